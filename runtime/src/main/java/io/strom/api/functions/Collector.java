@@ -1,0 +1,6 @@
+package io.strom.api.functions;
+
+/** Receives the elements a function emits. */
+public interface Collector<T> {
+  void collect(T record);
+}
