@@ -1,0 +1,31 @@
+package io.strom.runtime.cluster;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What a finished job reports.
+ *
+ * @param jobId the job's id
+ * @param jobName the job's name
+ * @param runtime wall-clock time from submission to the end
+ * @param metrics the final values of the job's metrics, by {@code operator[subtask].name}
+ */
+public record JobExecutionResult(
+    String jobId, String jobName, Duration runtime, Map<String, Long> metrics) {
+  public JobExecutionResult {
+    metrics = Map.copyOf(metrics);
+  }
+
+  /** The sum of a metric over every subtask of every operator whose name starts with {@code operatorPrefix}. */
+  public long metric(String operatorPrefix, String name) {
+    long sum = 0;
+    for (Map.Entry<String, Long> e : metrics.entrySet()) {
+      String key = e.getKey();
+      if (key.startsWith(operatorPrefix) && key.endsWith("." + name)) {
+        sum += e.getValue();
+      }
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,24 @@
+package io.strom.runtime.cluster;
+
+/** Where a job is in its life. */
+public enum JobStatus {
+  RUNNING(false),
+  /** A task failed; the others are being canceled. */
+  FAILING(false),
+  /** The user asked to cancel; tasks are stopping. */
+  CANCELLING(false),
+  FINISHED(true),
+  FAILED(true),
+  CANCELED(true);
+
+  private final boolean terminal;
+
+  JobStatus(boolean terminal) {
+    this.terminal = terminal;
+  }
+
+  /** True when the job has ended and all its threads are gone. */
+  public boolean isTerminal() {
+    return terminal;
+  }
+}

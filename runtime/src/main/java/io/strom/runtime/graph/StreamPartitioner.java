@@ -1,0 +1,31 @@
+package io.strom.runtime.graph;
+
+import java.io.Serializable;
+
+/**
+ * Decides which downstream subtask (channel) receives each record of an exchange.
+ *
+ * <p>Each producing subtask works on its own copy ({@link #copyFor(int)}), so a partitioner may keep
+ * state such as a round-robin position. Called only on the producing task's thread.
+ */
+public interface StreamPartitioner<T> extends Serializable {
+
+  /** Returns the channel of {@code record} among {@code numChannels}. Not called when broadcasting. */
+  int selectChannel(T record, int numChannels) throws Exception;
+
+  /** True when every record goes to every channel. */
+  default boolean isBroadcast() {
+    return false;
+  }
+
+  /** True when producer subtask i sends only to consumer subtask i (equal parallelism). */
+  default boolean isPointwise() {
+    return false;
+  }
+
+  /** A copy for producer subtask {@code subtaskIndex}. */
+  StreamPartitioner<T> copyFor(int subtaskIndex);
+
+  /** Short name shown in plans, e.g. {@code HASH} or {@code REBALANCE}. */
+  String pattern();
+}

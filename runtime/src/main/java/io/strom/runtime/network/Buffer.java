@@ -1,0 +1,36 @@
+package io.strom.runtime.network;
+
+/**
+ * A filled network buffer in flight from a producer to one input channel of a consumer. The
+ * consumer recycles it when read, which hands the segment back to the producer's pool.
+ */
+public final class Buffer {
+  private final byte[] segment;
+  private final int size;
+  private final PartitionBufferPool owner;
+  int channel;
+
+  Buffer(byte[] segment, int size, PartitionBufferPool owner) {
+    this.segment = segment;
+    this.size = size;
+    this.owner = owner;
+  }
+
+  public byte[] segment() {
+    return segment;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** The input channel of the consuming gate this buffer arrived on. */
+  public int channel() {
+    return channel;
+  }
+
+  /** Returns the segment to its producer. Call exactly once. */
+  public void recycle() {
+    owner.recycle(segment);
+  }
+}

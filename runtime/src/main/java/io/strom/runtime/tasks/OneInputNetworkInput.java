@@ -1,0 +1,55 @@
+package io.strom.runtime.tasks;
+
+import io.strom.runtime.network.InputGate;
+import io.strom.runtime.operators.OneInputOperator;
+import io.strom.runtime.source.InputStatus;
+import io.strom.serde.TypeSerializer;
+
+/** The input of a task whose head operator has one input. */
+final class OneInputNetworkInput<IN> implements TaskInput, GateReader.Handler<IN> {
+  private final GateReader<IN> reader;
+  private final OneInputOperator<IN, ?> operator;
+  private final String operatorName;
+
+  OneInputNetworkInput(
+      InputGate gate,
+      TypeSerializer<IN>[] serializers,
+      OneInputOperator<IN, ?> operator,
+      String operatorName) {
+    this.operator = operator;
+    this.operatorName = operatorName;
+    this.reader = new GateReader<>(gate, serializers, this);
+  }
+
+  @Override
+  public InputStatus emitNext() throws Exception {
+    try {
+      if (!reader.readBuffer()) {
+        return reader.isFinished() ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
+      }
+    } catch (Exception e) {
+      throw OperatorException.wrap(operatorName, e);
+    }
+    return reader.isFinished() ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
+  }
+
+  @Override
+  public void processElement(IN record, long timestamp) throws Exception {
+    operator.processElement(record, timestamp);
+  }
+
+  @Override
+  public void onWatermark(long watermark) throws Exception {
+    operator.processWatermark(watermark);
+  }
+
+  @Override
+  public void onStatus(boolean idle) throws Exception {
+    operator.processWatermarkStatus(idle);
+  }
+
+  @Override
+  public void release() {
+    reader.release();
+  }
+}

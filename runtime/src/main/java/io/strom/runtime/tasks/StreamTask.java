@@ -1,0 +1,264 @@
+package io.strom.runtime.tasks;
+
+import io.strom.configuration.PipelineOptions;
+import io.strom.runtime.graph.JobEdge;
+import io.strom.runtime.graph.JobVertex;
+import io.strom.runtime.graph.SourceSpec;
+import io.strom.runtime.graph.StreamNode;
+import io.strom.runtime.network.ExchangeRegistry;
+import io.strom.runtime.network.InputGate;
+import io.strom.runtime.operators.OneInputOperator;
+import io.strom.runtime.operators.TwoInputOperator;
+import io.strom.runtime.source.InputStatus;
+import io.strom.runtime.source.Source;
+import io.strom.runtime.source.SourceReader;
+import io.strom.runtime.source.SourceReaderContext;
+import io.strom.runtime.source.SourceSplit;
+import io.strom.serde.TypeSerializer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One parallel subtask of a job vertex, running on its own thread: a loop that runs mails (timers,
+ * split assignments, flushes) and otherwise feeds the next batch of input into the operator chain,
+ * waiting when there is no input or no free output buffer. Records, timers and watermarks therefore
+ * never race, and operators need no locks.
+ */
+public final class StreamTask implements Runnable {
+  private final JobVertex vertex;
+  private final int subtask;
+  private final TaskEnvironment env;
+  private final TaskListener listener;
+  private final Mailbox mailbox = new Mailbox();
+  private final TaskProcessingTimeService processingTime;
+  private volatile boolean canceled;
+  private volatile Thread thread;
+
+  /**
+   * @param vertex this subtask's own copy of the vertex (its operators are not shared)
+   */
+  public StreamTask(
+      JobVertex vertex,
+      int subtask,
+      TaskEnvironment env,
+      TaskListener listener) {
+    this.vertex = vertex;
+    this.subtask = subtask;
+    this.env = env;
+    this.listener = listener;
+    this.processingTime = new TaskProcessingTimeService(env.timerScheduler(), mailbox);
+  }
+
+  /** The name threads and errors use: {@code "Map -> Filter (2/4)"}. */
+  public String name() {
+    return vertex.name() + " (" + (subtask + 1) + "/" + vertex.parallelism() + ")";
+  }
+
+  /** Stops the task as soon as possible; it reports itself canceled. Safe from any thread. */
+  public void cancel() {
+    canceled = true;
+    mailbox.signal();
+    Thread t = thread;
+    if (t != null) {
+      t.interrupt();
+    }
+  }
+
+  @Override
+  public void run() {
+    thread = Thread.currentThread();
+    mailbox.bindToCurrentThread();
+    OperatorChain chain = null;
+    TaskInput input = null;
+    Throwable failure = null;
+    try {
+      chain =
+          new OperatorChain(
+              vertex, subtask, env, new SubtaskOperatorContexts(vertex, subtask, env, processingTime));
+      chain.setOutputAvailabilityListener(mailbox::signal);
+      input = createInput(chain);
+      chain.open();
+      startPeriodicActions(chain, input);
+      runMailboxLoop(chain, input);
+      if (!canceled) {
+        chain.finish();
+      }
+    } catch (Throwable t) {
+      failure = t;
+    } finally {
+      processingTime.shutdown();
+      mailbox.clear();
+      if (chain != null) {
+        chain.close(failure);
+      }
+      if (input != null) {
+        try {
+          input.release();
+        } catch (Exception e) {
+          if (failure != null) {
+            failure.addSuppressed(e);
+          }
+        }
+      }
+    }
+    report(failure);
+  }
+
+  private void runMailboxLoop(OperatorChain chain, TaskInput input) throws Exception {
+    while (!canceled) {
+      mailbox.clearSignal();
+      mailbox.runMails();
+      if (canceled) {
+        return;
+      }
+      if (!chain.outputsAvailable()) {
+        // Backpressure: wait for a consumer to free a buffer, still serving mails meanwhile.
+        mailbox.await();
+        continue;
+      }
+      InputStatus status = input.emitNext();
+      if (status == InputStatus.END_OF_INPUT) {
+        mailbox.runMails();
+        return;
+      }
+      if (status == InputStatus.NOTHING_AVAILABLE) {
+        mailbox.await();
+      }
+    }
+  }
+
+  private void startPeriodicActions(OperatorChain chain, TaskInput input) {
+    long bufferTimeout = env.configuration().get(PipelineOptions.BUFFER_TIMEOUT).toMillis();
+    if (bufferTimeout > 0 && !chain.writers().isEmpty()) {
+      processingTime.scheduleAtFixedRate(t -> chain.flushOutputs(), bufferTimeout, bufferTimeout);
+    }
+    if (input instanceof SourceInput<?> source) {
+      long interval = env.configuration().get(PipelineOptions.AUTO_WATERMARK_INTERVAL).toMillis();
+      if (interval > 0) {
+        processingTime.scheduleAtFixedRate(t -> source.emitPeriodicWatermarks(), interval, interval);
+      }
+    }
+  }
+
+  private void report(Throwable failure) {
+    if (canceled) {
+      listener.taskCanceled(vertex.id(), subtask);
+    } else if (failure == null) {
+      listener.taskFinished(vertex.id(), subtask);
+    } else {
+      Throwable cause = failure;
+      String operator = null;
+      if (failure instanceof OperatorException oe) {
+        operator = oe.operatorName();
+        cause = oe.getCause();
+      }
+      listener.taskFailed(vertex.id(), subtask, operator, cause);
+    }
+  }
+
+  private TaskInput createInput(OperatorChain chain) throws Exception {
+    StreamNode head = vertex.head();
+    if (head.isSource()) {
+      return createSourceInput(head, chain);
+    }
+    ExchangeRegistry exchanges = env.exchanges();
+    Object operator = chain.head().operator();
+    if (head.numInputs() == 1) {
+      InputGate gate = exchanges.gate(vertex.id(), subtask, 0);
+      gate.setDataListener(mailbox::signal);
+      return newOneInput(gate, serializersOf(0), operator, head.name());
+    }
+    InputGate gate1 = exchanges.gate(vertex.id(), subtask, 0);
+    InputGate gate2 = exchanges.gate(vertex.id(), subtask, 1);
+    gate1.setDataListener(mailbox::signal);
+    gate2.setDataListener(mailbox::signal);
+    return newTwoInput(gate1, serializersOf(0), gate2, serializersOf(1), operator, head.name());
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static TaskInput newOneInput(
+      InputGate gate, TypeSerializer[] serializers, Object operator, String name) {
+    return new OneInputNetworkInput(gate, serializers, (OneInputOperator) operator, name);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static TaskInput newTwoInput(
+      InputGate gate1,
+      TypeSerializer[] serializers1,
+      InputGate gate2,
+      TypeSerializer[] serializers2,
+      Object operator,
+      String name) {
+    return new TwoInputNetworkInput(
+        gate1, serializers1, gate2, serializers2, (TwoInputOperator) operator, name);
+  }
+
+  /** The serializer of each channel of input {@code inputIndex}, in the gate's channel layout. */
+  private TypeSerializer<?>[] serializersOf(int inputIndex) {
+    List<TypeSerializer<?>> perChannel = new ArrayList<>();
+    for (JobEdge edge : ExchangeRegistry.edgesOf(vertex, inputIndex)) {
+      TypeSerializer<?> serializer = edge.streamEdge().serializer().duplicate();
+      int channels =
+          edge.partitioner().isPointwise() ? 1 : env.job().vertex(edge.sourceVertex()).parallelism();
+      for (int i = 0; i < channels; i++) {
+        perChannel.add(serializer);
+      }
+    }
+    return perChannel.toArray(new TypeSerializer<?>[0]);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private TaskInput createSourceInput(StreamNode head, OperatorChain chain) throws Exception {
+    SourceSpec spec = head.source();
+    Source source = spec.source();
+    SourceReader<Object, SourceSplit> reader = source.createReader(readerContext());
+    SourceInput<Object> input =
+        new SourceInput<>(
+            reader,
+            chain.sourceOutput(),
+            spec.watermarkStrategy(),
+            env.configuration().get(PipelineOptions.AUTO_WATERMARK_INTERVAL).toMillis(),
+            source.boundedness());
+    reader.start();
+    env.sourceReaders()
+        .registerReader(
+            head.id(),
+            subtask,
+            new SourceReaderRegistry.SplitReceiver() {
+              @Override
+              public void addSplits(List<SourceSplit> splits) {
+                mailbox.put(new Mail("add splits " + splits, () -> reader.addSplits(splits)));
+              }
+
+              @Override
+              public void noMoreSplits() {
+                mailbox.put(new Mail("no more splits", reader::notifyNoMoreSplits));
+              }
+            });
+    return input;
+  }
+
+  private SourceReaderContext readerContext() {
+    return new SourceReaderContext() {
+      @Override
+      public int subtaskIndex() {
+        return subtask;
+      }
+
+      @Override
+      public int parallelism() {
+        return vertex.parallelism();
+      }
+
+      @Override
+      public io.strom.configuration.Configuration configuration() {
+        return env.configuration();
+      }
+
+      @Override
+      public void signalDataAvailable() {
+        mailbox.signal();
+      }
+    };
+  }
+}

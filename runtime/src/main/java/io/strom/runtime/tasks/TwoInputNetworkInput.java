@@ -1,0 +1,98 @@
+package io.strom.runtime.tasks;
+
+import io.strom.runtime.network.InputGate;
+import io.strom.runtime.operators.TwoInputOperator;
+import io.strom.runtime.source.InputStatus;
+import io.strom.serde.TypeSerializer;
+
+/**
+ * The inputs of a task whose head operator has two: reads both gates in turn and combines their
+ * watermarks (each gate's own combination first, then the minimum of the two).
+ */
+final class TwoInputNetworkInput<IN1, IN2> implements TaskInput {
+  private final GateReader<IN1> first;
+  private final GateReader<IN2> second;
+  private final String operatorName;
+  private final WatermarkCombiner inputs;
+  private boolean preferSecond;
+
+  TwoInputNetworkInput(
+      InputGate gate1,
+      TypeSerializer<IN1>[] serializers1,
+      InputGate gate2,
+      TypeSerializer<IN2>[] serializers2,
+      TwoInputOperator<IN1, IN2, ?> operator,
+      String operatorName) {
+    this.operatorName = operatorName;
+    this.inputs =
+        new WatermarkCombiner(
+            2,
+            new WatermarkCombiner.Listener() {
+              @Override
+              public void onWatermark(long watermark) throws Exception {
+                operator.processWatermark(watermark);
+              }
+
+              @Override
+              public void onStatus(boolean idle) throws Exception {
+                operator.processWatermarkStatus(idle);
+              }
+            });
+    this.first = new GateReader<>(gate1, serializers1, handler(0, operator::processElement1));
+    this.second = new GateReader<>(gate2, serializers2, handler(1, operator::processElement2));
+  }
+
+  /** Processes records of one input. */
+  private interface ElementProcessor<T> {
+    void process(T record, long timestamp) throws Exception;
+  }
+
+  private <T> GateReader.Handler<T> handler(int input, ElementProcessor<T> processor) {
+    return new GateReader.Handler<T>() {
+      @Override
+      public void processElement(T record, long timestamp) throws Exception {
+        processor.process(record, timestamp);
+      }
+
+      @Override
+      public void onWatermark(long watermark) throws Exception {
+        inputs.updateWatermark(input, watermark);
+      }
+
+      @Override
+      public void onStatus(boolean idle) throws Exception {
+        inputs.updateStatus(input, idle);
+      }
+    };
+  }
+
+  @Override
+  public InputStatus emitNext() throws Exception {
+    try {
+      // Alternate which gate goes first so neither input starves the other.
+      preferSecond = !preferSecond;
+      boolean read =
+          preferSecond
+              ? second.readBuffer() || first.readBuffer()
+              : first.readBuffer() || second.readBuffer();
+      if (first.isFinished()) {
+        inputs.finishInput(0);
+      }
+      if (second.isFinished()) {
+        inputs.finishInput(1);
+      }
+      if (first.isFinished() && second.isFinished()) {
+        return InputStatus.END_OF_INPUT;
+      }
+      return read ? InputStatus.MORE_AVAILABLE : InputStatus.NOTHING_AVAILABLE;
+    } catch (Exception e) {
+      throw OperatorException.wrap(operatorName, e);
+    }
+  }
+
+  @Override
+  public void release() {
+    first.release();
+    second.release();
+  }
+}
