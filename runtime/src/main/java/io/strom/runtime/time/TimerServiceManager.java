@@ -132,11 +132,11 @@ public final class TimerServiceManager<K> implements AutoCloseable {
     scheduledWakeUpTime = Long.MAX_VALUE;
   }
 
-  KeyGroupRange keyGroupRange() {
+  public KeyGroupRange keyGroupRange() {
     return keyGroupRange;
   }
 
-  int maxParallelism() {
+  public int maxParallelism() {
     return maxParallelism;
   }
 
