@@ -81,6 +81,8 @@ final class HeapListState<K, N, V> extends AbstractHeapState<K, N>
 
   @Override
   public void update(K key, N namespace, List<V> values) {
+    // Checked before clearing, so a rejected update leaves the old list in place.
+    values.forEach(HeapListState::requireElement);
     table.remove(key, namespace);
     addAll(key, namespace, values);
   }

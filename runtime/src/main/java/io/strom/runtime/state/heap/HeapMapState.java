@@ -31,6 +31,10 @@ final class HeapMapState<K, N, UK, UV> extends AbstractHeapState<K, N>
   @Override
   @SuppressWarnings("unchecked")
   public UV get(K key, N namespace, UK userKey) {
+    if (!ttl.enabled) {
+      StateEntry<K, N> e = table.find(key, namespace);
+      return e == null ? null : ((HashMap<UK, UV>) e.value).get(userKey);
+    }
     Object v = lookup(key, namespace, userKey);
     return v == ABSENT ? null : (UV) v;
   }
@@ -77,7 +81,14 @@ final class HeapMapState<K, N, UK, UV> extends AbstractHeapState<K, N>
     }
     HashMap<UK, Object> map = (HashMap<UK, Object>) e.value;
     if (ttl.enabled) {
-      map.put(userKey, new TimedValue<>(value, now));
+      // Overwriting reuses the stored holder: updates of existing entries do not allocate.
+      TimedValue<UV> timed = (TimedValue<UV>) map.get(userKey);
+      if (timed == null) {
+        map.put(userKey, new TimedValue<>(value, now));
+      } else {
+        timed.value = value;
+        timed.timestamp = now;
+      }
       cleanup(now);
     } else {
       map.put(userKey, value);

@@ -23,12 +23,4 @@ final class StateEntry<K, N> {
     this.value = value;
     this.timestamp = timestamp;
   }
-
-  public K key() {
-    return key;
-  }
-
-  public N namespace() {
-    return namespace;
-  }
 }

@@ -22,6 +22,7 @@ import io.strom.runtime.state.VoidNamespace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -245,6 +246,50 @@ class StateTtlTest {
     }
     assertThat(backend.entryCount("l")).isEqualTo(1);
     assertThat(backend.entryCount("m")).isEqualTo(1);
+  }
+
+  @Test
+  void incrementalCleanupKeepsEveryLiveEntryReachable() {
+    InternalValueState<String, VoidNamespace, String> state =
+        valueState(UpdateType.ON_CREATE_AND_WRITE, StateVisibility.NEVER_RETURN_EXPIRED);
+    for (int i = 0; i < 2_000; i++) {
+      state.update("old" + i, NS, "x");
+    }
+    now += 60;
+    for (int i = 0; i < 2_000; i++) {
+      state.update("young" + i, NS, "y" + i);
+    }
+    now += 40;
+    for (int i = 0; i < 5_000; i++) {
+      state.update("young0", NS, "y0");
+    }
+    assertThat(backend.entryCount("v")).isEqualTo(2_000);
+    for (int i = 0; i < 2_000; i++) {
+      assertThat(state.get("young" + i, NS)).isEqualTo("y" + i);
+    }
+  }
+
+  @Test
+  void mapIteratorRemovalWorksWithTtl() {
+    InternalMapState<String, VoidNamespace, String, Integer> state =
+        backend.mapState(
+            withTtl(
+                new MapStateDescriptor<>("m", Types.STRING, Types.INT),
+                UpdateType.ON_CREATE_AND_WRITE,
+                StateVisibility.NEVER_RETURN_EXPIRED));
+    state.put("a", NS, "x", 1);
+    state.put("a", NS, "y", 2);
+    Iterator<Map.Entry<String, Integer>> it = state.entries("a", NS).iterator();
+    while (it.hasNext()) {
+      Map.Entry<String, Integer> entry = it.next();
+      if (entry.getKey().equals("x")) {
+        it.remove();
+      } else {
+        entry.setValue(20);
+      }
+    }
+    assertThat(state.contains("a", NS, "x")).isFalse();
+    assertThat(state.get("a", NS, "y")).isEqualTo(20);
   }
 
   @Test
