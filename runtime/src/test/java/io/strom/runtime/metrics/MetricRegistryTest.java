@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
+/** Tests of scoped metrics, snapshots and sums. */
 class MetricRegistryTest {
   private final MetricRegistry registry = new MetricRegistry();
 

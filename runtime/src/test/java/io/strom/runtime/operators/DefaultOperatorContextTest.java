@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Tests of the operator context: identity, keyed delegation and its checks. */
 class DefaultOperatorContextTest {
   private final ManualProcessingTimeService processingTime = new ManualProcessingTimeService();
   private final MetricRegistry registry = new MetricRegistry();

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Tests of user-facing state bound to the current key. */
 class KeyedStateAccessTest {
   private final HeapKeyedStateBackend<String> backend =
       new HeapKeyedStateBackend<>(new KeyGroupRange(0, 127), 128, () -> 0L);

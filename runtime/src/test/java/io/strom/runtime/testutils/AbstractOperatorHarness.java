@@ -22,6 +22,8 @@ import java.util.List;
  *
  * <p>Settings change only before {@link #open}. Not thread-safe: a test drives it from one thread.
  */
+// close() passes on the operator's own close() failure, which may be any exception.
+@SuppressWarnings("try")
 public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
   private final Operator<OUT> operator;
   private final List<KeySelector<?, ?>> keySelectors;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Tests of the manual processing-time service. */
 class ManualProcessingTimeServiceTest {
   private final ManualProcessingTimeService service = new ManualProcessingTimeService(100);
   private final List<String> ran = new ArrayList<>();

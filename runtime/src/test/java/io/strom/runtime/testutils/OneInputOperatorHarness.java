@@ -17,6 +17,7 @@ import java.util.List;
  * assertThat(harness.values()).containsExactly(...);
  * }</pre>
  */
+@SuppressWarnings("try")
 public final class OneInputOperatorHarness<IN, OUT> extends AbstractOperatorHarness<OUT> {
   private final OneInputOperator<IN, OUT> operator;
 

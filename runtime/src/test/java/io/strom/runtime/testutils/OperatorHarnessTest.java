@@ -20,6 +20,8 @@ import io.strom.runtime.time.Triggerable;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
+/** Round trips of small operators through the test harnesses. */
+@SuppressWarnings("try")
 class OperatorHarnessTest {
 
   /**

@@ -11,6 +11,7 @@ import java.util.List;
  * {@link #processWatermark2}), in which case the harness passes on the minimum of both inputs
  * when it advances, as a task does.
  */
+@SuppressWarnings("try")
 public final class TwoInputOperatorHarness<IN1, IN2, OUT> extends AbstractOperatorHarness<OUT> {
   private final TwoInputOperator<IN1, IN2, OUT> operator;
   private long watermark1 = Watermarks.NONE;

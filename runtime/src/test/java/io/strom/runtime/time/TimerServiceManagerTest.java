@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+/** Tests of timer ordering, deduplication, deletion and firing. */
 class TimerServiceManagerTest {
   private static final int MAX_PARALLELISM = 128;
 

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+/** Tests of the heap backend's five state kinds without time-to-live. */
 class HeapKeyedStateBackendTest {
   private static final int MAX_PARALLELISM = 128;
 

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Tests of state time-to-live on a manual clock. */
 class StateTtlTest {
   private static final VoidNamespace NS = VoidNamespace.INSTANCE;
   private static final long TTL = 100;
