@@ -13,6 +13,7 @@ import io.strom.serde.TypeSerializer;
 import io.strom.types.RowType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The type descriptions of common Java types, and the factories of the others. */
 public final class Types {
@@ -37,6 +38,19 @@ public final class Types {
   public static final TypeInfo<byte[]> BYTES =
       new SimpleTypeInfo<>(byte[].class, BasicSerializers.BYTES);
 
+  private static final Map<Class<?>, TypeInfo<?>> CONSTANTS =
+      Map.of(
+          Boolean.class, BOOLEAN,
+          Byte.class, BYTE,
+          Short.class, SHORT,
+          Integer.class, INT,
+          Long.class, LONG,
+          Float.class, FLOAT,
+          Double.class, DOUBLE,
+          Character.class, CHAR,
+          String.class, STRING,
+          byte[].class, BYTES);
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static final TypeInfo<?> GENERIC =
       new SimpleTypeInfo(Object.class, new DynamicSerializer());
@@ -56,6 +70,10 @@ public final class Types {
   @SuppressWarnings("unchecked")
   public static <T> TypeInfo<T> of(Class<T> type) {
     Class<T> boxed = (Class<T>) box(type);
+    TypeInfo<?> constant = CONSTANTS.get(boxed);
+    if (constant != null) {
+      return (TypeInfo<T>) constant;
+    }
     TypeSerializer<T> serializer = JavaSerializers.forClass(boxed);
     if (serializer instanceof DynamicSerializer) {
       return generic();
