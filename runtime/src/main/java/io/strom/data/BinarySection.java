@@ -84,7 +84,10 @@ public abstract class BinarySection {
     return DecimalData.fromUnscaledBytes(unscaled, precision, scale);
   }
 
-  /** Compact timestamps hold millis in the slot; others hold millis in the variable part and the nanos in the slot's low half. */
+  /**
+   * Compact timestamps hold the millis in the slot; others hold the millis in the variable part and
+   * the nanos in the slot's low half.
+   */
   protected final TimestampData readTimestamp(int slot, int precision) {
     long v = (long) LONG.get(bytes, slot);
     if (TimestampData.isCompact(precision)) {

@@ -105,7 +105,8 @@ public final class DecimalData implements Comparable<DecimalData> {
   public long toUnscaledLong() {
     if (big != null) {
       throw new IllegalStateException(
-          "DECIMAL(" + precision + ", " + scale + ") does not fit in a long; use toUnscaledBytes()");
+          "DECIMAL(" + precision + ", " + scale + ") does not fit in a long; "
+              + "use toUnscaledBytes()");
     }
     return compact;
   }

@@ -174,7 +174,9 @@ public final class GenericArray implements ArrayData {
     int h = 1;
     for (int i = 0; i < size; i++) {
       Object element = getElement(i);
-      h = 31 * h + (element instanceof byte[] b ? java.util.Arrays.hashCode(b) : Objects.hashCode(element));
+      int elementHash =
+          element instanceof byte[] b ? java.util.Arrays.hashCode(b) : Objects.hashCode(element);
+      h = 31 * h + elementHash;
     }
     return h;
   }

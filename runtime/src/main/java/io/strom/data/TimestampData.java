@@ -37,7 +37,8 @@ public record TimestampData(long millisecond, int nanoOfMillisecond)
 
   public static TimestampData fromLocalDateTime(LocalDateTime dateTime) {
     long nanoOfDay = dateTime.toLocalTime().toNanoOfDay();
-    long millis = dateTime.toLocalDate().toEpochDay() * MILLIS_PER_DAY + nanoOfDay / NANOS_PER_MILLI;
+    long millis =
+        dateTime.toLocalDate().toEpochDay() * MILLIS_PER_DAY + nanoOfDay / NANOS_PER_MILLI;
     return new TimestampData(millis, (int) (nanoOfDay % NANOS_PER_MILLI));
   }
 

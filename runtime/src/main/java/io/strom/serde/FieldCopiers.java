@@ -1,5 +1,6 @@
 package io.strom.serde;
 
+import io.strom.data.DecimalData;
 import io.strom.types.ArrayType;
 import io.strom.types.DecimalType;
 import io.strom.types.LocalZonedTimestampType;
@@ -55,7 +56,18 @@ public final class FieldCopiers {
   private static FieldCopier decimal(DecimalType type) {
     int precision = type.precision();
     int scale = type.scale();
-    return (from, pos, to) -> to.writeDecimal(pos, from.getDecimal(pos, precision, scale), precision);
+    return (from, pos, to) -> {
+      DecimalData value = from.getDecimal(pos, precision, scale);
+      if (value.precision() != precision || value.scale() != scale) {
+        // generic rows may hold decimals of their own precision, e.g. from a BigDecimal literal
+        value = DecimalData.fromBigDecimal(value.toBigDecimal(), precision, scale);
+      }
+      if (value == null) {
+        to.setNullAt(pos); // overflow of the declared precision is NULL in SQL
+      } else {
+        to.writeDecimal(pos, value, precision);
+      }
+    };
   }
 
   private static FieldCopier timestamp(int precision) {

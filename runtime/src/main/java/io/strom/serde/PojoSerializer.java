@@ -31,7 +31,8 @@ public final class PojoSerializer<T> implements TypeSerializer<T> {
               .unreflectConstructor(PojoFields.noArgConstructor(pojoClass))
               .asType(MethodType.methodType(Object.class));
     } catch (IllegalAccessException e) {
-      throw new IllegalArgumentException("Cannot access the constructor of " + pojoClass.getName(), e);
+      throw new IllegalArgumentException(
+          "Cannot access the constructor of " + pojoClass.getName(), e);
     }
   }
 

@@ -24,7 +24,7 @@ public final class RowSerializer implements TypeSerializer<Row> {
   private final transient FieldCopier[] copiers;
   private final transient TypeSerializer<Object>[] fieldSerializers;
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public RowSerializer(RowType rowType) {
     this.rowType = requireNonNull(rowType, "rowType");
     this.arity = rowType.fieldCount();

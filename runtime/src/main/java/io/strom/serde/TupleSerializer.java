@@ -13,7 +13,7 @@ public final class TupleSerializer<T extends Tuple> implements TypeSerializer<T>
 
   private final TypeSerializer<Object>[] fields;
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public TupleSerializer(List<TypeSerializer<?>> fieldSerializers) {
     int arity = fieldSerializers.size();
     Tuple.newInstance(arity); // rejects arities without a tuple class

@@ -169,6 +169,17 @@ class RowSerializerTest {
   }
 
   @Test
+  void fitsDecimalsToTheDeclaredTypeAndOverflowsToNull() {
+    RowType type = ROW(FIELD("price", DECIMAL(10, 2)), FIELD("small", DECIMAL(3, 1)));
+
+    Row read =
+        readBack(new RowSerializer(type), GenericRow.of(new BigDecimal("1.5"), new BigDecimal("100")));
+
+    assertThat(read.getDecimal(0, 10, 2).toBigDecimal()).isEqualTo(new BigDecimal("1.50"));
+    assertThat(read.isNullAt(1)).isTrue();
+  }
+
+  @Test
   void roundTripsEmptyAndLongStrings() {
     RowType type = ROW(FIELD("empty", STRING()), FIELD("long", VARCHAR(100_000)));
     String longText = "ü€😀".repeat(20_000);
