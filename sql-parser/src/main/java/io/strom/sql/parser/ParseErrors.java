@@ -23,7 +23,16 @@ final class ParseErrors {
 
   private ParseErrors() {}
 
-  static SqlParseError from(SqlParseException e) {
+  /** Words a statement can start with, for suggestions when the first word is misspelled. */
+  private static final List<String> STATEMENT_STARTS =
+      List.of("SELECT", "INSERT", "UPSERT", "CREATE", "DROP", "ALTER", "SET", "RESET", "SHOW",
+          "DESCRIBE", "DESC", "EXPLAIN", "USE", "WITH", "VALUES", "EXECUTE", "BEGIN", "END", "STOP",
+          "ADD", "REMOVE");
+
+  /** Calcite's message when a statement is a bare expression, e.g. a misspelled first word. */
+  private static final String NON_QUERY = "Non-query expression encountered in illegal context";
+
+  static SqlParseError from(SqlParseException e, String sql) {
     SqlParserPos pos = e.getPos();
     int line = pos == null ? 1 : pos.getLineNum();
     int column = pos == null ? 1 : pos.getColumnNum();
@@ -34,6 +43,8 @@ final class ParseErrors {
     Matcher m = ENCOUNTERED.matcher(message);
     if (!expected.isEmpty() && m.find()) {
       message = unexpectedToken(m.group(1), line, column, expected);
+    } else if (message.startsWith(NON_QUERY)) {
+      message = notAStatement(wordAt(sql, line, column), line, column);
     } else if (!message.contains("line " + line)) {
       message = "At line " + line + ", column " + column + ": " + message;
     }
@@ -46,6 +57,36 @@ final class ParseErrors {
         + firstLine(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
     return new SqlParseError(message, pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(),
         pos.getEndColumnNum(), List.of(), e);
+  }
+
+  private static String notAStatement(String word, int line, int column) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Encountered \"").append(word).append("\" at line ").append(line)
+        .append(", column ").append(column).append(", where a statement should start.");
+    String upper = word.toUpperCase(Locale.ROOT);
+    for (String start : STATEMENT_STARTS) {
+      if (isNearMiss(upper, '"' + start + '"')) {
+        sb.append(" Did you mean \"").append(start).append("\"?");
+        break;
+      }
+    }
+    sb.append(" A statement starts with SELECT, INSERT, CREATE, DROP, ALTER, SET, SHOW, ...");
+    return sb.toString();
+  }
+
+  /** The word (letters, digits, underscores) at a 1-based line and column of the text. */
+  private static String wordAt(String sql, int line, int column) {
+    String[] lines = sql.split("\r?\n|\r", -1);
+    if (line < 1 || line > lines.length || column < 1 || column > lines[line - 1].length()) {
+      return "";
+    }
+    String text = lines[line - 1];
+    int end = column - 1;
+    while (end < text.length()
+        && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+      end++;
+    }
+    return end == column - 1 ? text.substring(column - 1, column) : text.substring(column - 1, end);
   }
 
   private static String unexpectedToken(
@@ -113,24 +154,26 @@ final class ParseErrors {
         : expected;
   }
 
-  /** Levenshtein distance. */
+  /** Edit distance counting an adjacent transposition (WIHT for WITH) as one edit. */
   private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 
   private static String firstLine(String message) {

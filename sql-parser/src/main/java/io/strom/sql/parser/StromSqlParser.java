@@ -130,7 +130,7 @@ public final class StromSqlParser {
       SqlNodeList list = SqlParser.create(sql, config).parseStmtList();
       return new ArrayList<>(list.getList());
     } catch (SqlParseException e) {
-      throw ParseErrors.from(e);
+      throw ParseErrors.from(e, sql);
     }
   }
 
