@@ -62,6 +62,7 @@ public interface StromParserResource {
   @BaseMessage("BEGIN STATEMENT SET is never closed; add END; after its INSERT statements")
   ExInst<CalciteException> unclosedStatementSet();
 
-  @BaseMessage("A statement set needs at least one INSERT statement between BEGIN STATEMENT SET and END")
+  @BaseMessage(
+      "A statement set needs at least one INSERT statement between BEGIN STATEMENT SET and END")
   ExInst<CalciteException> emptyStatementSet();
 }

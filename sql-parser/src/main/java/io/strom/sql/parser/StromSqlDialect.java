@@ -38,7 +38,10 @@ public final class StromSqlDialect extends SqlDialect {
     this.metadata = StromSqlParserImpl.FACTORY.getParser(new StringReader("")).getMetadata();
   }
 
-  /** Writes table hints back as {@code /*+ OPTIONS(...) *}{@code /}; Calcite's default drops them. */
+  /**
+   * Writes table hints back as {@code /*+ OPTIONS(...) *}{@code /}; Calcite's default drops
+   * them.
+   */
   @Override
   public void unparseTableScanHints(
       SqlWriter writer, SqlNodeList hints, int leftPrec, int rightPrec) {

@@ -42,7 +42,7 @@ final class GoldenFile {
     for (String line : text.split("\n", -1)) {
       if (line.startsWith(HEADER)) {
         if (name != null) {
-          cases.add(new Case(name, nodeClass, input.toString().strip(), expected.toString().strip()));
+          cases.add(of(name, nodeClass, input, expected));
         }
         String header = line.substring(HEADER.length()).strip();
         int bracket = header.lastIndexOf('[');
@@ -60,9 +60,13 @@ final class GoldenFile {
       }
     }
     if (name != null) {
-      cases.add(new Case(name, nodeClass, input.toString().strip(), expected.toString().strip()));
+      cases.add(of(name, nodeClass, input, expected));
     }
     return cases;
+  }
+
+  private static Case of(String name, String nodeClass, CharSequence input, CharSequence expected) {
+    return new Case(name, nodeClass, input.toString().strip(), expected.toString().strip());
   }
 
   /**

@@ -140,7 +140,8 @@ class ParseErrorTest {
   @Test
   void secondPrimaryKeyIsRejectedWhereItStands() {
     SqlParseError e =
-        scriptError("CREATE TABLE t (a INT PRIMARY KEY NOT ENFORCED, PRIMARY KEY (a) NOT ENFORCED)");
+        scriptError(
+            "CREATE TABLE t (a INT PRIMARY KEY NOT ENFORCED, PRIMARY KEY (a) NOT ENFORCED)");
     assertThat(e.column()).isEqualTo(49);
     assertThat(e.getMessage()).contains("at most one PRIMARY KEY");
   }

@@ -142,7 +142,8 @@ class StromSqlParserTest {
     SqlTableLike like = table.like().orElseThrow();
     assertThat(like.options())
         .containsExactly(
-            new SqlTableLike.LikeOption(SqlTableLike.Strategy.EXCLUDING, SqlTableLike.Feature.OPTIONS));
+            new SqlTableLike.LikeOption(
+                SqlTableLike.Strategy.EXCLUDING, SqlTableLike.Feature.OPTIONS));
     assertThat(table.getKind()).isEqualTo(SqlKind.CREATE_TABLE);
   }
 

@@ -84,7 +84,8 @@ public final class SqlUnparse {
 
   /** Writes a string literal as one literal, joining the parts of {@code 'a' 'b'}. */
   public static void string(SqlWriter writer, SqlNode literal) {
-    SqlNode single = literal.getKind() == SqlKind.LITERAL_CHAIN ? SqlLiteral.unchain(literal) : literal;
+    SqlNode single =
+        literal.getKind() == SqlKind.LITERAL_CHAIN ? SqlLiteral.unchain(literal) : literal;
     single.unparse(writer, 0, 0);
   }
 

@@ -15,7 +15,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 public final class SqlAlterTableReset extends SqlAlterTable {
   private final SqlNodeList keys;
 
-  public SqlAlterTableReset(SqlParserPos pos, SqlIdentifier name, boolean ifExists, SqlNodeList keys) {
+  public SqlAlterTableReset(
+      SqlParserPos pos, SqlIdentifier name, boolean ifExists, SqlNodeList keys) {
     super(pos, name, ifExists);
     this.keys = requireNonNull(keys, "keys");
     if (keys.isEmpty()) {

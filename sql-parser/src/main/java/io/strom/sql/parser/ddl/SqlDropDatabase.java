@@ -7,7 +7,10 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** {@code DROP DATABASE [IF EXISTS] [catalog.]name [RESTRICT | CASCADE]}; RESTRICT is the default. */
+/**
+ * {@code DROP DATABASE [IF EXISTS] [catalog.]name [RESTRICT | CASCADE]}; RESTRICT is the
+ * default.
+ */
 public final class SqlDropDatabase extends SqlDropObject {
   private static final SqlOperator OPERATOR =
       new SqlSpecialOperator("DROP DATABASE", SqlKind.DROP_SCHEMA);

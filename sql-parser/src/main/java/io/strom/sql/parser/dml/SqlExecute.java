@@ -13,8 +13,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * {@code EXECUTE statement}: runs a statement set, an INSERT or a query. The SQL client's {@code
- * BEGIN STATEMENT SET; ...; END;} comes out of {@link io.strom.sql.parser.StromSqlParser#parseScript}
- * as one of these too.
+ * BEGIN STATEMENT SET; ...; END;} comes out of {@link
+ * io.strom.sql.parser.StromSqlParser#parseScript} as one of these too.
  */
 public final class SqlExecute extends SqlCall {
   private static final SqlOperator OPERATOR = new SqlSpecialOperator("EXECUTE", SqlKind.OTHER);

@@ -12,7 +12,10 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** {@code DESCRIBE [EXTENDED] name} (also spelled {@code DESC}): shows a table's or view's schema. */
+/**
+ * {@code DESCRIBE [EXTENDED] name} (also spelled {@code DESC}): shows a table's or view's
+ * schema.
+ */
 public final class SqlDescribeTableOrView extends SqlCall {
   private static final SqlOperator OPERATOR =
       new SqlSpecialOperator("DESCRIBE", SqlKind.DESCRIBE_TABLE);

@@ -12,7 +12,7 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** {@code SHOW CREATE TABLE name} or {@code SHOW CREATE VIEW name}: prints the DDL of the object. */
+/** {@code SHOW CREATE TABLE name} or {@code SHOW CREATE VIEW name}: prints an object's DDL. */
 public final class SqlShowCreate extends SqlCall {
   private static final SqlOperator OPERATOR = new SqlSpecialOperator("SHOW CREATE", SqlKind.OTHER);
 

@@ -34,7 +34,8 @@ public final class SqlStromExplain extends SqlCall {
   private final boolean planFor;
 
   /** @param planFor whether {@code PLAN FOR} was written (then there are no details) */
-  public SqlStromExplain(SqlParserPos pos, SqlNode statement, Set<Detail> details, boolean planFor) {
+  public SqlStromExplain(
+      SqlParserPos pos, SqlNode statement, Set<Detail> details, boolean planFor) {
     super(pos);
     this.statement = requireNonNull(statement, "statement");
     this.details =

@@ -10,11 +10,14 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * {@code BEGIN STATEMENT SET}. Opens a statement set in the SQL client: the INSERT statements up to {@link SqlEndStatementSet END} run as one job. {@link io.strom.sql.parser.StromSqlParser#parseScript} folds such a block
- * into one {@link io.strom.sql.parser.dml.SqlExecute}.
+ * {@code BEGIN STATEMENT SET}: opens a statement set in the SQL client; the INSERT statements
+ * up to {@link SqlEndStatementSet END} run as one job.
+ * {@link io.strom.sql.parser.StromSqlParser#parseScript} folds such a block into one {@link
+ * io.strom.sql.parser.dml.SqlExecute}.
  */
 public final class SqlBeginStatementSet extends SqlCall {
-  private static final SqlOperator OPERATOR = new SqlSpecialOperator("BEGIN STATEMENT SET", SqlKind.OTHER);
+  private static final SqlOperator OPERATOR =
+      new SqlSpecialOperator("BEGIN STATEMENT SET", SqlKind.OTHER);
 
   public SqlBeginStatementSet(SqlParserPos pos) {
     super(pos);

@@ -10,11 +10,14 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * {@code END}. Closes the statement set that {@link SqlBeginStatementSet BEGIN STATEMENT SET} opened. {@link io.strom.sql.parser.StromSqlParser#parseScript} folds such a block
- * into one {@link io.strom.sql.parser.dml.SqlExecute}.
+ * {@code END}: closes the statement set that {@link SqlBeginStatementSet BEGIN STATEMENT SET}
+ * opened.
+ * {@link io.strom.sql.parser.StromSqlParser#parseScript} folds such a block into one {@link
+ * io.strom.sql.parser.dml.SqlExecute}.
  */
 public final class SqlEndStatementSet extends SqlCall {
-  private static final SqlOperator OPERATOR = new SqlSpecialOperator("END", SqlKind.OTHER);
+  private static final SqlOperator OPERATOR =
+      new SqlSpecialOperator("END", SqlKind.OTHER);
 
   public SqlEndStatementSet(SqlParserPos pos) {
     super(pos);

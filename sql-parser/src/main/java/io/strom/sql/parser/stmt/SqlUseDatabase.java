@@ -12,7 +12,10 @@ import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
-/** {@code USE name}: sets the database (optionally catalog.database) that unqualified names resolve in. */
+/**
+ * {@code USE name}: sets the database (optionally catalog.database) that unqualified names
+ * resolve in.
+ */
 public final class SqlUseDatabase extends SqlCall {
   private static final SqlOperator OPERATOR = new SqlSpecialOperator("USE", SqlKind.OTHER);
 
