@@ -106,8 +106,8 @@ public final class SqlCreateTable extends SqlCreate {
 
   /** The primary key, whether declared on the table or inline on a column. */
   public Optional<SqlTableConstraint> primaryKey() {
-    for (SqlNode constraint : constraints) {
-      return Optional.of((SqlTableConstraint) constraint);
+    if (!constraints.isEmpty()) {
+      return Optional.of((SqlTableConstraint) constraints.get(0));
     }
     for (SqlTableColumn column : columns()) {
       if (column instanceof SqlRegularColumn regular && regular.constraint().isPresent()) {
