@@ -1,6 +1,11 @@
 package io.strom.datastream;
 
+import io.strom.api.functions.AggregateFunction;
 import io.strom.api.functions.KeySelector;
+import io.strom.api.functions.ReduceFunction;
+import io.strom.api.typeinfo.TypeInfo;
+import io.strom.datastream.operators.KeyedAggregateOperator;
+import io.strom.datastream.operators.KeyedReduceOperator;
 import io.strom.runtime.graph.Partitioners;
 
 /**
@@ -20,5 +25,24 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
   public KeySelector<T, K> getKeySelector() {
     return keySelector;
+  }
+
+  /** A rolling reduce: emits the reduced value of the element's key after every element. */
+  public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
+    return env.addOperator("Keyed Reduce", new KeyedReduceOperator<T, K>(reducer, type), this, type);
+  }
+
+  /** A rolling aggregate: emits the current result of the element's key after every element. */
+  public <ACC, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, R> aggregate) {
+    return aggregate(aggregate, TypeInfo.generic());
+  }
+
+  public <ACC, R> SingleOutputStreamOperator<R> aggregate(
+      AggregateFunction<T, ACC, R> aggregate, TypeInfo<ACC> accumulatorType) {
+    return env.addOperator(
+        "Keyed Aggregate",
+        new KeyedAggregateOperator<T, K, ACC, R>(aggregate, accumulatorType),
+        this,
+        TypeInfo.generic());
   }
 }

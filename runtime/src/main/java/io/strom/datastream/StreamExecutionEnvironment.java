@@ -260,6 +260,7 @@ public final class StreamExecutionEnvironment {
               + " addSink(...) to a stream.");
     }
     graph.setJobName(jobName);
+    graph.setConfiguration(configuration);
     JobGraph job = JobGraphBuilder.build(graph);
     reset();
     return job;

@@ -103,7 +103,9 @@ final class JobMaster implements TaskListener, SourceReaderRegistry, JobClient {
       throw new IllegalArgumentException(
           "Task '" + vertex.name() + "' cannot be deployed: " + e.getMessage()
               + " is not serializable. Functions and the objects they capture must implement"
-              + " java.io.Serializable (a lambda that uses a field captures its whole object).",
+              + " java.io.Serializable. A lambda that uses a field, or an anonymous class written in"
+              + " an instance method, captures its enclosing object: use a static nested class or"
+              + " copy the field into a local variable first.",
           e);
     }
     return bytes.toByteArray();

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class StreamGraph {
   private String jobName;
-  private final Configuration configuration;
+  private Configuration configuration;
   private final Map<Integer, StreamNode> nodes = new LinkedHashMap<>();
 
   public StreamGraph(String jobName, Configuration configuration) {
@@ -30,6 +30,11 @@ public final class StreamGraph {
 
   public void setJobName(String jobName) {
     this.jobName = requireNonNull(jobName, "jobName");
+  }
+
+  /** Replaces the settings the job will run with. */
+  public void setConfiguration(Configuration configuration) {
+    this.configuration = new Configuration(configuration);
   }
 
   public Configuration configuration() {
