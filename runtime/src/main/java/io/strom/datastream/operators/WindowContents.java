@@ -51,7 +51,7 @@ public abstract class WindowContents<IN, C> implements Serializable {
   abstract <K, W> Store<K, W, IN, C> createStore(KeyedStateBackend<K> backend);
 
   /** A short description for operator names, e.g. {@code "reduce"}. */
-  abstract String describe();
+  public abstract String describe();
 
   /** The contents of the windows of one operator instance; used on the task's thread. */
   interface Store<K, W, IN, C> {
@@ -113,7 +113,7 @@ public abstract class WindowContents<IN, C> implements Serializable {
     }
 
     @Override
-    String describe() {
+    public String describe() {
       return "process";
     }
   }
@@ -146,7 +146,7 @@ public abstract class WindowContents<IN, C> implements Serializable {
     }
 
     @Override
-    String describe() {
+    public String describe() {
       return "reduce";
     }
   }
@@ -180,7 +180,7 @@ public abstract class WindowContents<IN, C> implements Serializable {
     }
 
     @Override
-    String describe() {
+    public String describe() {
       return "aggregate";
     }
   }
