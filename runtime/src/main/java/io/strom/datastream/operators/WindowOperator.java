@@ -60,6 +60,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
   private final long allowedLateness;
   private final OutputTag<IN> lateDataTag;
 
+  private transient boolean eventTime;
   private transient KeySelector<IN, K> keySelector;
   private transient WindowContents.Store<K, W, IN, C> store;
   private transient InternalTimerService<K, W> timers;
@@ -108,6 +109,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
           "Operator '" + context.operatorName() + "' is a window on a stream that is not keyed:"
               + " call keyBy(...) before window(...)");
     }
+    eventTime = assigner.isEventTime();
     keySelector = context.keySelector(0);
     KeyedStateBackend<K> backend = context.keyedStateBackend();
     store = contents.createStore(backend);
@@ -217,7 +219,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
     onTimer(key, window, time, false);
   }
 
-  private void onTimer(K key, W window, long time, boolean eventTime) throws Exception {
+  private void onTimer(K key, W window, long time, boolean eventTimeTimer) throws Exception {
     MergingWindowSet<W> sessions = null;
     W stateWindow = window;
     if (mergingAssigner != null) {
@@ -231,11 +233,11 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
     }
     triggerContext.set(key, window);
     TriggerResult result =
-        eventTime
+        eventTimeTimer
             ? trigger.onEventTime(time, window, triggerContext)
             : trigger.onProcessingTime(time, window, triggerContext);
     apply(result, key, window, stateWindow);
-    if (eventTime == assigner.isEventTime() && time == cleanupTime(window)) {
+    if (eventTimeTimer == eventTime && time == cleanupTime(window)) {
       store.clear(key, stateWindow);
       triggerContext.set(key, window);
       trigger.clear(window, triggerContext);
@@ -278,7 +280,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
 
   /** When the window's state is removed: its end plus the allowed lateness in event time. */
   private long cleanupTime(W window) {
-    if (!assigner.isEventTime()) {
+    if (!eventTime) {
       return window.maxTimestamp();
     }
     long cleanup = window.maxTimestamp() + allowedLateness;
@@ -287,11 +289,11 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
   }
 
   private boolean isWindowLate(W window) {
-    return assigner.isEventTime() && cleanupTime(window) <= timers.currentWatermark();
+    return eventTime && cleanupTime(window) <= timers.currentWatermark();
   }
 
   private boolean isElementLate(long timestamp) {
-    return assigner.isEventTime() && timestamp + allowedLateness <= timers.currentWatermark()
+    return eventTime && timestamp + allowedLateness <= timers.currentWatermark()
         && timestamp + allowedLateness >= timestamp;
   }
 
@@ -301,7 +303,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
       // The final watermark ends the job; state kept until then needs no cleanup.
       return;
     }
-    if (assigner.isEventTime()) {
+    if (eventTime) {
       timers.registerEventTimeTimer(key, window, time);
     } else {
       timers.registerProcessingTimeTimer(key, window, time);
@@ -313,7 +315,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
     if (time == Long.MAX_VALUE) {
       return;
     }
-    if (assigner.isEventTime()) {
+    if (eventTime) {
       timers.deleteEventTimeTimer(key, window, time);
     } else {
       timers.deleteProcessingTimeTimer(key, window, time);
