@@ -24,6 +24,8 @@ import java.time.Duration;
  * arrive; {@code process} keeps every element until the window fires. Results carry the window's
  * {@link Window#maxTimestamp()} as their timestamp.
  *
+ * <p>Like the rest of the DataStream API, used on the thread that builds the program.
+ *
  * @param <T> the elements
  * @param <K> the key
  * @param <W> the windows
