@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 public final class BenchmarkRunner {
   private static final Map<String, ThroughputBenchmark> BENCHMARKS =
-      Stream.of(new ChainedMapFilterBenchmark())
+      Stream.of(new ChainedMapFilterBenchmark(), new KeyedRollingSumBenchmark())
           .collect(Collectors.toMap(ThroughputBenchmark::name, Function.identity()));
 
   private BenchmarkRunner() {}

@@ -4,7 +4,9 @@ import io.strom.api.functions.AggregateFunction;
 import io.strom.api.functions.KeySelector;
 import io.strom.api.functions.ReduceFunction;
 import io.strom.api.typeinfo.TypeInfo;
+import io.strom.datastream.functions.KeyedProcessFunction;
 import io.strom.datastream.operators.KeyedAggregateOperator;
+import io.strom.datastream.operators.KeyedProcessOperator;
 import io.strom.datastream.operators.KeyedReduceOperator;
 import io.strom.datastream.windowing.assigners.WindowAssigner;
 import io.strom.datastream.windowing.windows.Window;
@@ -27,6 +29,12 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
   public KeySelector<T, K> getKeySelector() {
     return keySelector;
+  }
+
+  /** Processes elements with keyed state and timers scoped to each element's key. */
+  public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function) {
+    return env.addOperator(
+        "Keyed Process", new KeyedProcessOperator<>(function), this, TypeInfo.generic());
   }
 
   /** A rolling reduce: emits the reduced value of the element's key after every element. */

@@ -12,13 +12,25 @@ import io.strom.api.state.ReducingStateDescriptor;
 import io.strom.api.state.ValueState;
 import io.strom.api.state.ValueStateDescriptor;
 import io.strom.runtime.operators.OperatorContext;
+import io.strom.runtime.state.KeyedStateAccess;
 
-/** The runtime context user functions see in a non-keyed operator: identity, no keyed state. */
-class StreamingRuntimeContext implements RuntimeContext {
+/**
+ * The runtime context user functions see: the operator's identity and, in keyed operators, state
+ * of the key the operator is processing.
+ */
+final class StreamingRuntimeContext implements RuntimeContext {
   private final OperatorContext<?> context;
+  private final KeyedStateAccess<?> keyedState;
 
+  /** The context of an operator that is not keyed. */
   StreamingRuntimeContext(OperatorContext<?> context) {
+    this(context, null);
+  }
+
+  /** The context of a keyed operator whose state is read through {@code keyedState}. */
+  StreamingRuntimeContext(OperatorContext<?> context, KeyedStateAccess<?> keyedState) {
     this.context = context;
+    this.keyedState = keyedState;
   }
 
   @Override
@@ -36,6 +48,13 @@ class StreamingRuntimeContext implements RuntimeContext {
     return context.parallelism();
   }
 
+  private KeyedStateAccess<?> keyed() {
+    if (keyedState == null) {
+      throw notKeyed();
+    }
+    return keyedState;
+  }
+
   private IllegalStateException notKeyed() {
     return new IllegalStateException(
         "Operator '" + context.operatorName() + "' asked for keyed state, which exists only on a"
@@ -44,27 +63,27 @@ class StreamingRuntimeContext implements RuntimeContext {
 
   @Override
   public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
-    throw notKeyed();
+    return keyed().getState(descriptor);
   }
 
   @Override
   public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
-    throw notKeyed();
+    return keyed().getListState(descriptor);
   }
 
   @Override
   public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
-    throw notKeyed();
+    return keyed().getMapState(descriptor);
   }
 
   @Override
   public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
-    throw notKeyed();
+    return keyed().getReducingState(descriptor);
   }
 
   @Override
   public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(
       AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
-    throw notKeyed();
+    return keyed().getAggregatingState(descriptor);
   }
 }

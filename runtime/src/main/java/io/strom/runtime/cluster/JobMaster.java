@@ -3,6 +3,7 @@ package io.strom.runtime.cluster;
 import io.strom.runtime.graph.JobGraph;
 import io.strom.runtime.graph.JobVertex;
 import io.strom.runtime.graph.StreamNode;
+import io.strom.runtime.metrics.MetricRegistry;
 import io.strom.runtime.network.ExchangeRegistry;
 import io.strom.runtime.tasks.SourceReaderRegistry;
 import io.strom.runtime.tasks.StreamTask;
@@ -38,6 +39,7 @@ final class JobMaster implements TaskListener, SourceReaderRegistry, JobClient {
   private final Runnable onTermination;
   private final ClassLoader classLoader;
   private final ExchangeRegistry exchanges;
+  private final MetricRegistry metrics = new MetricRegistry();
   private final Map<Integer, SourceCoordinator<?>> coordinators = new HashMap<>();
   private final List<StreamTask> tasks = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
@@ -76,7 +78,8 @@ final class JobMaster implements TaskListener, SourceReaderRegistry, JobClient {
                 exchanges,
                 tm.timerScheduler(),
                 this,
-                classLoader);
+                classLoader,
+                metrics);
         StreamTask task = new StreamTask(copy, subtask, env, this);
         tasks.add(task);
         starts.add(() -> threads.add(tm.start(task)));
@@ -244,7 +247,7 @@ final class JobMaster implements TaskListener, SourceReaderRegistry, JobClient {
 
   @Override
   public Map<String, Long> metrics() {
-    return Map.of();
+    return metrics.snapshot();
   }
 
   @Override

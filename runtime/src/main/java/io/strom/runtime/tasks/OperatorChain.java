@@ -10,9 +10,9 @@ import io.strom.runtime.graph.StreamNode;
 import io.strom.runtime.network.ChannelTarget;
 import io.strom.runtime.network.PartitionBufferPool;
 import io.strom.runtime.network.RecordWriter;
+import io.strom.runtime.operators.DefaultOperatorContext;
 import io.strom.runtime.operators.OneInputOperator;
 import io.strom.runtime.operators.Operator;
-import io.strom.runtime.operators.OperatorContext;
 import io.strom.runtime.operators.Output;
 import io.strom.serde.TypeSerializer;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ final class OperatorChain {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorChain.class);
 
   /** An operator of the chain with the context it runs in. */
-  record ChainedOperator(StreamNode node, Operator<?> operator, OperatorContext<?> context) {}
+  record ChainedOperator(StreamNode node, Operator<?> operator, DefaultOperatorContext<?> context) {}
 
   private final List<ChainedOperator> operators = new ArrayList<>();
   private final List<RecordWriter<?>> writers = new ArrayList<>();
@@ -63,7 +63,7 @@ final class OperatorChain {
 
   /** Builds the operator contexts of a chain. */
   interface OperatorContextFactory {
-    OperatorContext<Object> create(StreamNode node, Output<Object> output);
+    DefaultOperatorContext<Object> create(StreamNode node, Output<Object> output);
   }
 
   private Map<StreamEdge, RecordWriter<?>> createWriters(
@@ -221,6 +221,8 @@ final class OperatorChain {
         } else {
           primary.addSuppressed(e);
         }
+      } finally {
+        op.context().close();
       }
     }
     for (RecordWriter<?> writer : writers) {

@@ -5,6 +5,8 @@ import io.strom.runtime.graph.JobEdge;
 import io.strom.runtime.graph.JobVertex;
 import io.strom.runtime.graph.SourceSpec;
 import io.strom.runtime.graph.StreamNode;
+import io.strom.runtime.metrics.MetricGroup;
+import io.strom.runtime.metrics.MetricRegistry;
 import io.strom.runtime.network.ExchangeRegistry;
 import io.strom.runtime.network.InputGate;
 import io.strom.runtime.operators.OneInputOperator;
@@ -76,6 +78,7 @@ public final class StreamTask implements Runnable {
           new OperatorChain(
               vertex, subtask, env, new SubtaskOperatorContexts(vertex, subtask, env, processingTime));
       chain.setOutputAvailabilityListener(mailbox::signal);
+      registerBufferGauges(chain);
       input = createInput(chain);
       chain.open();
       startPeriodicActions(chain, input);
@@ -138,6 +141,20 @@ public final class StreamTask implements Runnable {
         processingTime.scheduleAtFixedRate(t -> source.emitPeriodicWatermarks(), interval, interval);
       }
     }
+  }
+
+  /** Occupancy of this task's output buffers: full means downstream is slower (backpressure). */
+  private void registerBufferGauges(OperatorChain chain) {
+    if (chain.writers().isEmpty()) {
+      return;
+    }
+    MetricGroup metrics = env.metrics().group(MetricRegistry.scope(vertex.name(), subtask));
+    metrics.gauge(
+        "outputBuffersInUse",
+        () -> chain.writers().stream().mapToLong(w -> w.pool().inUse()).sum());
+    metrics.gauge(
+        "outputBuffersCapacity",
+        () -> chain.writers().stream().mapToLong(w -> w.pool().capacity()).sum());
   }
 
   private void report(Throwable failure) {

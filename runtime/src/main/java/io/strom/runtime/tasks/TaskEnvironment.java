@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.strom.configuration.Configuration;
 import io.strom.runtime.graph.JobGraph;
+import io.strom.runtime.metrics.MetricRegistry;
 import io.strom.runtime.network.ExchangeRegistry;
 import io.strom.runtime.network.NetworkBufferPool;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param timerScheduler the thread that schedules processing-time callbacks
  * @param sourceReaders where source tasks register to receive splits
  * @param userClassLoader the class loader of the job's code
+ * @param metrics the job's metrics
  */
 public record TaskEnvironment(
     JobGraph job,
@@ -26,7 +28,8 @@ public record TaskEnvironment(
     ExchangeRegistry exchanges,
     ScheduledExecutorService timerScheduler,
     SourceReaderRegistry sourceReaders,
-    ClassLoader userClassLoader) {
+    ClassLoader userClassLoader,
+    MetricRegistry metrics) {
   public TaskEnvironment {
     requireNonNull(job, "job");
     requireNonNull(configuration, "configuration");
@@ -35,5 +38,6 @@ public record TaskEnvironment(
     requireNonNull(timerScheduler, "timerScheduler");
     requireNonNull(sourceReaders, "sourceReaders");
     requireNonNull(userClassLoader, "userClassLoader");
+    requireNonNull(metrics, "metrics");
   }
 }

@@ -1,0 +1,167 @@
+package io.strom.runtime.state.heap;
+
+import io.strom.runtime.state.KeyGroupRange;
+import io.strom.runtime.state.KeyGroups;
+import java.util.function.Consumer;
+
+/**
+ * The entries of one named state, split by key group: one {@link KeyGroupTable} per key group the
+ * subtask owns, created on first write. Keeping key groups apart lets a snapshot write, and a
+ * restore read, any range of key groups without rehashing.
+ *
+ * <p>Also keeps the cursor of the incremental time-to-live cleanup. Used only on the task's thread.
+ */
+final class StateTable<K, N> {
+  private final String stateName;
+  private final KeyGroupRange range;
+  private final int maxParallelism;
+  private final KeyGroupTable<K, N>[] groups;
+  private int size;
+
+  // Where the incremental cleanup continues: a key group offset and a slot within it.
+  private int cursorGroup;
+  private int cursorSlot;
+
+  @SuppressWarnings("unchecked")
+  StateTable(String stateName, KeyGroupRange range, int maxParallelism) {
+    this.stateName = stateName;
+    this.range = range;
+    this.maxParallelism = maxParallelism;
+    this.groups = (KeyGroupTable<K, N>[]) new KeyGroupTable<?, ?>[range.size()];
+  }
+
+  /** Number of (key, namespace) entries stored across all key groups. */
+  int size() {
+    return size;
+  }
+
+  /** The table of the key's key group, or null when nothing was stored there yet. */
+  KeyGroupTable<K, N> tableOf(K key, int keyHash) {
+    return groups[groupOffset(key, keyHash)];
+  }
+
+  /** The table of the key's key group, created when missing. */
+  KeyGroupTable<K, N> tableForWrite(K key, int keyHash) {
+    int offset = groupOffset(key, keyHash);
+    KeyGroupTable<K, N> table = groups[offset];
+    if (table == null) {
+      table = new KeyGroupTable<>();
+      groups[offset] = table;
+    }
+    return table;
+  }
+
+  StateEntry<K, N> find(K key, N namespace) {
+    int keyHash = key.hashCode();
+    KeyGroupTable<K, N> table = tableOf(key, keyHash);
+    if (table == null) {
+      return null;
+    }
+    return table.find(key, namespace, KeyGroupTable.hash(keyHash, namespace));
+  }
+
+  /**
+   * The entry of (key, namespace); when absent, a new entry whose value is null, which the caller
+   * must fill or remove. One hash computation and one probe for both cases.
+   */
+  StateEntry<K, N> findOrInsert(K key, N namespace, long timestamp) {
+    int keyHash = key.hashCode();
+    KeyGroupTable<K, N> table = tableForWrite(key, keyHash);
+    int hash = KeyGroupTable.hash(keyHash, namespace);
+    StateEntry<K, N> e = table.find(key, namespace, hash);
+    if (e == null) {
+      e = table.insert(key, namespace, hash, null, timestamp);
+      size++;
+    }
+    return e;
+  }
+
+  /** Removes the entry of (key, namespace), if any; returns the removed entry or null. */
+  StateEntry<K, N> remove(K key, N namespace) {
+    int keyHash = key.hashCode();
+    KeyGroupTable<K, N> table = tableOf(key, keyHash);
+    if (table == null) {
+      return null;
+    }
+    StateEntry<K, N> e = table.find(key, namespace, KeyGroupTable.hash(keyHash, namespace));
+    if (e != null && table.remove(e)) {
+      size--;
+    }
+    return e;
+  }
+
+  void removeEntry(StateEntry<K, N> entry) {
+    KeyGroupTable<K, N> table = tableOf(entry.key, entry.key.hashCode());
+    if (table != null && table.remove(entry)) {
+      size--;
+    }
+  }
+
+  /** Visits the entries of one key group of this subtask's range. */
+  void forEachInKeyGroup(int keyGroup, Consumer<StateEntry<K, N>> action) {
+    if (!range.contains(keyGroup)) {
+      throw new IllegalArgumentException(
+          "Key group " + keyGroup + " is outside this backend's range " + describe(range));
+    }
+    KeyGroupTable<K, N> table = groups[keyGroup - range.first()];
+    if (table != null) {
+      table.forEach(action);
+    }
+  }
+
+  /**
+   * Visits up to {@code maxEntries} stored entries, scanning at most {@code maxSlots} slots,
+   * continuing where the previous call stopped and wrapping around at the end. {@code expired}
+   * decides per entry whether it is removed. Bounded work per call, so it can run on every access.
+   */
+  void cleanupStep(int maxEntries, int maxSlots, ExpiryCheck<K, N> expired) {
+    if (size == 0) {
+      return;
+    }
+    int entries = 0;
+    for (int slots = 0; slots < maxSlots && entries < maxEntries; slots++) {
+      KeyGroupTable<K, N> table = groups[cursorGroup];
+      if (table == null || cursorSlot >= table.capacity()) {
+        cursorGroup = cursorGroup + 1 == groups.length ? 0 : cursorGroup + 1;
+        cursorSlot = 0;
+        continue;
+      }
+      StateEntry<K, N> e = table.entryAt(cursorSlot);
+      if (e == null) {
+        cursorSlot++;
+        continue;
+      }
+      entries++;
+      if (expired.purge(e)) {
+        // Removal may shift a later entry into this slot: look at the same slot again next.
+        table.removeAt(cursorSlot);
+        size--;
+      } else {
+        cursorSlot++;
+      }
+    }
+  }
+
+  private int groupOffset(K key, int keyHash) {
+    int keyGroup = KeyGroups.keyGroupOfHash(keyHash, maxParallelism);
+    if (!range.contains(keyGroup)) {
+      throw new IllegalStateException(
+          "Bug: key '" + key + "' of state '" + stateName + "' belongs to key group " + keyGroup
+              + ", outside this subtask's key groups " + describe(range)
+              + "; the record was routed to the wrong subtask (inconsistent partitioning or a key"
+              + " whose hashCode is not stable).");
+    }
+    return keyGroup - range.first();
+  }
+
+  static String describe(KeyGroupRange range) {
+    return "[" + range.first() + ", " + range.last() + "]";
+  }
+
+  /** Decides whether a visited entry is gone; may drop expired parts of a collection in place. */
+  @FunctionalInterface
+  interface ExpiryCheck<K, N> {
+    /** Returns true when the whole entry should be removed. */
+    boolean purge(StateEntry<K, N> entry);
+  }
+}

@@ -1,0 +1,199 @@
+package io.strom.runtime.time;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strom.runtime.state.KeyGroupRange;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The named timer services of one keyed operator subtask, and the one place that fires them.
+ *
+ * <p>Event-time timers fire in {@link #advanceWatermark}, in time order across all services,
+ * including timers that firing callbacks register for times the watermark has passed.
+ * Processing-time timers fire through the {@link ProcessingTimeService}: only the earliest timer
+ * has a scheduled callback; when it runs, every due timer fires in time order and the next
+ * earliest is scheduled.
+ *
+ * <p>Used only on the task's thread (processing-time callbacks run there too).
+ */
+public final class TimerServiceManager<K> implements AutoCloseable {
+  private final KeyGroupRange keyGroupRange;
+  private final int maxParallelism;
+  private final ProcessingTimeService processingTimeService;
+  private final Map<String, HeapTimerService<K, ?>> services = new LinkedHashMap<>();
+  // Services in creation order, iterated on every firing step without allocating an iterator.
+  private final List<HeapTimerService<K, ?>> serviceList = new ArrayList<>();
+
+  private long currentWatermark = Watermarks.NONE;
+  private ProcessingTimeService.Cancellable scheduledWakeUp;
+  private long scheduledWakeUpTime = Long.MAX_VALUE;
+  private boolean firingProcessingTimers;
+
+  /**
+   * @param keyGroupRange the key groups of this subtask; timers for other keys are a bug
+   * @param maxParallelism the number of key groups of the job
+   * @param processingTimeService the task's clock and scheduler of processing-time callbacks
+   */
+  public TimerServiceManager(
+      KeyGroupRange keyGroupRange,
+      int maxParallelism,
+      ProcessingTimeService processingTimeService) {
+    this.keyGroupRange = requireNonNull(keyGroupRange, "keyGroupRange");
+    this.processingTimeService = requireNonNull(processingTimeService, "processingTimeService");
+    if (maxParallelism <= 0) {
+      throw new IllegalArgumentException("Max parallelism must be positive: " + maxParallelism);
+    }
+    this.maxParallelism = maxParallelism;
+  }
+
+  /**
+   * The timer service with this name, created on first use, whose timers call {@code target}.
+   *
+   * @throws IllegalStateException if the name is already bound to another target
+   */
+  @SuppressWarnings("unchecked")
+  public <N> InternalTimerService<K, N> getTimerService(String name, Triggerable<K, N> target) {
+    requireNonNull(name, "name");
+    requireNonNull(target, "target");
+    HeapTimerService<K, ?> existing = services.get(name);
+    if (existing != null) {
+      if (existing.target != target) {
+        throw new IllegalStateException(
+            "Timer service '" + name + "' already fires into another target; give each timer"
+                + " service of an operator its own name");
+      }
+      return (InternalTimerService<K, N>) existing;
+    }
+    HeapTimerService<K, N> created = new HeapTimerService<>(name, target, this);
+    services.put(name, created);
+    serviceList.add(created);
+    return created;
+  }
+
+  /** The last watermark passed to {@link #advanceWatermark}, or {@link Watermarks#NONE}. */
+  public long currentWatermark() {
+    return currentWatermark;
+  }
+
+  /** Sets the event time and fires every event-time timer with time ≤ {@code watermark}. */
+  public void advanceWatermark(long watermark) throws Exception {
+    currentWatermark = watermark;
+    HeapTimerService<K, ?> next;
+    while ((next = earliest(true, watermark)) != null) {
+      next.fireEventTimer();
+    }
+  }
+
+  /** The names of the timer services created so far. */
+  public Set<String> timerServiceNames() {
+    return Collections.unmodifiableSet(services.keySet());
+  }
+
+  /** Visits the timers of one service in one key group, e.g. to write a snapshot of it. */
+  public void forEachTimer(
+      String serviceName, int keyGroup, boolean eventTime, Consumer<InternalTimer<K, ?>> action) {
+    HeapTimerService<K, ?> service = services.get(serviceName);
+    if (service == null) {
+      throw new IllegalArgumentException("No timer service named '" + serviceName + "'");
+    }
+    (eventTime ? service.eventTimers : service.processingTimers)
+        .forEachInKeyGroup(keyGroup, action::accept);
+  }
+
+  public int numEventTimeTimers() {
+    int n = 0;
+    for (HeapTimerService<K, ?> service : serviceList) {
+      n += service.eventTimers.size();
+    }
+    return n;
+  }
+
+  public int numProcessingTimeTimers() {
+    int n = 0;
+    for (HeapTimerService<K, ?> service : serviceList) {
+      n += service.processingTimers.size();
+    }
+    return n;
+  }
+
+  /** Withdraws the scheduled processing-time callback; registered timers no longer fire. */
+  @Override
+  public void close() {
+    if (scheduledWakeUp != null) {
+      scheduledWakeUp.cancel();
+      scheduledWakeUp = null;
+    }
+    scheduledWakeUpTime = Long.MAX_VALUE;
+  }
+
+  public KeyGroupRange keyGroupRange() {
+    return keyGroupRange;
+  }
+
+  public int maxParallelism() {
+    return maxParallelism;
+  }
+
+  ProcessingTimeService processingTimeService() {
+    return processingTimeService;
+  }
+
+  /** A processing-time timer was added; wake up earlier if it is the new earliest. */
+  void processingTimerAdded(long time) {
+    if (!firingProcessingTimers && time < scheduledWakeUpTime) {
+      schedule(time);
+    }
+  }
+
+  private void schedule(long time) {
+    if (scheduledWakeUp != null) {
+      scheduledWakeUp.cancel();
+    }
+    scheduledWakeUpTime = time;
+    scheduledWakeUp = processingTimeService.registerTimer(time, this::onProcessingTime);
+  }
+
+  private void onProcessingTime(long time) throws Exception {
+    scheduledWakeUp = null;
+    scheduledWakeUpTime = Long.MAX_VALUE;
+    // Timers that became due while this callback waited in the mailbox fire now as well.
+    long now = Math.max(time, processingTimeService.currentProcessingTime());
+    firingProcessingTimers = true;
+    try {
+      HeapTimerService<K, ?> next;
+      while ((next = earliest(false, now)) != null) {
+        next.fireProcessingTimer();
+      }
+    } finally {
+      firingProcessingTimers = false;
+    }
+    HeapTimerService<K, ?> following = earliest(false, Long.MAX_VALUE);
+    if (following != null) {
+      schedule(following.processingTimers.peek().time());
+    }
+  }
+
+  /** The service whose earliest timer of the kind is due at {@code limit} and first; or null. */
+  private HeapTimerService<K, ?> earliest(boolean eventTime, long limit) {
+    HeapTimerService<K, ?> best = null;
+    InternalTimer<K, ?> bestTimer = null;
+    for (int i = 0, n = serviceList.size(); i < n; i++) {
+      HeapTimerService<K, ?> service = serviceList.get(i);
+      InternalTimer<K, ?> head =
+          eventTime ? service.eventTimers.peek() : service.processingTimers.peek();
+      if (head != null
+          && head.time() <= limit
+          && (bestTimer == null || head.time() < bestTimer.time())) {
+        best = service;
+        bestTimer = head;
+      }
+    }
+    return best;
+  }
+}
