@@ -15,6 +15,7 @@ import io.strom.runtime.metrics.Counter;
 import io.strom.runtime.operators.AbstractOperator;
 import io.strom.runtime.operators.OneInputOperator;
 import io.strom.runtime.state.InternalValueState;
+import io.strom.runtime.state.KeyedStateAccess;
 import io.strom.runtime.state.KeyedStateBackend;
 import io.strom.runtime.state.VoidNamespace;
 import io.strom.runtime.time.InternalTimerService;
@@ -63,6 +64,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
   private transient boolean eventTime;
   private transient KeySelector<IN, K> keySelector;
   private transient WindowContents.Store<K, W, IN, C> store;
+  private transient KeyedStateAccess<K> userState;
   private transient InternalTimerService<K, W> timers;
   private transient WindowTriggerContext<K, W> triggerContext;
   private transient WindowAssigner.AssignerContext assignerContext;
@@ -124,7 +126,8 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
     lateRecordsDropped = context.metrics().counter(LATE_RECORDS_DROPPED);
     collector = new TimestampedCollector<>(output);
     firing = new WindowFiring();
-    function.open(new StreamingRuntimeContext(context));
+    userState = new KeyedStateAccess<>(backend, context.operatorName());
+    function.open(new StreamingRuntimeContext(context, userState));
   }
 
   @Override
@@ -265,6 +268,8 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
   private void emit(K key, W window, C windowContents) throws Exception {
     collector.setTimestamp(window.maxTimestamp());
     firing.window = window;
+    // A window function's keyed state (from its runtime context) is that of the window's key.
+    userState.setCurrentKey(key);
     function.process(key, windowContents, firing, collector);
   }
 

@@ -22,6 +22,9 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import io.strom.runtime.testutils.CollectingOutput.Timestamped;
+import io.strom.runtime.testutils.OneInputOperatorHarness;
+import io.strom.runtime.time.TimerServiceManager;
 import org.junit.jupiter.api.Test;
 
 class WindowOperatorTest {
@@ -71,42 +74,60 @@ class WindowOperatorTest {
     }
   }
 
-  /** An operator under test, opened with a test context. */
+  /** An operator under test in the shared operator harness. */
   static final class Run<OUT> {
-    final WindowTestContext<OUT> ctx = new WindowTestContext<>((Tx tx) -> tx.key());
-    final WindowOperator<String, Tx, ?, OUT, TimeWindow> op;
+    final OneInputOperatorHarness<Tx, OUT> harness;
+    private int drained;
 
     Run(WindowOperator<String, Tx, ?, OUT, TimeWindow> op) throws Exception {
-      this.op = op;
-      op.open(ctx);
+      harness = OneInputOperatorHarness.keyed(op, Tx::key);
+      harness.open();
     }
 
     Run<OUT> add(String key, int amount, long ts) throws Exception {
-      op.processElement(new Tx(key, amount), ts);
+      harness.processElement(new Tx(key, amount), ts);
       return this;
     }
 
     Run<OUT> watermark(long wm) throws Exception {
-      op.processWatermark(wm);
+      harness.processWatermark(wm);
       return this;
     }
 
     Run<OUT> processingTime(long time) throws Exception {
-      ctx.setProcessingTime(time);
+      harness.setProcessingTime(time);
       return this;
     }
 
-    /** The values emitted so far, then forgets them. */
-    List<Object> drain() {
-      List<Object> values = new ArrayList<>();
-      ctx.records.forEach(r -> values.add(r.value()));
-      ctx.records.clear();
-      return values;
+    /** The values emitted since the last call. */
+    List<OUT> drain() {
+      List<OUT> all = harness.values();
+      List<OUT> fresh = new ArrayList<>(all.subList(drained, all.size()));
+      drained = all.size();
+      return fresh;
+    }
+
+    /** The records with timestamps emitted so far. */
+    List<Timestamped<OUT>> records() {
+      return harness.records();
+    }
+
+    List<Timestamped<Tx>> late() {
+      return harness.output().sideOutput(LATE);
     }
 
     long lateDropped() {
-      var counter = ctx.counters.get(WindowOperator.LATE_RECORDS_DROPPED);
-      return counter == null ? 0 : counter.count();
+      Long count = harness.metric(WindowOperator.LATE_RECORDS_DROPPED);
+      return count == null ? 0 : count;
+    }
+
+    long stateEntries() {
+      return harness.stateBackend().totalEntryCount();
+    }
+
+    int timerCount() {
+      TimerServiceManager<Object> timers = harness.timerServiceManager();
+      return timers.numEventTimeTimers() + timers.numProcessingTimeTimers();
     }
   }
 
@@ -143,11 +164,9 @@ class WindowOperatorTest {
     assertThat(run.drain()).isEmpty();
 
     run.watermark(4999);
-    assertThat(run.ctx.records)
-        .extracting(WindowTestContext.Emitted::timestamp)
-        .containsOnly(4999L);
+    assertThat(run.records()).extracting(Timestamped::timestamp).containsOnly(4999L);
     assertThat(run.drain()).containsExactlyInAnyOrder("a[0,5000)=3 (2)", "b[0,5000)=30 (2)");
-    assertThat(run.ctx.watermarks).containsExactly(4998L, 4999L);
+    assertThat(run.harness.watermarks()).containsExactly(4998L, 4999L);
 
     run.watermark(20_000);
     assertThat(run.drain()).containsExactly("a[5000,10000)=4 (1)");
@@ -159,11 +178,11 @@ class WindowOperatorTest {
     for (int i = 0; i < 100; i++) {
       run.add("k" + (i % 7), i, i);
     }
-    assertThat(run.ctx.stateEntries()).isPositive();
+    assertThat(run.stateEntries()).isPositive();
     run.watermark(Long.MAX_VALUE);
     assertThat(run.drain()).hasSize(70);
-    assertThat(run.ctx.stateEntries()).isZero();
-    assertThat(run.ctx.timerCount()).isZero();
+    assertThat(run.stateEntries()).isZero();
+    assertThat(run.timerCount()).isZero();
   }
 
   @Test
@@ -176,7 +195,7 @@ class WindowOperatorTest {
     assertThat(run.drain()).containsExactly("a[5,15)=5 (2)");
     run.watermark(100);
     assertThat(run.drain()).containsExactly("a[10,20)=4 (1)");
-    assertThat(run.ctx.stateEntries()).isZero();
+    assertThat(run.stateEntries()).isZero();
   }
 
   @Test
@@ -193,8 +212,8 @@ class WindowOperatorTest {
     assertThat(run.drain()).containsExactly("b[12,22)=100 (1)");
     run.watermark(34);
     assertThat(run.drain()).containsExactly("a[0,35)=15 (4)");
-    assertThat(run.ctx.stateEntries()).isZero();
-    assertThat(run.ctx.timerCount()).isZero();
+    assertThat(run.stateEntries()).isZero();
+    assertThat(run.timerCount()).isZero();
   }
 
   @Test
@@ -231,11 +250,10 @@ class WindowOperatorTest {
 
     run.watermark(14); // 9 + 5: the window is cleaned up
     assertThat(run.drain()).isEmpty();
-    assertThat(run.ctx.stateEntries()).isZero();
+    assertThat(run.stateEntries()).isZero();
     run.add("a", 8, 1);
     assertThat(run.drain()).isEmpty();
-    assertThat(run.ctx.sideOutputs.get("late"))
-        .containsExactly(new WindowTestContext.Emitted(new Tx("a", 8), 1));
+    assertThat(run.late()).containsExactly(new Timestamped<>(new Tx("a", 8), 1));
   }
 
   @Test
@@ -245,7 +263,7 @@ class WindowOperatorTest {
     assertThat(run.drain()).containsExactly("a[0,10)=1 (1)");
     run.add("a", 2, 9).add("b", 3, 0).add("a", 4, 10);
     assertThat(run.lateDropped()).isEqualTo(2);
-    assertThat(run.ctx.sideOutputs).isEmpty();
+    assertThat(run.late()).isEmpty();
     run.watermark(100);
     assertThat(run.drain()).containsExactly("a[10,20)=4 (1)");
   }
@@ -255,10 +273,8 @@ class WindowOperatorTest {
     Run<String> run = process(TumblingEventTimeWindows.of(ms(10)),
         TumblingEventTimeWindows.of(ms(10)).defaultTrigger(), 0, LATE);
     run.add("a", 1, 5).watermark(10).add("a", 2, 9).add("b", 3, 0);
-    assertThat(run.ctx.sideOutputs.get("late"))
-        .containsExactly(
-            new WindowTestContext.Emitted(new Tx("a", 2), 9),
-            new WindowTestContext.Emitted(new Tx("b", 3), 0));
+    assertThat(run.late())
+        .containsExactly(new Timestamped<>(new Tx("a", 2), 9), new Timestamped<>(new Tx("b", 3), 0));
     assertThat(run.lateDropped()).isZero();
   }
 
@@ -283,7 +299,7 @@ class WindowOperatorTest {
     // Event time only cleans up: the count trigger does not fire on the watermark.
     run.watermark(99);
     assertThat(run.drain()).isEmpty();
-    assertThat(run.ctx.stateEntries()).isZero();
+    assertThat(run.stateEntries()).isZero();
   }
 
   @Test
@@ -311,7 +327,7 @@ class WindowOperatorTest {
     assertThat(run.lateDropped()).isZero();
     run.processingTime(3_000);
     assertThat(run.drain()).containsExactly("a[2000,3000)=4 (1)");
-    assertThat(run.ctx.stateEntries()).isZero();
+    assertThat(run.stateEntries()).isZero();
   }
 
   @Test
@@ -361,8 +377,8 @@ class WindowOperatorTest {
                 null));
     enriched.add("a", 3, 1).add("a", 4, 11).add("a", 5, 6).watermark(20);
     assertThat(enriched.drain()).containsExactly("a@16=12 wm=20");
-    assertThat(enriched.ctx.sideOutputs.get("notes"))
-        .containsExactly(new WindowTestContext.Emitted("note a", 15));
+    assertThat(enriched.harness.output().sideOutput(LATE_NOTES))
+        .containsExactly(new Timestamped<>("note a", 15L));
   }
 
   private static final OutputTag<String> LATE_NOTES = new OutputTag<>("notes");
@@ -380,10 +396,9 @@ class WindowOperatorTest {
                 0,
                 null));
     run.add("a", 1, 11).add("a", 2, 15).add("b", 4, 19).watermark(19);
-    assertThat(run.ctx.records)
+    assertThat(run.records())
         .containsExactlyInAnyOrder(
-            new WindowTestContext.Emitted(new Tx("a", 3), 19),
-            new WindowTestContext.Emitted(new Tx("b", 4), 19));
+            new Timestamped<>(new Tx("a", 3), 19L), new Timestamped<>(new Tx("b", 4), 19L));
   }
 
   @Test
