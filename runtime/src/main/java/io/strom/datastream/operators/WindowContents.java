@@ -60,6 +60,9 @@ public abstract class WindowContents<IN, C> implements Serializable {
     /** The window's contents, or null when it holds nothing. */
     C get(K key, W window);
 
+    /** True when the window holds nothing; cheaper than {@link #get}, which may compute. */
+    boolean isEmpty(K key, W window);
+
     void clear(K key, W window);
 
     /** Moves the contents of {@code sources} into {@code target}, as when sessions merge. */
@@ -109,6 +112,11 @@ public abstract class WindowContents<IN, C> implements Serializable {
         public Iterable<T> get(K key, W window) {
           return state.get(key, window);
         }
+
+        @Override
+        public boolean isEmpty(K key, W window) {
+          return state.get(key, window) == null;
+        }
       };
     }
 
@@ -141,6 +149,11 @@ public abstract class WindowContents<IN, C> implements Serializable {
         @Override
         public T get(K key, W window) {
           return state.get(key, window);
+        }
+
+        @Override
+        public boolean isEmpty(K key, W window) {
+          return state.get(key, window) == null;
         }
       };
     }
@@ -175,6 +188,11 @@ public abstract class WindowContents<IN, C> implements Serializable {
         @Override
         public OUT get(K key, W window) {
           return state.get(key, window);
+        }
+
+        @Override
+        public boolean isEmpty(K key, W window) {
+          return state.getAccumulator(key, window) == null;
         }
       };
     }

@@ -8,6 +8,7 @@ import io.strom.api.state.ValueStateDescriptor;
 import io.strom.api.typeinfo.TypeInfo;
 import io.strom.datastream.windowing.assigners.MergingWindowAssigner;
 import io.strom.datastream.windowing.assigners.WindowAssigner;
+import io.strom.datastream.windowing.triggers.EventTimeTrigger;
 import io.strom.datastream.windowing.triggers.Trigger;
 import io.strom.datastream.windowing.triggers.TriggerResult;
 import io.strom.datastream.windowing.windows.Window;
@@ -62,6 +63,8 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
   private final OutputTag<IN> lateDataTag;
 
   private transient boolean eventTime;
+  private transient boolean triggerTimerCleansUp;
+  private transient boolean eventTimeFastPath;
   private transient KeySelector<IN, K> keySelector;
   private transient WindowContents.Store<K, W, IN, C> store;
   private transient KeyedStateAccess<K> userState;
@@ -112,6 +115,12 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
               + " call keyBy(...) before window(...)");
     }
     eventTime = assigner.isEventTime();
+    // The event-time trigger sets a timer at maxTimestamp for every live window; without
+    // lateness that is the cleanup time too, so a second registration per element would only
+    // look up the same timer again.
+    triggerTimerCleansUp =
+        eventTime && allowedLateness == 0 && trigger == EventTimeTrigger.create();
+    eventTimeFastPath = triggerTimerCleansUp && !(assigner instanceof MergingWindowAssigner);
     keySelector = context.keySelector(0);
     KeyedStateBackend<K> backend = context.keyedStateBackend();
     store = contents.createStore(backend);
@@ -158,6 +167,10 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
         continue;
       }
       added = true;
+      if (eventTimeFastPath) {
+        addWithEventTimeTrigger(key, record, window);
+        continue;
+      }
       store.add(key, window, record);
       triggerContext.set(key, window);
       TriggerResult result = trigger.onElement(record, timestamp, window, triggerContext);
@@ -165,6 +178,20 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
       registerCleanupTimer(key, window);
     }
     return added;
+  }
+
+  /**
+   * What the event-time trigger and cleanup would do for a live window without lateness, with one
+   * timer lookup per window instead of one per element: the window's one timer, at its maximum
+   * timestamp, exists exactly while the window holds contents (it is set with the first element
+   * and clears the contents when it fires), and a live window never fires on an element.
+   */
+  private void addWithEventTimeTrigger(K key, IN record, W window) throws Exception {
+    boolean first = store.isEmpty(key, window);
+    store.add(key, window, record);
+    if (first) {
+      timers.registerEventTimeTimer(key, window, window.maxTimestamp());
+    }
   }
 
   /** Adds the element's windows to the key's sessions, merging them; true when one was live. */
@@ -304,8 +331,8 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
 
   private void registerCleanupTimer(K key, W window) {
     long time = cleanupTime(window);
-    if (time == Long.MAX_VALUE) {
-      // The final watermark ends the job; state kept until then needs no cleanup.
+    if (time == Long.MAX_VALUE || triggerTimerCleansUp) {
+      // The final watermark ends the job: state kept until then needs no cleanup.
       return;
     }
     if (eventTime) {
