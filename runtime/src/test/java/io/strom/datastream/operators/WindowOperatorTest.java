@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.strom.api.OutputTag;
 import io.strom.api.functions.AggregateFunction;
 import io.strom.api.functions.Collector;
+import io.strom.api.functions.RuntimeContext;
+import io.strom.api.state.ValueState;
+import io.strom.api.state.ValueStateDescriptor;
+import io.strom.api.typeinfo.Types;
 import io.strom.api.typeinfo.TypeInfo;
 import io.strom.datastream.windowing.ProcessWindowFunction;
 import io.strom.datastream.windowing.assigners.EventTimeSessionWindows;
@@ -430,5 +434,67 @@ class WindowOperatorTest {
             () -> process(EventTimeSessionWindows.withGap(ms(10)), notMerging, 0, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cannot merge");
+  }
+
+  @Test
+  void aLateElementWithinLatenessExtendsAFiredSessionWhichFiresAgainAtItsNewEnd() throws Exception {
+    Run<String> run =
+        process(
+            EventTimeSessionWindows.withGap(ms(10)),
+            EventTimeSessionWindows.withGap(ms(10)).defaultTrigger(),
+            20,
+            LATE);
+    run.add("a", 1, 0).watermark(9);
+    assertThat(run.drain()).containsExactly("a[0,10)=1 (1)");
+    run.add("a", 2, 5).watermark(13);
+    assertThat(run.drain()).isEmpty();
+    run.watermark(14);
+    assertThat(run.drain()).containsExactly("a[0,15)=3 (2)");
+    run.watermark(34);
+    assertThat(run.stateEntries()).isZero();
+    assertThat(run.timerCount()).isZero();
+    run.add("a", 4, 3);
+    assertThat(run.late()).containsExactly(new Timestamped<>(new Tx("a", 4), 3));
+  }
+
+  /** Counts its firings per key in keyed state and tracks its lifecycle. */
+  static final class FiringsPerKey extends ProcessWindowFunction<Tx, String, String, TimeWindow> {
+    private transient ValueState<Integer> firings;
+    boolean closed;
+
+    @Override
+    public void open(RuntimeContext context) {
+      firings = context.getState(new ValueStateDescriptor<>("firings", Types.INT));
+    }
+
+    @Override
+    public void process(String key, Context ctx, Iterable<Tx> elements, Collector<String> out) {
+      Integer n = firings.value();
+      firings.update(n == null ? 1 : n + 1);
+      out.collect(key + "#" + firings.value());
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  @Test
+  void windowFunctionsKeepKeyedStateAcrossWindowsOfTheirKeyAndAreClosed() throws Exception {
+    FiringsPerKey function = new FiringsPerKey();
+    Run<String> run =
+        new Run<>(
+            new WindowOperator<String, Tx, Iterable<Tx>, String, TimeWindow>(
+                TumblingEventTimeWindows.of(ms(10)),
+                TumblingEventTimeWindows.of(ms(10)).defaultTrigger(),
+                WindowContents.list(TypeInfo.generic()),
+                InternalWindowFunction.ofElements(function),
+                0,
+                null));
+    run.add("a", 1, 1).add("b", 1, 2).add("a", 1, 11).add("a", 1, 21).watermark(100);
+    assertThat(run.drain()).containsExactlyInAnyOrder("a#1", "b#1", "a#2", "a#3");
+    run.harness.close();
+    assertThat(function.closed).isTrue();
   }
 }
