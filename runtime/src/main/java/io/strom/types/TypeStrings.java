@@ -1,0 +1,23 @@
+package io.strom.types;
+
+/** Helpers that format types the way Flink prints them. */
+final class TypeStrings {
+  private TypeStrings() {}
+
+  static String withNullability(String base, boolean nullable) {
+    return nullable ? base : base + " NOT NULL";
+  }
+
+  static void checkRange(String what, String type, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          what + " of " + type + " must be between " + min + " and " + max
+              + " (both inclusive), got " + value);
+    }
+  }
+
+  /** Quotes an identifier with backticks, doubling any backtick inside it. */
+  static String quote(String identifier) {
+    return "`" + identifier.replace("`", "``") + "`";
+  }
+}

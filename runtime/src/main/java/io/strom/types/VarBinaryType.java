@@ -1,0 +1,41 @@
+package io.strom.types;
+
+/**
+ * The SQL type {@code VARBINARY(n)}: a byte string of at most {@code n} bytes; {@code BYTES} is {@code VARBINARY(2147483647)}.
+ *
+ * @param nullable whether NULL is allowed
+ * @param length maximum number of bytes, 1 to {@link #MAX_LENGTH}
+ */
+public record VarBinaryType(boolean nullable, int length) implements LogicalType {
+  public static final int MAX_LENGTH = Integer.MAX_VALUE;
+  public static final int DEFAULT_LENGTH = 1;
+
+  public VarBinaryType {
+    TypeStrings.checkRange("Length", "VARBINARY", length, 1, MAX_LENGTH);
+  }
+
+  public VarBinaryType(int length) {
+    this(true, length);
+  }
+
+  @Override
+  public VarBinaryType copy(boolean nullable) {
+    return new VarBinaryType(nullable, length);
+  }
+
+  @Override
+  public String asSummaryString() {
+    String base = length == MAX_LENGTH ? "BYTES" : "VARBINARY(" + length + ")";
+    return TypeStrings.withNullability(base, nullable);
+  }
+
+  @Override
+  public LogicalTypeRoot root() {
+    return LogicalTypeRoot.VARBINARY;
+  }
+
+  @Override
+  public String toString() {
+    return asSummaryString();
+  }
+}

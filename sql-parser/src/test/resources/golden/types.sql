@@ -1,0 +1,151 @@
+# Round-trip cases for type names, in column definitions and in CAST.
+
+=== integer types [SqlCreateTable]
+CREATE TABLE t (a TINYINT, b SMALLINT, c INT, d INTEGER, e BIGINT)
+---
+CREATE TABLE t (
+  a TINYINT,
+  b SMALLINT,
+  c INTEGER,
+  d INTEGER,
+  e BIGINT
+)
+
+=== approximate and exact numerics [SqlCreateTable]
+CREATE TABLE t (a FLOAT, b DOUBLE, c DOUBLE PRECISION, d REAL, e DECIMAL(38, 18), f DECIMAL, g DEC(5), h NUMERIC(10, 2))
+---
+CREATE TABLE t (
+  a FLOAT,
+  b DOUBLE,
+  c DOUBLE,
+  d REAL,
+  e DECIMAL(38, 18),
+  f DECIMAL,
+  g DECIMAL(5),
+  h DECIMAL(10, 2)
+)
+
+=== boolean [SqlCreateTable]
+CREATE TABLE t (flag BOOLEAN NOT NULL)
+---
+CREATE TABLE t (
+  flag BOOLEAN NOT NULL
+)
+
+=== character strings [SqlCreateTable]
+CREATE TABLE t (a CHAR(3), b VARCHAR(20), c STRING, d VARCHAR, e CHAR)
+---
+CREATE TABLE t (
+  a CHAR(3),
+  b VARCHAR(20),
+  c STRING,
+  d VARCHAR,
+  e CHAR
+)
+
+=== binary strings [SqlCreateTable]
+CREATE TABLE t (a BINARY(16), b VARBINARY(64), c BYTES)
+---
+CREATE TABLE t (
+  a BINARY(16),
+  b VARBINARY(64),
+  c BYTES
+)
+
+=== date and time [SqlCreateTable]
+CREATE TABLE t (d DATE, t0 TIME, t3 TIME(3), ts TIMESTAMP, ts3 TIMESTAMP(3), ts9 TIMESTAMP(9) WITHOUT TIME ZONE)
+---
+CREATE TABLE t (
+  d DATE,
+  t0 TIME,
+  t3 TIME(3),
+  ts TIMESTAMP,
+  ts3 TIMESTAMP(3),
+  ts9 TIMESTAMP(9)
+)
+
+=== local time zone timestamps [SqlCreateTable]
+CREATE TABLE t (a TIMESTAMP_LTZ, b TIMESTAMP_LTZ(3), c TIMESTAMP(3) WITH LOCAL TIME ZONE)
+---
+CREATE TABLE t (
+  a TIMESTAMP_LTZ,
+  b TIMESTAMP_LTZ(3),
+  c TIMESTAMP(3) WITH LOCAL TIME ZONE
+)
+
+=== interval types [SqlCreateTable]
+CREATE TABLE t (a INTERVAL DAY TO SECOND(3), b INTERVAL YEAR TO MONTH, c INTERVAL SECOND(3), d INTERVAL DAY(2) TO HOUR NOT NULL)
+---
+CREATE TABLE t (
+  a INTERVAL DAY TO SECOND(3),
+  b INTERVAL YEAR TO MONTH,
+  c INTERVAL SECOND(3),
+  d INTERVAL DAY(2) TO HOUR NOT NULL
+)
+
+=== array types [SqlCreateTable]
+CREATE TABLE t (a ARRAY<INT>, b ARRAY<STRING NOT NULL> NOT NULL, c ARRAY<ARRAY<DOUBLE>>, d INT ARRAY)
+---
+CREATE TABLE t (
+  a ARRAY<INTEGER>,
+  b ARRAY<STRING NOT NULL> NOT NULL,
+  c ARRAY<ARRAY<DOUBLE>>,
+  d INTEGER ARRAY
+)
+
+=== map types [SqlCreateTable]
+CREATE TABLE t (a MAP<STRING, INT>, b MAP<STRING NOT NULL, ARRAY<BIGINT>>, c MAP<INT, MAP<STRING, STRING>>)
+---
+CREATE TABLE t (
+  a MAP<STRING, INTEGER>,
+  b MAP<STRING NOT NULL, ARRAY<BIGINT>>,
+  c MAP<INTEGER, MAP<STRING, STRING>>
+)
+
+=== multiset types [SqlCreateTable]
+CREATE TABLE t (a MULTISET<STRING>, b MULTISET<INT NOT NULL>)
+---
+CREATE TABLE t (
+  a MULTISET<STRING>,
+  b MULTISET<INTEGER NOT NULL>
+)
+
+=== row types in angle brackets [SqlCreateTable]
+CREATE TABLE t (r ROW<a INT, b STRING>, n ROW<inner_row ROW<x DOUBLE NOT NULL>, tags ARRAY<STRING>>)
+---
+CREATE TABLE t (
+  r ROW<a INTEGER, b STRING>,
+  n ROW<inner_row ROW<x DOUBLE NOT NULL>, tags ARRAY<STRING>>
+)
+
+=== row types in parentheses [SqlCreateTable]
+CREATE TABLE t (r ROW(a INT, b STRING))
+---
+CREATE TABLE t (
+  r ROW(a INTEGER, b STRING)
+)
+
+=== row field comments and not null [SqlCreateTable]
+CREATE TABLE t (r ROW<id BIGINT NOT NULL 'the id', name STRING 'who'> NOT NULL)
+---
+CREATE TABLE t (
+  r ROW<id BIGINT NOT NULL 'the id', name STRING 'who'> NOT NULL
+)
+
+=== types in cast [SqlSelect]
+SELECT CAST(a AS STRING), CAST(b AS BYTES), CAST(c AS TIMESTAMP_LTZ(3)), CAST(d AS DECIMAL(10, 2)), CAST(e AS TIMESTAMP(3) WITH LOCAL TIME ZONE) FROM t
+---
+SELECT CAST(a AS STRING), CAST(b AS BYTES), CAST(c AS TIMESTAMP_LTZ(3)), CAST(d AS DECIMAL(10, 2)), CAST(e AS TIMESTAMP(3) WITH LOCAL TIME ZONE)
+FROM t
+
+=== nested types in cast [SqlSelect]
+SELECT CAST(a AS ARRAY<INT>), CAST(b AS MAP<STRING, INT>), CAST(c AS ROW<x INT, y STRING>), CAST(d AS MULTISET<STRING>) FROM t
+---
+SELECT CAST(a AS ARRAY<INTEGER>), CAST(b AS MAP<STRING, INTEGER>), CAST(c AS ROW<x INTEGER, y STRING>), CAST(d AS MULTISET<STRING>)
+FROM t
+
+=== interval in cast [SqlSelect]
+SELECT CAST(x AS INTERVAL DAY), CAST(y AS DATE), CAST(z AS TIME(3)) FROM t
+---
+SELECT CAST(x AS INTERVAL DAY), CAST(y AS DATE), CAST(z AS TIME(3))
+FROM t
