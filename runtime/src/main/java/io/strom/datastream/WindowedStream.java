@@ -16,8 +16,8 @@ import io.strom.datastream.windowing.windows.Window;
 import java.time.Duration;
 
 /**
- * A keyed stream grouped into windows, waiting for the function that evaluates each window. Set
- * the trigger, allowed lateness and late-data output first, then call {@link #reduce}, {@link
+ * A keyed stream grouped into windows, waiting for the function that evaluates each window. Set the
+ * trigger, allowed lateness and late-data output first, then call {@link #reduce}, {@link
  * #aggregate} or {@link #process}, which add the window operator to the program.
  *
  * <p>{@code reduce} and {@code aggregate} keep one value per window and key, updated as elements

@@ -17,10 +17,14 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
+/**
+ * Window programs run end to end on the embedded cluster, from bounded sources to collected
+ * results.
+ */
 class WindowEndToEndTest {
 
   /** A click of a user at an event time. */
@@ -146,8 +150,7 @@ class WindowEndToEndTest {
             .aggregate(new Count<>(), new Label<>())
             .executeAndCollect();
     assertThat(result)
-        .containsExactlyInAnyOrder(
-            "ann@[-5,5)=1", "ann@[0,10)=2", "ann@[5,15)=2", "ann@[10,20)=1");
+        .containsExactlyInAnyOrder("ann@[-5,5)=1", "ann@[0,10)=2", "ann@[5,15)=2", "ann@[10,20)=1");
   }
 
   @Test
@@ -156,8 +159,11 @@ class WindowEndToEndTest {
     env.setAutoWatermarkInterval(0);
     List<String> result =
         env.fromElements(
-                new Click("ann", 0), new Click("ann", 25), new Click("bob", 3),
-                new Click("ann", 12), new Click("ann", 100))
+                new Click("ann", 0),
+                new Click("ann", 25),
+                new Click("bob", 3),
+                new Click("ann", 12),
+                new Click("ann", 100))
             .assignTimestampsAndWatermarks(
                 WatermarkStrategy.<Click>forBoundedOutOfOrderness(Duration.ofMillis(20))
                     .withTimestampAssigner((click, ts) -> click.time()))
@@ -165,8 +171,7 @@ class WindowEndToEndTest {
             .window(EventTimeSessionWindows.withGap(Duration.ofMillis(15)))
             .aggregate(new Count<>(), new Label<>())
             .executeAndCollect();
-    assertThat(result)
-        .containsExactlyInAnyOrder("ann@[0,40)=3", "bob@[3,18)=1", "ann@[100,115)=1");
+    assertThat(result).containsExactlyInAnyOrder("ann@[0,40)=3", "bob@[3,18)=1", "ann@[100,115)=1");
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.strom.datastream.windowing.windows.TimeWindow;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/** Building window operators through the {@link WindowedStream} API, without running them. */
 class WindowedStreamTest {
 
   private static String nameOf(SingleOutputStreamOperator<?> stream) {
@@ -48,7 +49,9 @@ class WindowedStreamTest {
   void rejectsNegativeAllowedLateness() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
     WindowedStream<Long, Long, TimeWindow> windowed =
-        env.fromElements(1L).keyBy(x -> x).window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)));
+        env.fromElements(1L)
+            .keyBy(x -> x)
+            .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)));
     assertThatThrownBy(() -> windowed.allowedLateness(Duration.ofMillis(-1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("negative");

@@ -11,8 +11,8 @@ import java.io.Serializable;
 import java.util.Collections;
 
 /**
- * Turns the contents of a fired window into output: emits a pre-aggregated value as it is, or
- * hands the contents to a {@link ProcessWindowFunction}. Called only on the task's thread.
+ * Turns the contents of a fired window into output: emits a pre-aggregated value as it is, or hands
+ * the contents to a {@link ProcessWindowFunction}. Called only on the task's thread.
  *
  * @param <C> the window's contents as kept by {@link WindowContents}
  * @param <OUT> the results
@@ -30,8 +30,9 @@ public abstract class InternalWindowFunction<C, OUT, K, W extends Window> implem
   }
 
   /** Hands all the window's elements to {@code function}. */
-  public static <IN, OUT, K, W extends Window> InternalWindowFunction<Iterable<IN>, OUT, K, W>
-      ofElements(ProcessWindowFunction<IN, OUT, K, W> function) {
+  public static <IN, OUT, K, W extends Window>
+      InternalWindowFunction<Iterable<IN>, OUT, K, W> ofElements(
+          ProcessWindowFunction<IN, OUT, K, W> function) {
     return new OfElements<>(function);
   }
 

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The live windows of one key of a merging (session) window operator, each mapped to its state
- * window: the namespace its contents are kept under. When windows merge, the result takes the
- * state window of one of them, so only the others' contents move.
+ * window: the namespace its contents are kept under. When windows merge, the result takes the state
+ * window of one of them, so only the others' contents move.
  *
  * <p>The mapping itself lives in keyed state; this class is a view over it. Used on the task's
  * thread.
@@ -59,7 +59,8 @@ final class MergingWindowSet<W extends Window> {
     Map<W, List<W>> merges = new HashMap<>();
     // The callback's collection is valid only during the call, and merging must not change the
     // mapping while the assigner is still looking at it.
-    assigner.mergeWindows(all, (toBeMerged, result) -> merges.put(result, new ArrayList<>(toBeMerged)));
+    assigner.mergeWindows(
+        all, (toBeMerged, result) -> merges.put(result, new ArrayList<>(toBeMerged)));
 
     W resultWindow = newWindow;
     boolean merged = false;

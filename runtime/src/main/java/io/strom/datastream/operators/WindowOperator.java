@@ -30,12 +30,12 @@ import java.util.List;
  * fires. Results carry the window's {@link Window#maxTimestamp()} as their timestamp.
  *
  * <p>Window contents live in keyed state with the window as namespace; trigger and cleanup timers
- * live in one timer service with the window as namespace. For merging (session) assigners, the
- * live windows of each key and the state window each is kept under are held in keyed state too.
+ * live in one timer service with the window as namespace. For merging (session) assigners, the live
+ * windows of each key and the state window each is kept under are held in keyed state too.
  *
  * <p>An event-time window is kept until the watermark passes {@code maxTimestamp +
- * allowedLateness}; elements arriving for a window after that are late: they are counted in
- * {@value #LATE_RECORDS_DROPPED} and dropped, or sent to the late-data side output when one is set.
+ * allowedLateness}; elements arriving for a window after that are late: they are counted in {@value
+ * #LATE_RECORDS_DROPPED} and dropped, or sent to the late-data side output when one is set.
  * Processing-time windows are removed when the wall clock reaches their end, and are not fired at
  * the end of a bounded input. Called only on the task's thread.
  *
@@ -99,7 +99,10 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
     }
     if (assigner instanceof MergingWindowAssigner && !trigger.canMerge()) {
       throw new IllegalArgumentException(
-          assigner + " merges windows, but " + trigger + " cannot merge: use a trigger whose"
+          assigner
+              + " merges windows, but "
+              + trigger
+              + " cannot merge: use a trigger whose"
               + " canMerge() is true, such as EventTimeTrigger or CountTrigger");
     }
     this.allowedLateness = allowedLateness;
@@ -111,7 +114,9 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
   protected void setup() throws Exception {
     if (!context.isKeyed()) {
       throw new IllegalStateException(
-          "Operator '" + context.operatorName() + "' is a window on a stream that is not keyed:"
+          "Operator '"
+              + context.operatorName()
+              + "' is a window on a stream that is not keyed:"
               + " call keyBy(...) before window(...)");
     }
     eventTime = assigner.isEventTime();
@@ -157,8 +162,7 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
   }
 
   /** Adds the element to each window that is not late; true when there was one. */
-  private boolean addToWindows(K key, IN record, long timestamp, List<W> windows)
-      throws Exception {
+  private boolean addToWindows(K key, IN record, long timestamp, List<W> windows) throws Exception {
     boolean added = false;
     // Indexed loop: the assigner's lists are random access, and this runs once per element.
     for (int i = 0, n = windows.size(); i < n; i++) {
@@ -183,8 +187,8 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
   /**
    * What the event-time trigger and cleanup would do for a live window without lateness, with one
    * timer lookup per window instead of one per element: the window's one timer, at its maximum
-   * timestamp, exists exactly while the window holds contents (it is set with the first element
-   * and clears the contents when it fires), and a live window never fires on an element.
+   * timestamp, exists exactly while the window holds contents (it is set with the first element and
+   * clears the contents when it fires), and a live window never fires on an element.
    */
   private void addWithEventTimeTrigger(K key, IN record, W window) throws Exception {
     boolean first = store.isEmpty(key, window);
@@ -226,7 +230,10 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
       throws Exception {
     if (isWindowLate(result)) {
       throw new IllegalStateException(
-          "Bug in the window operator: merging " + merged + " gave " + result
+          "Bug in the window operator: merging "
+              + merged
+              + " gave "
+              + result
               + ", which is already past its cleanup time");
     }
     triggerContext.setMerge(key, result, merged);
@@ -325,7 +332,8 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
   }
 
   private boolean isElementLate(long timestamp) {
-    return eventTime && timestamp + allowedLateness <= timers.currentWatermark()
+    return eventTime
+        && timestamp + allowedLateness <= timers.currentWatermark()
         && timestamp + allowedLateness >= timestamp;
   }
 

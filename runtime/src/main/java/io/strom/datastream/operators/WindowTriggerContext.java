@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * The context a {@link WindowOperator} gives its trigger: timers and state scoped to the key and
- * window currently set. One instance per operator instance, re-pointed before each trigger call,
- * so trigger calls allocate nothing. Used on the task's thread.
+ * window currently set. One instance per operator instance, re-pointed before each trigger call, so
+ * trigger calls allocate nothing. Used on the task's thread.
  */
 final class WindowTriggerContext<K, W extends Window> implements Trigger.OnMergeContext {
   private final InternalTimerService<K, W> timers;

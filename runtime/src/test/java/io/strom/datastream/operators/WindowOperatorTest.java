@@ -9,8 +9,8 @@ import io.strom.api.functions.Collector;
 import io.strom.api.functions.RuntimeContext;
 import io.strom.api.state.ValueState;
 import io.strom.api.state.ValueStateDescriptor;
-import io.strom.api.typeinfo.Types;
 import io.strom.api.typeinfo.TypeInfo;
+import io.strom.api.typeinfo.Types;
 import io.strom.datastream.windowing.ProcessWindowFunction;
 import io.strom.datastream.windowing.assigners.EventTimeSessionWindows;
 import io.strom.datastream.windowing.assigners.ProcessingTimeSessionWindows;
@@ -22,15 +22,19 @@ import io.strom.datastream.windowing.triggers.CountTrigger;
 import io.strom.datastream.windowing.triggers.PurgingTrigger;
 import io.strom.datastream.windowing.triggers.Trigger;
 import io.strom.datastream.windowing.windows.TimeWindow;
+import io.strom.runtime.testutils.CollectingOutput.Timestamped;
+import io.strom.runtime.testutils.OneInputOperatorHarness;
+import io.strom.runtime.time.TimerServiceManager;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import io.strom.runtime.testutils.CollectingOutput.Timestamped;
-import io.strom.runtime.testutils.OneInputOperatorHarness;
-import io.strom.runtime.time.TimerServiceManager;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The window operator in the operator harness: windows of each assigner fed out-of-order elements,
+ * explicit watermarks and manual processing time; lateness, triggers and cleanup of state.
+ */
 class WindowOperatorTest {
 
   /** A test element: a key and an amount. */
@@ -232,8 +236,7 @@ class WindowOperatorTest {
 
   @Test
   void sessionCountsOfACountTriggerAddUpWhenSessionsMerge() throws Exception {
-    Run<String> run =
-        process(EventTimeSessionWindows.withGap(ms(10)), CountTrigger.of(3), 0, null);
+    Run<String> run = process(EventTimeSessionWindows.withGap(ms(10)), CountTrigger.of(3), 0, null);
     run.add("a", 1, 0).add("a", 2, 20);
     assertThat(run.drain()).isEmpty();
     run.add("a", 4, 10); // bridges both sessions: the third element of the merged session
@@ -242,8 +245,12 @@ class WindowOperatorTest {
 
   @Test
   void allowedLatenessReFiresWithTheLateElementAndCleansUpAfterwards() throws Exception {
-    Run<String> run = process(TumblingEventTimeWindows.of(ms(10)), 
-        TumblingEventTimeWindows.of(ms(10)).defaultTrigger(), 5, LATE);
+    Run<String> run =
+        process(
+            TumblingEventTimeWindows.of(ms(10)),
+            TumblingEventTimeWindows.of(ms(10)).defaultTrigger(),
+            5,
+            LATE);
     run.add("a", 1, 2).watermark(9);
     assertThat(run.drain()).containsExactly("a[0,10)=1 (1)");
 
@@ -274,11 +281,16 @@ class WindowOperatorTest {
 
   @Test
   void lateElementsGoToTheSideOutputWithTheirTimestampInsteadOfBeingCounted() throws Exception {
-    Run<String> run = process(TumblingEventTimeWindows.of(ms(10)),
-        TumblingEventTimeWindows.of(ms(10)).defaultTrigger(), 0, LATE);
+    Run<String> run =
+        process(
+            TumblingEventTimeWindows.of(ms(10)),
+            TumblingEventTimeWindows.of(ms(10)).defaultTrigger(),
+            0,
+            LATE);
     run.add("a", 1, 5).watermark(10).add("a", 2, 9).add("b", 3, 0);
     assertThat(run.late())
-        .containsExactly(new Timestamped<>(new Tx("a", 2), 9), new Timestamped<>(new Tx("b", 3), 0));
+        .containsExactly(
+            new Timestamped<>(new Tx("a", 2), 9), new Timestamped<>(new Tx("b", 3), 0));
     assertThat(run.lateDropped()).isZero();
   }
 
@@ -310,10 +322,7 @@ class WindowOperatorTest {
   void purgingTriggerEmitsOnlyTheElementsSinceTheLastFiring() throws Exception {
     Run<String> run =
         process(
-            TumblingEventTimeWindows.of(ms(100)),
-            PurgingTrigger.of(CountTrigger.of(2)),
-            0,
-            null);
+            TumblingEventTimeWindows.of(ms(100)), PurgingTrigger.of(CountTrigger.of(2)), 0, null);
     run.add("a", 1, 1).add("a", 2, 2).add("a", 4, 3).add("a", 8, 4).add("a", 16, 5);
     assertThat(run.drain()).containsExactly("a[0,100)=3 (2)", "a[0,100)=12 (2)");
   }
@@ -362,10 +371,10 @@ class WindowOperatorTest {
     ProcessWindowFunction<Long, String, String, TimeWindow> withWindow =
         new ProcessWindowFunction<>() {
           @Override
-          public void process(
-              String key, Context ctx, Iterable<Long> sums, Collector<String> out) {
+          public void process(String key, Context ctx, Iterable<Long> sums, Collector<String> out) {
             for (Long sum : sums) {
-              out.collect(key + "@" + ctx.window().end() + "=" + sum + " wm=" + ctx.currentWatermark());
+              out.collect(
+                  key + "@" + ctx.window().end() + "=" + sum + " wm=" + ctx.currentWatermark());
               ctx.output(LATE_NOTES, "note " + key);
             }
           }
@@ -430,8 +439,7 @@ class WindowOperatorTest {
           @Override
           public void clear(TimeWindow window, TriggerContext ctx) {}
         };
-    assertThatThrownBy(
-            () -> process(EventTimeSessionWindows.withGap(ms(10)), notMerging, 0, null))
+    assertThatThrownBy(() -> process(EventTimeSessionWindows.withGap(ms(10)), notMerging, 0, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cannot merge");
   }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The window math of the assigners: boundaries, offsets, negative timestamps, overlap, merging. */
 class WindowAssignersTest {
   private static final WindowAssigner.AssignerContext AT_NOON = () -> 43_200_000L;
 
@@ -36,9 +37,19 @@ class WindowAssignersTest {
 
   @ParameterizedTest
   @CsvSource({
-    "0, 0, 0", "4999, 0, 0", "5000, 0, 5000", "-1, 0, -5000", "-5000, 0, -5000", "-5001, 0, -10000",
-    "0, 1000, -4000", "999, 1000, -4000", "1000, 1000, 1000", "-3999, 1000, -4000",
-    "1000, -1000, -1000", "3999, -1000, -1000", "4000, -1000, 4000"
+    "0, 0, 0",
+    "4999, 0, 0",
+    "5000, 0, 5000",
+    "-1, 0, -5000",
+    "-5000, 0, -5000",
+    "-5001, 0, -10000",
+    "0, 1000, -4000",
+    "999, 1000, -4000",
+    "1000, 1000, 1000",
+    "-3999, 1000, -4000",
+    "1000, -1000, -1000",
+    "3999, -1000, -1000",
+    "4000, -1000, 4000"
   })
   void tumblingWindowStartsAtOffsetPlusMultipleOfSizeAlsoBeforeTheEpoch(
       long timestamp, long offset, long expectedStart) {
@@ -91,8 +102,7 @@ class WindowAssignersTest {
   @Test
   void slidingWindowsHonourOffsetForNegativeTimestamps() {
     SlidingEventTimeWindows assigner = SlidingEventTimeWindows.of(ms(6), ms(3), ms(1));
-    assertThat(assign(assigner, -3))
-        .containsExactly(new TimeWindow(-5, 1), new TimeWindow(-8, -2));
+    assertThat(assign(assigner, -3)).containsExactly(new TimeWindow(-5, 1), new TimeWindow(-8, -2));
   }
 
   @Test
@@ -157,8 +167,7 @@ class WindowAssignersTest {
         .hasMessageContaining("offset");
     assertThatThrownBy(() -> SlidingEventTimeWindows.of(ms(10), ms(5), ms(-5)))
         .hasMessageContaining("offset");
-    assertThatThrownBy(() -> EventTimeSessionWindows.withGap(ms(-1)))
-        .hasMessageContaining("gap");
+    assertThatThrownBy(() -> EventTimeSessionWindows.withGap(ms(-1))).hasMessageContaining("gap");
   }
 
   @Test
@@ -166,8 +175,12 @@ class WindowAssignersTest {
     EventTimeSessionWindows sessions = EventTimeSessionWindows.withGap(ms(10));
     List<TimeWindow> windows =
         List.of(
-            new TimeWindow(20, 30), new TimeWindow(0, 10), new TimeWindow(10, 20),
-            new TimeWindow(45, 55), new TimeWindow(31, 41), new TimeWindow(50, 60));
+            new TimeWindow(20, 30),
+            new TimeWindow(0, 10),
+            new TimeWindow(10, 20),
+            new TimeWindow(45, 55),
+            new TimeWindow(31, 41),
+            new TimeWindow(50, 60));
     List<String> merges = new ArrayList<>();
     MergingWindowAssigner.MergeCallback<TimeWindow> callback =
         (toBeMerged, result) -> merges.add(toBeMerged + " -> " + result);

@@ -4,8 +4,8 @@ import io.strom.datastream.windowing.windows.Window;
 import java.util.Collection;
 
 /**
- * A window assigner whose windows grow together, as sessions do: the operator asks it to merge
- * the windows of a key each time a new window is added.
+ * A window assigner whose windows grow together, as sessions do: the operator asks it to merge the
+ * windows of a key each time a new window is added.
  */
 public abstract class MergingWindowAssigner<T, W extends Window> extends WindowAssigner<T, W> {
   private static final long serialVersionUID = 1L;

@@ -9,9 +9,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Groups the elements of a key into sessions of activity in processing (wall-clock) time: a
- * session ends when the operator sees no element of the key for {@code gap}. Fires when the wall
- * clock reaches the session's end.
+ * Groups the elements of a key into sessions of activity in processing (wall-clock) time: a session
+ * ends when the operator sees no element of the key for {@code gap}. Fires when the wall clock
+ * reaches the session's end.
  */
 public final class ProcessingTimeSessionWindows extends MergingWindowAssigner<Object, TimeWindow> {
   private static final long serialVersionUID = 1L;

@@ -10,7 +10,8 @@ import java.util.List;
 final class SessionMerging {
   private SessionMerging() {}
 
-  private static final Comparator<TimeWindow> BY_START = Comparator.comparingLong(TimeWindow::start);
+  private static final Comparator<TimeWindow> BY_START =
+      Comparator.comparingLong(TimeWindow::start);
 
   /** Reports each run of two or more windows that intersect, in start order, with its cover. */
   static void mergeSessions(

@@ -67,6 +67,11 @@ public final class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWi
 
   @Override
   public String toString() {
-    return "SlidingEventTimeWindows(" + size + ", " + slide + (offset == 0 ? "" : ", " + offset) + ")";
+    return "SlidingEventTimeWindows("
+        + size
+        + ", "
+        + slide
+        + (offset == 0 ? "" : ", " + offset)
+        + ")";
   }
 }

@@ -65,6 +65,11 @@ public final class SlidingProcessingTimeWindows extends WindowAssigner<Object, T
 
   @Override
   public String toString() {
-    return "SlidingProcessingTimeWindows(" + size + ", " + slide + (offset == 0 ? "" : ", " + offset) + ")";
+    return "SlidingProcessingTimeWindows("
+        + size
+        + ", "
+        + slide
+        + (offset == 0 ? "" : ", " + offset)
+        + ")";
   }
 }

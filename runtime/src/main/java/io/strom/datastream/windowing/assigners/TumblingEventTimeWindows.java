@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Puts each element into the one fixed-size, non-overlapping window of event time that contains
- * its timestamp. Windows start at {@code offset + k * size}; with no offset they are aligned to
- * the epoch, e.g. hourly windows start on the full hour (UTC). Fires when the watermark passes the
+ * Puts each element into the one fixed-size, non-overlapping window of event time that contains its
+ * timestamp. Windows start at {@code offset + k * size}; with no offset they are aligned to the
+ * epoch, e.g. hourly windows start on the full hour (UTC). Fires when the watermark passes the
  * window's end.
  */
 public final class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow> {
@@ -31,8 +31,8 @@ public final class TumblingEventTimeWindows extends WindowAssigner<Object, TimeW
   }
 
   /**
-   * Windows of {@code size} starting {@code offset} after the epoch-aligned boundaries; e.g. a
-   * size of one day and an offset of -8 hours gives days in UTC+8.
+   * Windows of {@code size} starting {@code offset} after the epoch-aligned boundaries; e.g. a size
+   * of one day and an offset of -8 hours gives days in UTC+8.
    */
   public static TumblingEventTimeWindows of(Duration size, Duration offset) {
     long sizeMillis = WindowArguments.positiveMillis(size, "size");

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Puts each element into the one fixed-size, non-overlapping window of processing (wall-clock)
- * time that contains the moment the operator sees it. Windows start at {@code offset + k * size};
- * with no offset they are aligned to the epoch. Fires when the wall clock reaches the window's end.
+ * Puts each element into the one fixed-size, non-overlapping window of processing (wall-clock) time
+ * that contains the moment the operator sees it. Windows start at {@code offset + k * size}; with
+ * no offset they are aligned to the epoch. Fires when the wall clock reaches the window's end.
  */
 public final class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWindow> {
   private static final long serialVersionUID = 1L;
@@ -30,8 +30,8 @@ public final class TumblingProcessingTimeWindows extends WindowAssigner<Object, 
   }
 
   /**
-   * Windows of {@code size} starting {@code offset} after the epoch-aligned boundaries; e.g. a
-   * size of one day and an offset of -8 hours gives days in UTC+8.
+   * Windows of {@code size} starting {@code offset} after the epoch-aligned boundaries; e.g. a size
+   * of one day and an offset of -8 hours gives days in UTC+8.
    */
   public static TumblingProcessingTimeWindows of(Duration size, Duration offset) {
     long sizeMillis = WindowArguments.positiveMillis(size, "size");

@@ -24,8 +24,12 @@ final class WindowArguments {
     long millis = offset.toMillis();
     if (Math.abs(millis) >= period) {
       throw new IllegalArgumentException(
-          "The window offset must be shorter than the " + periodName + " (" + period
-              + " ms), was " + offset);
+          "The window offset must be shorter than the "
+              + periodName
+              + " ("
+              + period
+              + " ms), was "
+              + offset);
     }
     return millis;
   }
@@ -34,7 +38,8 @@ final class WindowArguments {
   static long requireTimestamp(long timestamp, Object assigner) {
     if (timestamp == Long.MIN_VALUE) {
       throw new IllegalStateException(
-          assigner + " got an element without a timestamp. Event-time windows"
+          assigner
+              + " got an element without a timestamp. Event-time windows"
               + " need event timestamps: call assignTimestampsAndWatermarks(WatermarkStrategy...)"
               + " before keyBy(...), or use a source that assigns them, or use a processing-time"
               + " window assigner.");

@@ -19,7 +19,8 @@ public final class CountTrigger<W extends Window> extends Trigger<Object, W> {
 
   private CountTrigger(long maxCount) {
     if (maxCount < 1) {
-      throw new IllegalArgumentException("A count trigger needs a count of at least 1, was " + maxCount);
+      throw new IllegalArgumentException(
+          "A count trigger needs a count of at least 1, was " + maxCount);
     }
     this.maxCount = maxCount;
   }

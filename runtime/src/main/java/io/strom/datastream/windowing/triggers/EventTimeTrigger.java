@@ -3,9 +3,9 @@ package io.strom.datastream.windowing.triggers;
 import io.strom.datastream.windowing.windows.Window;
 
 /**
- * Fires a window once the watermark passes its {@link Window#maxTimestamp() maximum timestamp},
- * and again for every element that arrives later but within the allowed lateness. The default
- * trigger of event-time window assigners; supports merging windows.
+ * Fires a window once the watermark passes its {@link Window#maxTimestamp() maximum timestamp}, and
+ * again for every element that arrives later but within the allowed lateness. The default trigger
+ * of event-time window assigners; supports merging windows.
  */
 public final class EventTimeTrigger extends Trigger<Object, Window> {
   private static final long serialVersionUID = 1L;
@@ -19,7 +19,8 @@ public final class EventTimeTrigger extends Trigger<Object, Window> {
   }
 
   @Override
-  public TriggerResult onElement(Object element, long timestamp, Window window, TriggerContext ctx) {
+  public TriggerResult onElement(
+      Object element, long timestamp, Window window, TriggerContext ctx) {
     if (window.maxTimestamp() <= ctx.currentWatermark()) {
       // The window already fired; the operator kept it because of allowed lateness, so the late
       // element updates the result right away.

@@ -18,7 +18,8 @@ public final class ProcessingTimeTrigger extends Trigger<Object, Window> {
   }
 
   @Override
-  public TriggerResult onElement(Object element, long timestamp, Window window, TriggerContext ctx) {
+  public TriggerResult onElement(
+      Object element, long timestamp, Window window, TriggerContext ctx) {
     ctx.registerProcessingTimeTimer(window.maxTimestamp());
     return TriggerResult.CONTINUE;
   }

@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.strom.datastream.windowing.windows.Window;
 
 /**
- * Wraps a trigger so that every time it fires, the window's contents are also dropped: each
- * result then covers only the elements since the previous one.
+ * Wraps a trigger so that every time it fires, the window's contents are also dropped: each result
+ * then covers only the elements since the previous one.
  */
 public final class PurgingTrigger<T, W extends Window> extends Trigger<T, W> {
   private static final long serialVersionUID = 1L;

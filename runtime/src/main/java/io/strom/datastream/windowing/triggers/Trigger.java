@@ -11,8 +11,8 @@ import java.io.Serializable;
  * Decides when a window is evaluated and when its contents are dropped. The window operator asks
  * the trigger on every element added to a window and on every timer the trigger set for it.
  *
- * <p>A trigger instance serves all keys and windows of an operator instance, so it keeps nothing
- * in fields: per-window state goes through {@link TriggerContext#getState} and friends, which is
+ * <p>A trigger instance serves all keys and windows of an operator instance, so it keeps nothing in
+ * fields: per-window state goes through {@link TriggerContext#getState} and friends, which is
  * scoped to the current key and window. Called only on the task's thread.
  *
  * @param <T> the elements the trigger sees
