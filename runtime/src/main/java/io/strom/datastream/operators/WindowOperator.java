@@ -340,7 +340,8 @@ public final class WindowOperator<K, IN, C, OUT, W extends Window> extends Abstr
   private void registerCleanupTimer(K key, W window) {
     long time = cleanupTime(window);
     if (time == Long.MAX_VALUE || triggerTimerCleansUp) {
-      // The final watermark ends the job: state kept until then needs no cleanup.
+      // State kept until the final watermark ends with the job; and the event-time trigger's
+      // timer already is the cleanup timer when there is no lateness.
       return;
     }
     if (eventTime) {
