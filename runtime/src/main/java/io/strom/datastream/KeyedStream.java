@@ -8,6 +8,8 @@ import io.strom.datastream.functions.KeyedProcessFunction;
 import io.strom.datastream.operators.KeyedAggregateOperator;
 import io.strom.datastream.operators.KeyedProcessOperator;
 import io.strom.datastream.operators.KeyedReduceOperator;
+import io.strom.datastream.windowing.assigners.WindowAssigner;
+import io.strom.datastream.windowing.windows.Window;
 import io.strom.runtime.graph.Partitioners;
 
 /**
@@ -52,5 +54,13 @@ public class KeyedStream<T, K> extends DataStream<T> {
         new KeyedAggregateOperator<T, K, ACC, R>(aggregate, accumulatorType),
         this,
         TypeInfo.generic());
+  }
+
+  /**
+   * Groups the elements of each key into the windows {@code assigner} gives them; evaluate the
+   * windows with {@code reduce}, {@code aggregate} or {@code process} on the result.
+   */
+  public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
+    return new WindowedStream<>(this, assigner);
   }
 }
