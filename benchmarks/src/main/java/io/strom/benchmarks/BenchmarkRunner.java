@@ -21,7 +21,10 @@ import java.util.stream.Stream;
  */
 public final class BenchmarkRunner {
   private static final Map<String, ThroughputBenchmark> BENCHMARKS =
-      Stream.of(new ChainedMapFilterBenchmark(), new KeyedRollingSumBenchmark())
+      Stream.of(
+              new ChainedMapFilterBenchmark(),
+              new KeyedRollingSumBenchmark(),
+              new KeyedWindowCountBenchmark())
           .collect(Collectors.toMap(ThroughputBenchmark::name, Function.identity()));
 
   private BenchmarkRunner() {}
