@@ -4,7 +4,6 @@ import io.strom.api.OutputTag;
 import io.strom.datastream.functions.CoProcessFunction;
 import io.strom.datastream.functions.TimerService;
 import io.strom.runtime.operators.AbstractOperator;
-import io.strom.runtime.operators.Output;
 import io.strom.runtime.operators.TwoInputOperator;
 
 /** Runs a {@link CoProcessFunction} on two connected streams that are not keyed. */
@@ -59,8 +58,7 @@ public final class CoProcessOperator<I1, I2, O> extends AbstractOperator<O>
 
     @Override
     public Long timestamp() {
-      long ts = collector.timestamp();
-      return ts == Output.NO_TIMESTAMP ? null : ts;
+      return collector.timestampOrNull();
     }
 
     @Override
@@ -70,7 +68,7 @@ public final class CoProcessOperator<I1, I2, O> extends AbstractOperator<O>
 
     @Override
     public <X> void output(OutputTag<X> outputTag, X value) {
-      output.collect(outputTag, value, collector.timestamp());
+      collector.collect(outputTag, value);
     }
   }
 }

@@ -26,8 +26,8 @@ public final class KeyedCoProcessOperator<K, I1, I2, O> extends AbstractOperator
   private transient KeyedStateAccess<K> keys;
   private transient TimestampedCollector<O> collector;
   private transient TimerService timers;
-  private transient ContextImpl elementContext;
-  private transient TimerContextImpl timerContext;
+  // One context serves elements and timers: an OnTimerContext is a Context.
+  private transient ContextImpl ctx;
 
   public KeyedCoProcessOperator(KeyedCoProcessFunction<K, I1, I2, O> function) {
     this.function = function;
@@ -40,8 +40,7 @@ public final class KeyedCoProcessOperator<K, I1, I2, O> extends AbstractOperator
     keys = new KeyedStateAccess<>(context.<K>keyedStateBackend(), context.operatorName());
     collector = new TimestampedCollector<>(output);
     timers = new KeyedTimerService<>(context.timerService("user-timers", this), keys);
-    elementContext = new ContextImpl();
-    timerContext = new TimerContextImpl();
+    ctx = new ContextImpl();
     UserFunctions.open(function, new StreamingRuntimeContext(context, keys));
   }
 
@@ -49,14 +48,14 @@ public final class KeyedCoProcessOperator<K, I1, I2, O> extends AbstractOperator
   public void processElement1(I1 record, long timestamp) throws Exception {
     keys.setCurrentKey(firstKey.getKey(record));
     collector.setTimestamp(timestamp);
-    function.processElement1(record, elementContext, collector);
+    function.processElement1(record, ctx, collector);
   }
 
   @Override
   public void processElement2(I2 record, long timestamp) throws Exception {
     keys.setCurrentKey(secondKey.getKey(record));
     collector.setTimestamp(timestamp);
-    function.processElement2(record, elementContext, collector);
+    function.processElement2(record, ctx, collector);
   }
 
   @Override
@@ -72,8 +71,8 @@ public final class KeyedCoProcessOperator<K, I1, I2, O> extends AbstractOperator
   private void fire(K key, long time, long outputTimestamp, TimeDomain domain) throws Exception {
     keys.setCurrentKey(key);
     collector.setTimestamp(outputTimestamp);
-    timerContext.domain = domain;
-    function.onTimer(time, timerContext, collector);
+    ctx.domain = domain;
+    function.onTimer(time, ctx, collector);
   }
 
   @Override
@@ -81,42 +80,11 @@ public final class KeyedCoProcessOperator<K, I1, I2, O> extends AbstractOperator
     UserFunctions.close(function);
   }
 
-  private Long currentTimestamp() {
-    long ts = collector.timestamp();
-    return ts == Output.NO_TIMESTAMP ? null : ts;
-  }
-
-  private final class ContextImpl extends KeyedCoProcessFunction<K, I1, I2, O>.Context {
-    ContextImpl() {
-      function.super();
-    }
-
-    @Override
-    public Long timestamp() {
-      return currentTimestamp();
-    }
-
-    @Override
-    public TimerService timerService() {
-      return timers;
-    }
-
-    @Override
-    public <X> void output(OutputTag<X> outputTag, X value) {
-      output.collect(outputTag, value, collector.timestamp());
-    }
-
-    @Override
-    public K getCurrentKey() {
-      return keys.currentKey();
-    }
-  }
-
-  private final class TimerContextImpl
+  private final class ContextImpl
       extends KeyedCoProcessFunction<K, I1, I2, O>.OnTimerContext {
     private TimeDomain domain;
 
-    TimerContextImpl() {
+    ContextImpl() {
       function.super();
     }
 
@@ -127,7 +95,7 @@ public final class KeyedCoProcessOperator<K, I1, I2, O> extends AbstractOperator
 
     @Override
     public Long timestamp() {
-      return currentTimestamp();
+      return collector.timestampOrNull();
     }
 
     @Override
@@ -137,7 +105,7 @@ public final class KeyedCoProcessOperator<K, I1, I2, O> extends AbstractOperator
 
     @Override
     public <X> void output(OutputTag<X> outputTag, X value) {
-      output.collect(outputTag, value, collector.timestamp());
+      collector.collect(outputTag, value);
     }
 
     @Override

@@ -25,8 +25,8 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractOperator<O>
   private transient KeyedStateAccess<K> keys;
   private transient TimestampedCollector<O> collector;
   private transient TimerService timers;
-  private transient ContextImpl elementContext;
-  private transient TimerContextImpl timerContext;
+  // One context serves elements and timers: an OnTimerContext is a Context.
+  private transient ContextImpl ctx;
 
   public KeyedProcessOperator(KeyedProcessFunction<K, I, O> function) {
     this.function = function;
@@ -38,8 +38,7 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractOperator<O>
     keys = new KeyedStateAccess<>(context.<K>keyedStateBackend(), context.operatorName());
     collector = new TimestampedCollector<>(output);
     timers = new KeyedTimerService<>(context.timerService("user-timers", this), keys);
-    elementContext = new ContextImpl();
-    timerContext = new TimerContextImpl();
+    ctx = new ContextImpl();
     UserFunctions.open(function, new StreamingRuntimeContext(context, keys));
   }
 
@@ -47,7 +46,7 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractOperator<O>
   public void processElement(I record, long timestamp) throws Exception {
     keys.setCurrentKey(keySelector.getKey(record));
     collector.setTimestamp(timestamp);
-    function.processElement(record, elementContext, collector);
+    function.processElement(record, ctx, collector);
   }
 
   @Override
@@ -63,8 +62,8 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractOperator<O>
   private void fire(K key, long time, long outputTimestamp, TimeDomain domain) throws Exception {
     keys.setCurrentKey(key);
     collector.setTimestamp(outputTimestamp);
-    timerContext.domain = domain;
-    function.onTimer(time, timerContext, collector);
+    ctx.domain = domain;
+    function.onTimer(time, ctx, collector);
   }
 
   @Override
@@ -72,37 +71,10 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractOperator<O>
     UserFunctions.close(function);
   }
 
-  private final class ContextImpl extends KeyedProcessFunction<K, I, O>.Context {
-    ContextImpl() {
-      function.super();
-    }
-
-    @Override
-    public Long timestamp() {
-      long ts = collector.timestamp();
-      return ts == Output.NO_TIMESTAMP ? null : ts;
-    }
-
-    @Override
-    public TimerService timerService() {
-      return timers;
-    }
-
-    @Override
-    public <X> void output(OutputTag<X> outputTag, X value) {
-      output.collect(outputTag, value, collector.timestamp());
-    }
-
-    @Override
-    public K getCurrentKey() {
-      return keys.currentKey();
-    }
-  }
-
-  private final class TimerContextImpl extends KeyedProcessFunction<K, I, O>.OnTimerContext {
+  private final class ContextImpl extends KeyedProcessFunction<K, I, O>.OnTimerContext {
     private TimeDomain domain;
 
-    TimerContextImpl() {
+    ContextImpl() {
       function.super();
     }
 
@@ -113,8 +85,7 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractOperator<O>
 
     @Override
     public Long timestamp() {
-      long ts = collector.timestamp();
-      return ts == Output.NO_TIMESTAMP ? null : ts;
+      return collector.timestampOrNull();
     }
 
     @Override
@@ -124,7 +95,7 @@ public final class KeyedProcessOperator<K, I, O> extends AbstractOperator<O>
 
     @Override
     public <X> void output(OutputTag<X> outputTag, X value) {
-      output.collect(outputTag, value, collector.timestamp());
+      collector.collect(outputTag, value);
     }
 
     @Override

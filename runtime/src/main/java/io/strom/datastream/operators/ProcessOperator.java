@@ -5,7 +5,6 @@ import io.strom.datastream.functions.ProcessFunction;
 import io.strom.datastream.functions.TimerService;
 import io.strom.runtime.operators.AbstractOperator;
 import io.strom.runtime.operators.OneInputOperator;
-import io.strom.runtime.operators.Output;
 
 /** Runs a {@link ProcessFunction} on a stream that is not keyed: no state, no timers. */
 public final class ProcessOperator<I, O> extends AbstractOperator<O>
@@ -53,8 +52,7 @@ public final class ProcessOperator<I, O> extends AbstractOperator<O>
 
     @Override
     public Long timestamp() {
-      long ts = collector.timestamp();
-      return ts == Output.NO_TIMESTAMP ? null : ts;
+      return collector.timestampOrNull();
     }
 
     @Override
@@ -64,7 +62,7 @@ public final class ProcessOperator<I, O> extends AbstractOperator<O>
 
     @Override
     public <X> void output(OutputTag<X> outputTag, X value) {
-      output.collect(outputTag, value, collector.timestamp());
+      collector.collect(outputTag, value);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.strom.datastream.operators;
 
+import io.strom.api.OutputTag;
 import io.strom.api.functions.Collector;
 import io.strom.runtime.operators.Output;
 
@@ -18,6 +19,16 @@ final class TimestampedCollector<T> implements Collector<T> {
 
   long timestamp() {
     return timestamp;
+  }
+
+  /** The timestamp as process functions report it: null when the element has none. */
+  Long timestampOrNull() {
+    return timestamp == Output.NO_TIMESTAMP ? null : timestamp;
+  }
+
+  /** Emits to a side output with the current timestamp. */
+  <X> void collect(OutputTag<X> tag, X value) {
+    output.collect(tag, value, timestamp);
   }
 
   @Override
