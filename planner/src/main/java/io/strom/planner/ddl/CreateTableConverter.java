@@ -1,0 +1,193 @@
+package io.strom.planner.ddl;
+
+import io.strom.planner.ValidationException;
+import io.strom.planner.catalog.CatalogManager;
+import io.strom.planner.catalog.CatalogTable;
+import io.strom.planner.catalog.Column;
+import io.strom.planner.catalog.ObjectIdentifier;
+import io.strom.planner.catalog.PrimaryKey;
+import io.strom.planner.catalog.ResolvedTable;
+import io.strom.planner.catalog.TableSchema;
+import io.strom.planner.catalog.WatermarkSpec;
+import io.strom.planner.operations.Operation;
+import io.strom.planner.operations.OperationConverter;
+import io.strom.sql.parser.StromSqlParser;
+import io.strom.sql.parser.ddl.SqlComputedColumn;
+import io.strom.sql.parser.ddl.SqlCreateTable;
+import io.strom.sql.parser.ddl.SqlMetadataColumn;
+import io.strom.sql.parser.ddl.SqlRegularColumn;
+import io.strom.sql.parser.ddl.SqlTableColumn;
+import io.strom.sql.parser.ddl.SqlTableConstraint;
+import io.strom.sql.parser.ddl.SqlTableLike;
+import io.strom.sql.parser.ddl.SqlWatermark;
+import io.strom.types.LogicalType;
+import io.strom.types.LocalZonedTimestampType;
+import io.strom.types.TimestampType;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * Turns {@code CREATE TABLE} into a catalog table: column types with Flink's defaults, metadata
+ * columns, the primary key (which makes its columns NOT NULL, as in Flink), the watermark, the
+ * partition keys and the options, merged with a {@code LIKE} source table when one is given.
+ */
+public final class CreateTableConverter {
+  private final CatalogManager catalogs;
+
+  public CreateTableConverter(CatalogManager catalogs) {
+    this.catalogs = catalogs;
+  }
+
+  public Operation.CreateTable convert(SqlCreateTable create) {
+    if (create.query() != null) {
+      throw new ValidationException(
+          create.getParserPosition(),
+          "CREATE TABLE ... AS SELECT cannot run yet: queries are planned in a later version");
+    }
+    ObjectIdentifier id = catalogs.qualify(create.name().names);
+    List<Column> columns = new ArrayList<>();
+    for (SqlTableColumn column : create.columns()) {
+      columns.add(column(column));
+    }
+    PrimaryKey primaryKey = create.primaryKey().map(this::primaryKey).orElse(null);
+    WatermarkSpec watermark = create.watermark().map(w -> watermark(w, columns)).orElse(null);
+    List<String> partitionKeys = new ArrayList<>();
+    if (create.partitionKeys() != null) {
+      for (SqlNode key : create.partitionKeys()) {
+        partitionKeys.add(((SqlIdentifier) key).getSimple());
+      }
+    }
+    Map<String, String> options = OperationConverter.options(create.options());
+    CatalogTable table;
+    if (create.like().isPresent()) {
+      table =
+          new TableLikeMerger(create.like().get(), source(create.like().get()))
+              .merge(columns, primaryKey, watermark, partitionKeys, options);
+    } else {
+      table = table(columns, primaryKey, watermark, partitionKeys, options, create);
+    }
+    table = new CatalogTable(table.schema(), table.partitionKeys(), table.options(),
+        create.commentText().orElse(null));
+    return new Operation.CreateTable(id, table, create.ifNotExists, create.isTemporary());
+  }
+
+  private CatalogTable source(SqlTableLike like) {
+    ResolvedTable source =
+        catalogs
+            .resolve(like.source().names)
+            .orElseThrow(
+                () ->
+                    new ValidationException(
+                        like.source().getParserPosition(),
+                        "Table '" + catalogs.qualify(like.source().names) + "' in LIKE does not exist"));
+    if (!(source.table() instanceof CatalogTable table)) {
+      throw new ValidationException(
+          like.source().getParserPosition(), "LIKE needs a table, '" + source.identifier() + "' is a view");
+    }
+    return table;
+  }
+
+  static CatalogTable table(
+      List<Column> columns,
+      PrimaryKey primaryKey,
+      WatermarkSpec watermark,
+      List<String> partitionKeys,
+      Map<String, String> options,
+      SqlNode where) {
+    List<Column> withKeyNotNull = new ArrayList<>();
+    for (Column column : columns) {
+      boolean inKey = primaryKey != null && primaryKey.columns().contains(column.name());
+      if (inKey && !(column instanceof Column.Physical)) {
+        throw new ValidationException(
+            where.getParserPosition(),
+            "Primary key column '" + column.name() + "' must be a physical column");
+      }
+      withKeyNotNull.add(inKey ? new Column.Physical(column.name(), column.type().copy(false), column.comment()) : column);
+    }
+    try {
+      return new CatalogTable(
+          new TableSchema(withKeyNotNull, watermark, primaryKey), partitionKeys, options, null);
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException(where.getParserPosition(), e.getMessage());
+    }
+  }
+
+  private Column column(SqlTableColumn column) {
+    String name = column.nameString();
+    String comment = column.commentText().orElse(null);
+    if (column instanceof SqlRegularColumn regular) {
+      return new Column.Physical(name, DataTypeSpecs.toLogicalType(regular.type()), comment);
+    }
+    if (column instanceof SqlMetadataColumn metadata) {
+      return new Column.Metadata(
+          name,
+          DataTypeSpecs.toLogicalType(metadata.type()),
+          metadata.metadataKey().orElse(null),
+          metadata.isVirtual(),
+          comment);
+    }
+    SqlComputedColumn computed = (SqlComputedColumn) column;
+    throw new ValidationException(
+        computed.getParserPosition(),
+        "Computed column '" + name + "' cannot be declared yet: computed columns need the SQL"
+            + " planner, which comes in a later version. Declare a physical column instead.");
+  }
+
+  private PrimaryKey primaryKey(SqlTableConstraint constraint) {
+    String name =
+        constraint.name().map(SqlIdentifier::getSimple).orElse("PK_" + String.join("_", constraint.columnNames()));
+    return new PrimaryKey(name, constraint.columnNames());
+  }
+
+  /**
+   * The watermark, after checking its rowtime column: it must be TIMESTAMP(3) or
+   * TIMESTAMP_LTZ(3), as in Flink. The column becomes the table's event-time attribute.
+   */
+  private WatermarkSpec watermark(SqlWatermark watermark, List<Column> columns) {
+    String rowtime = watermark.eventTimeColumn().getSimple();
+    for (int i = 0; i < columns.size(); i++) {
+      Column column = columns.get(i);
+      if (!column.name().equals(rowtime)) {
+        continue;
+      }
+      LogicalType type = column.type();
+      boolean ok =
+          (type instanceof TimestampType t && t.precision() <= 3)
+              || (type instanceof LocalZonedTimestampType l && l.precision() <= 3);
+      if (!ok) {
+        throw new ValidationException(
+            watermark.eventTimeColumn().getParserPosition(),
+            "The rowtime column '" + rowtime + "' has type " + type.asSummaryString()
+                + ", but must be TIMESTAMP(3) or TIMESTAMP_LTZ(3) (precision up to 3). CAST it in"
+                + " a computed column if needed.");
+      }
+      return new WatermarkSpec(rowtime, StromSqlParser.toSql(watermark.strategy()));
+    }
+    throw new ValidationException(
+        watermark.eventTimeColumn().getParserPosition(),
+        "The rowtime column '" + rowtime + "' of the watermark is not a column of the table");
+  }
+
+  /** The strategy per feature of a LIKE clause, Flink's defaults first. */
+  static Map<SqlTableLike.Feature, SqlTableLike.Strategy> strategies(SqlTableLike like) {
+    Map<SqlTableLike.Feature, SqlTableLike.Strategy> result = new EnumMap<>(SqlTableLike.Feature.class);
+    for (SqlTableLike.Feature f : SqlTableLike.Feature.values()) {
+      result.put(f, SqlTableLike.Strategy.INCLUDING);
+    }
+    result.put(SqlTableLike.Feature.OPTIONS, SqlTableLike.Strategy.OVERWRITING);
+    for (SqlTableLike.LikeOption option : like.options()) {
+      if (option.feature() == SqlTableLike.Feature.ALL) {
+        for (SqlTableLike.Feature f : SqlTableLike.Feature.values()) {
+          result.put(f, option.strategy());
+        }
+      } else {
+        result.put(option.feature(), option.strategy());
+      }
+    }
+    return result;
+  }
+}

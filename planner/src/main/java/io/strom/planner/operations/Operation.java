@@ -1,0 +1,74 @@
+package io.strom.planner.operations;
+
+import io.strom.planner.catalog.CatalogBaseTable;
+import io.strom.planner.catalog.ObjectIdentifier;
+import java.util.Map;
+
+/**
+ * What a statement asks for, after it was parsed and its names resolved: one record per kind of
+ * statement. The session executes operations; it never looks at SQL syntax.
+ */
+public sealed interface Operation {
+
+  /** {@code CREATE [TEMPORARY] TABLE|VIEW}. */
+  record CreateTable(
+      ObjectIdentifier identifier, CatalogBaseTable table, boolean ignoreIfExists, boolean temporary)
+      implements Operation {}
+
+  /** {@code DROP [TEMPORARY] TABLE|VIEW}. */
+  record DropTable(ObjectIdentifier identifier, boolean view, boolean ifExists, boolean temporary)
+      implements Operation {}
+
+  /** {@code ALTER TABLE ... SET (...)} / {@code RESET (...)}: the new options. */
+  record AlterTableOptions(ObjectIdentifier identifier, Map<String, String> options)
+      implements Operation {}
+
+  /** {@code ALTER TABLE ... RENAME TO ...}. */
+  record RenameTable(ObjectIdentifier identifier, String newName) implements Operation {}
+
+  /** {@code CREATE CATALOG name WITH (...)}. */
+  record CreateCatalog(String name, Map<String, String> options) implements Operation {}
+
+  /** {@code DROP CATALOG [IF EXISTS] name}. */
+  record DropCatalog(String name, boolean ifExists) implements Operation {}
+
+  /** {@code USE CATALOG name}. */
+  record UseCatalog(String name) implements Operation {}
+
+  /** {@code CREATE DATABASE [IF NOT EXISTS] [catalog.]name}. */
+  record CreateDatabase(
+      String catalog, String name, Map<String, String> properties, String comment, boolean ifNotExists)
+      implements Operation {}
+
+  /** {@code DROP DATABASE [IF EXISTS] [catalog.]name [RESTRICT|CASCADE]}. */
+  record DropDatabase(String catalog, String name, boolean ifExists, boolean cascade)
+      implements Operation {}
+
+  /** {@code USE [catalog.]database}. */
+  record UseDatabase(String catalog, String name) implements Operation {}
+
+  /** {@code SET 'key' = 'value'}, or {@code SET} alone (key null) to list the settings. */
+  record Set(String key, String value) implements Operation {}
+
+  /** {@code RESET 'key'}, or {@code RESET} alone (key null) to reset everything. */
+  record Reset(String key) implements Operation {}
+
+  /** {@code SHOW CATALOGS|DATABASES|TABLES|VIEWS|CURRENT CATALOG|CURRENT DATABASE}. */
+  record Show(ShowKind kind) implements Operation {}
+
+  /** {@code SHOW COLUMNS FROM t} and {@code DESCRIBE t}. */
+  record Describe(ObjectIdentifier identifier) implements Operation {}
+
+  /** {@code SHOW CREATE TABLE|VIEW t}. */
+  record ShowCreate(ObjectIdentifier identifier, boolean view) implements Operation {}
+
+  /** What {@code SHOW} lists. */
+  enum ShowKind {
+    CATALOGS,
+    DATABASES,
+    TABLES,
+    VIEWS,
+    CURRENT_CATALOG,
+    CURRENT_DATABASE
+  }
+}

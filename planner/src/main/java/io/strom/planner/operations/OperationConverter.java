@@ -1,0 +1,200 @@
+package io.strom.planner.operations;
+
+import io.strom.planner.ValidationException;
+import io.strom.planner.catalog.CatalogManager;
+import io.strom.planner.catalog.CatalogTable;
+import io.strom.planner.catalog.ObjectIdentifier;
+import io.strom.planner.catalog.ResolvedTable;
+import io.strom.planner.ddl.CreateTableConverter;
+import io.strom.sql.parser.common.SqlKeyValue;
+import io.strom.sql.parser.ddl.SqlAlterTable;
+import io.strom.sql.parser.ddl.SqlAlterTableOptions;
+import io.strom.sql.parser.ddl.SqlAlterTableRename;
+import io.strom.sql.parser.ddl.SqlAlterTableReset;
+import io.strom.sql.parser.ddl.SqlCreateCatalog;
+import io.strom.sql.parser.ddl.SqlCreateDatabase;
+import io.strom.sql.parser.ddl.SqlCreateTable;
+import io.strom.sql.parser.ddl.SqlDropCatalog;
+import io.strom.sql.parser.ddl.SqlDropDatabase;
+import io.strom.sql.parser.ddl.SqlDropTable;
+import io.strom.sql.parser.ddl.SqlDropView;
+import io.strom.sql.parser.dql.SqlDescribeTableOrView;
+import io.strom.sql.parser.dql.SqlShowCreate;
+import io.strom.sql.parser.dql.SqlShowCurrent;
+import io.strom.sql.parser.dql.SqlShowList;
+import io.strom.sql.parser.stmt.SqlReset;
+import io.strom.sql.parser.stmt.SqlSet;
+import io.strom.sql.parser.stmt.SqlUseCatalog;
+import io.strom.sql.parser.stmt.SqlUseDatabase;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+
+/**
+ * Turns a parsed statement into the {@link Operation} it asks for, resolving names against the
+ * session's catalogs. Statements whose execution is not built yet are refused with a message that
+ * says so.
+ */
+public final class OperationConverter {
+  private final CatalogManager catalogs;
+  private final CreateTableConverter createTable;
+
+  public OperationConverter(CatalogManager catalogs) {
+    this.catalogs = catalogs;
+    this.createTable = new CreateTableConverter(catalogs);
+  }
+
+  public Operation convert(SqlNode node) {
+    if (node instanceof SqlCreateTable create) {
+      return createTable.convert(create);
+    }
+    if (node instanceof SqlDropTable drop) {
+      return new Operation.DropTable(
+          qualify(drop.name()), false, drop.ifExists(), drop.isTemporary());
+    }
+    if (node instanceof SqlDropView drop) {
+      return new Operation.DropTable(qualify(drop.name()), true, drop.ifExists(), drop.isTemporary());
+    }
+    if (node instanceof SqlAlterTable alter) {
+      return convertAlter(alter);
+    }
+    if (node instanceof SqlCreateCatalog create) {
+      return new Operation.CreateCatalog(create.name().getSimple(), options(create.options()));
+    }
+    if (node instanceof SqlDropCatalog drop) {
+      return new Operation.DropCatalog(drop.name().getSimple(), drop.ifExists());
+    }
+    if (node instanceof SqlUseCatalog use) {
+      return new Operation.UseCatalog(use.name().getSimple());
+    }
+    if (node instanceof SqlCreateDatabase create) {
+      String[] name = catalogAndDatabase(create.name());
+      return new Operation.CreateDatabase(
+          name[0], name[1], options(create.options()), create.commentText().orElse(null),
+          create.ifNotExists);
+    }
+    if (node instanceof SqlDropDatabase drop) {
+      String[] name = catalogAndDatabase(drop.name());
+      return new Operation.DropDatabase(name[0], name[1], drop.ifExists(), drop.isCascade());
+    }
+    if (node instanceof SqlUseDatabase use) {
+      String[] name = catalogAndDatabase(use.name());
+      return new Operation.UseDatabase(name[0], name[1]);
+    }
+    if (node instanceof SqlSet set) {
+      return new Operation.Set(set.key().orElse(null), set.value().orElse(null));
+    }
+    if (node instanceof SqlReset reset) {
+      return new Operation.Reset(reset.key().orElse(null));
+    }
+    if (node instanceof SqlShowCurrent current) {
+      return new Operation.Show(
+          current.kind() == SqlShowCurrent.Kind.CATALOG
+              ? Operation.ShowKind.CURRENT_CATALOG
+              : Operation.ShowKind.CURRENT_DATABASE);
+    }
+    if (node instanceof SqlShowList show) {
+      return convertShow(show);
+    }
+    if (node instanceof SqlDescribeTableOrView describe) {
+      return new Operation.Describe(existing(describe.name()).identifier());
+    }
+    if (node instanceof SqlShowCreate show) {
+      ResolvedTable table = existing(show.name());
+      return new Operation.ShowCreate(table.identifier(), show.kind() == SqlShowCreate.Kind.VIEW);
+    }
+    throw new ValidationException(
+        node.getParserPosition(),
+        "Statements of kind " + node.getKind() + " cannot be run yet: this version of Strom runs"
+            + " DDL (CREATE/DROP/ALTER TABLE, catalogs, databases), SET, RESET, SHOW and DESCRIBE.");
+  }
+
+  private Operation convertShow(SqlShowList show) {
+    return switch (show.kind()) {
+      case CATALOGS -> new Operation.Show(Operation.ShowKind.CATALOGS);
+      case DATABASES -> new Operation.Show(Operation.ShowKind.DATABASES);
+      case TABLES -> new Operation.Show(Operation.ShowKind.TABLES);
+      case VIEWS -> new Operation.Show(Operation.ShowKind.VIEWS);
+      case COLUMNS ->
+          new Operation.Describe(
+              existing(
+                      show.scope()
+                          .orElseThrow(
+                              () ->
+                                  new ValidationException(
+                                      show.getParserPosition(), "SHOW COLUMNS needs FROM <table>")))
+                  .identifier());
+      default ->
+          throw new ValidationException(
+              show.getParserPosition(), "SHOW " + show.kind() + " is not supported yet");
+    };
+  }
+
+  private Operation convertAlter(SqlAlterTable alter) {
+    ResolvedTable table = existing(alter.name());
+    if (alter instanceof SqlAlterTableRename rename) {
+      return new Operation.RenameTable(table.identifier(), rename.newName().getSimple());
+    }
+    if (!(table.table() instanceof CatalogTable catalogTable)) {
+      throw new ValidationException(
+          alter.getParserPosition(), "'" + table.identifier() + "' is a view; only tables have options");
+    }
+    Map<String, String> options = new LinkedHashMap<>(catalogTable.options());
+    if (alter instanceof SqlAlterTableOptions set) {
+      options.putAll(options(set.options()));
+    } else if (alter instanceof SqlAlterTableReset reset) {
+      for (String key : reset.keys()) {
+        if (key.equals("connector")) {
+          throw new ValidationException(
+              alter.getParserPosition(), "The 'connector' option of a table cannot be reset");
+        }
+        options.remove(key);
+      }
+    }
+    return new Operation.AlterTableOptions(table.identifier(), options);
+  }
+
+  private ObjectIdentifier qualify(SqlIdentifier name) {
+    return catalogs.qualify(name.names);
+  }
+
+  private ResolvedTable existing(SqlIdentifier name) {
+    return catalogs
+        .resolve(name.names)
+        .orElseThrow(
+            () ->
+                new ValidationException(
+                    name.getParserPosition(),
+                    "Table or view '" + qualify(name) + "' does not exist"));
+  }
+
+  private String[] catalogAndDatabase(SqlIdentifier name) {
+    List<String> parts = name.names;
+    if (parts.size() == 1) {
+      return new String[] {catalogs.currentCatalog(), parts.get(0)};
+    }
+    if (parts.size() == 2) {
+      return new String[] {parts.get(0), parts.get(1)};
+    }
+    throw new ValidationException(
+        name.getParserPosition(), "'" + name + "' is not a valid database name: use [catalog.]database");
+  }
+
+  /** The options of a {@code WITH (...)} clause, in order. */
+  public static Map<String, String> options(SqlNodeList list) {
+    Map<String, String> options = new LinkedHashMap<>();
+    if (list != null) {
+      for (SqlNode node : list) {
+        SqlKeyValue kv = (SqlKeyValue) node;
+        if (options.put(kv.keyString(), kv.valueString()) != null) {
+          throw new ValidationException(
+              kv.getParserPosition(), "Option '" + kv.keyString() + "' is given twice");
+        }
+      }
+    }
+    return options;
+  }
+}

@@ -1,0 +1,217 @@
+package io.strom.planner.session;
+
+import io.strom.configuration.Configuration;
+import io.strom.data.GenericRow;
+import io.strom.data.Row;
+import io.strom.planner.ValidationException;
+import io.strom.planner.catalog.CatalogDatabase;
+import io.strom.planner.catalog.CatalogException;
+import io.strom.planner.catalog.CatalogManager;
+import io.strom.planner.catalog.CatalogTable;
+import io.strom.planner.catalog.CatalogView;
+import io.strom.planner.catalog.InMemoryCatalog;
+import io.strom.planner.catalog.ResolvedTable;
+import io.strom.planner.operations.Operation;
+import io.strom.types.DataTypes;
+import io.strom.types.RowType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Carries out operations against a session's catalogs and settings. */
+final class OperationExecutor {
+  private final CatalogManager catalogs;
+  private final Configuration defaults;
+  private final Configuration settings;
+
+  OperationExecutor(CatalogManager catalogs, Configuration defaults, Configuration settings) {
+    this.catalogs = catalogs;
+    this.defaults = defaults;
+    this.settings = settings;
+  }
+
+  StatementResult execute(Operation operation) {
+    try {
+      return run(operation);
+    } catch (CatalogException e) {
+      throw new ValidationException(e.getMessage());
+    }
+  }
+
+  private StatementResult run(Operation operation) {
+    if (operation instanceof Operation.CreateTable create) {
+      if (create.temporary()) {
+        catalogs.createTemporaryTable(create.identifier(), create.table(), create.ignoreIfExists());
+      } else {
+        catalogs.createTable(create.identifier(), create.table(), create.ignoreIfExists());
+      }
+      return StatementResult.ok();
+    }
+    if (operation instanceof Operation.DropTable drop) {
+      return dropTable(drop);
+    }
+    if (operation instanceof Operation.AlterTableOptions alter) {
+      CatalogTable table = (CatalogTable) resolve(alter.identifier()).table();
+      catalogs.alterTable(alter.identifier(), table.withOptions(alter.options()));
+      return StatementResult.ok();
+    }
+    if (operation instanceof Operation.RenameTable rename) {
+      catalogs.catalog(rename.identifier().catalog()).renameTable(rename.identifier().path(), rename.newName());
+      return StatementResult.ok();
+    }
+    if (operation instanceof Operation.CreateCatalog create) {
+      return createCatalog(create);
+    }
+    if (operation instanceof Operation.DropCatalog drop) {
+      catalogs.dropCatalog(drop.name(), drop.ifExists());
+      return StatementResult.ok();
+    }
+    if (operation instanceof Operation.UseCatalog use) {
+      catalogs.useCatalog(use.name());
+      return StatementResult.ok();
+    }
+    if (operation instanceof Operation.CreateDatabase create) {
+      catalogs
+          .catalog(create.catalog())
+          .createDatabase(
+              create.name(), new CatalogDatabase(create.properties(), create.comment()), create.ifNotExists());
+      return StatementResult.ok();
+    }
+    if (operation instanceof Operation.DropDatabase drop) {
+      if (drop.catalog().equals(catalogs.currentCatalog())
+          && drop.name().equals(catalogs.currentDatabase())) {
+        throw new ValidationException("Cannot drop database '" + drop.name() + "' while it is the current one");
+      }
+      catalogs.catalog(drop.catalog()).dropDatabase(drop.name(), drop.ifExists(), drop.cascade());
+      return StatementResult.ok();
+    }
+    if (operation instanceof Operation.UseDatabase use) {
+      catalogs.useDatabase(use.catalog(), use.name());
+      return StatementResult.ok();
+    }
+    if (operation instanceof Operation.Set set) {
+      return set(set);
+    }
+    if (operation instanceof Operation.Reset reset) {
+      return reset(reset);
+    }
+    if (operation instanceof Operation.Show show) {
+      return show(show.kind());
+    }
+    if (operation instanceof Operation.Describe describe) {
+      return TableDescriptions.describe(resolve(describe.identifier()));
+    }
+    if (operation instanceof Operation.ShowCreate show) {
+      return showCreate(show);
+    }
+    throw new IllegalStateException("Bug: no execution for " + operation);
+  }
+
+  private StatementResult dropTable(Operation.DropTable drop) {
+    ResolvedTable table = catalogs.resolve(List.of(
+        drop.identifier().catalog(), drop.identifier().database(), drop.identifier().name())).orElse(null);
+    String kind = drop.view() ? "View" : "Table";
+    if (table == null) {
+      if (drop.ifExists()) {
+        return StatementResult.ok();
+      }
+      throw new ValidationException(kind + " '" + drop.identifier() + "' does not exist");
+    }
+    boolean isView = table.table() instanceof CatalogView;
+    if (isView != drop.view()) {
+      throw new ValidationException(
+          "'" + drop.identifier() + "' is a " + (isView ? "view: use DROP VIEW" : "table: use DROP TABLE"));
+    }
+    catalogs.dropTable(drop.identifier(), drop.temporary());
+    return StatementResult.ok();
+  }
+
+  private StatementResult createCatalog(Operation.CreateCatalog create) {
+    String type = create.options().get("type");
+    if (type != null && !type.equals("generic_in_memory")) {
+      throw new ValidationException(
+          "Catalog type '" + type + "' is not available; Strom has 'generic_in_memory'");
+    }
+    String database = create.options().getOrDefault("default-database", CatalogManager.DEFAULT_DATABASE);
+    catalogs.registerCatalog(create.name(), new InMemoryCatalog(create.name(), database));
+    return StatementResult.ok();
+  }
+
+  private StatementResult set(Operation.Set set) {
+    if (set.key() == null) {
+      List<Row> rows = new ArrayList<>();
+      for (Map.Entry<String, String> e : new TreeMap<>(settings.toMap()).entrySet()) {
+        rows.add(GenericRow.of(e.getKey(), e.getValue()));
+      }
+      return StatementResult.table(keyValueSchema(), rows);
+    }
+    settings.setString(set.key(), set.value());
+    return StatementResult.ok();
+  }
+
+  private StatementResult reset(Operation.Reset reset) {
+    if (reset.key() == null) {
+      for (String key : new ArrayList<>(settings.toMap().keySet())) {
+        settings.remove(key);
+      }
+      settings.addAll(defaults);
+    } else if (defaults.getString(reset.key()) != null) {
+      settings.setString(reset.key(), defaults.getString(reset.key()));
+    } else {
+      settings.remove(reset.key());
+    }
+    return StatementResult.ok();
+  }
+
+  private static RowType keyValueSchema() {
+    return DataTypes.ROW(
+        DataTypes.FIELD("key", DataTypes.STRING().copy(false)),
+        DataTypes.FIELD("value", DataTypes.STRING().copy(false)));
+  }
+
+  private StatementResult show(Operation.ShowKind kind) {
+    return switch (kind) {
+      case CATALOGS -> names("catalog name", catalogs.listCatalogs());
+      case DATABASES ->
+          names("database name", catalogs.catalog(catalogs.currentCatalog()).listDatabases());
+      case TABLES -> names("table name", catalogs.listTables());
+      case VIEWS ->
+          names(
+              "view name",
+              catalogs.listTables().stream()
+                  .filter(t -> catalogs.resolve(List.of(t)).map(r -> r.table() instanceof CatalogView).orElse(false))
+                  .toList());
+      case CURRENT_CATALOG -> names("current catalog name", List.of(catalogs.currentCatalog()));
+      case CURRENT_DATABASE -> names("current database name", List.of(catalogs.currentDatabase()));
+    };
+  }
+
+  private static StatementResult names(String column, List<String> names) {
+    List<Row> rows = new ArrayList<>();
+    for (String name : names) {
+      rows.add(GenericRow.of(name));
+    }
+    return StatementResult.table(
+        DataTypes.ROW(DataTypes.FIELD(column, DataTypes.STRING().copy(false))), rows);
+  }
+
+  private StatementResult showCreate(Operation.ShowCreate show) {
+    ResolvedTable table = resolve(show.identifier());
+    boolean isView = table.table() instanceof CatalogView;
+    if (isView != show.view()) {
+      throw new ValidationException(
+          "'" + show.identifier() + "' is a " + (isView ? "view: use SHOW CREATE VIEW" : "table: use SHOW CREATE TABLE"));
+    }
+    String ddl = TableDescriptions.createStatement(table);
+    return StatementResult.table(
+        DataTypes.ROW(DataTypes.FIELD("result", DataTypes.STRING().copy(false))),
+        List.of(GenericRow.of(ddl)));
+  }
+
+  private ResolvedTable resolve(io.strom.planner.catalog.ObjectIdentifier id) {
+    return catalogs
+        .resolve(List.of(id.catalog(), id.database(), id.name()))
+        .orElseThrow(() -> new ValidationException("Table or view '" + id + "' does not exist"));
+  }
+}

@@ -1,0 +1,61 @@
+package io.strom.planner.session;
+
+import io.strom.configuration.Configuration;
+import io.strom.planner.catalog.CatalogManager;
+import io.strom.planner.operations.Operation;
+import io.strom.planner.operations.OperationConverter;
+import io.strom.sql.parser.StromSqlParser;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * A SQL session: its catalogs, its settings ({@code SET}), and the execution of statements.
+ * Statements run one at a time; a session is not shared between threads.
+ */
+public final class SqlSession {
+  private final Configuration defaults;
+  private final Configuration settings;
+  private final CatalogManager catalogs = new CatalogManager();
+  private final StromSqlParser parser = new StromSqlParser();
+  private final OperationConverter converter = new OperationConverter(catalogs);
+  private final OperationExecutor executor;
+
+  /** @param defaults the settings {@code RESET} returns to (usually the configuration file's) */
+  public SqlSession(Configuration defaults) {
+    this.defaults = new Configuration(defaults);
+    this.settings = new Configuration(defaults);
+    this.executor = new OperationExecutor(catalogs, this.defaults, settings);
+  }
+
+  public CatalogManager catalogs() {
+    return catalogs;
+  }
+
+  /** The session's current settings. */
+  public Configuration settings() {
+    return settings;
+  }
+
+  /** Parses and runs one statement. */
+  public StatementResult execute(String statement) {
+    return execute(parser.parseStatement(statement));
+  }
+
+  /**
+   * Parses a script of statements separated by semicolons and runs them in order, stopping at the
+   * first that fails (whose exception propagates).
+   */
+  public List<StatementResult> executeScript(String script) {
+    List<StatementResult> results = new ArrayList<>();
+    for (SqlNode node : parser.parseScript(script)) {
+      results.add(execute(node));
+    }
+    return results;
+  }
+
+  private StatementResult execute(SqlNode node) {
+    Operation operation = converter.convert(node);
+    return executor.execute(operation);
+  }
+}

@@ -1,0 +1,137 @@
+package io.strom.planner.golden;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.strom.configuration.Configuration;
+import io.strom.data.GenericConverter;
+import io.strom.data.InternalValues;
+import io.strom.data.Row;
+import io.strom.planner.session.SqlSession;
+import io.strom.planner.session.StatementResult;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs every golden file under {@code src/test/resources/golden} in a fresh session, record by
+ * record, in order. With {@code -Dstrom.golden.rewrite=true} it writes the actual results of
+ * queries back into the source files instead of comparing, for review in the diff.
+ */
+class GoldenSqlTest {
+  private static final boolean REWRITE = Boolean.getBoolean("strom.golden.rewrite");
+
+  @TestFactory
+  Stream<DynamicNode> goldenFiles() throws IOException, URISyntaxException {
+    Path dir = Paths.get(getClass().getResource("/golden").toURI());
+    List<Path> files;
+    try (Stream<Path> listing = Files.list(dir)) {
+      files = listing.filter(p -> p.toString().endsWith(".slt")).sorted().toList();
+    }
+    return files.stream().map(GoldenSqlTest::fileContainer);
+  }
+
+  private static DynamicNode fileContainer(Path file) {
+    List<GoldenFile.Record> records;
+    try {
+      records = GoldenFile.parse(file);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    SqlSession session = new SqlSession(new Configuration());
+    List<GoldenFile.Record> rewritten = new ArrayList<>(records);
+    List<DynamicTest> tests = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      GoldenFile.Record record = records.get(i);
+      int index = i;
+      boolean last = i == records.size() - 1;
+      tests.add(
+          DynamicTest.dynamicTest(
+              "line " + record.line() + ": " + firstLine(record.sql()),
+              () -> {
+                try {
+                  rewritten.set(index, run(session, record, file));
+                } finally {
+                  if (last && REWRITE) {
+                    writeBack(file, rewritten);
+                  }
+                }
+              }));
+    }
+    return DynamicContainer.dynamicContainer(file.getFileName().toString(), tests);
+  }
+
+  private static GoldenFile.Record run(SqlSession session, GoldenFile.Record r, Path file) {
+    String where = file.getFileName() + ":" + r.line();
+    switch (r.kind()) {
+      case STATEMENT_OK -> {
+        session.execute(r.sql());
+        return r;
+      }
+      case STATEMENT_ERROR -> {
+        try {
+          session.execute(r.sql());
+        } catch (RuntimeException e) {
+          assertThat(e.getMessage()).as(where).contains(r.argument());
+          return r;
+        }
+        return fail(where + ": expected an error containing '" + r.argument() + "'");
+      }
+      default -> {
+        StatementResult result = session.execute(r.sql());
+        List<String> actual = render(result);
+        if (r.argument().contains("rowsort")) {
+          Collections.sort(actual);
+        }
+        if (!REWRITE) {
+          assertThat(String.join("\n", actual)).as(where).isEqualTo(String.join("\n", r.expected()));
+        }
+        return new GoldenFile.Record(r.line(), r.kind(), r.argument(), r.sql(), actual, r.comments());
+      }
+    }
+  }
+
+  /** Each row as its fields joined by " | "; a multi-line field spreads over several lines. */
+  static List<String> render(StatementResult result) {
+    List<String> lines = new ArrayList<>();
+    for (Row row : result.rows()) {
+      lines.addAll(Arrays.asList(joinFields(row, result).split("\n")));
+    }
+    return lines;
+  }
+
+  private static String joinFields(Row row, StatementResult result) {
+    List<String> fields = new ArrayList<>();
+    for (int i = 0; i < row.arity(); i++) {
+      fields.add(
+          row.isNullAt(i)
+              ? "NULL"
+              : InternalValues.format(
+                  GenericConverter.get(row, i, result.schema().fields().get(i).type())));
+    }
+    return String.join(" | ", fields);
+  }
+
+  private static String firstLine(String sql) {
+    int nl = sql.indexOf('\n');
+    return nl < 0 ? sql : sql.substring(0, nl) + " ...";
+  }
+
+  private static void writeBack(Path target, List<GoldenFile.Record> records) throws IOException {
+    // Rewrite the source file, not the copy under target/.
+    Path source = Paths.get("src/test/resources/golden").resolve(target.getFileName());
+    Files.writeString(source, GoldenFile.format(records), StandardCharsets.UTF_8);
+  }
+}
