@@ -7,6 +7,7 @@ import io.strom.planner.operations.OperationConverter;
 import io.strom.sql.parser.StromSqlParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.calcite.sql.SqlNode;
 
 /**
@@ -48,10 +49,18 @@ public final class SqlSession {
    */
   public List<StatementResult> executeScript(String script) {
     List<StatementResult> results = new ArrayList<>();
-    for (SqlNode node : parser.parseScript(script)) {
-      results.add(execute(node));
-    }
+    executeScript(script, results::add);
     return results;
+  }
+
+  /**
+   * Runs a script like {@link #executeScript(String)}, handing each result to {@code onResult} as
+   * soon as its statement has run, so output before a failing statement is not lost.
+   */
+  public void executeScript(String script, Consumer<StatementResult> onResult) {
+    for (SqlNode node : parser.parseScript(script)) {
+      onResult.accept(execute(node));
+    }
   }
 
   private StatementResult execute(SqlNode node) {

@@ -1,0 +1,95 @@
+package io.strom.sql.client;
+
+import io.strom.planner.ValidationException;
+import io.strom.planner.session.SqlSession;
+import io.strom.planner.session.StatementResult;
+import io.strom.sql.parser.SqlParseError;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Runs statements for the shell and prints their outcome: results as tables, successes as an info
+ * line, errors as a message a person can act on (a stack trace only in verbose mode).
+ */
+final class CliSession {
+  /** Shows stack traces of errors; Flink's key. */
+  static final String VERBOSE = "sql-client.verbose";
+
+  private final SqlSession session;
+  private final PrintWriter out;
+
+  CliSession(SqlSession session, PrintWriter out) {
+    this.session = session;
+    this.out = out;
+  }
+
+  /** What the shell should do after a statement. */
+  enum Outcome {
+    CONTINUE,
+    FAILED,
+    QUIT
+  }
+
+  /** Runs every statement of a script (one or more, separated by semicolons), stopping at an error. */
+  Outcome runScript(String script) {
+    String trimmed = script.strip();
+    String command = trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1).strip() : trimmed;
+    String upper = command.toUpperCase(Locale.ROOT);
+    if (upper.equals("QUIT") || upper.equals("EXIT")) {
+      return Outcome.QUIT;
+    }
+    if (upper.equals("HELP")) {
+      out.println(HELP);
+      out.flush();
+      return Outcome.CONTINUE;
+    }
+    if (upper.equals("CLEAR")) {
+      out.print("\033[H\033[2J");
+      out.flush();
+      return Outcome.CONTINUE;
+    }
+    try {
+      session.executeScript(script, this::print);
+      return Outcome.CONTINUE;
+    } catch (SqlParseError | ValidationException e) {
+      error(e.getMessage(), e);
+      return Outcome.FAILED;
+    } catch (RuntimeException e) {
+      error(
+          "An unexpected error occurred; this is a bug in Strom. Set '" + VERBOSE
+              + "' = 'true' to see the details.\n" + e,
+          e);
+      return Outcome.FAILED;
+    } finally {
+      out.flush();
+    }
+  }
+
+  private void print(StatementResult result) {
+    if (result.kind() == StatementResult.Kind.SUCCESS) {
+      out.println("[INFO] Execute statement succeeded.");
+    } else {
+      TableauPrinter.print(result, out);
+    }
+    out.println();
+  }
+
+  private void error(String message, Throwable e) {
+    out.println("[ERROR] Could not execute SQL statement. Reason:");
+    out.println(message);
+    if ("true".equalsIgnoreCase(session.settings().getString(VERBOSE))) {
+      e.printStackTrace(out);
+    }
+    out.println();
+  }
+
+  static final String HELP =
+      String.join(
+          "\n",
+          "Statements end with a semicolon and may span lines. Besides SQL:",
+          "  HELP;   this text",
+          "  CLEAR;  clear the screen",
+          "  QUIT;   leave (also EXIT; or Ctrl-D)",
+          "Ctrl-C clears the statement being typed. SET 'sql-client.verbose' = 'true'; shows error"
+              + " details.");
+}

@@ -1,0 +1,114 @@
+package io.strom.sql.client;
+
+import io.strom.configuration.Configuration;
+import io.strom.configuration.ConfigurationLoader;
+import io.strom.planner.session.SqlSession;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.Callable;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/strom-sql}: Strom's SQL shell on the embedded cluster. With {@code -f} it runs a
+ * script and exits (non-zero on the first failing statement); otherwise it opens an interactive
+ * prompt.
+ */
+@Command(
+    name = "strom-sql",
+    mixinStandardHelpOptions = true,
+    description = "Strom's SQL shell.")
+public final class SqlClient implements Callable<Integer> {
+
+  @Option(
+      names = {"-f", "--file"},
+      description = "Run the statements of this script, then exit.")
+  private Path script;
+
+  @Option(
+      names = {"-i", "--init"},
+      description = "Run this script first (e.g. table definitions), then go on.")
+  private Path init;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new SqlClient()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    Configuration defaults = ConfigurationLoader.loadDefault();
+    SqlSession session = new SqlSession(defaults);
+    if (script != null) {
+      PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+      CliSession cli = new CliSession(session, out);
+      if (init != null && cli.runScript(read(init)) == CliSession.Outcome.FAILED) {
+        return 1;
+      }
+      return cli.runScript(read(script)) == CliSession.Outcome.FAILED ? 1 : 0;
+    }
+    return interactive(session);
+  }
+
+  private static String read(Path file) throws IOException {
+    if (!Files.isReadable(file)) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(new SqlClient()), "Cannot read the script " + file);
+    }
+    return Files.readString(file, StandardCharsets.UTF_8);
+  }
+
+  private int interactive(SqlSession session) throws IOException {
+    try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+      Path history = Paths.get(System.getProperty("user.home"), ".strom_sql_history");
+      LineReader reader =
+          LineReaderBuilder.builder()
+              .terminal(terminal)
+              .appName("strom-sql")
+              .variable(LineReader.HISTORY_FILE, history)
+              .variable(LineReader.SECONDARY_PROMPT_PATTERN, "> ")
+              .build();
+      PrintWriter out = terminal.writer();
+      CliSession cli = new CliSession(session, out);
+      if (init != null) {
+        cli.runScript(read(init));
+      }
+      out.println("Welcome to Strom. Statements end with ';'. Type HELP; for help, QUIT; to leave.");
+      out.println();
+      out.flush();
+      StatementBuffer buffer = new StatementBuffer();
+      while (true) {
+        String line;
+        try {
+          line = reader.readLine(buffer.isEmpty() ? "Strom SQL> " : "> ");
+        } catch (UserInterruptException e) {
+          buffer.clear();
+          continue;
+        } catch (EndOfFileException e) {
+          out.println();
+          out.flush();
+          return 0;
+        }
+        buffer.append(line);
+        if (!buffer.isComplete()) {
+          continue;
+        }
+        String statement = buffer.text();
+        buffer.clear();
+        if (cli.runScript(statement) == CliSession.Outcome.QUIT) {
+          return 0;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.strom.sql.client;
+
+/**
+ * Collects typed lines until they hold a complete statement: one ending in a semicolon that is not
+ * inside a string, a quoted identifier or a comment.
+ */
+final class StatementBuffer {
+  private final StringBuilder text = new StringBuilder();
+
+  void append(String line) {
+    if (text.length() > 0) {
+      text.append('\n');
+    }
+    text.append(line);
+  }
+
+  boolean isEmpty() {
+    return text.toString().isBlank();
+  }
+
+  void clear() {
+    text.setLength(0);
+  }
+
+  String text() {
+    return text.toString();
+  }
+
+  /** True when the text ends (ignoring trailing blanks and comments) with a terminating semicolon. */
+  boolean isComplete() {
+    return endsWithTerminator(text);
+  }
+
+  static boolean endsWithTerminator(CharSequence s) {
+    boolean inString = false;
+    boolean inIdentifier = false;
+    boolean inLineComment = false;
+    boolean inBlockComment = false;
+    boolean terminated = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+      if (inLineComment) {
+        inLineComment = c != '\n';
+      } else if (inBlockComment) {
+        if (c == '*' && next == '/') {
+          inBlockComment = false;
+          i++;
+        }
+      } else if (inString) {
+        inString = c != '\'';
+      } else if (inIdentifier) {
+        inIdentifier = c != '`';
+      } else if (c == '-' && next == '-') {
+        inLineComment = true;
+      } else if (c == '/' && next == '*') {
+        inBlockComment = true;
+        i++;
+      } else if (c == '\'') {
+        inString = true;
+        terminated = false;
+      } else if (c == '`') {
+        inIdentifier = true;
+        terminated = false;
+      } else if (c == ';') {
+        terminated = true;
+      } else if (!Character.isWhitespace(c)) {
+        terminated = false;
+      }
+    }
+    return terminated && !inString && !inIdentifier && !inBlockComment;
+  }
+}

@@ -1,0 +1,77 @@
+package io.strom.sql.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strom.configuration.Configuration;
+import io.strom.planner.session.SqlSession;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class CliSessionTest {
+  private final StringWriter output = new StringWriter();
+  private final CliSession cli =
+      new CliSession(new SqlSession(new Configuration()), new PrintWriter(output, true));
+
+  @Test
+  void printsEachResultAsItRunsAndStopsAtTheFirstError() {
+    CliSession.Outcome outcome =
+        cli.runScript(
+            "CREATE TABLE t (a INT) WITH ('connector' = 'datagen');\n"
+                + "SHOW TABLES;\n"
+                + "DESCRIBE missing;\n"
+                + "SHOW TABLES;");
+    assertThat(outcome).isEqualTo(CliSession.Outcome.FAILED);
+    assertThat(output.toString())
+        .isEqualTo(
+            String.join(
+                "\n",
+                "[INFO] Execute statement succeeded.",
+                "",
+                "+------------+",
+                "| table name |",
+                "+------------+",
+                "|          t |",
+                "+------------+",
+                "1 row in set",
+                "",
+                "[ERROR] Could not execute SQL statement. Reason:",
+                "At line 3, column 10: Table or view"
+                    + " 'default_catalog.default_database.missing' does not exist",
+                "",
+                ""));
+  }
+
+  @Test
+  void syntaxErrorsGiveLineAndColumnButNoStackTrace() {
+    cli.runScript("CREATE TABLE t (a INT) WIHT ('connector' = 'datagen');");
+    assertThat(output.toString())
+        .contains("[ERROR] Could not execute SQL statement. Reason:")
+        .contains("line 1, column 24")
+        .contains("Did you mean \"WITH\"?")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void verboseModeAddsTheStackTrace() {
+    cli.runScript("SET 'sql-client.verbose' = 'true';");
+    cli.runScript("DROP TABLE missing;");
+    assertThat(output.toString()).contains("does not exist").contains("\tat ");
+  }
+
+  @Test
+  void quitAndExitEndTheSession() {
+    assertThat(cli.runScript("QUIT;")).isEqualTo(CliSession.Outcome.QUIT);
+    assertThat(cli.runScript("exit")).isEqualTo(CliSession.Outcome.QUIT);
+  }
+
+  @Test
+  void statementIsCompleteOnlyAtASemicolonOutsideStringsAndComments() {
+    assertThat(StatementBuffer.endsWithTerminator("SELECT 1;")).isTrue();
+    assertThat(StatementBuffer.endsWithTerminator("SELECT 1; -- done")).isTrue();
+    assertThat(StatementBuffer.endsWithTerminator("SELECT ';")).isFalse();
+    assertThat(StatementBuffer.endsWithTerminator("SELECT 1 /* ; */")).isFalse();
+    assertThat(StatementBuffer.endsWithTerminator("SELECT `a;`")).isFalse();
+    assertThat(StatementBuffer.endsWithTerminator("SELECT 1; SELECT")).isFalse();
+  }
+}
