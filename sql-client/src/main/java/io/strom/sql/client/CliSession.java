@@ -12,9 +12,6 @@ import java.util.Locale;
  * line, errors as a message a person can act on (a stack trace only in verbose mode).
  */
 final class CliSession {
-  /** Shows stack traces of errors; Flink's key. */
-  static final String VERBOSE = "sql-client.verbose";
-
   private final SqlSession session;
   private final PrintWriter out;
 
@@ -56,8 +53,8 @@ final class CliSession {
       return Outcome.FAILED;
     } catch (RuntimeException e) {
       error(
-          "An unexpected error occurred; this is a bug in Strom. Set '" + VERBOSE
-              + "' = 'true' to see the details.\n" + e,
+          "An unexpected error occurred; this is a bug in Strom. Set '"
+              + SqlClientOptions.VERBOSE.key() + "' = 'true' to see the details.\n" + e,
           e);
       return Outcome.FAILED;
     } finally {
@@ -77,10 +74,19 @@ final class CliSession {
   private void error(String message, Throwable e) {
     out.println("[ERROR] Could not execute SQL statement. Reason:");
     out.println(message);
-    if ("true".equalsIgnoreCase(session.settings().getString(VERBOSE))) {
+    if (verbose()) {
       e.printStackTrace(out);
     }
     out.println();
+  }
+
+  private boolean verbose() {
+    try {
+      return session.settings().get(SqlClientOptions.VERBOSE);
+    } catch (IllegalArgumentException e) {
+      // A bad value is reported when the setting is used elsewhere; here it means "not verbose".
+      return false;
+    }
   }
 
   static final String HELP =
