@@ -4,6 +4,7 @@ import io.strom.configuration.Configuration;
 import io.strom.data.GenericRow;
 import io.strom.data.Row;
 import io.strom.planner.ValidationException;
+import io.strom.planner.config.KnownOptions;
 import io.strom.planner.catalog.CatalogDatabase;
 import io.strom.planner.catalog.CatalogException;
 import io.strom.planner.catalog.CatalogManager;
@@ -24,11 +25,14 @@ final class OperationExecutor {
   private final CatalogManager catalogs;
   private final Configuration defaults;
   private final Configuration settings;
+  private final KnownOptions knownOptions;
 
-  OperationExecutor(CatalogManager catalogs, Configuration defaults, Configuration settings) {
+  OperationExecutor(
+      CatalogManager catalogs, Configuration defaults, Configuration settings, KnownOptions knownOptions) {
     this.catalogs = catalogs;
     this.defaults = defaults;
     this.settings = settings;
+    this.knownOptions = knownOptions;
   }
 
   StatementResult execute(Operation operation) {
@@ -146,6 +150,16 @@ final class OperationExecutor {
       }
       return StatementResult.table(keyValueSchema(), rows);
     }
+    knownOptions
+        .get(set.key())
+        .ifPresent(
+            option -> {
+              try {
+                option.parse(set.value());
+              } catch (IllegalArgumentException e) {
+                throw new ValidationException(e.getMessage());
+              }
+            });
     settings.setString(set.key(), set.value());
     return StatementResult.ok();
   }

@@ -2,6 +2,7 @@ package io.strom.planner.session;
 
 import io.strom.configuration.Configuration;
 import io.strom.planner.catalog.CatalogManager;
+import io.strom.planner.config.KnownOptions;
 import io.strom.planner.operations.Operation;
 import io.strom.planner.operations.OperationConverter;
 import io.strom.sql.parser.StromSqlParser;
@@ -24,9 +25,17 @@ public final class SqlSession {
 
   /** @param defaults the settings {@code RESET} returns to (usually the configuration file's) */
   public SqlSession(Configuration defaults) {
+    this(defaults, KnownOptions.of());
+  }
+
+  /**
+   * @param defaults the settings {@code RESET} returns to
+   * @param knownOptions the options whose values {@code SET} checks
+   */
+  public SqlSession(Configuration defaults, KnownOptions knownOptions) {
     this.defaults = new Configuration(defaults);
     this.settings = new Configuration(defaults);
-    this.executor = new OperationExecutor(catalogs, this.defaults, settings);
+    this.executor = new OperationExecutor(catalogs, this.defaults, settings, knownOptions);
   }
 
   public CatalogManager catalogs() {

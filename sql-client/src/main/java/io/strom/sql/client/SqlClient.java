@@ -2,6 +2,7 @@ package io.strom.sql.client;
 
 import io.strom.configuration.Configuration;
 import io.strom.configuration.ConfigurationLoader;
+import io.strom.planner.config.KnownOptions;
 import io.strom.planner.session.SqlSession;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -48,7 +49,7 @@ public final class SqlClient implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Configuration defaults = ConfigurationLoader.loadDefault();
-    SqlSession session = new SqlSession(defaults);
+    SqlSession session = new SqlSession(defaults, KnownOptions.of(SqlClientOptions.class));
     if (script != null) {
       PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
       CliSession cli = new CliSession(session, out);
