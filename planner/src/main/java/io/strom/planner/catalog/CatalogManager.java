@@ -156,9 +156,18 @@ public final class CatalogManager {
 
   /** Names of the tables and views of the current database, temporary ones included, sorted. */
   public List<String> listTables() {
-    TreeSet<String> names = new TreeSet<>(catalog(currentCatalog).listTables(currentDatabase));
+    return listTables(currentCatalog, currentDatabase);
+  }
+
+  /** Names of the tables and views of a database, temporary ones included, sorted. */
+  public List<String> listTables(String catalogName, String database) {
+    TreeSet<String> names = new TreeSet<>();
+    Catalog catalog = catalogs.get(catalogName);
+    if (catalog != null && catalog.databaseExists(database)) {
+      names.addAll(catalog.listTables(database));
+    }
     for (ObjectIdentifier id : temporaryTables.keySet()) {
-      if (id.catalog().equals(currentCatalog) && id.database().equals(currentDatabase)) {
+      if (id.catalog().equals(catalogName) && id.database().equals(database)) {
         names.add(id.name());
       }
     }

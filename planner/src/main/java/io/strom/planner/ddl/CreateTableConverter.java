@@ -9,6 +9,8 @@ import io.strom.planner.catalog.PrimaryKey;
 import io.strom.planner.catalog.ResolvedTable;
 import io.strom.planner.catalog.TableSchema;
 import io.strom.planner.catalog.WatermarkSpec;
+import io.strom.planner.calcite.PlannerContext;
+import io.strom.planner.calcite.PlannerTypes;
 import io.strom.planner.operations.Operation;
 import io.strom.planner.operations.OperationConverter;
 import io.strom.sql.parser.StromSqlParser;
@@ -27,6 +29,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
@@ -37,9 +41,11 @@ import org.apache.calcite.sql.SqlNode;
  */
 public final class CreateTableConverter {
   private final CatalogManager catalogs;
+  private final PlannerTypes types;
 
-  public CreateTableConverter(CatalogManager catalogs) {
+  public CreateTableConverter(CatalogManager catalogs, PlannerTypes types) {
     this.catalogs = catalogs;
+    this.types = types;
   }
 
   public Operation.CreateTable convert(SqlCreateTable create) {
@@ -51,7 +57,19 @@ public final class CreateTableConverter {
     ObjectIdentifier id = catalogs.qualify(create.name().names);
     List<Column> columns = new ArrayList<>();
     for (SqlTableColumn column : create.columns()) {
-      columns.add(column(column));
+      if (!(column instanceof SqlComputedColumn)) {
+        columns.add(column(column));
+      }
+    }
+    // Computed columns see the physical and metadata columns; they keep their declared position.
+    List<Column> stored = List.copyOf(columns);
+    columns.clear();
+    int next = 0;
+    for (SqlTableColumn column : create.columns()) {
+      columns.add(
+          column instanceof SqlComputedColumn computed
+              ? computed(computed, stored)
+              : stored.get(next++));
     }
     PrimaryKey primaryKey = create.primaryKey().map(this::primaryKey).orElse(null);
     WatermarkSpec watermark = create.watermark().map(w -> watermark(w, columns)).orElse(null);
@@ -130,11 +148,31 @@ public final class CreateTableConverter {
           metadata.isVirtual(),
           comment);
     }
-    SqlComputedColumn computed = (SqlComputedColumn) column;
-    throw new ValidationException(
-        computed.getParserPosition(),
-        "Computed column '" + name + "' cannot be declared yet: computed columns need the SQL"
-            + " planner, which comes in a later version. Declare a physical column instead.");
+    throw new IllegalStateException("Bug: computed columns are converted separately");
+  }
+
+  /** A computed column, its type derived from its expression over the stored columns. */
+  private Column computed(SqlComputedColumn column, List<Column> stored) {
+    String expression = StromSqlParser.toSql(column.expression());
+    RelDataTypeFactory factory = types.factory();
+    List<RelDataType> fieldTypes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Column c : stored) {
+      fieldTypes.add(types.toRelType(c.type()));
+      names.add(c.name());
+    }
+    RelDataType input = factory.createStructType(fieldTypes, names);
+    PlannerContext context = new PlannerContext(catalogs, types);
+    LogicalType type;
+    try {
+      type = types.toLogicalType(context.typeOf(expression, input));
+    } catch (ValidationException e) {
+      throw new ValidationException(
+          column.getParserPosition(),
+          "Computed column '" + column.nameString() + "': " + e.getMessage());
+    }
+    return new Column.Computed(
+        column.nameString(), type, expression, column.commentText().orElse(null));
   }
 
   private PrimaryKey primaryKey(SqlTableConstraint constraint) {

@@ -1,6 +1,7 @@
 package io.strom.planner.operations;
 
 import io.strom.planner.ValidationException;
+import io.strom.planner.calcite.PlannerTypes;
 import io.strom.planner.catalog.CatalogManager;
 import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.ObjectIdentifier;
@@ -42,9 +43,9 @@ public final class OperationConverter {
   private final CatalogManager catalogs;
   private final CreateTableConverter createTable;
 
-  public OperationConverter(CatalogManager catalogs) {
+  public OperationConverter(CatalogManager catalogs, PlannerTypes types) {
     this.catalogs = catalogs;
-    this.createTable = new CreateTableConverter(catalogs);
+    this.createTable = new CreateTableConverter(catalogs, types);
   }
 
   public Operation convert(SqlNode node) {

@@ -1,6 +1,7 @@
 package io.strom.planner.session;
 
 import io.strom.configuration.Configuration;
+import io.strom.planner.calcite.PlannerTypes;
 import io.strom.planner.catalog.CatalogManager;
 import io.strom.planner.config.KnownOptions;
 import io.strom.planner.operations.Operation;
@@ -20,7 +21,8 @@ public final class SqlSession {
   private final Configuration settings;
   private final CatalogManager catalogs = new CatalogManager();
   private final StromSqlParser parser = new StromSqlParser();
-  private final OperationConverter converter = new OperationConverter(catalogs);
+  private final PlannerTypes types = new PlannerTypes();
+  private final OperationConverter converter = new OperationConverter(catalogs, types);
   private final OperationExecutor executor;
 
   /** @param defaults the settings {@code RESET} returns to (usually the configuration file's) */

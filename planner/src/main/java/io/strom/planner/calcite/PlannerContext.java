@@ -1,0 +1,208 @@
+package io.strom.planner.calcite;
+
+import io.strom.planner.Suggestions;
+import io.strom.planner.ValidationException;
+import io.strom.planner.catalog.CatalogManager;
+import io.strom.planner.catalog.CatalogTable;
+import io.strom.planner.catalog.ResolvedTable;
+import io.strom.sql.parser.StromSqlConformance;
+import io.strom.sql.parser.StromSqlParser;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.util.SqlShuttle;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+
+/**
+ * Calcite set up for one statement of a session: the session's catalogs as schemas, Strom's types
+ * and functions, the validator and the converter to relational algebra. Names resolve against the
+ * current database, then the current catalog, then the root (so {@code t}, {@code db.t} and
+ * {@code cat.db.t} all work), case-sensitively as in Flink.
+ */
+public final class PlannerContext {
+  private final CatalogManager catalogs;
+  private final PlannerTypes types;
+  private final SqlValidator validator;
+  private final SqlToRelConverter sqlToRel;
+  private final RelOptCluster cluster;
+
+  public PlannerContext(CatalogManager catalogs, PlannerTypes types) {
+    this(catalogs, types, SqlStdOperatorTable.instance());
+  }
+
+  public PlannerContext(CatalogManager catalogs, PlannerTypes types, SqlOperatorTable operators) {
+    this.catalogs = catalogs;
+    this.types = types;
+    CalciteSchema root =
+        CalciteSchema.createRootSchema(false, false, "", new CatalogsSchema(catalogs, this::table));
+    Properties properties = new Properties();
+    properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+    CalciteCatalogReader reader =
+        new StromCatalogReader(
+            root,
+            List.of(
+                List.of(catalogs.currentCatalog(), catalogs.currentDatabase()),
+                List.of(catalogs.currentCatalog()),
+                List.of()),
+            types,
+            new CalciteConnectionConfigImpl(properties));
+    this.validator =
+        SqlValidatorUtil.newValidator(
+            operators,
+            reader,
+            types.factory(),
+            SqlValidator.Config.DEFAULT
+                .withConformance(StromSqlConformance.INSTANCE)
+                .withIdentifierExpansion(true));
+    this.cluster =
+        RelOptCluster.create(
+            new HepPlanner(HepProgram.builder().build()), new RexBuilder(types.factory()));
+    this.sqlToRel =
+        new SqlToRelConverter(
+            this::expandView,
+            validator,
+            reader,
+            cluster,
+            StandardConvertletTable.INSTANCE,
+            SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+  }
+
+  public PlannerTypes types() {
+    return types;
+  }
+
+  public RelOptCluster cluster() {
+    return cluster;
+  }
+
+  private Table table(ResolvedTable resolved) {
+    if (resolved.table() instanceof CatalogTable) {
+      return new CatalogSourceTable(resolved, this);
+    }
+    throw new ValidationException(
+        "View '" + resolved.identifier() + "' cannot be queried yet");
+  }
+
+  /** Validates a query (or DML) and turns it into a logical plan. */
+  public RelRoot toRel(SqlNode query) {
+    SqlNode validated = validate(query);
+    return sqlToRel.convertQuery(validated, false, true);
+  }
+
+  public SqlNode validate(SqlNode node) {
+    try {
+      return validator.validate(node);
+    } catch (CalciteContextException e) {
+      throw new ValidationException(
+          new SqlParserPos(e.getPosLine(), e.getPosColumn()),
+          withSuggestion(e.getCause().getMessage(), columnsOfTablesIn(node)));
+    }
+  }
+
+  private static final Pattern UNKNOWN_COLUMN =
+      Pattern.compile("(?:Column|Unknown identifier) '([^']+)'.*");
+
+  /** Adds "Did you mean ...?" to an unknown-column message when a known column is close. */
+  private static String withSuggestion(String message, Set<String> columns) {
+    Matcher m = UNKNOWN_COLUMN.matcher(message);
+    if (!m.matches()) {
+      return message;
+    }
+    return Suggestions.closest(m.group(1), columns)
+        .map(c -> message + ". Did you mean '" + c + "'?")
+        .orElse(message);
+  }
+
+  /** The columns of every catalog table a statement names, for suggestions. */
+  private Set<String> columnsOfTablesIn(SqlNode node) {
+    Set<String> columns = new TreeSet<>();
+    node.accept(
+        new SqlShuttle() {
+          @Override
+          public SqlNode visit(SqlIdentifier id) {
+            catalogs
+                .resolve(id.names)
+                .ifPresent(t -> columns.addAll(t.table().schema().columnNames()));
+            return id;
+          }
+        });
+    return columns;
+  }
+
+  /** The type of a SQL expression over the fields of {@code inputType}. */
+  public RelDataType typeOf(String expression, RelDataType inputType) {
+    return toRex(expression, inputType).getType();
+  }
+
+  /** A SQL expression over the fields of {@code inputType}, as an expression of the plan. */
+  public RexNode toRex(String expression, RelDataType inputType) {
+    SqlNode node;
+    try {
+      node = SqlParser.create(expression, StromSqlParser.config()).parseExpression();
+    } catch (SqlParseException e) {
+      throw new ValidationException("Invalid expression '" + expression + "': " + e.getMessage());
+    }
+    Map<String, RelDataType> nameToType = new HashMap<>();
+    Map<String, RexNode> nameToNode = new HashMap<>();
+    RexBuilder rex = cluster.getRexBuilder();
+    for (RelDataTypeField field : inputType.getFieldList()) {
+      nameToType.put(field.getName(), field.getType());
+      nameToNode.put(field.getName(), rex.makeInputRef(field.getType(), field.getIndex()));
+    }
+    SqlNode validated;
+    try {
+      validated = validator.validateParameterizedExpression(node, nameToType);
+    } catch (CalciteContextException e) {
+      throw new ValidationException(
+          "Invalid expression '" + expression + "': "
+              + withSuggestion(e.getCause().getMessage(), nameToType.keySet()));
+    }
+    return sqlToRel.convertExpression(validated, nameToNode);
+  }
+
+  private RelRoot expandView(
+      RelDataType rowType, String queryString, List<String> schemaPath, List<String> viewPath) {
+    throw new ValidationException("Views cannot be queried yet");
+  }
+
+  /** Calcite's catalog reader with several default schema paths and case-sensitive names. */
+  private static final class StromCatalogReader extends CalciteCatalogReader {
+    StromCatalogReader(
+        CalciteSchema root,
+        List<List<String>> paths,
+        PlannerTypes types,
+        CalciteConnectionConfigImpl config) {
+      super(root, SqlNameMatchers.withCaseSensitive(true), paths, types.factory(), config);
+    }
+  }
+}
