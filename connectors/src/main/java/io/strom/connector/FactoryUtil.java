@@ -207,6 +207,7 @@ public final class FactoryUtil {
     private <T extends Factory> T discoverFormat(Class<T> kind, ConfigOption<String> formatOption) {
       String identifier = options.get(formatOption);
       if (identifier == null) {
+        checkRequired(factory, "", "connector '" + factory.identifier() + "'");
         throw missing(List.of(formatOption.key()), "connector '" + factory.identifier() + "'");
       }
       T format = discoverFactory(context.classLoader(), kind, identifier);

@@ -9,24 +9,36 @@ public final class Suggestions {
 
   /**
    * The candidate closest to {@code given} by edit distance (a swap of neighbours counts as one
-   * edit), if it is close enough to be a plausible typo: at most a quarter of the longer name's
+   * edit; ties go to the longer common prefix), if it is close enough to be a plausible typo: at most a quarter of the longer name's
    * length (at least 1, for names of 3 or more characters at least 2), or one name is a prefix of
    * the other that is at least 3 characters long.
    */
   public static Optional<String> closest(String given, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
+    int bestPrefix = -1;
     for (String candidate : candidates) {
       if (candidate.equals(given)) {
         continue;
       }
       int distance = distance(given, candidate);
-      if (distance < bestDistance && isPlausible(given, candidate, distance)) {
+      int prefix = commonPrefix(given, candidate);
+      boolean better = distance < bestDistance || (distance == bestDistance && prefix > bestPrefix);
+      if (better && isPlausible(given, candidate, distance)) {
         best = candidate;
         bestDistance = distance;
+        bestPrefix = prefix;
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  private static int commonPrefix(String a, String b) {
+    int n = 0;
+    while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+      n++;
+    }
+    return n;
   }
 
   private static boolean isPlausible(String given, String candidate, int distance) {

@@ -39,7 +39,6 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
   @Override
   public ScanTableSource createSource(TableContext context) {
     FactoryUtil.TableFactoryHelper helper = FactoryUtil.helper(this, context);
-    helper.validateExcept(formatPrefix(context));
     DecodingFormatFactory format = helper.discoverDecodingFormat(FactoryUtil.FORMAT);
     helper.validate();
     String path = helper.options().get(FileSystemConnectorOptions.PATH);
@@ -54,7 +53,6 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
   @Override
   public TableSink createSink(TableContext context) {
     FactoryUtil.TableFactoryHelper helper = FactoryUtil.helper(this, context);
-    helper.validateExcept(formatPrefix(context));
     EncodingFormatFactory format = helper.discoverEncodingFormat(FactoryUtil.FORMAT);
     helper.validate();
     String path = helper.options().get(FileSystemConnectorOptions.PATH);
@@ -69,11 +67,5 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
         format.identifier(),
         format.createEncoder(context.physicalType(), helper.formatOptions(format)),
         parallelism);
-  }
-
-  /** Before the format is known its options cannot be checked; required options can. */
-  private static String formatPrefix(TableContext context) {
-    String format = context.options().get(FactoryUtil.FORMAT.key());
-    return format == null ? "\u0000" : format + ".";
   }
 }
