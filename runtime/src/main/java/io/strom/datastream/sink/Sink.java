@@ -1,5 +1,6 @@
 package io.strom.datastream.sink;
 
+import io.strom.runtime.metrics.MetricGroup;
 import java.io.Serializable;
 
 /** The end of a pipeline: creates a writer per parallel instance. */
@@ -12,5 +13,8 @@ public interface Sink<T> extends Serializable {
     int subtaskIndex();
 
     int parallelism();
+
+    /** The metrics of the writer's operator subtask. */
+    MetricGroup metrics();
   }
 }

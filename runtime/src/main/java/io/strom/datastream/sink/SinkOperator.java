@@ -1,5 +1,6 @@
 package io.strom.datastream.sink;
 
+import io.strom.runtime.metrics.MetricGroup;
 import io.strom.runtime.operators.AbstractOperator;
 import io.strom.runtime.operators.OneInputOperator;
 
@@ -27,6 +28,11 @@ public final class SinkOperator<T> extends AbstractOperator<Void> implements One
               @Override
               public int parallelism() {
                 return context.parallelism();
+              }
+
+              @Override
+              public MetricGroup metrics() {
+                return context.metrics();
               }
             });
   }

@@ -1,6 +1,7 @@
 package io.strom.runtime.source;
 
 import io.strom.configuration.Configuration;
+import io.strom.runtime.metrics.MetricGroup;
 
 /** What a reader knows about where it runs. */
 public interface SourceReaderContext {
@@ -15,4 +16,10 @@ public interface SourceReaderContext {
    * returned {@link InputStatus#NOTHING_AVAILABLE}. Safe to call from any thread.
    */
   void signalDataAvailable();
+
+  /**
+   * The metrics of this reader's subtask, registered under the scope of its task ({@code
+   * name[subtask]}), e.g. for counting records a format dropped as malformed.
+   */
+  MetricGroup metrics();
 }

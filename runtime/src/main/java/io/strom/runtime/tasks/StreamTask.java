@@ -276,6 +276,11 @@ public final class StreamTask implements Runnable {
       public void signalDataAvailable() {
         mailbox.signal();
       }
+
+      @Override
+      public MetricGroup metrics() {
+        return env.metrics().group(MetricRegistry.scope(vertex.name(), subtask));
+      }
     };
   }
 }

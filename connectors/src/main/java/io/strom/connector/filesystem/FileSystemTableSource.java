@@ -1,0 +1,124 @@
+package io.strom.connector.filesystem;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strom.connector.ChangelogMode;
+import io.strom.connector.ConnectorException;
+import io.strom.connector.DecodingFormatFactory;
+import io.strom.connector.Projections;
+import io.strom.connector.ReadableOptions;
+import io.strom.connector.RowDecoder;
+import io.strom.connector.ScanTableSource;
+import io.strom.connector.SupportsProjectionPushDown;
+import io.strom.connector.SupportsReadingMetadata;
+import io.strom.data.Row;
+import io.strom.runtime.source.Source;
+import io.strom.types.LogicalType;
+import io.strom.types.RowType;
+import io.strom.types.RowType.RowField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bounded scan of the files under a path, decoded by a line-based format, with projection
+ * push-down (the format parses only the kept columns) and the {@code file.*} metadata columns.
+ */
+final class FileSystemTableSource
+    implements ScanTableSource, SupportsProjectionPushDown, SupportsReadingMetadata {
+  private final String path;
+  private final RowType physicalType;
+  private final DecodingFormatFactory format;
+  private final ReadableOptions formatOptions;
+  private int[] projection;
+  private List<String> metadataKeys = List.of();
+
+  FileSystemTableSource(
+      String path, RowType physicalType, DecodingFormatFactory format, ReadableOptions formatOptions) {
+    this.path = requireNonNull(path, "path");
+    this.physicalType = requireNonNull(physicalType, "physicalType");
+    this.format = requireNonNull(format, "format");
+    this.formatOptions = requireNonNull(formatOptions, "formatOptions");
+    this.projection = Projections.identity(physicalType.fieldCount());
+  }
+
+  @Override
+  public ChangelogMode changelogMode() {
+    return ChangelogMode.insertOnly();
+  }
+
+  @Override
+  public boolean isBounded() {
+    return true;
+  }
+
+  @Override
+  public RowType producedType() {
+    List<RowField> fields = new ArrayList<>(Projections.project(physicalType, projection).fields());
+    for (String key : metadataKeys) {
+      fields.add(new RowField(key, FileMetadata.ofKey(key).type));
+    }
+    return new RowType(fields);
+  }
+
+  @Override
+  public Source<Row, ?> createRuntimeSource() {
+    RowDecoder decoder = format.createDecoder(physicalType, projection, formatOptions);
+    List<FileMetadata> metadata = metadataKeys.stream().map(FileMetadata::ofKey).toList();
+    return new FileSource(
+        path,
+        format.identifier(),
+        decoder,
+        Projections.project(physicalType, projection).fieldTypes(),
+        metadata);
+  }
+
+  @Override
+  public void applyProjection(int[] physicalFields) {
+    Projections.project(physicalType, physicalFields);
+    this.projection = physicalFields.clone();
+  }
+
+  @Override
+  public Map<String, LogicalType> listReadableMetadata() {
+    Map<String, LogicalType> result = new LinkedHashMap<>();
+    for (FileMetadata m : FileMetadata.values()) {
+      result.put(m.key, m.type);
+    }
+    return result;
+  }
+
+  @Override
+  public void applyReadableMetadata(List<String> keys) {
+    for (String key : keys) {
+      if (FileMetadata.ofKey(key) == null) {
+        throw new ConnectorException(
+            "The filesystem connector has no metadata '" + key + "'. Available: "
+                + String.join(", ", listReadableMetadata().keySet()) + ".");
+      }
+    }
+    this.metadataKeys = List.copyOf(keys);
+  }
+
+  @Override
+  public String summary() {
+    StringBuilder sb = new StringBuilder("filesystem(path=").append(path)
+        .append(", format=").append(format.identifier());
+    if (!Projections.isIdentity(projection, physicalType.fieldCount())) {
+      sb.append(", project=").append(Projections.project(physicalType, projection).fieldNames());
+    }
+    if (!metadataKeys.isEmpty()) {
+      sb.append(", metadata=").append(metadataKeys);
+    }
+    return sb.append(')').toString();
+  }
+
+  @Override
+  public FileSystemTableSource copy() {
+    FileSystemTableSource copy = new FileSystemTableSource(path, physicalType, format, formatOptions);
+    copy.projection = projection.clone();
+    copy.metadataKeys = metadataKeys;
+    return copy;
+  }
+}
