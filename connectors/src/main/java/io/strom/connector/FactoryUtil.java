@@ -1,5 +1,6 @@
 package io.strom.connector;
 
+import io.strom.util.Suggestions;
 import static java.util.Objects.requireNonNull;
 
 import io.strom.configuration.ConfigOption;

@@ -1,5 +1,6 @@
 package io.strom.connector;
 
+import io.strom.util.Suggestions;
 import static io.strom.connector.ConnectorTesting.sink;
 import static io.strom.connector.ConnectorTesting.source;
 import static io.strom.types.DataTypes.BIGINT;

@@ -1,5 +1,6 @@
 package io.strom.connector.datagen;
 
+import io.strom.util.Suggestions;
 import static io.strom.connector.datagen.DataGenConnectorOptions.FIELDS_PREFIX;
 import static io.strom.connector.datagen.DataGenConnectorOptions.FIELD_OPTIONS;
 
@@ -9,7 +10,6 @@ import io.strom.connector.DynamicTableSourceFactory;
 import io.strom.connector.FactoryUtil;
 import io.strom.connector.ReadableOptions;
 import io.strom.connector.ScanTableSource;
-import io.strom.connector.Suggestions;
 import io.strom.connector.TableContext;
 import io.strom.runtime.source.lib.GeneratorSource;
 import io.strom.types.RowType;

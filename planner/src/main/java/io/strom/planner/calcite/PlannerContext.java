@@ -1,6 +1,6 @@
 package io.strom.planner.calcite;
 
-import io.strom.planner.Suggestions;
+import io.strom.util.Suggestions;
 import io.strom.planner.ValidationException;
 import io.strom.planner.catalog.CatalogManager;
 import io.strom.planner.catalog.CatalogTable;

@@ -1,6 +1,7 @@
-package io.strom.connector;
+package io.strom.util;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the candidate closest to a misspelt name, for "Did you mean ...?" hints. */
@@ -9,22 +10,25 @@ public final class Suggestions {
 
   /**
    * The candidate closest to {@code given} by edit distance (a swap of neighbours counts as one
-   * edit; ties go to the longer common prefix), if it is close enough to be a plausible typo: at most a quarter of the longer name's
-   * length (at least 1, for names of 3 or more characters at least 2), or one name is a prefix of
-   * the other that is at least 3 characters long.
+   * edit; ties go to the longer common prefix; case is ignored), if it is close enough to be a
+   * plausible typo: at most a quarter of the longer name's length (at least 1, for names of 3 or
+   * more characters at least 2), or one name is a prefix of the other that is at least 3
+   * characters long.
    */
   public static Optional<String> closest(String given, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     int bestPrefix = -1;
+    String wanted = given.toLowerCase(Locale.ROOT);
     for (String candidate : candidates) {
       if (candidate.equals(given)) {
         continue;
       }
-      int distance = distance(given, candidate);
-      int prefix = commonPrefix(given, candidate);
+      String lower = candidate.toLowerCase(Locale.ROOT);
+      int distance = distance(wanted, lower);
+      int prefix = commonPrefix(wanted, lower);
       boolean better = distance < bestDistance || (distance == bestDistance && prefix > bestPrefix);
-      if (better && isPlausible(given, candidate, distance)) {
+      if (better && isPlausible(wanted, lower, distance)) {
         best = candidate;
         bestDistance = distance;
         bestPrefix = prefix;
@@ -52,7 +56,7 @@ public final class Suggestions {
   }
 
   /** The optimal string alignment distance: insertions, deletions, substitutions and swaps. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;
