@@ -51,6 +51,12 @@ class GoldenSqlTest {
       throw new IllegalStateException(e);
     }
     SqlSession session = new SqlSession(new Configuration());
+    Path tmp;
+    try {
+      tmp = Files.createTempDirectory("golden-" + file.getFileName());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
     List<GoldenFile.Record> rewritten = new ArrayList<>(records);
     List<DynamicTest> tests = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
@@ -62,7 +68,7 @@ class GoldenSqlTest {
               "line " + record.line() + ": " + firstLine(record.sql()),
               () -> {
                 try {
-                  rewritten.set(index, run(session, record, file));
+                  rewritten.set(index, run(session, record, file, tmp));
                 } finally {
                   if (last && REWRITE) {
                     writeBack(file, rewritten);
@@ -73,16 +79,21 @@ class GoldenSqlTest {
     return DynamicContainer.dynamicContainer(file.getFileName().toString(), tests);
   }
 
-  private static GoldenFile.Record run(SqlSession session, GoldenFile.Record r, Path file) {
+  /**
+   * Runs a record; {@code ${tmp}} in its SQL stands for the file's temporary directory. Returns the
+   * record with its actual rows, SQL unchanged, for rewriting.
+   */
+  private static GoldenFile.Record run(SqlSession session, GoldenFile.Record r, Path file, Path tmp) {
     String where = file.getFileName() + ":" + r.line();
+    String sql = r.sql().replace("${tmp}", tmp.toString());
     switch (r.kind()) {
       case STATEMENT_OK -> {
-        session.execute(r.sql());
+        session.execute(sql);
         return r;
       }
       case STATEMENT_ERROR -> {
         try {
-          session.execute(r.sql());
+          session.execute(sql);
         } catch (RuntimeException e) {
           assertThat(e.getMessage()).as(where).contains(r.argument());
           return r;
@@ -90,7 +101,7 @@ class GoldenSqlTest {
         return fail(where + ": expected an error containing '" + r.argument() + "'");
       }
       default -> {
-        StatementResult result = session.execute(r.sql());
+        StatementResult result = session.execute(sql);
         List<String> actual = render(result);
         if (r.argument().contains("rowsort")) {
           Collections.sort(actual);
