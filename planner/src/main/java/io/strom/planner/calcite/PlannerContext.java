@@ -55,6 +55,7 @@ public final class PlannerContext {
   private final SqlValidator validator;
   private final SqlToRelConverter sqlToRel;
   private final RelOptCluster cluster;
+  private final CalciteCatalogReader reader;
 
   public PlannerContext(CatalogManager catalogs, PlannerTypes types) {
     this(catalogs, types, SqlStdOperatorTable.instance());
@@ -67,7 +68,7 @@ public final class PlannerContext {
         CalciteSchema.createRootSchema(false, false, "", new CatalogsSchema(catalogs, this::table));
     Properties properties = new Properties();
     properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
-    CalciteCatalogReader reader =
+    this.reader =
         new StromCatalogReader(
             root,
             List.of(
@@ -109,8 +110,7 @@ public final class PlannerContext {
     if (resolved.table() instanceof CatalogTable) {
       return new CatalogSourceTable(resolved, this);
     }
-    throw new ValidationException(
-        "View '" + resolved.identifier() + "' cannot be queried yet");
+    return new ViewTable(resolved, this);
   }
 
   /** Validates a query (or DML) and turns it into a logical plan. */
@@ -159,6 +159,11 @@ public final class PlannerContext {
     return columns;
   }
 
+  /** The row type of a query this context validated. */
+  public RelDataType validatedType(SqlNode validated) {
+    return validator.getValidatedNodeType(validated);
+  }
+
   /** The type of a SQL expression over the fields of {@code inputType}. */
   public RelDataType typeOf(String expression, RelDataType inputType) {
     return toRex(expression, inputType).getType();
@@ -190,9 +195,30 @@ public final class PlannerContext {
     return sqlToRel.convertExpression(validated, nameToNode);
   }
 
+  /**
+   * Plans a view's query where the view is used: parsed and validated on its own (its names are
+   * fully qualified) and converted into this statement's cluster.
+   */
   private RelRoot expandView(
       RelDataType rowType, String queryString, List<String> schemaPath, List<String> viewPath) {
-    throw new ValidationException("Views cannot be queried yet");
+    SqlNode query = new StromSqlParser().parseStatement(queryString);
+    SqlValidator viewValidator =
+        SqlValidatorUtil.newValidator(
+            validator.getOperatorTable(),
+            reader,
+            types.factory(),
+            SqlValidator.Config.DEFAULT
+                .withConformance(StromSqlConformance.INSTANCE)
+                .withIdentifierExpansion(true));
+    SqlToRelConverter converter =
+        new SqlToRelConverter(
+            this::expandView,
+            viewValidator,
+            reader,
+            cluster,
+            StandardConvertletTable.INSTANCE,
+            SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+    return converter.convertQuery(viewValidator.validate(query), false, true);
   }
 
   /** Calcite's catalog reader with several default schema paths and case-sensitive names. */

@@ -1,7 +1,15 @@
 package io.strom.planner.operations;
 
 import io.strom.planner.ValidationException;
+import io.strom.planner.calcite.PlannerContext;
 import io.strom.planner.calcite.PlannerTypes;
+import io.strom.planner.catalog.CatalogView;
+import io.strom.planner.catalog.Column;
+import io.strom.planner.catalog.TableSchema;
+import io.strom.sql.parser.StromSqlParser;
+import io.strom.sql.parser.ddl.SqlCreateView;
+import java.util.ArrayList;
+import org.apache.calcite.rel.type.RelDataType;
 import io.strom.planner.catalog.CatalogManager;
 import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.ObjectIdentifier;
@@ -43,14 +51,20 @@ public final class OperationConverter {
   private final CatalogManager catalogs;
   private final CreateTableConverter createTable;
 
+  private final PlannerTypes types;
+
   public OperationConverter(CatalogManager catalogs, PlannerTypes types) {
     this.catalogs = catalogs;
+    this.types = types;
     this.createTable = new CreateTableConverter(catalogs, types);
   }
 
   public Operation convert(SqlNode node) {
     if (node instanceof SqlCreateTable create) {
       return createTable.convert(create);
+    }
+    if (node instanceof SqlCreateView view) {
+      return convertView(view);
     }
     if (node instanceof SqlDropTable drop) {
       return new Operation.DropTable(
@@ -111,6 +125,41 @@ public final class OperationConverter {
         node.getParserPosition(),
         "Statements of kind " + node.getKind() + " cannot be run yet: this version of Strom runs"
             + " DDL (CREATE/DROP/ALTER TABLE, catalogs, databases), SET, RESET, SHOW and DESCRIBE.");
+  }
+
+  private Operation convertView(SqlCreateView view) {
+    ObjectIdentifier id = qualify(view.name());
+    String original = StromSqlParser.toSql(view.query());
+    PlannerContext context = new PlannerContext(catalogs, types);
+    SqlNode validated = context.validate(view.query());
+    RelDataType rowType = context.validatedType(validated);
+    List<String> names = rowType.getFieldNames();
+    SqlNodeList declared = view.columnNames();
+    if (declared != null && declared.size() > 0) {
+      if (declared.size() != names.size()) {
+        throw new ValidationException(
+            declared.getParserPosition(),
+            "The view lists " + declared.size() + " column names but its query has "
+                + names.size() + " columns");
+      }
+      names = new ArrayList<>();
+      for (SqlNode n : declared) {
+        names.add(((SqlIdentifier) n).getSimple());
+      }
+    }
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      columns.add(
+          new Column.Physical(
+              names.get(i), types.toLogicalType(rowType.getFieldList().get(i).getType()), null));
+    }
+    CatalogView catalogView =
+        new CatalogView(
+            TableSchema.of(columns),
+            original,
+            StromSqlParser.toSql(validated),
+            view.commentText().orElse(null));
+    return new Operation.CreateTable(id, catalogView, view.ifNotExists, view.isTemporary());
   }
 
   private Operation convertShow(SqlShowList show) {

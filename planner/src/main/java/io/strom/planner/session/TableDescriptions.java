@@ -72,7 +72,14 @@ final class TableDescriptions {
         + "." + quoted(table.identifier().name());
     if (table.table() instanceof CatalogView view) {
       sql.append("CREATE ").append(table.temporary() ? "TEMPORARY " : "").append("VIEW ")
-          .append(name).append(" AS\n").append(view.expandedQuery()).append('\n');
+          .append(name).append(" (")
+          .append(view.schema().columnNames().stream().map(TableDescriptions::quoted)
+              .collect(Collectors.joining(", ")))
+          .append(")");
+      if (view.comment() != null) {
+        sql.append(" COMMENT ").append(literal(view.comment()));
+      }
+      sql.append(" AS\n").append(view.expandedQuery()).append('\n');
       return sql.toString();
     }
     CatalogTable catalogTable = (CatalogTable) table.table();
