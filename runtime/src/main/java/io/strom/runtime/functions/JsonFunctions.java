@@ -135,7 +135,8 @@ public final class JsonFunctions {
   /**
    * JSON_VALUE's scalar as text, before conversion to the RETURNING type; null for SQL NULL.
    * {@code onEmpty}/{@code onError} apply to a missing value and to errors respectively; their
-   * DEFAULT values are applied by generated code, which gets {@link #DEFAULT_MARKER} for them.
+   * DEFAULT values are applied by generated code, which gets {@link #EMPTY_DEFAULT} or {@link
+   * #ERROR_DEFAULT} for them.
    */
   public static Object jsonValue(StringData json, StringData path, Behavior onEmpty, Behavior onError) {
     PathResult result = evaluate(json, path);
@@ -146,7 +147,7 @@ public final class JsonFunctions {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return onEmpty == Behavior.ERROR
           ? fail(Behavior.ERROR, "No value at JSON path '" + path + "'")
-          : onEmpty == Behavior.DEFAULT ? DEFAULT_MARKER : null;
+          : onEmpty == Behavior.DEFAULT ? EMPTY_DEFAULT : null;
     }
     if (node.isContainerNode()) {
       return fail(onError, "JSON_VALUE needs a scalar at path '" + path + "', found " + node);
@@ -154,13 +155,16 @@ public final class JsonFunctions {
     return StringData.fromString(node.asText());
   }
 
-  /** Returned by {@link #jsonValue} when the DEFAULT of ON EMPTY or ON ERROR applies. */
-  public static final Object DEFAULT_MARKER = new Object();
+  /** Returned by {@link #jsonValue} when the DEFAULT of ON EMPTY applies. */
+  public static final Object EMPTY_DEFAULT = new Object();
+
+  /** Returned by {@link #jsonValue} when the DEFAULT of ON ERROR applies. */
+  public static final Object ERROR_DEFAULT = new Object();
 
   private static Object fail(Behavior behavior, String message) {
     switch (behavior) {
       case ERROR: throw new EvaluationException(message);
-      case DEFAULT: return DEFAULT_MARKER;
+      case DEFAULT: return ERROR_DEFAULT;
       case EMPTY_ARRAY: return StringData.fromString("[]");
       case EMPTY_OBJECT: return StringData.fromString("{}");
       default: return null;
@@ -189,13 +193,17 @@ public final class JsonFunctions {
     return StringData.fromString(node.toString());
   }
 
-  /** JSON_EXISTS: whether {@code path} matches something; errors per {@code onError}. */
-  public static Boolean jsonExists(StringData json, StringData path, Behavior onError) {
+  /**
+   * JSON_EXISTS: whether {@code path} matches something; on an error the result is {@code
+   * onError}: "TRUE", "FALSE", "UNKNOWN" (NULL) or "ERROR" (raise it).
+   */
+  public static Boolean jsonExists(StringData json, StringData path, String onError) {
     PathResult result = evaluate(json, path);
     if (result.error() != null) {
       switch (onError) {
-        case ERROR: throw new EvaluationException(result.error());
-        case NULL: return null;
+        case "ERROR": throw new EvaluationException(result.error());
+        case "UNKNOWN": return null;
+        case "TRUE": return Boolean.TRUE;
         default: return Boolean.FALSE;
       }
     }

@@ -2,6 +2,13 @@ package io.strom.runtime.generated;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
 import java.io.Serializable;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -60,7 +67,8 @@ public final class GeneratedClass<T> implements Serializable {
    */
   public T newInstance(ClassLoader classLoader, Object... constructorArgs) {
     Class<T> clazz = compile(classLoader);
-    Object[] args = Arrays.copyOf(references, references.length + constructorArgs.length);
+    Object[] copies = copyReferences(classLoader);
+    Object[] args = Arrays.copyOf(copies, copies.length + constructorArgs.length);
     System.arraycopy(constructorArgs, 0, args, references.length, constructorArgs.length);
     try {
       Constructor<T> constructor = clazz.getConstructor(Object[].class);
@@ -72,6 +80,49 @@ public final class GeneratedClass<T> implements Serializable {
     } catch (ReflectiveOperationException e) {
       throw new CodeGenerationException(
           "Could not instantiate generated class " + className + ". This is a bug.", e);
+    }
+  }
+
+  /**
+   * Copies of the references made by serialization, so parallel instances in one JVM never share a
+   * UDF instance; references that are not serializable are shared.
+   */
+  private Object[] copyReferences(ClassLoader classLoader) {
+    if (references.length == 0) {
+      return references;
+    }
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        out.writeObject(references);
+      }
+      try (ObjectInputStream in = new LoaderObjectInputStream(
+          new ByteArrayInputStream(bytes.toByteArray()), classLoader)) {
+        return (Object[]) in.readObject();
+      }
+    } catch (IOException | ClassNotFoundException e) {
+      throw new CodeGenerationException(
+          "Could not copy the objects generated class " + className + " refers to", e);
+    }
+  }
+
+  /** Resolves classes through a given class loader, e.g. the user code class loader. */
+  private static final class LoaderObjectInputStream extends ObjectInputStream {
+    private final ClassLoader loader;
+
+    LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
+      super(in);
+      this.loader = loader;
+    }
+
+    @Override
+    protected Class<?> resolveClass(ObjectStreamClass desc)
+        throws IOException, ClassNotFoundException {
+      try {
+        return Class.forName(desc.getName(), false, loader);
+      } catch (ClassNotFoundException e) {
+        return super.resolveClass(desc);
+      }
     }
   }
 

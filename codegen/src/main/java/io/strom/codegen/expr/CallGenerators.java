@@ -1,0 +1,136 @@
+package io.strom.codegen.expr;
+
+import io.strom.codegen.UnsupportedExpressionException;
+import io.strom.codegen.functions.ScalarFunctionSqlFunction;
+import java.util.Locale;
+import org.apache.calcite.rex.RexCall;
+
+/** Dispatches each function call to its code generator, by SQL kind or by name. */
+final class CallGenerators {
+  private static final String S = StringGenerators.S;
+  private static final String R = StringGenerators.R;
+
+  private CallGenerators() {}
+
+  static GeneratedExpr generate(ExprCodeGenerator g, RexCall call) {
+    if (call.getOperator() instanceof ScalarFunctionSqlFunction udf) {
+      return UdfGenerator.generate(g, call, udf);
+    }
+    switch (call.getKind()) {
+      case AND: return LogicGenerators.and(g, call);
+      case OR: return LogicGenerators.or(g, call);
+      case NOT: return LogicGenerators.not(g, call);
+      case CASE: return LogicGenerators.caseWhen(g, call);
+      case COALESCE: return LogicGenerators.coalesce(g, call);
+      case IS_NULL:
+      case IS_NOT_NULL:
+      case IS_TRUE:
+      case IS_NOT_TRUE:
+      case IS_FALSE:
+      case IS_NOT_FALSE: return LogicGenerators.is(g, call);
+      case EQUALS:
+      case NOT_EQUALS:
+      case LESS_THAN:
+      case LESS_THAN_OR_EQUAL:
+      case GREATER_THAN:
+      case GREATER_THAN_OR_EQUAL: return ComparisonGenerators.compare(g, call);
+      case IS_DISTINCT_FROM:
+      case IS_NOT_DISTINCT_FROM: return ComparisonGenerators.distinct(g, call);
+      case CAST: return CastGenerator.cast(g, call, false);
+      case SAFE_CAST: return CastGenerator.cast(g, call, true);
+      case PLUS:
+      case MINUS:
+      case TIMES:
+      case DIVIDE:
+      case MOD: return ArithmeticGenerators.binary(g, call);
+      case MINUS_PREFIX: return ArithmeticGenerators.negate(g, call);
+      case PLUS_PREFIX: return g.generate(call.getOperands().get(0));
+      case REINTERPRET: return ArithmeticGenerators.reinterpret(g, call);
+      case FLOOR:
+      case CEIL: {
+        boolean floor = call.getKind() == org.apache.calcite.sql.SqlKind.FLOOR;
+        return call.getOperands().size() == 2
+            ? TemporalGenerators.floorCeil(g, call, floor)
+            : ArithmeticGenerators.floorCeil(g, call, floor);
+      }
+      case LIKE: return StringGenerators.like(g, call, false);
+      case SIMILAR: return StringGenerators.like(g, call, true);
+      case TRIM: return StringGenerators.trim(g, call);
+      case POSITION: return StringGenerators.locate(g, call);
+      case EXTRACT: return TemporalGenerators.extract(g, call);
+      case ITEM: return CollectionGenerators.item(g, call);
+      case JSON_VALUE_EXPRESSION: return g.generate(call.getOperands().get(0));
+      default: return byName(g, call);
+    }
+  }
+
+  private static GeneratedExpr byName(ExprCodeGenerator g, RexCall call) {
+    String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+    switch (name) {
+      case "/INT": return ArithmeticGenerators.binary(g, call);
+      case "||":
+      case "CONCAT": return StringGenerators.concat(g, call);
+      case "CONCAT_WS": return StringGenerators.concatWs(g, call);
+      case "SUBSTRING":
+      case "SUBSTR": return StringGenerators.function(g, call, S + "substring", false);
+      case "UPPER": return StringGenerators.function(g, call, S + "upper", false);
+      case "LOWER": return StringGenerators.function(g, call, S + "lower", false);
+      case "LTRIM": return StringGenerators.function(g, call, S + "ltrim", false);
+      case "RTRIM": return StringGenerators.function(g, call, S + "rtrim", false);
+      case "LPAD": return StringGenerators.function(g, call, S + "lpad", true);
+      case "RPAD": return StringGenerators.function(g, call, S + "rpad", true);
+      case "REPLACE": return StringGenerators.function(g, call, S + "replace", false);
+      case "CHAR_LENGTH":
+      case "CHARACTER_LENGTH": return StringGenerators.function(g, call, S + "charLength", false);
+      case "LOCATE": return StringGenerators.locate(g, call);
+      case "REGEXP": return StringGenerators.function(g, call, R + "regexp", true);
+      case "REGEXP_EXTRACT": return StringGenerators.regexpExtract(g, call);
+      case "REGEXP_REPLACE": return StringGenerators.function(g, call, R + "regexpReplace", true);
+      case "SPLIT_INDEX": return StringGenerators.function(g, call, S + "splitIndex", true);
+      case "INITCAP": return StringGenerators.function(g, call, S + "initcap", false);
+      case "MD5": return StringGenerators.function(g, call, S + "md5", false);
+      case "SHA1": return StringGenerators.function(g, call, S + "sha1", false);
+      case "SHA256": return StringGenerators.function(g, call, S + "sha256", false);
+      case "REVERSE": return StringGenerators.function(g, call, S + "reverse", false);
+      case "REPEAT": return StringGenerators.function(g, call, S + "repeat", false);
+      case "ASCII": return StringGenerators.function(g, call, S + "ascii", false);
+      case "CHR": return StringGenerators.function(g, call, S + "chr", false);
+      case "ABS": return ArithmeticGenerators.abs(g, call);
+      case "SIGN": return ArithmeticGenerators.sign(g, call);
+      case "POWER": return ArithmeticGenerators.doubleFunction(g, call, "Math.pow");
+      case "SQRT": return ArithmeticGenerators.doubleFunction(g, call, "Math.sqrt");
+      case "LN": return ArithmeticGenerators.doubleFunction(g, call, "Math.log");
+      case "LOG10": return ArithmeticGenerators.doubleFunction(g, call, "Math.log10");
+      case "LOG2": return ArithmeticGenerators.doubleFunction(
+          g, call, "io.strom.runtime.functions.MathFunctions.log2");
+      case "LOG": return ArithmeticGenerators.doubleFunction(g, call,
+          call.getOperands().size() == 1 ? "Math.log" : "io.strom.runtime.functions.MathFunctions.log");
+      case "EXP": return ArithmeticGenerators.doubleFunction(g, call, "Math.exp");
+      case "PI": return GeneratedExpr.constant("Math.PI", call.getType());
+      case "ROUND": return ArithmeticGenerators.round(g, call, "round");
+      case "TRUNCATE": return ArithmeticGenerators.round(g, call, "truncate");
+      case "RAND": return ArithmeticGenerators.random(g, call, false);
+      case "RAND_INTEGER": return ArithmeticGenerators.random(g, call, true);
+      case "CURRENT_TIMESTAMP":
+      case "NOW":
+      case "LOCALTIMESTAMP":
+      case "CURRENT_DATE":
+      case "CURRENT_TIME":
+      case "LOCALTIME": return TemporalGenerators.now(g, call, name);
+      case "DATE_FORMAT": return TemporalGenerators.dateFormat(g, call);
+      case "TO_TIMESTAMP": return TemporalGenerators.function(g, call, "toTimestamp", true, false);
+      case "TO_DATE": return TemporalGenerators.function(g, call, "toDate", true, false);
+      case "TO_TIMESTAMP_LTZ": return TemporalGenerators.toTimestampLtz(g, call);
+      case "UNIX_TIMESTAMP": return TemporalGenerators.unixTimestamp(g, call);
+      case "FROM_UNIXTIME": return TemporalGenerators.fromUnixtime(g, call);
+      case "JSON_VALUE": return JsonGenerators.jsonValue(g, call);
+      case "JSON_QUERY": return JsonGenerators.jsonQuery(g, call);
+      case "JSON_EXISTS": return JsonGenerators.jsonExists(g, call);
+      case "JSON_OBJECT": return JsonGenerators.constructor(g, call, true);
+      case "JSON_ARRAY": return JsonGenerators.constructor(g, call, false);
+      case "CARDINALITY": return CollectionGenerators.cardinality(g, call);
+      case "ELEMENT": return CollectionGenerators.element(g, call);
+      default: throw UnsupportedExpressionException.function(call.getOperator().getName());
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.strom.codegen.expr;
+
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/** Element access {@code a[i]} and {@code m[k]}, CARDINALITY and ELEMENT. */
+final class CollectionGenerators {
+  private static final String C = "io.strom.runtime.functions.CollectionFunctions.";
+
+  private CollectionGenerators() {}
+
+  /** {@code array[index]} (1-based; NULL when out of range) or {@code map[key]} (NULL when absent). */
+  static GeneratedExpr item(ExprCodeGenerator g, RexCall call) {
+    List<GeneratedExpr> ops = g.operands(call);
+    GeneratedExpr container = ops.get(0);
+    GeneratedExpr key = ops.get(1);
+    RelDataType type = call.getType();
+    CodeGenContext c = g.context();
+    String index = c.newName("index");
+    String nullTerm = c.newName("isNull");
+    String valueTerm = c.newName("result");
+    StringBuilder code = new StringBuilder(container.code()).append(key.code())
+        .append("boolean ").append(nullTerm).append(" = ").append(container.nullTerm())
+        .append(" || ").append(key.nullTerm()).append(";\n")
+        .append(JavaTypes.of(type)).append(' ').append(valueTerm).append(" = ")
+        .append(JavaTypes.defaultValue(type)).append(";\n")
+        .append("if (!").append(nullTerm).append(") {\n");
+    String source;
+    if (container.type().getSqlTypeName() == SqlTypeName.ARRAY) {
+      source = container.valueTerm();
+      code.append("int ").append(index).append(" = ").append(C).append("arrayIndex(")
+          .append(source).append(", (long) ").append(key.valueTerm()).append(");\n");
+    } else {
+      source = container.valueTerm() + ".valueArray()";
+      code.append("int ").append(index).append(" = ").append(C).append("mapIndex(")
+          .append(container.valueTerm()).append(", ").append(boxed(key)).append(");\n");
+    }
+    code.append(nullTerm).append(" = ").append(index).append(" < 0 || ").append(source)
+        .append(".isNullAt(").append(index).append(");\n")
+        .append("if (!").append(nullTerm).append(") {\n").append(valueTerm).append(" = ")
+        .append(JavaTypes.read(source, index, type)).append(";\n}\n}\n");
+    return new GeneratedExpr(code.toString(), nullTerm, valueTerm, type);
+  }
+
+  private static String boxed(GeneratedExpr key) {
+    return JavaTypes.isPrimitive(key.type())
+        ? JavaTypes.boxed(key.type()) + ".valueOf(" + key.valueTerm() + ")" : key.valueTerm();
+  }
+
+  static GeneratedExpr cardinality(ExprCodeGenerator g, RexCall call) {
+    GeneratedExpr c = g.generate(call.getOperands().get(0));
+    return g.strict(call.getType(), List.of(c), c.valueTerm() + ".size()");
+  }
+
+  /** ELEMENT: the only element of an array, NULL for an empty one, an error for more. */
+  static GeneratedExpr element(ExprCodeGenerator g, RexCall call) {
+    GeneratedExpr array = g.generate(call.getOperands().get(0));
+    RelDataType type = call.getType();
+    CodeGenContext c = g.context();
+    String nullTerm = c.newName("isNull");
+    String valueTerm = c.newName("result");
+    String a = array.valueTerm();
+    String code = array.code()
+        + "boolean " + nullTerm + " = " + array.nullTerm() + " || " + C + "singleIndex(" + a
+        + ") < 0 || " + a + ".isNullAt(0);\n"
+        + JavaTypes.of(type) + " " + valueTerm + " = " + nullTerm + " ? "
+        + JavaTypes.defaultValue(type) + " : " + JavaTypes.read(a, "0", type) + ";\n";
+    return new GeneratedExpr(code, nullTerm, valueTerm, type);
+  }
+}

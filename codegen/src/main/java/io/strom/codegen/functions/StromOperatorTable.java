@@ -1,0 +1,94 @@
+package io.strom.codegen.functions;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
+
+/**
+ * The operator table of Strom SQL: Flink's built-in functions ({@link FlinkFunctions}, plus the
+ * few library operators Flink shares, such as {@code IF}), Calcite's standard operators for
+ * everything Flink takes from Calcite unchanged, and any user-defined functions.
+ *
+ * <p>A Strom function hides Calcite's standard operator of the same name, so {@code ROUND} or
+ * {@code CURRENT_TIMESTAMP} resolve to Flink's typing. Immutable.
+ */
+public final class StromOperatorTable implements SqlOperatorTable {
+  private final SqlOperatorTable strom;
+  private final Set<String> hiddenStandardNames;
+  private final SqlOperatorTable standard = SqlStdOperatorTable.instance();
+
+  private StromOperatorTable(List<SqlOperator> operators) {
+    this.strom = SqlOperatorTables.of(operators);
+    this.hiddenStandardNames = new HashSet<>();
+    for (SqlOperator operator : operators) {
+      hiddenStandardNames.add(operator.getName().toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /** The built-in functions only. */
+  public static StromOperatorTable create() {
+    return create(List.of());
+  }
+
+  /** The built-in functions plus {@code userFunctions}, e.g. from {@link UserFunctions}. */
+  public static StromOperatorTable create(Collection<? extends SqlOperator> userFunctions) {
+    List<SqlOperator> operators = new ArrayList<>(builtIns());
+    operators.addAll(userFunctions);
+    return new StromOperatorTable(operators);
+  }
+
+  private static List<SqlOperator> builtIns() {
+    List<SqlOperator> operators = new ArrayList<>();
+    for (Field field : FlinkFunctions.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers())
+          && SqlOperator.class.isAssignableFrom(field.getType())) {
+        try {
+          operators.add((SqlOperator) field.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("Cannot read built-in function " + field.getName(), e);
+        }
+      }
+    }
+    operators.add(SqlLibraryOperators.IF);
+    return operators;
+  }
+
+  @Override
+  public void lookupOperatorOverloads(
+      SqlIdentifier opName, SqlFunctionCategory category, SqlSyntax syntax,
+      List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
+    int before = operatorList.size();
+    strom.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
+    boolean found = operatorList.size() > before;
+    if (found && opName.isSimple()
+        && hiddenStandardNames.contains(opName.getSimple().toUpperCase(Locale.ROOT))) {
+      return;
+    }
+    standard.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
+  }
+
+  @Override
+  public List<SqlOperator> getOperatorList() {
+    List<SqlOperator> all = new ArrayList<>(strom.getOperatorList());
+    for (SqlOperator operator : standard.getOperatorList()) {
+      if (!hiddenStandardNames.contains(operator.getName().toUpperCase(Locale.ROOT))) {
+        all.add(operator);
+      }
+    }
+    return all;
+  }
+}
