@@ -62,6 +62,16 @@ public sealed interface Operation {
   /** {@code SHOW CREATE TABLE|VIEW t}. */
   record ShowCreate(ObjectIdentifier identifier, boolean view) implements Operation {}
 
+  /** A query whose rows the session returns: {@code SELECT}, {@code VALUES}, {@code UNION}, .... */
+  record Query(org.apache.calcite.sql.SqlNode query) implements Operation {}
+
+  /** {@code INSERT INTO|OVERWRITE target query}. */
+  record Insert(ObjectIdentifier target, org.apache.calcite.sql.SqlNode query, boolean overwrite)
+      implements Operation {}
+
+  /** {@code EXPLAIN statement}: the plans of a query or insert. */
+  record Explain(Operation statement) implements Operation {}
+
   /** What {@code SHOW} lists. */
   enum ShowKind {
     CATALOGS,

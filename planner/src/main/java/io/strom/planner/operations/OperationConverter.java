@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import org.apache.calcite.rel.type.RelDataType;
 import io.strom.planner.catalog.CatalogManager;
 import io.strom.planner.catalog.CatalogTable;
+import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.ObjectIdentifier;
 import io.strom.planner.catalog.ResolvedTable;
 import io.strom.planner.ddl.CreateTableConverter;
@@ -38,7 +39,10 @@ import io.strom.sql.parser.stmt.SqlUseDatabase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.strom.sql.parser.dml.SqlStromInsert;
+import io.strom.sql.parser.dql.SqlStromExplain;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 
@@ -121,10 +125,38 @@ public final class OperationConverter {
       ResolvedTable table = existing(show.name());
       return new Operation.ShowCreate(table.identifier(), show.kind() == SqlShowCreate.Kind.VIEW);
     }
+    if (node instanceof SqlStromInsert insert) {
+      return convertInsert(insert);
+    }
+    if (node instanceof SqlStromExplain explain) {
+      return new Operation.Explain(convert(explain.statement()));
+    }
+    if (node.getKind().belongsTo(SqlKind.QUERY)) {
+      return new Operation.Query(node);
+    }
     throw new ValidationException(
         node.getParserPosition(),
         "Statements of kind " + node.getKind() + " cannot be run yet: this version of Strom runs"
-            + " DDL (CREATE/DROP/ALTER TABLE, catalogs, databases), SET, RESET, SHOW and DESCRIBE.");
+            + " queries, INSERT, EXPLAIN, DDL (tables, catalogs, databases), SET, RESET, SHOW and"
+            + " DESCRIBE.");
+  }
+
+  private Operation convertInsert(SqlStromInsert insert) {
+    SqlIdentifier target = (SqlIdentifier) insert.getTargetTable();
+    ResolvedTable table = existing(target);
+    if (!(table.table() instanceof CatalogTable)) {
+      throw new ValidationException(
+          target.getParserPosition(), "Cannot insert into view '" + table.identifier() + "'");
+    }
+    boolean columnList = insert.getTargetColumnList() != null && insert.getTargetColumnList().size() > 0;
+    boolean partition = insert.staticPartition() != null && insert.staticPartition().size() > 0;
+    if (columnList || partition) {
+      throw new ValidationException(
+          insert.getParserPosition(),
+          "INSERT with a column list or a PARTITION clause is not supported yet; list the values"
+              + " for every column of '" + table.identifier() + "' in order");
+    }
+    return new Operation.Insert(table.identifier(), insert.getSource(), insert.isOverwrite());
   }
 
   private Operation convertView(SqlCreateView view) {

@@ -26,13 +26,19 @@ final class OperationExecutor {
   private final Configuration defaults;
   private final Configuration settings;
   private final KnownOptions knownOptions;
+  private final QueryExecutor queries;
 
   OperationExecutor(
-      CatalogManager catalogs, Configuration defaults, Configuration settings, KnownOptions knownOptions) {
+      CatalogManager catalogs,
+      Configuration defaults,
+      Configuration settings,
+      KnownOptions knownOptions,
+      QueryExecutor queries) {
     this.catalogs = catalogs;
     this.defaults = defaults;
     this.settings = settings;
     this.knownOptions = knownOptions;
+    this.queries = queries;
   }
 
   StatementResult execute(Operation operation) {
@@ -108,6 +114,21 @@ final class OperationExecutor {
     }
     if (operation instanceof Operation.ShowCreate show) {
       return showCreate(show);
+    }
+    if (operation instanceof Operation.Query query) {
+      return queries.query(query.query());
+    }
+    if (operation instanceof Operation.Insert insert) {
+      return queries.insert(insert.target(), insert.query());
+    }
+    if (operation instanceof Operation.Explain explain) {
+      if (explain.statement() instanceof Operation.Query query) {
+        return queries.explain(query.query(), false, null);
+      }
+      if (explain.statement() instanceof Operation.Insert insert) {
+        return queries.explain(insert.query(), true, insert.target());
+      }
+      throw new ValidationException("EXPLAIN works on queries and INSERT statements");
     }
     throw new IllegalStateException("Bug: no execution for " + operation);
   }

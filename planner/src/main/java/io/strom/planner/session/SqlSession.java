@@ -1,5 +1,6 @@
 package io.strom.planner.session;
 
+import io.strom.codegen.functions.StromOperatorTable;
 import io.strom.configuration.Configuration;
 import io.strom.planner.calcite.PlannerTypes;
 import io.strom.planner.catalog.CatalogManager;
@@ -16,7 +17,7 @@ import org.apache.calcite.sql.SqlNode;
  * A SQL session: its catalogs, its settings ({@code SET}), and the execution of statements.
  * Statements run one at a time; a session is not shared between threads.
  */
-public final class SqlSession {
+public final class SqlSession implements AutoCloseable {
   private final Configuration defaults;
   private final Configuration settings;
   private final CatalogManager catalogs = new CatalogManager();
@@ -24,6 +25,7 @@ public final class SqlSession {
   private final PlannerTypes types = new PlannerTypes();
   private final OperationConverter converter = new OperationConverter(catalogs, types);
   private final OperationExecutor executor;
+  private final QueryExecutor queries;
 
   /** @param defaults the settings {@code RESET} returns to (usually the configuration file's) */
   public SqlSession(Configuration defaults) {
@@ -37,7 +39,8 @@ public final class SqlSession {
   public SqlSession(Configuration defaults, KnownOptions knownOptions) {
     this.defaults = new Configuration(defaults);
     this.settings = new Configuration(defaults);
-    this.executor = new OperationExecutor(catalogs, this.defaults, settings, knownOptions);
+    this.queries = new QueryExecutor(catalogs, types, StromOperatorTable.create(), settings);
+    this.executor = new OperationExecutor(catalogs, this.defaults, settings, knownOptions, queries);
   }
 
   public CatalogManager catalogs() {
@@ -72,6 +75,12 @@ public final class SqlSession {
     for (SqlNode node : parser.parseScript(script)) {
       onResult.accept(execute(node));
     }
+  }
+
+  /** Stops the session's jobs and its embedded cluster. */
+  @Override
+  public void close() throws Exception {
+    queries.close();
   }
 
   private StatementResult execute(SqlNode node) {

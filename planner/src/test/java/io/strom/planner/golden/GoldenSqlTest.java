@@ -114,11 +114,19 @@ class GoldenSqlTest {
     }
   }
 
-  /** Each row as its fields joined by " | "; a multi-line field spreads over several lines. */
+  /**
+   * Each row as its fields joined by " | "; a multi-line field spreads over several lines, an
+   * empty one shown as {@code <empty line>} because a blank line ends a record.
+   */
   static List<String> render(StatementResult result) {
     List<String> lines = new ArrayList<>();
     for (Row row : result.rows()) {
-      lines.addAll(Arrays.asList(joinFields(row, result).split("\n")));
+      for (String line : joinFields(row, result).split("\n", -1)) {
+        lines.add(line.isEmpty() ? "<empty line>" : line);
+      }
+    }
+    while (!lines.isEmpty() && lines.get(lines.size() - 1).equals("<empty line>")) {
+      lines.remove(lines.size() - 1);
     }
     return lines;
   }

@@ -1,6 +1,7 @@
 package io.strom.sql.client;
 
 import io.strom.planner.ValidationException;
+import io.strom.planner.session.JobFailedException;
 import io.strom.planner.session.SqlSession;
 import io.strom.planner.session.StatementResult;
 import io.strom.sql.parser.SqlParseError;
@@ -48,7 +49,7 @@ final class CliSession {
     try {
       session.executeScript(script, this::print);
       return Outcome.CONTINUE;
-    } catch (SqlParseError | ValidationException e) {
+    } catch (SqlParseError | ValidationException | JobFailedException e) {
       error(e.getMessage(), e);
       return Outcome.FAILED;
     } catch (RuntimeException e) {

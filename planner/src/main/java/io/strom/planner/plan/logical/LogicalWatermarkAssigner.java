@@ -1,6 +1,7 @@
 package io.strom.planner.plan.logical;
 
-import io.strom.planner.calcite.TimeIndicatorType;
+import io.strom.codegen.types.StromTypeFactory;
+import io.strom.types.TimestampKind;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
@@ -50,15 +51,9 @@ public final class LogicalWatermarkAssigner extends SingleRel {
       RelDataType type = field.getType();
       if (field.getIndex() == rowtimeIndex) {
         type =
-            getCluster()
-                .getTypeFactory()
-                .createTypeWithNullability(
-                    new TimeIndicatorType(
-                        getCluster().getTypeFactory().getTypeSystem(),
-                        type.getSqlTypeName(),
-                        type.isNullable(),
-                        true),
-                    type.isNullable());
+            ((StromTypeFactory) getCluster().getTypeFactory())
+                .createTimeAttributeType(
+                    type.getSqlTypeName(), type.getPrecision(), TimestampKind.ROWTIME, type.isNullable());
       }
       types.add(type);
       names.add(field.getName());

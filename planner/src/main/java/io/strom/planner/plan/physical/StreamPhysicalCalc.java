@@ -38,15 +38,29 @@ public final class StreamPhysicalCalc extends Calc implements StreamPhysicalRel 
       if (i > 0) {
         select.append(", ");
       }
-      String expr = program.expandLocalRef(projects.get(i)).toString();
+      String expr = withFieldNames(program.expandLocalRef(projects.get(i)).toString());
       String inputName = inputName(projects.get(i));
       select.append(inputName != null && inputName.equals(names.get(i)) ? inputName : expr + " AS " + names.get(i));
     }
     w = w.item("select", select.toString());
     if (program.getCondition() != null) {
-      w = w.item("where", program.expandLocalRef(program.getCondition()));
+      w = w.item("where", withFieldNames(program.expandLocalRef(program.getCondition()).toString()));
     }
     return w;
+  }
+
+  /** An expression's text with input references ({@code $3}) shown as the input's field names. */
+  private String withFieldNames(String expression) {
+    List<String> inputNames = getInput().getRowType().getFieldNames();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$(\\d+)").matcher(expression);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int index = Integer.parseInt(m.group(1));
+      String name = index < inputNames.size() ? inputNames.get(index) : m.group();
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(name));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** The input field's name when the projected expression is just that field. */

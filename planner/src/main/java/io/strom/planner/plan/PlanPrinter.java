@@ -1,0 +1,49 @@
+package io.strom.planner.plan;
+
+import io.strom.planner.plan.physical.StreamPhysicalRel;
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.externalize.RelWriterImpl;
+import org.apache.calcite.sql.SqlExplainLevel;
+import org.apache.calcite.util.Pair;
+
+/** Prints a physical plan as Flink does: one node a line, children under {@code +- }. */
+public final class PlanPrinter {
+  private PlanPrinter() {}
+
+  public static String print(RelNode root) {
+    StringBuilder out = new StringBuilder();
+    print(root, "", "", out);
+    return out.toString();
+  }
+
+  private static void print(RelNode node, String firstIndent, String indent, StringBuilder out) {
+    String name = node instanceof StreamPhysicalRel p ? p.planName() : node.getRelTypeName();
+    out.append(firstIndent).append(name).append('(').append(terms(node)).append(")\n");
+    List<RelNode> inputs = node.getInputs();
+    for (int i = 0; i < inputs.size(); i++) {
+      boolean last = i == inputs.size() - 1;
+      print(inputs.get(i), indent + (last ? "+- " : ":- "), indent + (last ? "   " : ":  "), out);
+    }
+  }
+
+  private static String terms(RelNode node) {
+    StringBuilder terms = new StringBuilder();
+    node.explain(
+        new RelWriterImpl(new java.io.PrintWriter(new java.io.StringWriter()), SqlExplainLevel.EXPPLAN_ATTRIBUTES, false) {
+          @Override
+          protected void explain_(RelNode rel, List<Pair<String, Object>> values) {
+            for (Pair<String, Object> value : values) {
+              if (value.right instanceof RelNode) {
+                continue;
+              }
+              if (terms.length() > 0) {
+                terms.append(", ");
+              }
+              terms.append(value.left).append("=[").append(value.right).append(']');
+            }
+          }
+        });
+    return terms.toString();
+  }
+}

@@ -1,0 +1,134 @@
+package io.strom.planner.plan.translate;
+
+import io.strom.codegen.CalcCodeGenerator;
+import io.strom.configuration.Configuration;
+import io.strom.configuration.PipelineOptions;
+import io.strom.connector.ConnectorException;
+import io.strom.connector.FactoryUtil;
+import io.strom.connector.ScanTableSource;
+import io.strom.connector.SupportsReadingMetadata;
+import io.strom.connector.TableContext;
+import io.strom.planner.ValidationException;
+import io.strom.planner.calcite.PlannerTypes;
+import io.strom.planner.calcite.SourceTableRef;
+import io.strom.planner.catalog.CatalogTable;
+import io.strom.planner.catalog.Column;
+import io.strom.planner.config.TableConfigOptions;
+import io.strom.planner.plan.physical.StreamPhysicalCalc;
+import io.strom.planner.plan.physical.StreamPhysicalRel;
+import io.strom.planner.plan.physical.StreamPhysicalTableSourceScan;
+import io.strom.planner.plan.physical.StreamPhysicalWatermarkAssigner;
+import io.strom.runtime.generated.CalcFunction;
+import io.strom.runtime.generated.GeneratedClass;
+import io.strom.runtime.sql.CalcOperator;
+import io.strom.runtime.sql.WatermarkAssignerOperator;
+import io.strom.types.LogicalType;
+import io.strom.types.RowType;
+import io.strom.types.TimestampType;
+import io.strom.types.LocalZonedTimestampType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexProgramBuilder;
+
+/**
+ * Turns a streaming physical plan into the nodes of a job: connectors' runtime sources, generated
+ * calcs and watermark assigners. Connector errors surface as validation errors of the statement.
+ */
+public final class PlanTranslator {
+  private final JobBuilder job;
+  private final PlannerTypes types;
+  private final Configuration settings;
+  private final ClassLoader classLoader;
+  private int generated;
+
+  public PlanTranslator(
+      JobBuilder job, PlannerTypes types, Configuration settings, ClassLoader classLoader) {
+    this.job = job;
+    this.types = types;
+    this.settings = settings;
+    this.classLoader = classLoader;
+  }
+
+  public JobBuilder.Output translate(StreamPhysicalRel node) {
+    if (node instanceof StreamPhysicalTableSourceScan scan) {
+      return scan(scan);
+    }
+    if (node instanceof StreamPhysicalCalc calc) {
+      JobBuilder.Output input = translate((StreamPhysicalRel) calc.getInput());
+      RowType outputType = types.toRowType(calc.getRowType());
+      GeneratedClass<CalcFunction> code =
+          CalcCodeGenerator.generate(calc.getProgram(), input.type(), outputType, "Calc" + (++generated));
+      return job.operator("Calc", new CalcOperator(code), input, outputType);
+    }
+    if (node instanceof StreamPhysicalWatermarkAssigner assigner) {
+      return watermarkAssigner(assigner);
+    }
+    throw new IllegalStateException("Bug: no translation for " + node.getRelTypeName());
+  }
+
+  private JobBuilder.Output scan(StreamPhysicalTableSourceScan scan) {
+    SourceTableRef ref = scan.source();
+    CatalogTable table = ref.table();
+    ScanTableSource source;
+    try {
+      source = FactoryUtil.createTableSource(context(ref.identifier().asSummaryString(), table));
+      List<String> metadataKeys = new ArrayList<>();
+      for (Column c : table.schema().columns()) {
+        if (c instanceof Column.Metadata m) {
+          metadataKeys.add(m.metadataKey());
+        }
+      }
+      if (!metadataKeys.isEmpty()) {
+        if (!(source instanceof SupportsReadingMetadata reading)) {
+          throw new ValidationException(
+              "Table '" + ref.identifier() + "' declares metadata columns, but connector '"
+                  + table.options().get("connector") + "' offers no metadata");
+        }
+        for (String key : metadataKeys) {
+          if (!reading.listReadableMetadata().containsKey(key)) {
+            throw new ValidationException(
+                "Connector '" + table.options().get("connector") + "' of table '" + ref.identifier()
+                    + "' has no metadata '" + key + "'. It offers: "
+                    + reading.listReadableMetadata().keySet());
+          }
+        }
+        reading.applyReadableMetadata(metadataKeys);
+      }
+    } catch (ConnectorException e) {
+      throw new ValidationException("Table '" + ref.identifier() + "': " + e.getMessage());
+    }
+    RowType type = types.toRowType(scan.getRowType());
+    return job.source(
+        ref.identifier().name() + "[" + source.summary() + "]", source.createRuntimeSource(), type, false);
+  }
+
+  /** The connector context of a catalog table. */
+  public TableContext context(String name, CatalogTable table) {
+    List<String> key =
+        table.schema().primaryKey() == null ? List.of() : table.schema().primaryKey().columns();
+    return new TableContext(
+        name, table.schema().physicalRowType(), table.options(), key, settings, classLoader);
+  }
+
+  private JobBuilder.Output watermarkAssigner(StreamPhysicalWatermarkAssigner assigner) {
+    JobBuilder.Output input = translate((StreamPhysicalRel) assigner.getInput());
+    RexProgramBuilder builder =
+        new RexProgramBuilder(assigner.getInput().getRowType(), assigner.getCluster().getRexBuilder());
+    builder.addProject(assigner.watermarkExpression(), "watermark");
+    RexProgram program = builder.getProgram();
+    GeneratedClass<CalcFunction> code =
+        CalcCodeGenerator.generate(
+            program, input.type(), types.toRowType(program.getOutputRowType()), "Watermark" + (++generated));
+    LogicalType rowtime = input.type().fields().get(assigner.rowtimeIndex()).type();
+    int precision =
+        rowtime instanceof TimestampType t ? t.precision() : ((LocalZonedTimestampType) rowtime).precision();
+    long interval = settings.get(PipelineOptions.AUTO_WATERMARK_INTERVAL).toMillis();
+    long idle = settings.get(TableConfigOptions.SOURCE_IDLE_TIMEOUT).toMillis();
+    return job.operator(
+        "WatermarkAssigner",
+        new WatermarkAssignerOperator(assigner.rowtimeIndex(), precision, code, interval, idle),
+        input,
+        types.toRowType(assigner.getRowType()));
+  }
+}

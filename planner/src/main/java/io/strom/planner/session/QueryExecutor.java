@@ -1,0 +1,279 @@
+package io.strom.planner.session;
+
+import io.strom.codegen.CalcCodeGenerator;
+import io.strom.configuration.Configuration;
+import io.strom.connector.ChangelogMode;
+import io.strom.connector.ConnectorException;
+import io.strom.connector.FactoryUtil;
+import io.strom.connector.TableSink;
+import io.strom.data.GenericRow;
+import io.strom.data.Row;
+import io.strom.datastream.sink.SinkOperator;
+import io.strom.planner.ValidationException;
+import io.strom.planner.calcite.PlannerContext;
+import io.strom.planner.calcite.PlannerTypes;
+import io.strom.planner.catalog.CatalogManager;
+import io.strom.planner.catalog.CatalogTable;
+import io.strom.planner.catalog.ObjectIdentifier;
+import io.strom.planner.plan.PlanPrinter;
+import io.strom.planner.plan.optimize.LogicalRewrites;
+import io.strom.planner.plan.physical.PhysicalConverter;
+import io.strom.planner.plan.physical.StreamPhysicalRel;
+import io.strom.planner.plan.physical.StreamPhysicalTableSourceScan;
+import io.strom.planner.plan.translate.JobBuilder;
+import io.strom.planner.plan.translate.PlanTranslator;
+import io.strom.runtime.cluster.JobClient;
+import io.strom.runtime.cluster.JobExecutionException;
+import io.strom.runtime.cluster.JobExecutionResult;
+import io.strom.runtime.cluster.MiniCluster;
+import io.strom.runtime.graph.JobGraphBuilder;
+import io.strom.runtime.sql.CalcOperator;
+import io.strom.runtime.sql.RowCollectSink;
+import io.strom.runtime.sql.TableSinkOperator;
+import io.strom.types.DataTypes;
+import io.strom.types.LogicalType;
+import io.strom.types.RowType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+
+/**
+ * Plans and runs queries and inserts of a session on its embedded cluster. A query over bounded
+ * tables returns its rows; an insert over bounded tables runs to completion and reports the rows
+ * written; an insert over an unbounded table keeps running and reports its job id.
+ */
+final class QueryExecutor implements AutoCloseable {
+  private final CatalogManager catalogs;
+  private final PlannerTypes types;
+  private final SqlOperatorTable operators;
+  private final Configuration settings;
+  private MiniCluster cluster;
+
+  QueryExecutor(
+      CatalogManager catalogs, PlannerTypes types, SqlOperatorTable operators, Configuration settings) {
+    this.catalogs = catalogs;
+    this.types = types;
+    this.operators = operators;
+    this.settings = settings;
+  }
+
+  /** A query planned down to its physical plan. */
+  private record Planned(RelNode logical, StreamPhysicalRel physical) {}
+
+  private Planned plan(SqlNode query) {
+    PlannerContext context = new PlannerContext(catalogs, types, operators);
+    RelNode logical = context.toRel(query).project();
+    RelNode rewritten = LogicalRewrites.rewrite(logical);
+    return new Planned(logical, PhysicalConverter.convert(rewritten));
+  }
+
+  StatementResult explain(SqlNode statement, boolean insert, ObjectIdentifier target) {
+    Planned planned = plan(statement);
+    String text =
+        "== Abstract Syntax Tree ==\n"
+            + RelOptUtil.toString(planned.logical())
+            + "\n== Optimized Physical Plan ==\n"
+            + (insert ? "Sink(table=[" + target + "])\n+- " : "")
+            + PlanPrinter.print(planned.physical()).replace("\n", insert ? "\n   " : "\n").stripTrailing()
+            + "\n";
+    return StatementResult.table(
+        DataTypes.ROW(DataTypes.FIELD("result", DataTypes.STRING().copy(false))),
+        List.of(GenericRow.of(text)));
+  }
+
+  StatementResult query(SqlNode query) {
+    Planned planned = plan(query);
+    requireBounded(planned.physical(), "A query over it cannot return all of its rows");
+    JobBuilder job = new JobBuilder("select", settings);
+    PlanTranslator translator = translator(job);
+    JobBuilder.Output output = translator.translate(planned.physical());
+    RowType type = resultType(planned.physical().getRowType());
+    RowCollectSink collect = new RowCollectSink(output.type());
+    job.sink("Collect", new SinkOperator<>(collect), output, 1);
+    try {
+      run(job);
+      return StatementResult.table(type, collect.results());
+    } finally {
+      collect.discard();
+    }
+  }
+
+  StatementResult insert(ObjectIdentifier target, SqlNode query) {
+    CatalogTable table =
+        (CatalogTable)
+            catalogs
+                .resolve(List.of(target.catalog(), target.database(), target.name()))
+                .orElseThrow(() -> new ValidationException("Table '" + target + "' does not exist"))
+                .table();
+    Planned planned = plan(query);
+    JobBuilder job = new JobBuilder("insert-into_" + target, settings);
+    PlanTranslator translator = translator(job);
+    JobBuilder.Output output = translator.translate(planned.physical());
+    RowType sinkType = table.schema().persistedRowType();
+    output = castTo(planned.physical(), output, sinkType, target, job);
+    TableSink sink;
+    try {
+      sink = FactoryUtil.createTableSink(translator.context(target.asSummaryString(), table));
+    } catch (ConnectorException e) {
+      throw new ValidationException("Table '" + target + "': " + e.getMessage());
+    }
+    ChangelogMode accepted = sink.changelogMode(ChangelogMode.insertOnly());
+    if (!accepted.contains(io.strom.data.RowKind.INSERT)) {
+      throw new ValidationException("The sink of table '" + target + "' does not accept inserts");
+    }
+    job.sink("Sink: " + target.name(), new TableSinkOperator(sink.createRuntimeSink()), output, sink.parallelism());
+    if (!isBounded(planned.physical())) {
+      JobClient client = submit(job);
+      return message("Job ID", client.jobId());
+    }
+    JobExecutionResult result = run(job);
+    long rows = result.metric("Sink: " + target.name(), TableSinkOperator.ROWS_WRITTEN);
+    return message("rows written", Long.toString(rows));
+  }
+
+  private static StatementResult message(String column, String value) {
+    return StatementResult.table(
+        DataTypes.ROW(DataTypes.FIELD(column, DataTypes.STRING().copy(false))),
+        List.of(GenericRow.of(value)));
+  }
+
+  /**
+   * Casts the query's columns to the sink's types where they differ, as an implicit conversion; a
+   * different number of columns is an error naming both.
+   */
+  private JobBuilder.Output castTo(
+      StreamPhysicalRel plan,
+      JobBuilder.Output output,
+      RowType sinkType,
+      ObjectIdentifier target,
+      JobBuilder job) {
+    RelDataType queryType = plan.getRowType();
+    if (queryType.getFieldCount() != sinkType.fields().size()) {
+      throw new ValidationException(
+          "Column types of the query and the sink '" + target + "' do not match: the query has "
+              + queryType.getFieldCount() + " columns " + queryType.getFieldNames() + ", the sink "
+              + sinkType.fields().size() + " " + sinkType.fieldNames());
+    }
+    boolean same = true;
+    for (int i = 0; i < sinkType.fields().size(); i++) {
+      LogicalType want = sinkType.fields().get(i).type();
+      LogicalType have = output.type().fields().get(i).type();
+      same &= want.copy(true).equals(have.copy(true));
+    }
+    if (same) {
+      return output;
+    }
+    RexBuilder rex = plan.getCluster().getRexBuilder();
+    RexProgramBuilder builder = new RexProgramBuilder(queryType, rex);
+    for (int i = 0; i < sinkType.fields().size(); i++) {
+      RelDataType targetType = types.toRelType(sinkType.fields().get(i).type().copy(true));
+      RexNode field = rex.makeInputRef(queryType.getFieldList().get(i).getType(), i);
+      builder.addProject(rex.makeCast(targetType, field, true, false), sinkType.fields().get(i).name());
+    }
+    RexProgram program = builder.getProgram();
+    RowType castType = types.toRowType(program.getOutputRowType());
+    return job.operator(
+        "Cast",
+        new CalcOperator(CalcCodeGenerator.generate(program, output.type(), castType, "SinkCast")),
+        output,
+        castType);
+  }
+
+  private RowType resultType(RelDataType type) {
+    return types.toRowType(type);
+  }
+
+  private PlanTranslator translator(JobBuilder job) {
+    return new PlanTranslator(job, types, settings, Thread.currentThread().getContextClassLoader());
+  }
+
+  private void requireBounded(StreamPhysicalRel plan, String why) {
+    List<StreamPhysicalTableSourceScan> scans = new ArrayList<>();
+    collectScans(plan, scans);
+    for (StreamPhysicalTableSourceScan scan : scans) {
+      if (!isBounded(scan)) {
+        throw new ValidationException(
+            "Table '" + scan.source().identifier() + "' is unbounded. " + why + "; the shell's"
+                + " updating result view comes in a later version. Bound the table (e.g. datagen's"
+                + " 'number-of-rows') or write the query's rows to a table with INSERT INTO.");
+      }
+    }
+  }
+
+  private boolean isBounded(RelNode plan) {
+    List<StreamPhysicalTableSourceScan> scans = new ArrayList<>();
+    collectScans(plan, scans);
+    for (StreamPhysicalTableSourceScan scan : scans) {
+      CatalogTable table = scan.source().table();
+      try {
+        if (!FactoryUtil.createTableSource(
+                translator(new JobBuilder("probe", settings)).context(scan.source().identifier().asSummaryString(), table))
+            .isBounded()) {
+          return false;
+        }
+      } catch (ConnectorException e) {
+        throw new ValidationException("Table '" + scan.source().identifier() + "': " + e.getMessage());
+      }
+    }
+    return true;
+  }
+
+  private static void collectScans(RelNode node, List<StreamPhysicalTableSourceScan> scans) {
+    if (node instanceof StreamPhysicalTableSourceScan scan) {
+      scans.add(scan);
+    }
+    for (RelNode input : node.getInputs()) {
+      collectScans(input, scans);
+    }
+  }
+
+  private JobClient submit(JobBuilder job) {
+    try {
+      return cluster().submit(JobGraphBuilder.build(job.graph()), Thread.currentThread().getContextClassLoader());
+    } catch (IllegalArgumentException | ConnectorException e) {
+      throw new ValidationException(e.getMessage());
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not submit the job: " + e.getMessage(), e);
+    }
+  }
+
+  private JobExecutionResult run(JobBuilder job) {
+    JobClient client = submit(job);
+    try {
+      return client.result().get();
+    } catch (InterruptedException e) {
+      client.cancel();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the job", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof JobExecutionException failure) {
+        throw new JobFailedException(failure);
+      }
+      throw new IllegalStateException("The job failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private synchronized MiniCluster cluster() {
+    if (cluster == null) {
+      cluster = new MiniCluster(settings);
+    }
+    return cluster;
+  }
+
+  @Override
+  public synchronized void close() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+      cluster = null;
+    }
+  }
+}
