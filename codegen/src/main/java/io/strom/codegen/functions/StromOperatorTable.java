@@ -64,6 +64,7 @@ public final class StromOperatorTable implements SqlOperatorTable {
       }
     }
     operators.add(SqlLibraryOperators.IF);
+    operators.add(SqlLibraryOperators.TRY_CAST);
     return operators;
   }
 
