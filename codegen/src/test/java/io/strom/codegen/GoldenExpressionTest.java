@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Evaluates every expression of {@code golden/expressions.txt} over the fixed test row and checks
  * Flink's result. Lines: {@code expression | expected [| TYPE]}, where expected is the printed
- * value or {@code ERROR: substring of the message}; {@code #} starts a comment.
+ * value (taken exactly, so leading spaces count) or {@code ERROR: substring of the message}; {@code #} starts a comment.
  */
 class GoldenExpressionTest {
   private static final ExpressionEvaluator EVALUATOR =
@@ -33,12 +33,12 @@ class GoldenExpressionTest {
       if (trimmed.isEmpty() || trimmed.startsWith("#")) {
         continue;
       }
-      String[] parts = trimmed.split(" \\| ", -1);
+      String[] parts = line.split(" \\| ", -1);
       if (parts.length < 2 || parts.length > 3) {
         throw new IllegalArgumentException("Line " + lineNumber + " is malformed: " + line);
       }
       String expression = parts[0].trim();
-      String expected = parts[1].trim();
+      String expected = parts[1];
       String type = parts.length == 3 ? parts[2].trim() : null;
       int at = lineNumber;
       tests.add(DynamicTest.dynamicTest(at + ": " + expression, () -> check(expression, expected, type)));

@@ -59,6 +59,7 @@ final class CallGenerators {
       case POSITION: return StringGenerators.locate(g, call);
       case EXTRACT: return TemporalGenerators.extract(g, call);
       case ITEM: return CollectionGenerators.item(g, call);
+      case ARRAY_VALUE_CONSTRUCTOR: return CollectionGenerators.arrayConstructor(g, call);
       case JSON_VALUE_EXPRESSION: return g.generate(call.getOperands().get(0));
       default: return byName(g, call);
     }

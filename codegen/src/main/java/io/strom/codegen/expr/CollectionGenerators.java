@@ -49,6 +49,25 @@ final class CollectionGenerators {
         ? JavaTypes.boxed(key.type()) + ".valueOf(" + key.valueTerm() + ")" : key.valueTerm();
   }
 
+  /** {@code ARRAY[a, b, ...]}: a generic array of the (boxed) element values. */
+  static GeneratedExpr arrayConstructor(ExprCodeGenerator g, RexCall call) {
+    RelDataType elementType = call.getType().getComponentType();
+    StringBuilder code = new StringBuilder();
+    java.util.List<String> elements = new java.util.ArrayList<>();
+    for (org.apache.calcite.rex.RexNode operand : call.getOperands()) {
+      GeneratedExpr e = g.convert(g.generate(operand), elementType);
+      code.append(e.code());
+      String value = JavaTypes.isPrimitive(elementType)
+          ? JavaTypes.boxed(elementType) + ".valueOf(" + e.valueTerm() + ")" : e.valueTerm();
+      elements.add(e.neverNull() ? value : "(" + e.nullTerm() + " ? null : " + value + ")");
+    }
+    String valueTerm = g.context().newName("array");
+    code.append("io.strom.data.ArrayData ").append(valueTerm)
+        .append(" = new io.strom.data.GenericArray(new Object[] {")
+        .append(String.join(", ", elements)).append("});\n");
+    return new GeneratedExpr(code.toString(), "false", valueTerm, call.getType());
+  }
+
   static GeneratedExpr cardinality(ExprCodeGenerator g, RexCall call) {
     GeneratedExpr c = g.generate(call.getOperands().get(0));
     return g.strict(call.getType(), List.of(c), c.valueTerm() + ".size()");

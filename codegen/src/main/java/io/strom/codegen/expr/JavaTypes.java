@@ -66,8 +66,18 @@ public final class JavaTypes {
 
   /** True when the Java type is primitive. */
   public static boolean isPrimitive(RelDataType type) {
-    String java = of(type);
-    return Character.isLowerCase(java.charAt(0)) && !java.equals("byte[]");
+    switch (of(type)) {
+      case "boolean":
+      case "byte":
+      case "short":
+      case "int":
+      case "long":
+      case "float":
+      case "double":
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** The boxed form of the Java type, for values that may come back null from helpers. */

@@ -150,7 +150,9 @@ final class JsonGenerators {
     List<RexNode> operands = call.getOperands();
     for (int i = 1; i < operands.size(); i++) {
       RexNode operand = operands.get(i);
-      boolean raw = operand.getKind() == SqlKind.JSON_VALUE_EXPRESSION;
+      boolean raw = operand.getKind() == SqlKind.JSON_VALUE_EXPRESSION
+          || operand instanceof RexCall nested && nested.getOperands().size() == 1
+              && nested.getOperator().getName().equals("JSON_TYPE");
       GeneratedExpr e = g.generate(raw ? ((RexCall) operand).getOperands().get(0) : operand);
       code.append(e.code());
       String value = raw ? "new " + J + "RawJson(" + e.valueTerm() + ")" : javaValue(g, e);

@@ -27,7 +27,7 @@ final class LogicGenerators {
     String decisive = isAnd ? "false" : "true";
     StringBuilder code = new StringBuilder()
         .append("boolean ").append(nullTerm).append(" = false;\n")
-        .append("boolean ").append(valueTerm).append(" = ").append(!isAnd).append(";\n");
+        .append("boolean ").append(valueTerm).append(" = ").append(isAnd).append(";\n");
     String unknown = c.newName("unknown");
     code.append("boolean ").append(unknown).append(" = false;\n");
     int open = 0;

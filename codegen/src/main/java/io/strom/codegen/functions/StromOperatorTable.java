@@ -17,6 +17,7 @@ import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 
 /**
  * The operator table of Strom SQL: Flink's built-in functions ({@link FlinkFunctions}, plus the
@@ -64,6 +65,7 @@ public final class StromOperatorTable implements SqlOperatorTable {
       }
     }
     operators.add(SqlLibraryOperators.IF);
+    operators.add(SqlLibraryOperators.TRY_CAST);
     return operators;
   }
 
@@ -71,14 +73,16 @@ public final class StromOperatorTable implements SqlOperatorTable {
   public void lookupOperatorOverloads(
       SqlIdentifier opName, SqlFunctionCategory category, SqlSyntax syntax,
       List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
+    // Function names are case-insensitive in Flink, whatever the identifier casing rules.
+    SqlNameMatcher matcher = SqlNameMatchers.withCaseSensitive(false);
     int before = operatorList.size();
-    strom.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
+    strom.lookupOperatorOverloads(opName, category, syntax, operatorList, matcher);
     boolean found = operatorList.size() > before;
     if (found && opName.isSimple()
         && hiddenStandardNames.contains(opName.getSimple().toUpperCase(Locale.ROOT))) {
       return;
     }
-    standard.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
+    standard.lookupOperatorOverloads(opName, category, syntax, operatorList, matcher);
   }
 
   @Override

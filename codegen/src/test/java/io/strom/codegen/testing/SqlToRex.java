@@ -93,7 +93,7 @@ public final class SqlToRex {
             .withTypeCoercionEnabled(false)
             .withConformance(SqlConformanceEnum.LENIENT));
     SqlNode validated = validator.validate(parsed);
-    RexBuilder rexBuilder = new RexBuilder(typeFactory);
+    RexBuilder rexBuilder = new io.strom.codegen.types.StromRexBuilder(typeFactory);
     RelOptCluster cluster =
         RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
     SqlToRelConverter converter = new SqlToRelConverter(
