@@ -1,0 +1,95 @@
+package io.strom.planner.testing;
+
+import io.strom.configuration.ConfigOption;
+import io.strom.configuration.ConfigOptions;
+import io.strom.connector.ChangelogMode;
+import io.strom.connector.DynamicTableSourceFactory;
+import io.strom.connector.FactoryUtil;
+import io.strom.connector.ScanTableSource;
+import io.strom.connector.TableContext;
+import io.strom.data.Row;
+import io.strom.runtime.source.Source;
+import io.strom.runtime.source.lib.GeneratorSource;
+import io.strom.types.RowType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A test connector ({@code 'connector' = 'test-values'}) whose table holds rows a test registered
+ * in this JVM ({@code 'data-id'} names them), for queries over values that no file format can
+ * express exactly.
+ */
+public final class TestValuesTableFactory implements DynamicTableSourceFactory {
+  private static final Map<String, List<Row>> DATA = new ConcurrentHashMap<>();
+
+  static final ConfigOption<String> DATA_ID =
+      ConfigOptions.key("data-id").stringType().noDefaultValue().withDescription("Registered rows.");
+
+  /** Registers rows and returns the id a table's {@code 'data-id'} option refers to them by. */
+  public static String register(List<Row> rows) {
+    String id = UUID.randomUUID().toString();
+    DATA.put(id, List.copyOf(rows));
+    return id;
+  }
+
+  @Override
+  public String identifier() {
+    return "test-values";
+  }
+
+  @Override
+  public Set<ConfigOption<?>> requiredOptions() {
+    return Set.of(DATA_ID);
+  }
+
+  @Override
+  public Set<ConfigOption<?>> optionalOptions() {
+    return Set.of();
+  }
+
+  @Override
+  public ScanTableSource createSource(TableContext context) {
+    FactoryUtil.helper(this, context).validate();
+    String id = context.options().get(DATA_ID.key());
+    if (!DATA.containsKey(id)) {
+      throw new IllegalArgumentException("No test rows registered under " + id);
+    }
+    return new Values(id, context.physicalType());
+  }
+
+  private record Values(String id, RowType type) implements ScanTableSource {
+    @Override
+    public ChangelogMode changelogMode() {
+      return ChangelogMode.insertOnly();
+    }
+
+    @Override
+    public boolean isBounded() {
+      return true;
+    }
+
+    @Override
+    public RowType producedType() {
+      return type;
+    }
+
+    @Override
+    public Source<Row, ?> createRuntimeSource() {
+      String data = id;
+      return new GeneratorSource<Row>(i -> DATA.get(data).get((int) i), DATA.get(id).size(), 0);
+    }
+
+    @Override
+    public String summary() {
+      return "test-values";
+    }
+
+    @Override
+    public ScanTableSource copy() {
+      return this;
+    }
+  }
+}
