@@ -1,6 +1,7 @@
 package io.strom.planner.calcite;
 
 import io.strom.util.Suggestions;
+import io.strom.codegen.types.StromRexBuilder;
 import io.strom.planner.ValidationException;
 import io.strom.planner.catalog.CatalogManager;
 import io.strom.planner.catalog.CatalogTable;
@@ -82,12 +83,10 @@ public final class PlannerContext {
             operators,
             reader,
             types.factory(),
-            SqlValidator.Config.DEFAULT
-                .withConformance(StromSqlConformance.INSTANCE)
-                .withIdentifierExpansion(true));
+            validatorConfig());
     this.cluster =
         RelOptCluster.create(
-            new HepPlanner(HepProgram.builder().build()), new RexBuilder(types.factory()));
+            new HepPlanner(HepProgram.builder().build()), new StromRexBuilder(types.factory()));
     this.sqlToRel =
         new SqlToRelConverter(
             this::expandView,
@@ -96,6 +95,17 @@ public final class PlannerContext {
             cluster,
             StandardConvertletTable.INSTANCE,
             SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+  }
+
+  /**
+   * Flink's validation: its conformance, names expanded (views store fully qualified queries), and
+   * no implicit type coercion, so types follow Flink's rules rather than Calcite's.
+   */
+  private static SqlValidator.Config validatorConfig() {
+    return SqlValidator.Config.DEFAULT
+        .withConformance(StromSqlConformance.INSTANCE)
+        .withIdentifierExpansion(true)
+        .withTypeCoercionEnabled(false);
   }
 
   public PlannerTypes types() {
@@ -207,9 +217,7 @@ public final class PlannerContext {
             validator.getOperatorTable(),
             reader,
             types.factory(),
-            SqlValidator.Config.DEFAULT
-                .withConformance(StromSqlConformance.INSTANCE)
-                .withIdentifierExpansion(true));
+            validatorConfig());
     SqlToRelConverter converter =
         new SqlToRelConverter(
             this::expandView,
