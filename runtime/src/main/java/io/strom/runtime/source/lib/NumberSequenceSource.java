@@ -5,6 +5,7 @@ import io.strom.runtime.source.SourceReader;
 import io.strom.runtime.source.SourceReaderContext;
 import io.strom.runtime.source.SplitEnumerator;
 import io.strom.runtime.source.SplitEnumeratorContext;
+import java.util.List;
 import io.strom.runtime.source.Source;
 
 /** The numbers {@code from} to {@code to}, both included, spread over the parallel readers. */
@@ -37,8 +38,14 @@ public final class NumberSequenceSource implements Source<Long, IndexRangeSplit>
   }
 
   @Override
+  public SplitEnumerator<IndexRangeSplit> restoreEnumerator(
+      SplitEnumeratorContext<IndexRangeSplit> context, List<IndexRangeSplit> unassignedSplits) {
+    return IndexRangeEnumerator.restored(context, unassignedSplits);
+  }
+
+  @Override
   public SourceReader<Long, IndexRangeSplit> createReader(SourceReaderContext context) {
-    return new IndexRangeReader<>(context.parallelism(), null) {
+    return new IndexRangeReader<>(null) {
       @Override
       protected Long elementAt(long index) {
         return index;
