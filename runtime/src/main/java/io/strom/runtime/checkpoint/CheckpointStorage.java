@@ -2,6 +2,9 @@ package io.strom.runtime.checkpoint;
 
 import static java.util.Objects.requireNonNull;
 
+import io.strom.runtime.state.KeyGroupRange;
+import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -21,7 +24,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
-import io.strom.runtime.state.KeyGroupRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -288,9 +290,9 @@ public final class CheckpointStorage {
           consumer.accept(kg, section);
         }
       }
-    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+    } catch (NoSuchFileException | FileNotFoundException e) {
       throw unreadable(checkpointDirectory, "file " + file + " is missing", e);
-    } catch (java.io.EOFException e) {
+    } catch (EOFException e) {
       throw unreadable(checkpointDirectory, "file " + file + " is truncated", e);
     }
   }

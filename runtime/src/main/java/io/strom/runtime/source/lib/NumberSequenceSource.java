@@ -5,8 +5,8 @@ import io.strom.runtime.source.SourceReader;
 import io.strom.runtime.source.SourceReaderContext;
 import io.strom.runtime.source.SplitEnumerator;
 import io.strom.runtime.source.SplitEnumeratorContext;
-import java.util.List;
 import io.strom.runtime.source.Source;
+import java.util.List;
 
 /** The numbers {@code from} to {@code to}, both included, spread over the parallel readers. */
 public final class NumberSequenceSource implements Source<Long, IndexRangeSplit> {

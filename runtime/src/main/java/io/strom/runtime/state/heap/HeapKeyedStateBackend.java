@@ -15,6 +15,7 @@ import io.strom.runtime.state.InternalReducingState;
 import io.strom.runtime.state.InternalValueState;
 import io.strom.runtime.state.KeyGroupRange;
 import io.strom.runtime.state.KeyedStateBackend;
+import io.strom.serde.DataInputDeserializer;
 import io.strom.serde.DataInputView;
 import io.strom.serde.DataOutputSerializer;
 import java.io.IOException;
@@ -180,7 +181,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
     try {
       for (Section section : pending.sections.values()) {
-        serde.read(state, section.timed, new io.strom.serde.DataInputDeserializer(section.body));
+        serde.read(state, section.timed, new DataInputDeserializer(section.body));
       }
     } catch (IOException e) {
       throw new IllegalStateException(
