@@ -21,6 +21,7 @@ import io.strom.datastream.sink.Sink;
 import io.strom.datastream.sink.SinkOperator;
 import io.strom.runtime.graph.Partitioners;
 import io.strom.runtime.graph.StreamPartitioner;
+import io.strom.runtime.operators.OneInputOperator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,6 +63,16 @@ public class DataStream<T> {
 
   public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function) {
     return env.addOperator("Process", new ProcessOperator<>(function), this, TypeInfo.generic());
+  }
+
+  /**
+   * Applies an operator written against the runtime's operator interface directly, for what the
+   * function-based methods cannot express (own checkpoint hooks, for instance).
+   */
+  public <R> SingleOutputStreamOperator<R> transform(
+      String name, TypeInfo<R> outputType, OneInputOperator<T, R> operator) {
+    requireNonNull(operator, "operator");
+    return env.addOperator(name, operator, this, outputType);
   }
 
   /** Assigns event timestamps and generates watermarks here, replacing those from upstream. */

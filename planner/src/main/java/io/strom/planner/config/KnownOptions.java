@@ -1,7 +1,9 @@
 package io.strom.planner.config;
 
+import io.strom.configuration.CheckpointingOptions;
 import io.strom.configuration.ConfigOption;
 import io.strom.configuration.PipelineOptions;
+import io.strom.configuration.RestartStrategyOptions;
 import io.strom.configuration.TaskManagerOptions;
 import io.strom.runtime.cluster.ClusterOptions;
 import java.lang.reflect.Field;
@@ -40,6 +42,8 @@ public final class KnownOptions {
         new java.util.ArrayList<>(
             List.of(
                 PipelineOptions.class,
+                CheckpointingOptions.class,
+                RestartStrategyOptions.class,
                 TaskManagerOptions.class,
                 ClusterOptions.class,
                 TableConfigOptions.class));

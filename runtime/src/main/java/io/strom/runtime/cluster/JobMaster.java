@@ -1,14 +1,15 @@
 package io.strom.runtime.cluster;
 
+import io.strom.configuration.CheckpointingOptions;
+import io.strom.runtime.checkpoint.CheckpointConfig;
+import io.strom.runtime.checkpoint.CheckpointCoordinator;
+import io.strom.runtime.checkpoint.CheckpointStorage;
+import io.strom.runtime.checkpoint.CompletedCheckpoint;
+import io.strom.runtime.checkpoint.StateAssignment;
 import io.strom.runtime.graph.JobGraph;
 import io.strom.runtime.graph.JobVertex;
-import io.strom.runtime.graph.StreamNode;
+import io.strom.runtime.metrics.MetricGroup;
 import io.strom.runtime.metrics.MetricRegistry;
-import io.strom.runtime.network.ExchangeRegistry;
-import io.strom.runtime.tasks.SourceReaderRegistry;
-import io.strom.runtime.tasks.StreamTask;
-import io.strom.runtime.tasks.TaskEnvironment;
-import io.strom.runtime.tasks.TaskListener;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,36 +18,46 @@ import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The job manager role for one job: deploys a copy of every subtask into the slots it was given,
- * runs the sources' split enumerators, tracks how tasks end, fails the whole job when one task
- * fails (canceling the rest), and reports the outcome.
+ * The job manager role for one job: deploys an {@link ExecutionAttempt} of every subtask into the
+ * slots it was given, runs the job's checkpoints, and handles failures: when a task fails it
+ * cancels the others, and — if the restart strategy allows — deploys the whole job again from its
+ * latest completed checkpoint (status RESTARTING in between); otherwise it fails the job. The
+ * result completes only when the job really ends.
+ *
+ * <p>Thread-safe: status changes happen under the master's lock; restarts, checkpoint work and the
+ * final clean-up run on the job's own thread.
  */
-final class JobMaster implements TaskListener, SourceReaderRegistry, JobClient {
+final class JobMaster implements JobClient, ExecutionAttempt.Owner {
   private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
 
   private final JobGraph job;
   private final List<TaskManager> slots;
   private final Runnable onTermination;
   private final ClassLoader classLoader;
-  private final ExchangeRegistry exchanges;
   private final MetricRegistry metrics = new MetricRegistry();
-  private final Map<Integer, SourceCoordinator<?>> coordinators = new HashMap<>();
-  private final List<StreamTask> tasks = new ArrayList<>();
-  private final List<Thread> threads = new ArrayList<>();
   private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
   private final long startNanos = System.nanoTime();
+  private final ScheduledExecutorService jobThread;
+  private final Map<Integer, byte[]> serializedVertices = new HashMap<>();
+  private RestartStrategy restartStrategy;
+  private CheckpointCoordinator checkpoints;
+  private CompletedCheckpoint initialCheckpoint;
+  private ExecutionAttempt attempt;
   private JobStatus status = JobStatus.RUNNING;
-  private int runningTasks;
+  private volatile int numRestarts;
   private String failedOperator;
   private Throwable failureCause;
   private String failedTask;
@@ -59,46 +70,74 @@ final class JobMaster implements TaskListener, SourceReaderRegistry, JobClient {
     this.slots = slots;
     this.classLoader = classLoader;
     this.onTermination = onTermination;
-    this.exchanges = new ExchangeRegistry(job);
+    this.jobThread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "strom-job-" + job.jobId());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
-  /** Creates every subtask, then starts them; a job that cannot be deployed fails here. */
+  /**
+   * Checks the job's settings, creates every subtask (restored from {@code
+   * execution.state-recovery.path} when set), then starts them; a job that cannot be deployed fails
+   * here and nothing of it keeps running.
+   */
   synchronized void start() throws Exception {
-    List<Runnable> starts = new ArrayList<>();
-    for (JobVertex vertex : job.vertices()) {
-      byte[] serialized = serialize(vertex);
-      for (int subtask = 0; subtask < vertex.parallelism(); subtask++) {
-        JobVertex copy = deserialize(serialized);
-        TaskManager tm = slots.get(subtask);
-        TaskEnvironment env =
-            new TaskEnvironment(
-                job,
-                job.configuration(),
-                tm.bufferPool(),
-                exchanges,
-                tm.timerScheduler(),
-                this,
-                classLoader,
-                metrics);
-        StreamTask task = new StreamTask(copy, subtask, env, this);
-        tasks.add(task);
-        starts.add(() -> threads.add(tm.start(task)));
+    try {
+      CheckpointConfig checkpointConfig = CheckpointConfig.from(job.configuration());
+      restartStrategy = RestartStrategy.from(job.configuration(), checkpointConfig.enabled());
+      initialCheckpoint = loadRecoveryCheckpoint();
+      for (JobVertex vertex : job.vertices()) {
+        serializedVertices.put(vertex.id(), serialize(vertex));
       }
-    }
-    for (JobVertex vertex : job.vertices()) {
-      StreamNode head = vertex.head();
-      if (head.isSource()) {
-        SourceCoordinator<?> coordinator =
-            new SourceCoordinator<>(head.source().source(), vertex.parallelism());
-        coordinator.start();
-        coordinators.put(head.id(), coordinator);
+      MetricGroup jobMetrics = metrics.group("job");
+      jobMetrics.gauge("numRestarts", () -> numRestarts);
+      if (checkpointConfig.enabled()) {
+        long first = initialCheckpoint == null ? 1 : initialCheckpoint.checkpointId() + 1;
+        checkpoints =
+            new CheckpointCoordinator(job, checkpointConfig, jobThread, jobMetrics, first);
       }
+      attempt = newAttempt(0, initialCheckpoint);
+      attempt.deploy();
+    } catch (Exception | Error e) {
+      jobThread.shutdownNow();
+      throw e;
     }
-    runningTasks = tasks.size();
-    starts.forEach(Runnable::run);
+    startCheckpointing(attempt);
   }
 
-  private byte[] serialize(JobVertex vertex) throws IOException {
+  private CompletedCheckpoint loadRecoveryCheckpoint() {
+    String path = job.configuration().get(CheckpointingOptions.RECOVERY_PATH);
+    if (path == null || path.isBlank()) {
+      return null;
+    }
+    CompletedCheckpoint checkpoint;
+    try {
+      checkpoint = CheckpointStorage.load(Path.of(path));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          e.getMessage() + " (from " + CheckpointingOptions.RECOVERY_PATH.key() + ")", e);
+    }
+    StateAssignment.validate(checkpoint, job);
+    LOG.info("Job '{}' starts from checkpoint {}", job.name(), checkpoint.directory());
+    return checkpoint;
+  }
+
+  private ExecutionAttempt newAttempt(int number, CompletedCheckpoint restoreFrom) {
+    return new ExecutionAttempt(
+        number, job, serializedVertices, slots, classLoader, metrics, this, checkpoints,
+        restoreFrom);
+  }
+
+  private void startCheckpointing(ExecutionAttempt started) {
+    if (checkpoints != null) {
+      jobThread.execute(() -> checkpoints.start(started));
+    }
+  }
+
+  private static byte[] serialize(JobVertex vertex) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(vertex);
@@ -114,88 +153,96 @@ final class JobMaster implements TaskListener, SourceReaderRegistry, JobClient {
     return bytes.toByteArray();
   }
 
-  private JobVertex deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
-    try (ObjectInputStream in = new ClassLoaderObjectInputStream(new ByteArrayInputStream(bytes), classLoader)) {
+  /** A fresh copy of a vertex, so no two subtasks share operators or functions. */
+  static JobVertex deserialize(byte[] bytes, ClassLoader classLoader)
+      throws IOException, ClassNotFoundException {
+    try (ObjectInputStream in =
+        new ClassLoaderObjectInputStream(new ByteArrayInputStream(bytes), classLoader)) {
       return (JobVertex) in.readObject();
     }
   }
 
   @Override
-  public void registerReader(int nodeId, int subtask, SplitReceiver receiver) {
-    SourceCoordinator<?> coordinator;
+  public void taskFailed(
+      ExecutionAttempt failed, String where, String operatorName, Throwable cause) {
+    boolean restart;
     synchronized (this) {
-      coordinator = coordinators.get(nodeId);
-    }
-    try {
-      coordinator.registerReader(subtask, receiver);
-    } catch (Exception e) {
-      fail("source enumerator of node " + nodeId, null, e);
-    }
-  }
-
-  @Override
-  public void taskFinished(int vertexId, int subtask) {
-    taskEnded();
-  }
-
-  @Override
-  public void taskFailed(int vertexId, int subtask, String operatorName, Throwable cause) {
-    JobVertex vertex = job.vertex(vertexId);
-    fail(vertex.name() + " (" + (subtask + 1) + "/" + vertex.parallelism() + ")", operatorName, cause);
-    taskEnded();
-  }
-
-  @Override
-  public void taskCanceled(int vertexId, int subtask) {
-    taskEnded();
-  }
-
-  private void fail(String where, String operatorName, Throwable cause) {
-    synchronized (this) {
-      if (status != JobStatus.RUNNING) {
+      if (failed != attempt || status != JobStatus.RUNNING) {
         return;
       }
-      status = JobStatus.FAILING;
       failedTask = where;
       failedOperator = operatorName;
       failureCause = cause;
+      restart = restartStrategy.onFailure();
+      status = restart ? JobStatus.RESTARTING : JobStatus.FAILING;
     }
-    LOG.warn("Job '{}' failed in {}", job.name(), where, cause);
-    tasks.forEach(StreamTask::cancel);
+    if (restart) {
+      LOG.warn("Job '{}' failed in {}; restarting it", job.name(), where, cause);
+    } else {
+      LOG.warn("Job '{}' failed in {}", job.name(), where, cause);
+    }
+    if (checkpoints != null) {
+      jobThread.execute(() -> checkpoints.stop("the job failed in " + where));
+    }
+    failed.cancel();
   }
 
-  private void taskEnded() {
+  @Override
+  public void allTasksEnded(ExecutionAttempt ended) {
+    // The last task thread is still reporting; continue on the job's thread, which may wait.
+    jobThread.execute(() -> afterAttemptEnded(ended));
+  }
+
+  private void afterAttemptEnded(ExecutionAttempt ended) {
+    ended.release();
+    Duration delay;
     synchronized (this) {
-      if (--runningTasks > 0) {
+      if (status != JobStatus.RESTARTING) {
+        terminate();
         return;
       }
+      delay = restartStrategy.nextDelay();
     }
-    // The last task thread is still reporting; finish on a thread that can wait for all of them.
-    Thread completer = new Thread(this::terminate, "strom-job-end-" + job.jobId());
-    completer.setDaemon(true);
-    completer.start();
+    jobThread.schedule(this::restart, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private void terminate() {
+  /** Deploys the job again from its latest completed checkpoint. Runs on the job's thread. */
+  private void restart() {
+    ExecutionAttempt next;
     synchronized (this) {
-      for (Thread t : threads) {
-        if (t != Thread.currentThread()) {
-          try {
-            t.join();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
+      if (status != JobStatus.RESTARTING) {
+        terminate();
+        return;
       }
-    }
-    for (SourceCoordinator<?> coordinator : coordinators.values()) {
+      CompletedCheckpoint latest = checkpoints == null ? null : checkpoints.latestCompleted();
+      CompletedCheckpoint from = latest != null ? latest : initialCheckpoint;
+      next = newAttempt(attempt.number() + 1, from);
       try {
-        coordinator.close();
+        next.deploy();
       } catch (Exception e) {
-        LOG.warn("Closing a split enumerator of job '{}' failed", job.name(), e);
+        status = JobStatus.FAILING;
+        failedTask = "the restart of the job";
+        failedOperator = null;
+        failureCause = e;
+        next.cancel();
+        terminate();
+        return;
       }
+      attempt = next;
+      numRestarts++;
+      status = JobStatus.RUNNING;
+      LOG.info(
+          "Job '{}' restarted (restart {}) from {}",
+          job.name(), numRestarts, from == null ? "scratch" : from.directory());
     }
-    exchanges.releaseAll();
+    startCheckpointing(next);
+  }
+
+  /** Ends the job for good. Runs on the job's thread, after all task threads are gone. */
+  private void terminate() {
+    if (checkpoints != null) {
+      checkpoints.stop("the job ended");
+    }
     onTermination.run();
     Duration runtime = Duration.ofNanos(System.nanoTime() - startNanos);
     JobStatus end;
@@ -208,6 +255,7 @@ final class JobMaster implements TaskListener, SourceReaderRegistry, JobClient {
           };
       status = end;
     }
+    jobThread.shutdown();
     if (end == JobStatus.FINISHED) {
       result.complete(new JobExecutionResult(job.jobId(), job.name(), runtime, metrics()));
     } else if (end == JobStatus.FAILED) {
@@ -252,12 +300,16 @@ final class JobMaster implements TaskListener, SourceReaderRegistry, JobClient {
 
   @Override
   public CompletableFuture<Void> cancel() {
+    ExecutionAttempt current;
     synchronized (this) {
-      if (status == JobStatus.RUNNING) {
+      if (status == JobStatus.RUNNING || status == JobStatus.RESTARTING) {
         status = JobStatus.CANCELLING;
       }
+      current = attempt;
     }
-    tasks.forEach(StreamTask::cancel);
+    if (current != null) {
+      current.cancel();
+    }
     return result.handle((r, e) -> null);
   }
 

@@ -5,6 +5,11 @@ public enum JobStatus {
   RUNNING(false),
   /** A task failed; the others are being canceled. */
   FAILING(false),
+  /**
+   * A task failed and the restart strategy allows another attempt: the tasks are being canceled,
+   * then the job is deployed again from its latest completed checkpoint.
+   */
+  RESTARTING(false),
   /** The user asked to cancel; tasks are stopping. */
   CANCELLING(false),
   FINISHED(true),

@@ -4,6 +4,8 @@ import io.strom.configuration.Configuration;
 import io.strom.configuration.TaskManagerOptions;
 import io.strom.runtime.network.NetworkBufferPool;
 import io.strom.runtime.tasks.StreamTask;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -20,6 +22,7 @@ public final class TaskManager implements AutoCloseable {
   private final int numSlots;
   private final NetworkBufferPool bufferPool;
   private final ScheduledThreadPoolExecutor timerScheduler;
+  private final ExecutorService snapshotExecutor;
   private int freeSlots;
 
   /** @param numSlots the number of slots, or {@link Integer#MAX_VALUE} for as many as jobs ask */
@@ -41,6 +44,22 @@ public final class TaskManager implements AutoCloseable {
                 });
     // Canceled timers leave the queue at once instead of holding their operator until due.
     this.timerScheduler.setRemoveOnCancelPolicy(true);
+    AtomicInteger snapshotThreads = new AtomicInteger();
+    // Writes checkpoint state off the task threads; two threads serve the few cores we target.
+    this.snapshotExecutor =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t =
+                  new Thread(r, "strom-snapshots-" + index + "-" + snapshotThreads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** The threads that write tasks' checkpoint state. */
+  Executor snapshotExecutor() {
+    return snapshotExecutor;
   }
 
   public NetworkBufferPool bufferPool() {
@@ -86,5 +105,6 @@ public final class TaskManager implements AutoCloseable {
   @Override
   public void close() {
     timerScheduler.shutdownNow();
+    snapshotExecutor.shutdownNow();
   }
 }

@@ -16,6 +16,14 @@ public final class Buffer {
     this.owner = owner;
   }
 
+  /**
+   * A buffer outside any pool, for small events (checkpoint barriers) that must never wait for a
+   * pooled buffer. Recycling it does nothing; its bytes must not change once sent.
+   */
+  static Buffer unpooled(byte[] bytes, int size) {
+    return new Buffer(bytes, size, null);
+  }
+
   public byte[] segment() {
     return segment;
   }
@@ -31,6 +39,8 @@ public final class Buffer {
 
   /** Returns the segment to its producer. Call exactly once. */
   public void recycle() {
-    owner.recycle(segment);
+    if (owner != null) {
+      owner.recycle(segment);
+    }
   }
 }

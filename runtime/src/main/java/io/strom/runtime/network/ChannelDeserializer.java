@@ -99,6 +99,11 @@ public final class ChannelDeserializer {
     data = null;
   }
 
+  /** True while a buffer is being read: elements after the current one may still follow. */
+  public boolean hasBuffer() {
+    return current != null;
+  }
+
   /** The current element: a tag byte, then its body. */
   public DataInputDeserializer view() {
     return view;

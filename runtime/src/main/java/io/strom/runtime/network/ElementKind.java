@@ -17,4 +17,9 @@ public final class ElementKind {
   public static final byte WATERMARK_STATUS = 3;
   /** The producer finished; nothing follows on this channel. No body. */
   public static final byte END_OF_PARTITION = 4;
+  /**
+   * A checkpoint barrier; body: 8-byte checkpoint id, 8-byte trigger timestamp. Always the last
+   * element of its buffer: it travels in a buffer of its own.
+   */
+  public static final byte CHECKPOINT_BARRIER = 5;
 }

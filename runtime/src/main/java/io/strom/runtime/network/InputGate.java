@@ -7,10 +7,14 @@ import java.util.ArrayDeque;
  * channel per producing subtask of each edge feeding this input), and a queue of channels that have
  * data so the consumer serves them in turn. Producers add from their threads; the consumer polls
  * from its own.
+ *
+ * <p>The consumer may block a channel while it aligns checkpoint barriers: a blocked channel's
+ * buffers stay queued and are not polled until it is unblocked.
  */
 public final class InputGate {
   private final ArrayDeque<Buffer>[] queues;
   private final boolean[] enqueued;
+  private final boolean[] blocked;
   private final ArrayDeque<Integer> channelsWithData = new ArrayDeque<>();
   private Runnable dataListener = () -> {};
   private boolean released;
@@ -22,6 +26,7 @@ public final class InputGate {
       queues[i] = new ArrayDeque<>();
     }
     enqueued = new boolean[numChannels];
+    blocked = new boolean[numChannels];
   }
 
   public int numChannels() {
@@ -42,7 +47,7 @@ public final class InputGate {
       } else {
         buffer.channel = channel;
         queues[channel].add(buffer);
-        if (!enqueued[channel]) {
+        if (!enqueued[channel] && !blocked[channel]) {
           enqueued[channel] = true;
           channelsWithData.add(channel);
         }
@@ -59,6 +64,11 @@ public final class InputGate {
   /** The next buffer, taking channels in turn, or null when none is queued. */
   public synchronized Buffer poll() {
     Integer channel = channelsWithData.poll();
+    while (channel != null && blocked[channel]) {
+      // Leaves the rotation; unblocking puts it back.
+      enqueued[channel] = false;
+      channel = channelsWithData.poll();
+    }
     if (channel == null) {
       return null;
     }
@@ -70,6 +80,24 @@ public final class InputGate {
       channelsWithData.add(channel);
     }
     return buffer;
+  }
+
+  /** Stops handing out the channel's buffers; they stay queued. Called on the consumer's thread. */
+  public synchronized void blockChannel(int channel) {
+    blocked[channel] = true;
+  }
+
+  /** Hands out the channel's buffers again, queued ones first. Called on the consumer's thread. */
+  public synchronized void unblockChannel(int channel) {
+    blocked[channel] = false;
+    if (!enqueued[channel] && !queues[channel].isEmpty()) {
+      enqueued[channel] = true;
+      channelsWithData.add(channel);
+    }
+  }
+
+  public synchronized boolean isBlocked(int channel) {
+    return blocked[channel];
   }
 
   /** Buffers queued in all channels. */

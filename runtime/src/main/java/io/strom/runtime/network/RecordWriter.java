@@ -83,6 +83,27 @@ public final class RecordWriter<T> {
     broadcastScratch();
   }
 
+  /**
+   * Sends a checkpoint barrier on every channel now. What each channel holds is sent first, then the
+   * barrier in a buffer of its own that does not come from the pool: a consumer aligning on this
+   * barrier may hold back this output's pooled buffers, so waiting for one here could deadlock,
+   * and a barrier left in a partly filled buffer would delay every consumer's alignment.
+   */
+  public void broadcastBarrier(long checkpointId, long timestamp) {
+    byte[] frame = new byte[4 + 1 + 16];
+    scratch.clear();
+    scratch.writeInt(17);
+    scratch.writeByte(ElementKind.CHECKPOINT_BARRIER);
+    scratch.writeLong(checkpointId);
+    scratch.writeLong(timestamp);
+    System.arraycopy(scratch.buffer(), 0, frame, 0, frame.length);
+    for (int i = 0; i < targets.length; i++) {
+      flush(i);
+      // Consumers only read the frame, so every channel may share it.
+      targets[i].gate().add(targets[i].channel(), Buffer.unpooled(frame, frame.length));
+    }
+  }
+
   /** Sends end-of-partition on every channel and flushes: the consumers see this output end. */
   public void finish() throws IOException, InterruptedException {
     scratch.clear();

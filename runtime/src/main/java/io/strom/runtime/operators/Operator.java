@@ -7,13 +7,37 @@ import java.io.Serializable;
  * gets its own copy (operators are serialized), so per-subtask resources belong in fields marked
  * {@code transient} and created in {@link #open}.
  *
- * <p>Lifecycle, all on the task's thread: {@link #open} once; then records, watermarks and timers
- * in any order; {@link #finish} once when all input has ended (flush what is buffered — not called
- * on failure or cancellation); {@link #close} always last, to release resources.
+ * <p>Lifecycle, all on the task's thread: {@link #initializeState} once, then {@link #open} once;
+ * then records, watermarks, timers and checkpoints ({@link #snapshotState}, later {@link
+ * #notifyCheckpointComplete}) in any order; {@link #finish} once when all input has ended (flush
+ * what is buffered — not called on failure or cancellation); {@link #close} always last, to
+ * release resources.
+ *
+ * <p>Keyed state and timers are checkpointed and restored by the runtime; only state an operator
+ * keeps in its own fields needs the checkpoint hooks.
  */
 public interface Operator<OUT> extends Serializable {
 
+  /**
+   * Called before {@link #open}, on every start: restores what {@link #snapshotState} wrote when
+   * {@link RestoreContext#isRestored()} is true.
+   */
+  default void initializeState(RestoreContext context) throws Exception {}
+
   void open(OperatorContext<OUT> context) throws Exception;
+
+  /**
+   * A checkpoint is taken now, between two elements: write the operator's own state. Called in
+   * chain order, before the barrier reaches the next operator. Keep it short — the task processes
+   * nothing meanwhile; serialize what may change afterwards.
+   */
+  default void snapshotState(SnapshotContext context) throws Exception {}
+
+  /**
+   * The checkpoint with this id completed on every task: side effects that must happen once (a
+   * transaction commit) may happen now. Not called for every checkpoint when some are subsumed.
+   */
+  default void notifyCheckpointComplete(long checkpointId) throws Exception {}
 
   /** All input has ended: emit whatever is still held. Not called on failure or cancel. */
   default void finish() throws Exception {}

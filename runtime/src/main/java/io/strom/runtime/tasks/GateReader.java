@@ -1,5 +1,6 @@
 package io.strom.runtime.tasks;
 
+import io.strom.runtime.checkpoint.CheckpointBarrier;
 import io.strom.runtime.network.Buffer;
 import io.strom.runtime.network.ChannelDeserializer;
 import io.strom.runtime.network.ElementKind;
@@ -8,10 +9,15 @@ import io.strom.runtime.operators.Output;
 import io.strom.serde.DataInputDeserializer;
 import io.strom.serde.TypeSerializer;
 import java.io.IOException;
+import java.util.ArrayDeque;
 
 /**
  * Reads one input gate of a task: deserializes the elements of each buffer, hands records to the
- * head operator, and combines the channels' watermarks and idleness before passing them on.
+ * head operator, combines the channels' watermarks and idleness before passing them on, and hands
+ * checkpoint barriers and ends of channels to the task's {@link BarrierAligner}.
+ *
+ * <p>When a barrier blocks its channel, reading of that channel stops right after the barrier; the
+ * rest of its buffer is read first once the channel is unblocked.
  *
  * <p>Called only on the task's thread.
  */
@@ -27,10 +33,25 @@ final class GateReader<IN> {
   private final TypeSerializer<IN>[] serializers;
   private final WatermarkCombiner combiner;
   private final Handler<IN> handler;
+  private final BarrierAligner barriers;
+  private final int channelOffset;
+  // Channels whose buffer was left part-read at a barrier that blocked them.
+  private final ArrayDeque<Integer> suspended = new ArrayDeque<>();
   private int finishedChannels;
 
-  GateReader(InputGate gate, TypeSerializer<IN>[] serializers, Handler<IN> handler) {
+  /**
+   * @param barriers the task's barrier aligner
+   * @param channelOffset the aligner's number of this gate's first channel
+   */
+  GateReader(
+      InputGate gate,
+      TypeSerializer<IN>[] serializers,
+      Handler<IN> handler,
+      BarrierAligner barriers,
+      int channelOffset) {
     this.gate = gate;
+    this.barriers = barriers;
+    this.channelOffset = channelOffset;
     this.serializers = serializers;
     this.handler = handler;
     this.deserializers = new ChannelDeserializer[gate.numChannels()];
@@ -44,16 +65,36 @@ final class GateReader<IN> {
     return finishedChannels == deserializers.length;
   }
 
-  /** Reads one buffer if one is queued; returns false when none was. */
+  /** Reads one buffer (or the rest of one) if one is available; returns false when none was. */
   boolean readBuffer() throws Exception {
-    Buffer buffer = gate.poll();
-    if (buffer == null) {
-      return false;
+    int channel = resumableChannel();
+    if (channel < 0) {
+      Buffer buffer = gate.poll();
+      if (buffer == null) {
+        return false;
+      }
+      channel = buffer.channel();
+      deserializers[channel].setBuffer(buffer);
     }
-    int channel = buffer.channel();
+    readElements(channel);
+    return true;
+  }
+
+  /** A suspended channel that is no longer blocked, or -1. */
+  private int resumableChannel() {
+    for (int i = 0, n = suspended.size(); i < n; i++) {
+      int channel = suspended.poll();
+      if (!gate.isBlocked(channel)) {
+        return channel;
+      }
+      suspended.add(channel);
+    }
+    return -1;
+  }
+
+  private void readElements(int channel) throws Exception {
     ChannelDeserializer deserializer = deserializers[channel];
     TypeSerializer<IN> serializer = serializers[channel];
-    deserializer.setBuffer(buffer);
     while (deserializer.next()) {
       DataInputDeserializer view = deserializer.view();
       byte kind = view.readByte();
@@ -75,12 +116,23 @@ final class GateReader<IN> {
         case ElementKind.END_OF_PARTITION:
           finishedChannels++;
           combiner.finishInput(channel);
+          barriers.processEndOfPartition(channelOffset + channel);
           break;
+        case ElementKind.CHECKPOINT_BARRIER: {
+          CheckpointBarrier barrier = new CheckpointBarrier(view.readLong(), view.readLong());
+          barriers.processBarrier(channelOffset + channel, barrier);
+          if (gate.isBlocked(channel)) {
+            if (deserializer.hasBuffer()) {
+              suspended.add(channel);
+            }
+            return;
+          }
+          break;
+        }
         default:
           throw new IOException("Corrupt network data: unknown element kind " + kind);
       }
     }
-    return true;
   }
 
   void release() {

@@ -4,6 +4,7 @@ import io.strom.runtime.network.InputGate;
 import io.strom.runtime.operators.OneInputOperator;
 import io.strom.runtime.source.InputStatus;
 import io.strom.serde.TypeSerializer;
+import java.util.List;
 
 /** The input of a task whose head operator has one input. */
 final class OneInputNetworkInput<IN> implements TaskInput, GateReader.Handler<IN> {
@@ -11,14 +12,21 @@ final class OneInputNetworkInput<IN> implements TaskInput, GateReader.Handler<IN
   private final OneInputOperator<IN, ?> operator;
   private final String operatorName;
 
+  /**
+   * @param aligning whether barriers are aligned (exactly-once) or only counted (at-least-once)
+   * @param checkpoints takes the task's snapshot when a barrier arrived on every channel
+   */
   OneInputNetworkInput(
       InputGate gate,
       TypeSerializer<IN>[] serializers,
       OneInputOperator<IN, ?> operator,
-      String operatorName) {
+      String operatorName,
+      boolean aligning,
+      BarrierAligner.Listener checkpoints) {
     this.operator = operator;
     this.operatorName = operatorName;
-    this.reader = new GateReader<>(gate, serializers, this);
+    BarrierAligner barriers = new BarrierAligner(aligning, List.of(gate), checkpoints);
+    this.reader = new GateReader<>(gate, serializers, this, barriers, 0);
   }
 
   @Override

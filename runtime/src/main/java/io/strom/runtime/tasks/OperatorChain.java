@@ -3,6 +3,8 @@ package io.strom.runtime.tasks;
 import io.strom.api.OutputTag;
 import io.strom.configuration.PipelineOptions;
 import io.strom.configuration.TaskManagerOptions;
+import io.strom.runtime.checkpoint.OperatorKeys;
+import io.strom.runtime.checkpoint.TaskRestore;
 import io.strom.runtime.graph.JobEdge;
 import io.strom.runtime.graph.JobVertex;
 import io.strom.runtime.graph.StreamEdge;
@@ -164,6 +166,33 @@ final class OperatorChain {
 
   List<RecordWriter<?>> writers() {
     return writers;
+  }
+
+  /** The operators, head first. */
+  List<ChainedOperator> operators() {
+    return operators;
+  }
+
+  /** Sends a checkpoint barrier on every output of the chain at once. */
+  void broadcastBarrier(long checkpointId, long timestamp) {
+    for (RecordWriter<?> writer : writers) {
+      writer.broadcastBarrier(checkpointId, timestamp);
+    }
+  }
+
+  /** Hands each operator, last first like {@link #open}, what it restores. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void initializeState(TaskRestore restore) throws Exception {
+    for (int i = operators.size() - 1; i >= 0; i--) {
+      ChainedOperator op = operators.get(i);
+      try {
+        op.operator()
+            .initializeState(
+                new OperatorRestoreContext(restore, OperatorKeys.of(op.node())));
+      } catch (Exception e) {
+        throw OperatorException.wrap(op.node().name(), e);
+      }
+    }
   }
 
   /** True when every output has a free buffer, so emitting will not wait. */

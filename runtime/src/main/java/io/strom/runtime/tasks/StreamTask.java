@@ -1,6 +1,10 @@
 package io.strom.runtime.tasks;
 
+import io.strom.configuration.CheckpointingOptions;
 import io.strom.configuration.PipelineOptions;
+import io.strom.runtime.checkpoint.CheckpointBarrier;
+import io.strom.runtime.checkpoint.OperatorKeys;
+import io.strom.runtime.checkpoint.TaskRestore;
 import io.strom.runtime.graph.JobEdge;
 import io.strom.runtime.graph.JobVertex;
 import io.strom.runtime.graph.SourceSpec;
@@ -33,8 +37,11 @@ public final class StreamTask implements Runnable {
   private final TaskListener listener;
   private final Mailbox mailbox = new Mailbox();
   private final TaskProcessingTimeService processingTime;
+  private final TaskRestore restore;
   private volatile boolean canceled;
   private volatile Thread thread;
+  // Set on the task's thread before any mail runs; mails use it.
+  private TaskCheckpointer checkpointer;
 
   /**
    * @param vertex this subtask's own copy of the vertex (its operators are not shared)
@@ -44,11 +51,50 @@ public final class StreamTask implements Runnable {
       int subtask,
       TaskEnvironment env,
       TaskListener listener) {
+    this(vertex, subtask, env, listener, TaskRestore.NONE);
+  }
+
+  /**
+   * @param vertex this subtask's own copy of the vertex (its operators are not shared)
+   * @param restore the state this subtask starts from
+   */
+  public StreamTask(
+      JobVertex vertex,
+      int subtask,
+      TaskEnvironment env,
+      TaskListener listener,
+      TaskRestore restore) {
     this.vertex = vertex;
     this.subtask = subtask;
     this.env = env;
     this.listener = listener;
+    this.restore = restore;
     this.processingTime = new TaskProcessingTimeService(env.timerScheduler(), mailbox);
+  }
+
+  /**
+   * Starts a checkpoint at this source task: between two batches of the reader, it snapshots its
+   * state and sends the barrier downstream. Safe from any thread.
+   */
+  public void triggerCheckpoint(CheckpointBarrier barrier) {
+    mailbox.put(
+        new Mail(
+            "trigger checkpoint " + barrier.checkpointId(),
+            () -> checkpointer.triggerCheckpoint(barrier)));
+  }
+
+  /** The last checkpoint this task took part in, or -1. Called on the task's thread. */
+  public long lastCheckpointId() {
+    TaskCheckpointer c = checkpointer;
+    return c == null ? -1 : c.lastCheckpointId();
+  }
+
+  /** Tells the task's operators that a checkpoint completed. Safe from any thread. */
+  public void notifyCheckpointComplete(long checkpointId) {
+    mailbox.put(
+        new Mail(
+            "checkpoint " + checkpointId + " complete",
+            () -> checkpointer.notifyCheckpointComplete(checkpointId)));
   }
 
   /** The name threads and errors use: {@code "Map -> Filter (2/4)"}. */
@@ -74,12 +120,14 @@ public final class StreamTask implements Runnable {
     TaskInput input = null;
     Throwable failure = null;
     try {
-      chain =
-          new OperatorChain(
-              vertex, subtask, env, new SubtaskOperatorContexts(vertex, subtask, env, processingTime));
+      SubtaskOperatorContexts contexts =
+          new SubtaskOperatorContexts(vertex, subtask, env, processingTime, restore);
+      chain = new OperatorChain(vertex, subtask, env, contexts);
       chain.setOutputAvailabilityListener(mailbox::signal);
       registerBufferGauges(chain);
+      checkpointer = new TaskCheckpointer(vertex, subtask, env, chain, contexts);
       input = createInput(chain);
+      chain.initializeState(restore);
       chain.open();
       startPeriodicActions(chain, input);
       runMailboxLoop(chain, input);
@@ -192,14 +240,21 @@ public final class StreamTask implements Runnable {
     return newTwoInput(gate1, serializersOf(0), gate2, serializersOf(1), operator, head.name());
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static TaskInput newOneInput(
-      InputGate gate, TypeSerializer[] serializers, Object operator, String name) {
-    return new OneInputNetworkInput(gate, serializers, (OneInputOperator) operator, name);
+  /** Exactly-once aligns barriers; at-least-once only counts them. */
+  private boolean aligning() {
+    return env.configuration().get(CheckpointingOptions.MODE)
+        == CheckpointingOptions.CheckpointingMode.EXACTLY_ONCE;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static TaskInput newTwoInput(
+  private TaskInput newOneInput(
+      InputGate gate, TypeSerializer[] serializers, Object operator, String name) {
+    return new OneInputNetworkInput(
+        gate, serializers, (OneInputOperator) operator, name, aligning(), checkpointer);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private TaskInput newTwoInput(
       InputGate gate1,
       TypeSerializer[] serializers1,
       InputGate gate2,
@@ -207,7 +262,14 @@ public final class StreamTask implements Runnable {
       Object operator,
       String name) {
     return new TwoInputNetworkInput(
-        gate1, serializers1, gate2, serializers2, (TwoInputOperator) operator, name);
+        gate1,
+        serializers1,
+        gate2,
+        serializers2,
+        (TwoInputOperator) operator,
+        name,
+        aligning(),
+        checkpointer);
   }
 
   /** The serializer of each channel of input {@code inputIndex}, in the gate's channel layout. */
@@ -236,6 +298,18 @@ public final class StreamTask implements Runnable {
             spec.watermarkStrategy(),
             env.configuration().get(PipelineOptions.AUTO_WATERMARK_INTERVAL).toMillis(),
             source.boundedness());
+    TypeSerializer<SourceSplit> splitSerializer = source.splitSerializer();
+    checkpointer.setSourceReader(reader, splitSerializer);
+    List<SourceSplit> restoredSplits =
+        OperatorRestoreContext.read(
+            restore
+                .operator(OperatorKeys.of(head))
+                .listStates()
+                .getOrDefault(TaskCheckpointer.SOURCE_SPLITS, List.of()),
+            splitSerializer);
+    if (!restoredSplits.isEmpty()) {
+      reader.addSplits(restoredSplits);
+    }
     reader.start();
     env.sourceReaders()
         .registerReader(

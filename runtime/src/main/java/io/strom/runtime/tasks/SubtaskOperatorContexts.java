@@ -1,6 +1,10 @@
 package io.strom.runtime.tasks;
 
 import io.strom.api.functions.KeySelector;
+import io.strom.runtime.checkpoint.CheckpointStorage;
+import io.strom.runtime.checkpoint.KeyedStateHandle;
+import io.strom.runtime.checkpoint.OperatorKeys;
+import io.strom.runtime.checkpoint.TaskRestore;
 import io.strom.runtime.graph.JobVertex;
 import io.strom.runtime.graph.StreamNode;
 import io.strom.runtime.metrics.MetricRegistry;
@@ -11,25 +15,41 @@ import io.strom.runtime.state.KeyGroups;
 import io.strom.runtime.state.heap.HeapKeyedStateBackend;
 import io.strom.runtime.time.ProcessingTimeService;
 import io.strom.runtime.time.TimerServiceManager;
+import io.strom.serde.DataInputDeserializer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates the contexts of the operators of one subtask: keyed operators get their own keyed state
- * and timers over the key groups this subtask owns.
+ * and timers over the key groups this subtask owns, filled from the checkpoint the task restores
+ * (if any) before the operator opens. Remembers them, so checkpoints can write them.
+ *
+ * <p>Used only on the task's thread.
  */
 final class SubtaskOperatorContexts implements OperatorChain.OperatorContextFactory {
   private final JobVertex vertex;
   private final int subtask;
   private final TaskEnvironment env;
   private final ProcessingTimeService processingTime;
+  private final TaskRestore restore;
+  private final Map<Integer, KeyedParts> keyedParts = new HashMap<>();
+
+  /** The keyed state and timers of one keyed operator. */
+  record KeyedParts(HeapKeyedStateBackend<Object> backend, TimerServiceManager<Object> timers) {}
 
   SubtaskOperatorContexts(
-      JobVertex vertex, int subtask, TaskEnvironment env, ProcessingTimeService processingTime) {
+      JobVertex vertex,
+      int subtask,
+      TaskEnvironment env,
+      ProcessingTimeService processingTime,
+      TaskRestore restore) {
     this.vertex = vertex;
     this.subtask = subtask;
     this.env = env;
     this.processingTime = processingTime;
+    this.restore = restore;
   }
 
   @Override
@@ -48,11 +68,44 @@ final class SubtaskOperatorContexts implements OperatorChain.OperatorContextFact
       for (int i = 0; i < node.numInputs(); i++) {
         selectors.add(node.keySelector(i));
       }
-      builder.keyed(
-          new HeapKeyedStateBackend<>(range, maxParallelism, processingTime::currentProcessingTime),
-          new TimerServiceManager<>(range, maxParallelism, processingTime),
-          selectors);
+      KeyedParts parts =
+          new KeyedParts(
+              new HeapKeyedStateBackend<>(
+                  range, maxParallelism, processingTime::currentProcessingTime),
+              new TimerServiceManager<>(range, maxParallelism, processingTime));
+      restoreKeyed(node, range, parts);
+      keyedParts.put(node.id(), parts);
+      builder.keyed(parts.backend(), parts.timers(), selectors);
     }
     return builder.build();
+  }
+
+  /** The keyed state and timers of a keyed operator of the chain, or null. */
+  KeyedParts keyedParts(int nodeId) {
+    return keyedParts.get(nodeId);
+  }
+
+  private void restoreKeyed(StreamNode node, KeyGroupRange range, KeyedParts parts) {
+    List<KeyedStateHandle> handles = restore.operator(OperatorKeys.of(node)).keyed();
+    DataInputDeserializer in = new DataInputDeserializer();
+    for (KeyedStateHandle handle : handles) {
+      try {
+        CheckpointStorage.readKeyGroups(
+            restore.checkpointDirectory(),
+            handle,
+            range,
+            (keyGroup, section) -> {
+              in.setBuffer(section, 0, section.length);
+              parts.backend().restoreKeyGroup(keyGroup, in);
+              parts.timers().restoreKeyGroup(keyGroup, in);
+            });
+      } catch (Exception e) {
+        throw OperatorException.wrap(
+            node.name(),
+            new IllegalStateException(
+                "Restoring the keyed state of '" + node.name() + "' failed: " + e.getMessage(),
+                e));
+      }
+    }
   }
 }

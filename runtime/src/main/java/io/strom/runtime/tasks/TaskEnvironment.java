@@ -7,6 +7,7 @@ import io.strom.runtime.graph.JobGraph;
 import io.strom.runtime.metrics.MetricRegistry;
 import io.strom.runtime.network.ExchangeRegistry;
 import io.strom.runtime.network.NetworkBufferPool;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -20,6 +21,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param sourceReaders where source tasks register to receive splits
  * @param userClassLoader the class loader of the job's code
  * @param metrics the job's metrics
+ * @param checkpointResponder where the task acknowledges checkpoints
+ * @param snapshotExecutor the threads that write snapshots, so the task keeps processing
  */
 public record TaskEnvironment(
     JobGraph job,
@@ -29,7 +32,9 @@ public record TaskEnvironment(
     ScheduledExecutorService timerScheduler,
     SourceReaderRegistry sourceReaders,
     ClassLoader userClassLoader,
-    MetricRegistry metrics) {
+    MetricRegistry metrics,
+    CheckpointResponder checkpointResponder,
+    Executor snapshotExecutor) {
   public TaskEnvironment {
     requireNonNull(job, "job");
     requireNonNull(configuration, "configuration");
@@ -39,5 +44,7 @@ public record TaskEnvironment(
     requireNonNull(sourceReaders, "sourceReaders");
     requireNonNull(userClassLoader, "userClassLoader");
     requireNonNull(metrics, "metrics");
+    requireNonNull(checkpointResponder, "checkpointResponder");
+    requireNonNull(snapshotExecutor, "snapshotExecutor");
   }
 }

@@ -4,10 +4,12 @@ import io.strom.runtime.network.InputGate;
 import io.strom.runtime.operators.TwoInputOperator;
 import io.strom.runtime.source.InputStatus;
 import io.strom.serde.TypeSerializer;
+import java.util.List;
 
 /**
  * The inputs of a task whose head operator has two: reads both gates in turn and combines their
- * watermarks (each gate's own combination first, then the minimum of the two).
+ * watermarks (each gate's own combination first, then the minimum of the two). Checkpoint barriers
+ * are aligned across the channels of both gates.
  */
 final class TwoInputNetworkInput<IN1, IN2> implements TaskInput {
   private final GateReader<IN1> first;
@@ -22,7 +24,9 @@ final class TwoInputNetworkInput<IN1, IN2> implements TaskInput {
       InputGate gate2,
       TypeSerializer<IN2>[] serializers2,
       TwoInputOperator<IN1, IN2, ?> operator,
-      String operatorName) {
+      String operatorName,
+      boolean aligning,
+      BarrierAligner.Listener checkpoints) {
     this.operatorName = operatorName;
     this.inputs =
         new WatermarkCombiner(
@@ -38,8 +42,16 @@ final class TwoInputNetworkInput<IN1, IN2> implements TaskInput {
                 operator.processWatermarkStatus(idle);
               }
             });
-    this.first = new GateReader<>(gate1, serializers1, handler(0, operator::processElement1));
-    this.second = new GateReader<>(gate2, serializers2, handler(1, operator::processElement2));
+    BarrierAligner barriers = new BarrierAligner(aligning, List.of(gate1, gate2), checkpoints);
+    this.first =
+        new GateReader<>(gate1, serializers1, handler(0, operator::processElement1), barriers, 0);
+    this.second =
+        new GateReader<>(
+            gate2,
+            serializers2,
+            handler(1, operator::processElement2),
+            barriers,
+            gate1.numChannels());
   }
 
   /** Processes records of one input. */

@@ -3,8 +3,15 @@ package io.strom.runtime.time;
 import static java.util.Objects.requireNonNull;
 
 import io.strom.runtime.state.KeyGroupRange;
+import io.strom.serde.DataInputDeserializer;
+import io.strom.serde.DataInputView;
+import io.strom.serde.DataOutputSerializer;
+import io.strom.serde.DynamicSerializer;
+import io.strom.serde.TypeSerializer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +27,11 @@ import java.util.function.Consumer;
  * has a scheduled callback; when it runs, every due timer fires in time order and the next
  * earliest is scheduled.
  *
+ * <p>Checkpoints write and read timers per key group ({@link #snapshotKeyGroup}, {@link
+ * #restoreKeyGroup}). Restored timers wait, as bytes, until the operator asks for their service by
+ * name (only then is the target known); timers of a service not asked for again are written to
+ * later checkpoints from those bytes.
+ *
  * <p>Used only on the task's thread (processing-time callbacks run there too).
  */
 public final class TimerServiceManager<K> implements AutoCloseable {
@@ -34,6 +46,12 @@ public final class TimerServiceManager<K> implements AutoCloseable {
   private ProcessingTimeService.Cancellable scheduledWakeUp;
   private long scheduledWakeUpTime = Long.MAX_VALUE;
   private boolean firingProcessingTimers;
+
+  // Keys and namespaces of timers are written self-describing: operators do not declare their types.
+  private final TypeSerializer<Object> keySerializer = new DynamicSerializer();
+  private final TypeSerializer<Object> namespaceSerializer = new DynamicSerializer();
+  private final Map<String, Map<Integer, byte[]>> restored = new LinkedHashMap<>();
+  private final DataOutputSerializer scratch = new DataOutputSerializer(256);
 
   /**
    * @param keyGroupRange the key groups of this subtask; timers for other keys are a bug
@@ -73,7 +91,103 @@ public final class TimerServiceManager<K> implements AutoCloseable {
     HeapTimerService<K, N> created = new HeapTimerService<>(name, target, this);
     services.put(name, created);
     serviceList.add(created);
+    Map<Integer, byte[]> pending = restored.remove(name);
+    if (pending != null) {
+      for (byte[] body : pending.values()) {
+        readTimers(created, new DataInputDeserializer(body));
+      }
+    }
     return created;
+  }
+
+  /**
+   * Writes the timers of one key group, for a checkpoint. Layout: int services, each: UTF name |
+   * int length | body; body: int n, n × (key | namespace | long time) for event time, then the same
+   * for processing time. Services without timers in the key group are left out.
+   */
+  public void snapshotKeyGroup(int keyGroup, DataOutputSerializer out) throws IOException {
+    int countAt = out.length();
+    out.writeInt(0);
+    int count = 0;
+    for (HeapTimerService<K, ?> service : serviceList) {
+      scratch.clear();
+      int n = writeTimers(service.eventTimers, keyGroup) + writeTimers(service.processingTimers,
+          keyGroup);
+      if (n > 0) {
+        writeSection(out, service.name, scratch.buffer(), scratch.length());
+        count++;
+      }
+    }
+    for (Map.Entry<String, Map<Integer, byte[]>> e : restored.entrySet()) {
+      byte[] body = e.getValue().get(keyGroup);
+      if (body != null) {
+        writeSection(out, e.getKey(), body, body.length);
+        count++;
+      }
+    }
+    out.writeIntAt(countAt, count);
+  }
+
+  private static void writeSection(DataOutputSerializer out, String name, byte[] body, int length)
+      throws IOException {
+    out.writeUTF(name);
+    out.writeInt(length);
+    out.write(body, 0, length);
+  }
+
+  private int writeTimers(TimerQueue<K, ?> queue, int keyGroup) throws IOException {
+    List<InternalTimer<K, ?>> timers = new ArrayList<>();
+    queue.forEachInKeyGroup(keyGroup, timers::add);
+    scratch.writeInt(timers.size());
+    for (InternalTimer<K, ?> timer : timers) {
+      keySerializer.serialize(timer.key(), scratch);
+      namespaceSerializer.serialize(timer.namespace(), scratch);
+      scratch.writeLong(timer.time());
+    }
+    return timers.size();
+  }
+
+  /** Reads what {@link #snapshotKeyGroup} wrote for a key group of this manager's range. */
+  public void restoreKeyGroup(int keyGroup, DataInputView in) throws IOException {
+    if (!keyGroupRange.contains(keyGroup)) {
+      throw new IllegalArgumentException(
+          "Bug: restoring timers of key group " + keyGroup + " outside [" + keyGroupRange.first()
+              + ", " + keyGroupRange.last() + "]");
+    }
+    int count = in.readInt();
+    for (int i = 0; i < count; i++) {
+      String name = in.readUTF();
+      byte[] body = new byte[in.readInt()];
+      in.readFully(body);
+      HeapTimerService<K, ?> existing = services.get(name);
+      if (existing != null) {
+        readTimers(existing, new DataInputDeserializer(body));
+      } else {
+        restored.computeIfAbsent(name, n -> new HashMap<>()).put(keyGroup, body);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <N> void readTimers(HeapTimerService<K, N> service, DataInputView in) {
+    try {
+      for (int kind = 0; kind < 2; kind++) {
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+          K key = (K) keySerializer.deserialize(in);
+          N namespace = (N) namespaceSerializer.deserialize(in);
+          long time = in.readLong();
+          if (kind == 0) {
+            service.registerEventTimeTimer(key, namespace, time);
+          } else {
+            service.registerProcessingTimeTimer(key, namespace, time);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Timers of service '" + service.name + "' could not be restored: " + e.getMessage(), e);
+    }
   }
 
   /** The last watermark passed to {@link #advanceWatermark}, or {@link Watermarks#NONE}. */
@@ -130,6 +244,7 @@ public final class TimerServiceManager<K> implements AutoCloseable {
       scheduledWakeUp = null;
     }
     scheduledWakeUpTime = Long.MAX_VALUE;
+    restored.clear();
   }
 
   public KeyGroupRange keyGroupRange() {

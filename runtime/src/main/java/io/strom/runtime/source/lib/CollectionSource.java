@@ -47,8 +47,14 @@ public final class CollectionSource<T> implements Source<T, IndexRangeSplit> {
   }
 
   @Override
+  public SplitEnumerator<IndexRangeSplit> restoreEnumerator(
+      SplitEnumeratorContext<IndexRangeSplit> context, List<IndexRangeSplit> unassignedSplits) {
+    return IndexRangeEnumerator.restored(context, unassignedSplits);
+  }
+
+  @Override
   public SourceReader<T, IndexRangeSplit> createReader(SourceReaderContext context) {
-    return new IndexRangeReader<>(context.parallelism(), null) {
+    return new IndexRangeReader<>(null) {
       @Override
       protected T elementAt(long index) {
         return elements.get((int) index);

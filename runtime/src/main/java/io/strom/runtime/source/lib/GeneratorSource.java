@@ -8,6 +8,7 @@ import io.strom.runtime.source.SourceReader;
 import io.strom.runtime.source.SourceReaderContext;
 import io.strom.runtime.source.SplitEnumerator;
 import io.strom.runtime.source.SplitEnumeratorContext;
+import java.util.List;
 
 /**
  * Generates elements from their index: {@code count} of them (bounded), or endlessly, optionally
@@ -51,10 +52,16 @@ public final class GeneratorSource<T> implements Source<T, IndexRangeSplit> {
   }
 
   @Override
+  public SplitEnumerator<IndexRangeSplit> restoreEnumerator(
+      SplitEnumeratorContext<IndexRangeSplit> context, List<IndexRangeSplit> unassignedSplits) {
+    return IndexRangeEnumerator.restored(context, unassignedSplits);
+  }
+
+  @Override
   public SourceReader<T, IndexRangeSplit> createReader(SourceReaderContext context) {
     RateLimiter limiter =
         recordsPerSecond > 0 ? new RateLimiter(recordsPerSecond / context.parallelism()) : null;
-    return new IndexRangeReader<>(context.parallelism(), limiter) {
+    return new IndexRangeReader<>(limiter) {
       @Override
       protected T elementAt(long index) throws Exception {
         return generator.generate(index);

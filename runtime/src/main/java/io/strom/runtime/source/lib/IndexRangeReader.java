@@ -5,25 +5,25 @@ import io.strom.runtime.source.ReaderOutput;
 import io.strom.runtime.source.SourceOutput;
 import io.strom.runtime.source.SourceReader;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Emits the element of every index of its splits, a batch per poll. An endless split steps by the
- * source's parallelism so parallel readers never repeat an index.
+ * parallelism it was cut for, so parallel readers never repeat an index. Its checkpoint is the
+ * splits it holds with the current one moved to the next index, so a restore rewinds exactly.
  */
 abstract class IndexRangeReader<T> implements SourceReader<T, IndexRangeSplit> {
   private static final int BATCH = 1024;
 
   private final ArrayDeque<IndexRangeSplit> splits = new ArrayDeque<>();
-  private final int step;
   private final RateLimiter rateLimiter;
   private boolean noMoreSplits;
   private IndexRangeSplit current;
   private SourceOutput<T> currentOutput;
   private long next;
 
-  IndexRangeReader(int parallelism, RateLimiter rateLimiter) {
-    this.step = parallelism;
+  IndexRangeReader(RateLimiter rateLimiter) {
     this.rateLimiter = rateLimiter;
   }
 
@@ -40,8 +40,7 @@ abstract class IndexRangeReader<T> implements SourceReader<T, IndexRangeSplit> {
       currentOutput = output.forSplit(current.splitId());
       next = current.from();
     }
-    boolean endless = current.to() == Long.MAX_VALUE;
-    long stride = endless ? step : 1;
+    long stride = current.step();
     int batch = rateLimiter == null ? BATCH : rateLimiter.acquire(BATCH);
     for (int i = 0; i < batch && next < current.to(); i++) {
       currentOutput.collect(elementAt(next));
@@ -62,5 +61,15 @@ abstract class IndexRangeReader<T> implements SourceReader<T, IndexRangeSplit> {
   @Override
   public void notifyNoMoreSplits() {
     noMoreSplits = true;
+  }
+
+  @Override
+  public List<IndexRangeSplit> snapshotState(long checkpointId) {
+    List<IndexRangeSplit> held = new ArrayList<>(splits.size() + 1);
+    if (current != null) {
+      held.add(new IndexRangeSplit(current.id(), next, current.to(), current.step()));
+    }
+    held.addAll(splits);
+    return held;
   }
 }

@@ -6,6 +6,7 @@ import io.strom.runtime.source.SourceReaderContext;
 import io.strom.runtime.source.SplitEnumerator;
 import io.strom.runtime.source.SplitEnumeratorContext;
 import io.strom.runtime.source.Source;
+import java.util.List;
 
 /** The numbers {@code from} to {@code to}, both included, spread over the parallel readers. */
 public final class NumberSequenceSource implements Source<Long, IndexRangeSplit> {
@@ -37,8 +38,14 @@ public final class NumberSequenceSource implements Source<Long, IndexRangeSplit>
   }
 
   @Override
+  public SplitEnumerator<IndexRangeSplit> restoreEnumerator(
+      SplitEnumeratorContext<IndexRangeSplit> context, List<IndexRangeSplit> unassignedSplits) {
+    return IndexRangeEnumerator.restored(context, unassignedSplits);
+  }
+
+  @Override
   public SourceReader<Long, IndexRangeSplit> createReader(SourceReaderContext context) {
-    return new IndexRangeReader<>(context.parallelism(), null) {
+    return new IndexRangeReader<>(null) {
       @Override
       protected Long elementAt(long index) {
         return index;

@@ -15,7 +15,12 @@ import io.strom.runtime.state.InternalReducingState;
 import io.strom.runtime.state.InternalValueState;
 import io.strom.runtime.state.KeyGroupRange;
 import io.strom.runtime.state.KeyedStateBackend;
+import io.strom.serde.DataInputDeserializer;
+import io.strom.serde.DataInputView;
+import io.strom.serde.DataOutputSerializer;
+import java.io.IOException;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +35,11 @@ import java.util.function.LongSupplier;
  * are removed when read, and every access to a state with a time-to-live also examines a few
  * entries of that state, so entries of keys that are never read again are removed eventually.
  *
+ * <p>Checkpoints write and read state per key group ({@link #snapshotKeyGroup}, {@link
+ * #restoreKeyGroup}). Restored bytes stay as they are until the operator declares the state again
+ * (only its descriptor knows the value serializer); a state restored but not declared again is
+ * written to later checkpoints from those bytes, so it is never lost.
+ *
  * <p>Used only on the task's thread; {@link #entryCount} may be read from elsewhere for
  * diagnostics, without guarantees of freshness.
  */
@@ -38,6 +48,9 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private final int maxParallelism;
   private final LongSupplier clock;
   private final Map<String, AbstractHeapState<K, ?>> states = new LinkedHashMap<>();
+  private final Map<String, HeapSnapshotSerde<K>> serdes = new HashMap<>();
+  private final Map<String, RestoredState> restored = new LinkedHashMap<>();
+  private final DataOutputSerializer scratch = new DataOutputSerializer(256);
   private boolean closed;
 
   /**
@@ -146,8 +159,109 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       return existing;
     }
     AbstractHeapState<K, ?> created = factory.apply(TtlPolicy.of(descriptor.ttl(), clock));
+    HeapSnapshotSerde<K> serde = new HeapSnapshotSerde<>(descriptor, kind);
+    materialize(descriptor.name(), kind, created, serde);
     states.put(descriptor.name(), created);
+    serdes.put(descriptor.name(), serde);
     return created;
+  }
+
+  /** Fills a newly declared state with what a restore left for it. */
+  private void materialize(
+      String name, StateKind kind, AbstractHeapState<K, ?> state, HeapSnapshotSerde<K> serde) {
+    RestoredState pending = restored.remove(name);
+    if (pending == null) {
+      return;
+    }
+    if (pending.kind != kind) {
+      throw new IllegalStateException(
+          "State '" + name + "' was restored from a checkpoint as " + pending.kind.label
+              + " state but is now declared as " + kind.label + " state; keep the kind of a"
+              + " state, or give the new one another name");
+    }
+    try {
+      for (Section section : pending.sections.values()) {
+        serde.read(state, section.timed, new DataInputDeserializer(section.body));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "State '" + name + "' could not be restored with the serializer of its declared type: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * Writes the state of one key group of this backend's range, for a checkpoint. Layout: int
+   * states, each: UTF name | byte kind | bool timed | int length | body ({@link
+   * HeapSnapshotSerde}). States without entries in the key group are left out.
+   */
+  public void snapshotKeyGroup(int keyGroup, DataOutputSerializer out) throws IOException {
+    int countAt = out.length();
+    out.writeInt(0);
+    int count = 0;
+    for (Map.Entry<String, AbstractHeapState<K, ?>> e : states.entrySet()) {
+      AbstractHeapState<K, ?> state = e.getValue();
+      scratch.clear();
+      if (serdes.get(e.getKey()).write(state, keyGroup, scratch) > 0) {
+        writeSection(out, e.getKey(), state.kind(), state.ttl.enabled, scratch.buffer(),
+            scratch.length());
+        count++;
+      }
+    }
+    for (Map.Entry<String, RestoredState> e : restored.entrySet()) {
+      Section section = e.getValue().sections.get(keyGroup);
+      if (section != null) {
+        writeSection(out, e.getKey(), e.getValue().kind, section.timed, section.body,
+            section.body.length);
+        count++;
+      }
+    }
+    out.writeIntAt(countAt, count);
+  }
+
+  private static void writeSection(
+      DataOutputSerializer out, String name, StateKind kind, boolean timed, byte[] body, int length)
+      throws IOException {
+    out.writeUTF(name);
+    out.writeByte(kind.ordinal());
+    out.writeBoolean(timed);
+    out.writeInt(length);
+    out.write(body, 0, length);
+  }
+
+  /**
+   * Reads what {@link #snapshotKeyGroup} wrote for a key group of this backend's range. States
+   * already declared are filled at once, others when the operator declares them.
+   */
+  public void restoreKeyGroup(int keyGroup, DataInputView in) throws IOException {
+    if (!keyGroupRange.contains(keyGroup)) {
+      throw new IllegalArgumentException(
+          "Bug: restoring key group " + keyGroup + " into a backend of key groups "
+              + StateTable.describe(keyGroupRange));
+    }
+    int count = in.readInt();
+    for (int i = 0; i < count; i++) {
+      String name = in.readUTF();
+      int ordinal = in.readByte();
+      if (ordinal < 0 || ordinal >= StateKind.values().length) {
+        throw new IOException("Unknown kind " + ordinal + " of state '" + name + "'");
+      }
+      StateKind kind = StateKind.values()[ordinal];
+      boolean timed = in.readBoolean();
+      byte[] body = new byte[in.readInt()];
+      in.readFully(body);
+      AbstractHeapState<K, ?> existing = states.get(name);
+      if (existing != null) {
+        RestoredState one = new RestoredState(kind);
+        one.sections.put(keyGroup, new Section(timed, body));
+        restored.put(name, one);
+        materialize(name, existing.kind(), existing, serdes.get(name));
+      } else {
+        restored.computeIfAbsent(name, n -> new RestoredState(kind))
+            .sections.put(keyGroup, new Section(timed, body));
+      }
+    }
   }
 
   private <N> StateTable<K, N> newTable(StateDescriptor<?> descriptor) {
@@ -196,7 +310,21 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   public void close() {
     closed = true;
     states.clear();
+    restored.clear();
   }
+
+  /** The restored bytes of a state not declared again yet, per key group. */
+  private static final class RestoredState {
+    final StateKind kind;
+    final Map<Integer, Section> sections = new LinkedHashMap<>();
+
+    RestoredState(StateKind kind) {
+      this.kind = kind;
+    }
+  }
+
+  /** One key group's entries of a restored state, as written. */
+  private record Section(boolean timed, byte[] body) {}
 
   /** Receives stored entries from {@link #forEachEntry}. */
   @FunctionalInterface

@@ -97,6 +97,15 @@ final class StateTable<K, N> {
     }
   }
 
+  /** The table of one key group of this subtask's range, or null when nothing was stored there. */
+  KeyGroupTable<K, N> keyGroupTable(int keyGroup) {
+    if (!range.contains(keyGroup)) {
+      throw new IllegalArgumentException(
+          "Key group " + keyGroup + " is outside this backend's range " + describe(range));
+    }
+    return groups[keyGroup - range.first()];
+  }
+
   /** Visits the entries of one key group of this subtask's range. */
   void forEachInKeyGroup(int keyGroup, Consumer<StateEntry<K, N>> action) {
     if (!range.contains(keyGroup)) {

@@ -1,0 +1,80 @@
+package io.strom.configuration;
+
+import java.time.Duration;
+
+/**
+ * Options of checkpointing (Flink's keys): how often consistent snapshots of a running job are
+ * taken, how long one may take, and where they are kept.
+ */
+public final class CheckpointingOptions {
+  private CheckpointingOptions() {}
+
+  /** The guarantee a checkpoint gives; chooses whether input channels align on barriers. */
+  public enum CheckpointingMode {
+    /** Channels that delivered a barrier wait for the others: state sees each record once. */
+    EXACTLY_ONCE,
+    /** No channel waits: after a restore, state may have seen some records twice. */
+    AT_LEAST_ONCE
+  }
+
+  public static final ConfigOption<Duration> INTERVAL =
+      ConfigOptions.key("execution.checkpointing.interval")
+          .durationType()
+          .noDefaultValue()
+          .withDescription(
+              "Time between the starts of two checkpoints. Unset or 0 disables checkpointing.");
+
+  public static final ConfigOption<Duration> TIMEOUT =
+      ConfigOptions.key("execution.checkpointing.timeout")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(10))
+          .withDescription("A checkpoint not completed within this time is aborted.");
+
+  public static final ConfigOption<Duration> MIN_PAUSE =
+      ConfigOptions.key("execution.checkpointing.min-pause")
+          .durationType()
+          .defaultValue(Duration.ZERO)
+          .withDescription(
+              "Least time between the end of one checkpoint and the start of the next.");
+
+  public static final ConfigOption<Integer> MAX_CONCURRENT_CHECKPOINTS =
+      ConfigOptions.key("execution.checkpointing.max-concurrent-checkpoints")
+          .intType()
+          .defaultValue(1)
+          .withDescription("Checkpoints that may be in progress at once; Strom supports 1.");
+
+  public static final ConfigOption<CheckpointingMode> MODE =
+      ConfigOptions.key("execution.checkpointing.mode")
+          .enumType(CheckpointingMode.class)
+          .defaultValue(CheckpointingMode.EXACTLY_ONCE)
+          .withDescription(
+              "EXACTLY_ONCE aligns barriers so state sees every record once after a restore;"
+                  + " AT_LEAST_ONCE never holds input back but may count records twice.");
+
+  public static final ConfigOption<String> DIRECTORY =
+      ConfigOptions.key("execution.checkpointing.dir")
+          .stringType()
+          .noDefaultValue()
+          .withFallbackKeys("state.checkpoints.dir")
+          .withDescription(
+              "Local directory checkpoints are written to, one subdirectory per job. Required when"
+                  + " checkpointing is enabled.");
+
+  public static final ConfigOption<Integer> NUM_RETAINED =
+      ConfigOptions.key("execution.checkpointing.num-retained")
+          .intType()
+          .defaultValue(1)
+          .withFallbackKeys("state.checkpoints.num-retained")
+          .withDescription(
+              "Completed checkpoints kept per job; older ones are deleted. They stay after the"
+                  + " job ends, to restart it with execution.state-recovery.path.");
+
+  public static final ConfigOption<String> RECOVERY_PATH =
+      ConfigOptions.key("execution.state-recovery.path")
+          .stringType()
+          .noDefaultValue()
+          .withFallbackKeys("execution.savepoint.path")
+          .withDescription(
+              "A retained checkpoint directory (…/<job id>/chk-<n>) to start the job from. The"
+                  + " job may run with another parallelism than the one that wrote it.");
+}

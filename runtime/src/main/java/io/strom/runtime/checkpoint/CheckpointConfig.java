@@ -1,0 +1,77 @@
+package io.strom.runtime.checkpoint;
+
+import io.strom.configuration.CheckpointingOptions;
+import io.strom.configuration.CheckpointingOptions.CheckpointingMode;
+import io.strom.configuration.Configuration;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A job's checkpointing settings, read and checked once at submission.
+ *
+ * @param interval time between checkpoint starts; {@link Duration#ZERO} when checkpointing is off
+ * @param timeout a checkpoint still pending after this is aborted
+ * @param minPause least time from the end of one checkpoint to the start of the next
+ * @param mode exactly-once (aligned barriers) or at-least-once
+ * @param directory where checkpoints are written; null when checkpointing is off
+ * @param numRetained completed checkpoints kept
+ */
+public record CheckpointConfig(
+    Duration interval,
+    Duration timeout,
+    Duration minPause,
+    CheckpointingMode mode,
+    Path directory,
+    int numRetained) {
+
+  /** The shortest interval accepted: shorter ones would do little but checkpoint. */
+  static final Duration MIN_INTERVAL = Duration.ofMillis(10);
+
+  public boolean enabled() {
+    return !interval.isZero();
+  }
+
+  /**
+   * Reads the settings of a job.
+   *
+   * @throws IllegalArgumentException naming the key that is set wrong and how to fix it
+   */
+  public static CheckpointConfig from(Configuration configuration) {
+    Duration interval = configuration.get(CheckpointingOptions.INTERVAL);
+    Duration timeout = configuration.get(CheckpointingOptions.TIMEOUT);
+    Duration minPause = configuration.get(CheckpointingOptions.MIN_PAUSE);
+    int maxConcurrent = configuration.get(CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS);
+    int numRetained = configuration.get(CheckpointingOptions.NUM_RETAINED);
+    String directory = configuration.get(CheckpointingOptions.DIRECTORY);
+    CheckpointingMode mode = configuration.get(CheckpointingOptions.MODE);
+    if (interval == null || interval.isZero()) {
+      return new CheckpointConfig(Duration.ZERO, timeout, minPause, mode, null, numRetained);
+    }
+    require(!interval.isNegative() && interval.compareTo(MIN_INTERVAL) >= 0,
+        CheckpointingOptions.INTERVAL.key() + " must be at least " + MIN_INTERVAL.toMillis()
+            + " ms (or 0 to disable checkpointing), was " + interval.toMillis() + " ms");
+    require(timeout.compareTo(MIN_INTERVAL) >= 0,
+        CheckpointingOptions.TIMEOUT.key() + " must be at least " + MIN_INTERVAL.toMillis()
+            + " ms, was " + timeout.toMillis() + " ms");
+    require(!minPause.isNegative(),
+        CheckpointingOptions.MIN_PAUSE.key() + " must not be negative");
+    require(maxConcurrent == 1,
+        CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS.key() + " = " + maxConcurrent
+            + " is not supported: Strom runs one checkpoint at a time. Set it to 1, and lower "
+            + CheckpointingOptions.INTERVAL.key() + " for more frequent checkpoints.");
+    require(numRetained >= 1,
+        CheckpointingOptions.NUM_RETAINED.key() + " must be at least 1, was " + numRetained);
+    require(directory != null && !directory.isBlank(),
+        "Checkpointing is enabled (" + CheckpointingOptions.INTERVAL.key() + " = "
+            + interval.toMillis() + " ms) but no directory is set: set "
+            + CheckpointingOptions.DIRECTORY.key() + " to a local directory.");
+    return new CheckpointConfig(
+        interval, timeout, minPause, mode, Path.of(directory).toAbsolutePath(), numRetained);
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

@@ -1,0 +1,281 @@
+package io.strom.runtime.checkpoint;
+
+import io.strom.runtime.graph.JobGraph;
+import io.strom.runtime.graph.JobVertex;
+import io.strom.runtime.graph.StreamNode;
+import io.strom.runtime.metrics.MetricGroup;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a job's checkpoints: triggers one every interval (at most one at a time, at least the
+ * minimum pause after the previous one ended) by sending barriers into the source tasks, collects
+ * every task's acknowledgement with its state, and completes the checkpoint by writing its
+ * metadata last and atomically; then tells the tasks, and deletes checkpoints beyond the number
+ * retained. A checkpoint not complete within the timeout, or one a task declined, is aborted and
+ * its files deleted.
+ *
+ * <p>Outlives the job's execution attempts: ids keep increasing across restarts, and the latest
+ * completed checkpoint is what a restart restores.
+ *
+ * <p>All state is confined to the job's thread ({@code jobThread}); {@link #acknowledge}, {@link
+ * #decline} and {@link #taskFinished} may be called from any thread and hop onto it.
+ */
+public final class CheckpointCoordinator {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
+
+  /** The running tasks of one execution attempt, as the coordinator sees them. */
+  public interface Targets {
+    /** Null when every task runs and can take part in a checkpoint, else why not. */
+    String notReadyReason();
+
+    /** The number of subtasks that must acknowledge. */
+    int numTasks();
+
+    /**
+     * Snapshots the split enumerators and sends the barrier into every source task; returns the
+     * enumerators' unassigned splits by source operator key.
+     */
+    Map<String, List<byte[]>> triggerSources(CheckpointBarrier barrier) throws Exception;
+
+    void notifyCheckpointComplete(long checkpointId);
+  }
+
+  private final JobGraph job;
+  private final CheckpointConfig config;
+  private final CheckpointStorage storage;
+  private final ScheduledExecutorService jobThread;
+  private final Map<String, Integer> parallelismOf = new HashMap<>();
+  private final ArrayDeque<CompletedCheckpoint> completed = new ArrayDeque<>();
+  private long nextCheckpointId;
+  private Targets targets;
+  private ScheduledFuture<?> periodic;
+  private Pending pending;
+  private long lastEndMillis;
+  private volatile long numCompleted;
+  private volatile long numFailed;
+  private volatile long lastDurationMillis;
+  private volatile long lastSizeBytes;
+  private volatile long lastCompletedId = -1;
+
+  /**
+   * @param firstCheckpointId the id of the first checkpoint (after a restore from a retained
+   *     checkpoint: one more than its id)
+   */
+  public CheckpointCoordinator(
+      JobGraph job,
+      CheckpointConfig config,
+      ScheduledExecutorService jobThread,
+      MetricGroup metrics,
+      long firstCheckpointId) {
+    this.job = job;
+    this.config = config;
+    this.storage = new CheckpointStorage(config.directory(), job.jobId());
+    this.jobThread = jobThread;
+    this.nextCheckpointId = firstCheckpointId;
+    for (JobVertex vertex : job.vertices()) {
+      for (StreamNode node : vertex.nodes()) {
+        parallelismOf.put(OperatorKeys.of(node), vertex.parallelism());
+      }
+    }
+    metrics.gauge("numberOfCompletedCheckpoints", () -> numCompleted);
+    metrics.gauge("numberOfFailedCheckpoints", () -> numFailed);
+    metrics.gauge("lastCheckpointDuration", () -> lastDurationMillis);
+    metrics.gauge("lastCheckpointSize", () -> lastSizeBytes);
+    metrics.gauge("lastCompletedCheckpointId", () -> lastCompletedId);
+  }
+
+  /** One checkpoint in progress. */
+  private static final class Pending {
+    final long id;
+    final long timestamp;
+    final Targets targets;
+    final Map<String, SubtaskState> acks = new LinkedHashMap<>();
+    Map<String, List<byte[]>> enumeratorSplits = Map.of();
+    ScheduledFuture<?> timeout;
+
+    Pending(long id, long timestamp, Targets targets) {
+      this.id = id;
+      this.timestamp = timestamp;
+      this.targets = targets;
+    }
+  }
+
+  /** Starts triggering into a newly deployed execution attempt. Called on the job's thread. */
+  public void start(Targets attempt) {
+    this.targets = attempt;
+    long interval = config.interval().toMillis();
+    periodic = jobThread.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Stops triggering and aborts the checkpoint in progress (the attempt is failing or the job
+   * ends). Called on the job's thread.
+   */
+  public void stop(String reason) {
+    if (periodic != null) {
+      periodic.cancel(false);
+      periodic = null;
+    }
+    targets = null;
+    if (pending != null) {
+      abort(pending, reason);
+    }
+  }
+
+  /** The latest completed checkpoint, or null. Called on the job's thread. */
+  public CompletedCheckpoint latestCompleted() {
+    return completed.peekLast();
+  }
+
+  private void tick() {
+    if (targets == null || pending != null) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    if (now < lastEndMillis + config.minPause().toMillis()) {
+      return;
+    }
+    String notReady = targets.notReadyReason();
+    if (notReady != null) {
+      LOG.debug("Not triggering a checkpoint of job '{}': {}", job.name(), notReady);
+      return;
+    }
+    Pending p = new Pending(nextCheckpointId++, now, targets);
+    pending = p;
+    p.timeout =
+        jobThread.schedule(
+            () -> {
+              if (pending == p) {
+                abort(p, "it did not complete within " + config.timeout().toMillis() + " ms");
+              }
+            },
+            config.timeout().toMillis(),
+            TimeUnit.MILLISECONDS);
+    try {
+      p.enumeratorSplits = targets.triggerSources(new CheckpointBarrier(p.id, p.timestamp));
+    } catch (Exception e) {
+      abort(p, "triggering it failed: " + e);
+    }
+  }
+
+  /** A subtask's state is written. Safe from any thread. */
+  public void acknowledge(Targets from, long checkpointId, SubtaskState state) {
+    jobThread.execute(
+        () -> {
+          Pending p = pending;
+          if (p == null || p.id != checkpointId || p.targets != from) {
+            return; // aborted meanwhile, or from a canceled attempt
+          }
+          p.acks.put(state.vertexId() + "/" + state.subtask(), state);
+          if (p.acks.size() == p.targets.numTasks()) {
+            complete(p);
+          }
+        });
+  }
+
+  /** A subtask could not write its state. Safe from any thread. */
+  public void decline(Targets from, long checkpointId, String task, Throwable reason) {
+    jobThread.execute(
+        () -> {
+          Pending p = pending;
+          if (p != null && p.id == checkpointId && p.targets == from) {
+            abort(p, task + " could not write its state: " + reason);
+          }
+        });
+  }
+
+  /**
+   * A subtask finished. A checkpoint it did not take part in can never complete, since no barrier
+   * reaches a finished task. Safe from any thread.
+   *
+   * @param lastCheckpointTaken the last checkpoint the subtask snapshotted, or -1
+   */
+  public void taskFinished(Targets from, String task, long lastCheckpointTaken) {
+    jobThread.execute(
+        () -> {
+          Pending p = pending;
+          if (p != null && p.targets == from && lastCheckpointTaken < p.id) {
+            abort(p, task + " finished before it took part");
+          }
+        });
+  }
+
+  private void complete(Pending p) {
+    pending = null;
+    p.timeout.cancel(false);
+    CompletedCheckpoint checkpoint = build(p);
+    try {
+      storage.writeMetadata(checkpoint);
+    } catch (IOException e) {
+      pending = p;
+      abort(p, "writing its metadata failed: " + e);
+      return;
+    }
+    long now = System.currentTimeMillis();
+    lastEndMillis = now;
+    completed.addLast(checkpoint);
+    while (completed.size() > config.numRetained()) {
+      storage.discard(completed.removeFirst().checkpointId());
+    }
+    List<Long> kept = new ArrayList<>();
+    completed.forEach(c -> kept.add(c.checkpointId()));
+    storage.discardOlderExcept(checkpoint.checkpointId(), kept);
+    numCompleted++;
+    lastDurationMillis = now - p.timestamp;
+    lastSizeBytes = checkpoint.sizeInBytes();
+    lastCompletedId = checkpoint.checkpointId();
+    LOG.info(
+        "Checkpoint {} of job '{}' completed in {} ms ({} bytes)",
+        checkpoint.checkpointId(), job.name(), lastDurationMillis, lastSizeBytes);
+    p.targets.notifyCheckpointComplete(checkpoint.checkpointId());
+  }
+
+  private CompletedCheckpoint build(Pending p) {
+    Map<String, Map<Integer, OperatorSubtaskState>> subtasks = new LinkedHashMap<>();
+    for (SubtaskState ack : p.acks.values()) {
+      for (OperatorSubtaskState op : ack.operators()) {
+        subtasks.computeIfAbsent(op.operatorKey(), k -> new HashMap<>()).put(ack.subtask(), op);
+      }
+    }
+    p.enumeratorSplits.keySet().forEach(k -> subtasks.computeIfAbsent(k, x -> new HashMap<>()));
+    Map<String, OperatorState> operators = new LinkedHashMap<>();
+    subtasks.forEach(
+        (key, states) ->
+            operators.put(
+                key,
+                new OperatorState(
+                    key, parallelismOf.get(key), states, p.enumeratorSplits.get(key))));
+    return new CompletedCheckpoint(
+        job.jobId(),
+        p.id,
+        p.timestamp,
+        storage.checkpointDirectory(p.id),
+        job.maxParallelism(),
+        operators);
+  }
+
+  private void abort(Pending p, String reason) {
+    if (pending != p) {
+      return;
+    }
+    pending = null;
+    if (p.timeout != null) {
+      p.timeout.cancel(false);
+    }
+    lastEndMillis = System.currentTimeMillis();
+    numFailed++;
+    LOG.warn("Checkpoint {} of job '{}' aborted: {}", p.id, job.name(), reason);
+    storage.discard(p.id);
+  }
+}

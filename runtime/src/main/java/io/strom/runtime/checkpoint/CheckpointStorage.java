@@ -1,0 +1,309 @@
+package io.strom.runtime.checkpoint;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strom.runtime.state.KeyGroupRange;
+import java.io.EOFException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The checkpoints of one job in a local directory: {@code <dir>/<jobId>/chk-<n>/} holds one state
+ * file per subtask with keyed state and, written last and atomically, the {@code _metadata} file.
+ * A checkpoint directory without metadata is incomplete and never restored from.
+ *
+ * <p>Thread-safe: tasks write their files from the snapshot threads, the coordinator writes
+ * metadata and deletes old checkpoints from the job's thread.
+ */
+public final class CheckpointStorage {
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointStorage.class);
+
+  /** The file that makes a checkpoint directory a completed checkpoint. */
+  public static final String METADATA_FILE = "_metadata";
+
+  /** The first byte of every task state file. */
+  public static final byte STATE_FILE_VERSION = 1;
+
+  private static final String PREFIX = "chk-";
+
+  private final Path jobDirectory;
+
+  public CheckpointStorage(Path baseDirectory, String jobId) {
+    this.jobDirectory = requireNonNull(baseDirectory, "baseDirectory").resolve(jobId);
+  }
+
+  public Path jobDirectory() {
+    return jobDirectory;
+  }
+
+  public Path checkpointDirectory(long checkpointId) {
+    return jobDirectory.resolve(directoryName(checkpointId));
+  }
+
+  static String directoryName(long checkpointId) {
+    return PREFIX + checkpointId;
+  }
+
+  /** A state file as written: its name in the checkpoint directory, length and checksum. */
+  public record WrittenFile(String fileName, long length, long crc32) {}
+
+  /**
+   * Writes a task's state file into a checkpoint's directory and forces it to disk. Called on a
+   * snapshot thread, never on a task's thread.
+   */
+  public WrittenFile writeStateFile(long checkpointId, String fileName, byte[] bytes, int length)
+      throws IOException {
+    Path directory = checkpointDirectory(checkpointId);
+    Files.createDirectories(directory);
+    Path file = directory.resolve(fileName);
+    try (FileChannel channel =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, length);
+    return new WrittenFile(fileName, length, crc.getValue());
+  }
+
+  /**
+   * Writes the metadata of a checkpoint whose tasks all acknowledged: to a temporary file first,
+   * then renamed, so a crash never leaves a half-written metadata file that looks complete.
+   */
+  public void writeMetadata(CompletedCheckpoint checkpoint) throws IOException {
+    byte[] bytes = CheckpointMetadataFormat.write(checkpoint);
+    Path directory = checkpoint.directory();
+    Files.createDirectories(directory);
+    Path temp = directory.resolve(METADATA_FILE + ".inprogress");
+    try (FileChannel channel =
+        FileChannel.open(
+            temp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+    }
+    try {
+      Files.move(
+          temp, directory.resolve(METADATA_FILE), StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException(
+          "The checkpoint directory " + jobDirectory + " is on a file system without atomic"
+              + " renames; choose another execution.checkpointing.dir",
+          e);
+    }
+  }
+
+  /** Deletes a checkpoint's directory; a failure is logged, as it only leaves garbage behind. */
+  public void discard(long checkpointId) {
+    deleteRecursively(checkpointDirectory(checkpointId));
+  }
+
+  /**
+   * Deletes every checkpoint directory of the job with an id below {@code below} that is not in
+   * {@code keep}: aborted checkpoints, and files a canceled task wrote after its checkpoint was
+   * aborted.
+   */
+  public void discardOlderExcept(long below, Collection<Long> keep) {
+    if (!Files.isDirectory(jobDirectory)) {
+      return;
+    }
+    List<Path> stale = new ArrayList<>();
+    try (Stream<Path> children = Files.list(jobDirectory)) {
+      children.forEach(
+          p -> {
+            long id = idOf(p);
+            if (id > 0 && id < below && !keep.contains(id)) {
+              stale.add(p);
+            }
+          });
+    } catch (IOException e) {
+      LOG.warn("Could not list {} to remove old checkpoints", jobDirectory, e);
+      return;
+    }
+    stale.forEach(CheckpointStorage::deleteRecursively);
+  }
+
+  private static long idOf(Path directory) {
+    String name = directory.getFileName().toString();
+    if (!name.startsWith(PREFIX)) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(name.substring(PREFIX.length()));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static void deleteRecursively(Path path) {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(
+          path,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.deleteIfExists(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+              Files.deleteIfExists(dir);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      LOG.warn("Could not delete checkpoint data {}", path, e);
+    }
+  }
+
+  /**
+   * Reads a completed checkpoint and checks that every file it names is there, whole and unchanged
+   * (length and CRC-32), so that a broken checkpoint fails before any task starts.
+   *
+   * @throws IOException saying which checkpoint of which job is unreadable, which file, and why
+   */
+  public static CompletedCheckpoint load(Path checkpointDirectory) throws IOException {
+    Path directory = checkpointDirectory.toAbsolutePath().normalize();
+    Path metadata = directory.resolve(METADATA_FILE);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(metadata);
+    } catch (NoSuchFileException e) {
+      throw unreadable(directory, "file " + metadata + " is missing (an incomplete checkpoint,"
+          + " or not a checkpoint directory)", e);
+    }
+    CompletedCheckpoint checkpoint;
+    try {
+      checkpoint = CheckpointMetadataFormat.read(bytes, directory);
+    } catch (IOException e) {
+      throw unreadable(directory, "file " + metadata + " is unreadable: " + e.getMessage(), e);
+    }
+    for (OperatorState op : checkpoint.operators().values()) {
+      for (OperatorSubtaskState subtask : op.subtasks().values()) {
+        if (subtask.keyed() != null) {
+          verify(directory, subtask.keyed());
+        }
+      }
+    }
+    return checkpoint;
+  }
+
+  private static void verify(Path directory, KeyedStateHandle handle) throws IOException {
+    Path file = directory.resolve(handle.fileName());
+    if (!Files.exists(file)) {
+      throw unreadable(directory, "file " + file + " is missing", null);
+    }
+    long length = Files.size(file);
+    if (length != handle.fileLength()) {
+      throw unreadable(
+          directory,
+          "file " + file + " has " + length + " bytes but was written with "
+              + handle.fileLength(),
+          null);
+    }
+    CRC32 crc = new CRC32();
+    byte[] chunk = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(file)) {
+      int n;
+      while ((n = in.read(chunk)) > 0) {
+        crc.update(chunk, 0, n);
+      }
+    }
+    if (crc.getValue() != handle.crc32()) {
+      throw unreadable(
+          directory, "file " + file + " is corrupt (its checksum does not match)", null);
+    }
+  }
+
+  /** Receives the section of one key group read from a state file. */
+  @FunctionalInterface
+  public interface KeyGroupSectionConsumer {
+    void accept(int keyGroup, byte[] section) throws Exception;
+  }
+
+  /**
+   * Reads the sections of the key groups in {@code wanted} from a state file of a loaded
+   * checkpoint, in key group order, skipping empty ones. Called on the task's thread while it
+   * restores.
+   */
+  public static void readKeyGroups(
+      Path checkpointDirectory,
+      KeyedStateHandle handle,
+      KeyGroupRange wanted,
+      KeyGroupSectionConsumer consumer)
+      throws Exception {
+    KeyGroupRange stored = handle.keyGroupRange();
+    int first = Math.max(stored.first(), wanted.first());
+    int last = Math.min(stored.last(), wanted.last());
+    if (first > last) {
+      return;
+    }
+    Path file = checkpointDirectory.resolve(handle.fileName());
+    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+      if (in.readByte() != STATE_FILE_VERSION) {
+        throw unreadable(
+            checkpointDirectory, "file " + file + " has an unknown format version", null);
+      }
+      for (int kg = first; kg <= last; kg++) {
+        int length = handle.lengthOf(kg);
+        if (length > 0) {
+          byte[] section = new byte[length];
+          in.seek(handle.offsetOf(kg));
+          in.readFully(section);
+          consumer.accept(kg, section);
+        }
+      }
+    } catch (NoSuchFileException | FileNotFoundException e) {
+      throw unreadable(checkpointDirectory, "file " + file + " is missing", e);
+    } catch (EOFException e) {
+      throw unreadable(checkpointDirectory, "file " + file + " is truncated", e);
+    }
+  }
+
+  /** The one form of every restore error: which checkpoint of which job, and what is wrong. */
+  public static IOException unreadable(Path checkpointDirectory, String what, Throwable cause) {
+    Path job = checkpointDirectory.getParent();
+    String jobId = job == null || job.getFileName() == null ? "?" : job.getFileName().toString();
+    return new IOException(
+        "Checkpoint " + checkpointDirectory.getFileName() + " of job " + jobId + " is unreadable: "
+            + what,
+        cause);
+  }
+}

@@ -1,0 +1,108 @@
+package io.strom.runtime.checkpoint;
+
+import io.strom.runtime.graph.JobGraph;
+import io.strom.runtime.graph.JobVertex;
+import io.strom.runtime.graph.StreamNode;
+import io.strom.runtime.state.KeyGroupRange;
+import io.strom.runtime.state.KeyGroups;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides which state of a completed checkpoint each subtask of a job restores, also when the job
+ * now runs with other parallelisms: keyed state goes by key group (a subtask reads the key groups
+ * it owns from whichever files hold them), operator list state is kept per subtask when an
+ * operator's parallelism is unchanged and otherwise spread evenly, in order, over the new subtasks.
+ */
+public final class StateAssignment {
+  private StateAssignment() {}
+
+  /**
+   * Checks that a checkpoint fits a job: same number of key groups, and every operator with state
+   * in the checkpoint still exists.
+   *
+   * @throws IllegalArgumentException saying what does not fit and how to fix it
+   */
+  public static void validate(CompletedCheckpoint checkpoint, JobGraph job) {
+    if (checkpoint.maxParallelism() != job.maxParallelism()) {
+      throw new IllegalArgumentException(
+          "Checkpoint " + checkpoint.name() + " of job " + checkpoint.jobId() + " was taken with"
+              + " max parallelism " + checkpoint.maxParallelism() + " but the job runs with "
+              + job.maxParallelism() + "; keyed state can only be restored with the same"
+              + " 'pipeline.max-parallelism'.");
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    for (JobVertex vertex : job.vertices()) {
+      for (StreamNode node : vertex.nodes()) {
+        keys.add(OperatorKeys.of(node));
+      }
+    }
+    for (String key : checkpoint.operators().keySet()) {
+      if (!keys.contains(key)) {
+        throw new IllegalArgumentException(
+            "Checkpoint " + checkpoint.name() + " of job " + checkpoint.jobId() + " holds state"
+                + " of operator '" + key + "', which this job does not have. Restore it with the"
+                + " program that wrote it, or give operators stable ids with uid(...).");
+      }
+    }
+  }
+
+  /** What subtask {@code subtask} of {@code vertex} restores from {@code checkpoint}. */
+  public static TaskRestore forSubtask(
+      CompletedCheckpoint checkpoint, JobVertex vertex, int subtask, int maxParallelism) {
+    KeyGroupRange range = KeyGroups.rangeOf(maxParallelism, vertex.parallelism(), subtask);
+    Map<String, OperatorRestore> operators = new HashMap<>();
+    for (StreamNode node : vertex.nodes()) {
+      OperatorState state = checkpoint.operators().get(OperatorKeys.of(node));
+      if (state != null) {
+        operators.put(
+            state.operatorKey(),
+            new OperatorRestore(
+                keyedHandles(state, range),
+                listStates(state, vertex.parallelism(), subtask)));
+      }
+    }
+    return new TaskRestore(checkpoint.checkpointId(), checkpoint.directory(), operators);
+  }
+
+  private static List<KeyedStateHandle> keyedHandles(OperatorState state, KeyGroupRange range) {
+    List<KeyedStateHandle> handles = new ArrayList<>();
+    for (OperatorSubtaskState s : state.subtasks().values()) {
+      KeyedStateHandle handle = s.keyed();
+      if (handle != null) {
+        KeyGroupRange stored = handle.keyGroupRange();
+        if (stored.first() <= range.last() && range.first() <= stored.last()) {
+          handles.add(handle);
+        }
+      }
+    }
+    return handles;
+  }
+
+  private static Map<String, List<byte[]>> listStates(
+      OperatorState state, int parallelism, int subtask) {
+    Map<String, List<byte[]>> all = new HashMap<>();
+    for (OperatorSubtaskState s : state.subtasks().values()) {
+      s.listStates().forEach((name, elements) ->
+          all.computeIfAbsent(name, n -> new ArrayList<>()).addAll(elements));
+    }
+    Map<String, List<byte[]>> mine = new HashMap<>();
+    OperatorSubtaskState own = state.subtasks().get(subtask);
+    for (Map.Entry<String, List<byte[]>> e : all.entrySet()) {
+      if (state.parallelism() == parallelism) {
+        List<byte[]> elements = own == null ? null : own.listStates().get(e.getKey());
+        mine.put(e.getKey(), elements == null ? List.of() : elements);
+      } else {
+        List<byte[]> elements = e.getValue();
+        int from = (int) ((long) subtask * elements.size() / parallelism);
+        int to = (int) ((long) (subtask + 1) * elements.size() / parallelism);
+        mine.put(e.getKey(), List.copyOf(elements.subList(from, to)));
+      }
+    }
+    return mine;
+  }
+}

@@ -1,0 +1,209 @@
+package io.strom.runtime.tasks;
+
+import io.strom.configuration.CheckpointingOptions;
+import io.strom.runtime.checkpoint.CheckpointBarrier;
+import io.strom.runtime.checkpoint.CheckpointStorage;
+import io.strom.runtime.checkpoint.KeyedStateHandle;
+import io.strom.runtime.checkpoint.OperatorKeys;
+import io.strom.runtime.checkpoint.OperatorSubtaskState;
+import io.strom.runtime.checkpoint.SubtaskState;
+import io.strom.runtime.graph.JobVertex;
+import io.strom.runtime.graph.StreamNode;
+import io.strom.runtime.source.SourceReader;
+import io.strom.runtime.source.SourceSplit;
+import io.strom.runtime.state.KeyGroupRange;
+import io.strom.runtime.tasks.OperatorChain.ChainedOperator;
+import io.strom.serde.DataOutputSerializer;
+import io.strom.serde.TypeSerializer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one subtask's part of each checkpoint. On the task's thread, when a source task is
+ * triggered or a barrier arrived on every input channel: sends the barrier on, then serializes the
+ * state of every operator of the chain, head first — a source's splits with their positions, each
+ * operator's own list state, and the keyed state and timers of keyed operators key group by key
+ * group — into memory. Serializing there (rather than copy-on-write) keeps state changed after the
+ * barrier out of the snapshot. A snapshot thread then writes the bytes to the checkpoint's
+ * directory and acknowledges to the coordinator, while the task goes on processing.
+ *
+ * <p>Called only on the task's thread, except the write, which runs on the snapshot executor.
+ */
+final class TaskCheckpointer implements BarrierAligner.Listener {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskCheckpointer.class);
+
+  /** The list state name under which a source task keeps its reader's splits. */
+  static final String SOURCE_SPLITS = "source-splits";
+
+  private final JobVertex vertex;
+  private final int subtask;
+  private final TaskEnvironment env;
+  private final OperatorChain chain;
+  private final SubtaskOperatorContexts contexts;
+  private final CheckpointStorage storage;
+  private SourceReader<?, SourceSplit> sourceReader;
+  private TypeSerializer<SourceSplit> splitSerializer;
+  private volatile long lastCheckpointId = -1;
+
+  TaskCheckpointer(
+      JobVertex vertex,
+      int subtask,
+      TaskEnvironment env,
+      OperatorChain chain,
+      SubtaskOperatorContexts contexts) {
+    this.vertex = vertex;
+    this.subtask = subtask;
+    this.env = env;
+    this.chain = chain;
+    this.contexts = contexts;
+    String directory = env.configuration().get(CheckpointingOptions.DIRECTORY);
+    this.storage =
+        directory == null ? null : new CheckpointStorage(Path.of(directory), env.job().jobId());
+  }
+
+  /** Makes the source reader's splits part of every checkpoint (source tasks). */
+  void setSourceReader(SourceReader<?, SourceSplit> reader, TypeSerializer<SourceSplit> serializer) {
+    this.sourceReader = reader;
+    this.splitSerializer = serializer;
+  }
+
+  /** The last checkpoint this task snapshotted, or -1. */
+  long lastCheckpointId() {
+    return lastCheckpointId;
+  }
+
+  /** The coordinator triggered a checkpoint at this source task. */
+  void triggerCheckpoint(CheckpointBarrier barrier) throws Exception {
+    performCheckpoint(barrier);
+  }
+
+  @Override
+  public void onBarrierAligned(CheckpointBarrier barrier) throws Exception {
+    performCheckpoint(barrier);
+  }
+
+  private void performCheckpoint(CheckpointBarrier barrier) throws Exception {
+    if (storage == null) {
+      throw new IllegalStateException(
+          "Bug: a checkpoint barrier reached a task of a job without a checkpoint directory");
+    }
+    long start = System.nanoTime();
+    long id = barrier.checkpointId();
+    // Downstream tasks start aligning while this one writes its state.
+    chain.broadcastBarrier(id, barrier.timestamp());
+    DataOutputSerializer file = new DataOutputSerializer(4096);
+    file.writeByte(CheckpointStorage.STATE_FILE_VERSION);
+    List<PendingState> states = new ArrayList<>();
+    if (sourceReader != null) {
+      List<SourceSplit> splits = sourceReader.snapshotState(id);
+      states.add(
+          new PendingState(
+              OperatorKeys.of(vertex.head()),
+              null,
+              Map.of(SOURCE_SPLITS, OperatorSnapshotContext.write(splitSerializer, splits))));
+    }
+    for (ChainedOperator op : chain.operators()) {
+      try {
+        PendingState state = snapshotOperator(op, barrier, file);
+        if (state != null) {
+          states.add(state);
+        }
+      } catch (Exception e) {
+        throw OperatorException.wrap(op.node().name(), e);
+      }
+    }
+    byte[] bytes = file.buffer();
+    int length = file.length();
+    long syncNanos = System.nanoTime() - start;
+    lastCheckpointId = id;
+    env.snapshotExecutor().execute(() -> persist(id, states, bytes, length, syncNanos));
+  }
+
+  private PendingState snapshotOperator(
+      ChainedOperator op, CheckpointBarrier barrier, DataOutputSerializer file) throws Exception {
+    StreamNode node = op.node();
+    OperatorSnapshotContext context =
+        new OperatorSnapshotContext(barrier.checkpointId(), barrier.timestamp(), node.name());
+    op.operator().snapshotState(context);
+    SubtaskOperatorContexts.KeyedParts keyed = contexts.keyedParts(node.id());
+    long[] offsets = null;
+    int firstKeyGroup = 0;
+    if (keyed != null) {
+      KeyGroupRange range = keyed.backend().keyGroupRange();
+      firstKeyGroup = range.first();
+      offsets = new long[range.size() + 1];
+      for (int kg = range.first(); kg <= range.last(); kg++) {
+        offsets[kg - range.first()] = file.length();
+        keyed.backend().snapshotKeyGroup(kg, file);
+        keyed.timers().snapshotKeyGroup(kg, file);
+      }
+      offsets[range.size()] = file.length();
+    }
+    if (offsets == null && context.listStates().isEmpty()) {
+      return null;
+    }
+    return new PendingState(
+        OperatorKeys.of(node),
+        offsets == null ? null : new KeyGroupOffsets(firstKeyGroup, offsets),
+        context.listStates());
+  }
+
+  /** On a snapshot thread: writes the state file, then acknowledges. */
+  private void persist(
+      long checkpointId, List<PendingState> states, byte[] bytes, int length, long syncNanos) {
+    long start = System.nanoTime();
+    try {
+      CheckpointStorage.WrittenFile written = null;
+      if (states.stream().anyMatch(s -> s.keyed() != null)) {
+        String fileName = "task-" + vertex.id() + "-" + subtask + ".state";
+        written = storage.writeStateFile(checkpointId, fileName, bytes, length);
+      }
+      List<OperatorSubtaskState> operators = new ArrayList<>();
+      for (PendingState state : states) {
+        KeyedStateHandle handle =
+            state.keyed() == null
+                ? null
+                : new KeyedStateHandle(
+                    written.fileName(),
+                    written.length(),
+                    written.crc32(),
+                    state.keyed().firstKeyGroup(),
+                    state.keyed().offsets());
+        operators.add(new OperatorSubtaskState(state.operatorKey(), handle, state.listStates()));
+      }
+      LOG.debug(
+          "Checkpoint {} of {} ({}): {} bytes, {} µs on the task thread, {} µs to write",
+          checkpointId, vertex.name(), subtask, length, syncNanos / 1000,
+          (System.nanoTime() - start) / 1000);
+      env.checkpointResponder()
+          .acknowledgeCheckpoint(checkpointId, new SubtaskState(vertex.id(), subtask, operators));
+    } catch (Exception e) {
+      env.checkpointResponder().declineCheckpoint(checkpointId, vertex.id(), subtask, e);
+    }
+  }
+
+  /** Every operator of the chain (and the source reader) hears that a checkpoint completed. */
+  void notifyCheckpointComplete(long checkpointId) throws Exception {
+    if (sourceReader != null) {
+      sourceReader.notifyCheckpointComplete(checkpointId);
+    }
+    for (ChainedOperator op : chain.operators()) {
+      try {
+        op.operator().notifyCheckpointComplete(checkpointId);
+      } catch (Exception e) {
+        throw OperatorException.wrap(op.node().name(), e);
+      }
+    }
+  }
+
+  /** Where a keyed operator's key groups start in the state file being built. */
+  private record KeyGroupOffsets(int firstKeyGroup, long[] offsets) {}
+
+  /** One operator's serialized state, before the file is written. */
+  private record PendingState(
+      String operatorKey, KeyGroupOffsets keyed, Map<String, List<byte[]>> listStates) {}
+}

@@ -1,0 +1,56 @@
+package io.strom.runtime.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strom.configuration.CheckpointingOptions;
+import io.strom.configuration.Configuration;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CheckpointConfigTest {
+
+  @Test
+  void unsetOrZeroIntervalDisablesCheckpointing() {
+    assertThat(CheckpointConfig.from(new Configuration()).enabled()).isFalse();
+    Configuration zero = new Configuration();
+    zero.setString(CheckpointingOptions.INTERVAL.key(), "0");
+    assertThat(CheckpointConfig.from(zero).enabled()).isFalse();
+  }
+
+  @Test
+  void readsFlinkKeys() {
+    Configuration conf = new Configuration();
+    conf.setString("execution.checkpointing.interval", "250 ms");
+    conf.setString("execution.checkpointing.timeout", "30 s");
+    conf.setString("execution.checkpointing.mode", "AT_LEAST_ONCE");
+    conf.setString("execution.checkpointing.dir", "/tmp/strom-checkpoints");
+    conf.setString("execution.checkpointing.num-retained", "3");
+    CheckpointConfig config = CheckpointConfig.from(conf);
+    assertThat(config.interval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.mode()).isEqualTo(CheckpointingOptions.CheckpointingMode.AT_LEAST_ONCE);
+    assertThat(config.numRetained()).isEqualTo(3);
+  }
+
+  @Test
+  void rejectsMoreThanOneConcurrentCheckpoint() {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
+    conf.set(CheckpointingOptions.DIRECTORY, "/tmp/x");
+    conf.set(CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS, 2);
+    assertThatThrownBy(() -> CheckpointConfig.from(conf))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("execution.checkpointing.max-concurrent-checkpoints = 2 is not"
+            + " supported")
+        .hasMessageContaining("Set it to 1");
+  }
+
+  @Test
+  void enabledCheckpointingNeedsADirectory() {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
+    assertThatThrownBy(() -> CheckpointConfig.from(conf))
+        .hasMessageContaining("set execution.checkpointing.dir");
+  }
+}
