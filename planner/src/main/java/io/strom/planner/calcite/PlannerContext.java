@@ -34,7 +34,6 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -57,10 +56,6 @@ public final class PlannerContext {
   private final SqlToRelConverter sqlToRel;
   private final RelOptCluster cluster;
   private final CalciteCatalogReader reader;
-
-  public PlannerContext(CatalogManager catalogs, PlannerTypes types) {
-    this(catalogs, types, SqlStdOperatorTable.instance());
-  }
 
   public PlannerContext(CatalogManager catalogs, PlannerTypes types, SqlOperatorTable operators) {
     this.catalogs = catalogs;

@@ -2,6 +2,7 @@ package io.strom.planner.ddl;
 
 import io.strom.planner.ValidationException;
 import io.strom.planner.catalog.CatalogManager;
+import io.strom.planner.catalog.FunctionCatalog;
 import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.Column;
 import io.strom.planner.catalog.ObjectIdentifier;
@@ -42,10 +43,12 @@ import org.apache.calcite.sql.SqlNode;
 public final class CreateTableConverter {
   private final CatalogManager catalogs;
   private final PlannerTypes types;
+  private final FunctionCatalog functions;
 
-  public CreateTableConverter(CatalogManager catalogs, PlannerTypes types) {
+  public CreateTableConverter(CatalogManager catalogs, PlannerTypes types, FunctionCatalog functions) {
     this.catalogs = catalogs;
     this.types = types;
+    this.functions = functions;
   }
 
   public Operation.CreateTable convert(SqlCreateTable create) {
@@ -162,7 +165,7 @@ public final class CreateTableConverter {
       names.add(c.name());
     }
     RelDataType input = factory.createStructType(fieldTypes, names);
-    PlannerContext context = new PlannerContext(catalogs, types);
+    PlannerContext context = new PlannerContext(catalogs, types, functions.operatorTable());
     LogicalType type;
     try {
       type = types.toLogicalType(context.typeOf(expression, input));

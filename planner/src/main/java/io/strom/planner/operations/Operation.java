@@ -72,12 +72,20 @@ public sealed interface Operation {
   /** {@code EXPLAIN statement}: the plans of a query or insert. */
   record Explain(Operation statement) implements Operation {}
 
+  /** {@code CREATE [TEMPORARY [SYSTEM]] FUNCTION name AS 'class'}. */
+  record CreateFunction(String name, String className, boolean ifNotExists) implements Operation {}
+
+  /** {@code DROP [TEMPORARY [SYSTEM]] FUNCTION [IF EXISTS] name}. */
+  record DropFunction(String name, boolean ifExists) implements Operation {}
+
   /** What {@code SHOW} lists. */
   enum ShowKind {
     CATALOGS,
     DATABASES,
     TABLES,
     VIEWS,
+    FUNCTIONS,
+    USER_FUNCTIONS,
     CURRENT_CATALOG,
     CURRENT_DATABASE
   }

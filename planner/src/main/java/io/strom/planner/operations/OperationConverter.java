@@ -7,10 +7,13 @@ import io.strom.planner.catalog.CatalogView;
 import io.strom.planner.catalog.Column;
 import io.strom.planner.catalog.TableSchema;
 import io.strom.sql.parser.StromSqlParser;
+import io.strom.sql.parser.ddl.SqlCreateFunction;
 import io.strom.sql.parser.ddl.SqlCreateView;
+import io.strom.sql.parser.ddl.SqlDropFunction;
 import java.util.ArrayList;
 import org.apache.calcite.rel.type.RelDataType;
 import io.strom.planner.catalog.CatalogManager;
+import io.strom.planner.catalog.FunctionCatalog;
 import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.ObjectIdentifier;
@@ -56,11 +59,13 @@ public final class OperationConverter {
   private final CreateTableConverter createTable;
 
   private final PlannerTypes types;
+  private final FunctionCatalog functions;
 
-  public OperationConverter(CatalogManager catalogs, PlannerTypes types) {
+  public OperationConverter(CatalogManager catalogs, PlannerTypes types, FunctionCatalog functions) {
     this.catalogs = catalogs;
     this.types = types;
-    this.createTable = new CreateTableConverter(catalogs, types);
+    this.functions = functions;
+    this.createTable = new CreateTableConverter(catalogs, types, functions);
   }
 
   public Operation convert(SqlNode node) {
@@ -69,6 +74,16 @@ public final class OperationConverter {
     }
     if (node instanceof SqlCreateView view) {
       return convertView(view);
+    }
+    if (node instanceof SqlCreateFunction create) {
+      if (create.language().isPresent() && create.language().get() != SqlCreateFunction.Language.JAVA) {
+        throw new ValidationException(
+            create.getParserPosition(), "Only LANGUAGE JAVA functions are supported");
+      }
+      return new Operation.CreateFunction(create.name().toString(), create.className(), create.ifNotExists);
+    }
+    if (node instanceof SqlDropFunction drop) {
+      return new Operation.DropFunction(drop.name().toString(), drop.ifExists());
     }
     if (node instanceof SqlDropTable drop) {
       return new Operation.DropTable(
@@ -162,7 +177,7 @@ public final class OperationConverter {
   private Operation convertView(SqlCreateView view) {
     ObjectIdentifier id = qualify(view.name());
     String original = StromSqlParser.toSql(view.query());
-    PlannerContext context = new PlannerContext(catalogs, types);
+    PlannerContext context = new PlannerContext(catalogs, types, functions.operatorTable());
     SqlNode validated = context.validate(view.query());
     RelDataType rowType = context.validatedType(validated);
     List<String> names = rowType.getFieldNames();
@@ -200,6 +215,8 @@ public final class OperationConverter {
       case DATABASES -> new Operation.Show(Operation.ShowKind.DATABASES);
       case TABLES -> new Operation.Show(Operation.ShowKind.TABLES);
       case VIEWS -> new Operation.Show(Operation.ShowKind.VIEWS);
+      case FUNCTIONS -> new Operation.Show(Operation.ShowKind.FUNCTIONS);
+      case USER_FUNCTIONS -> new Operation.Show(Operation.ShowKind.USER_FUNCTIONS);
       case COLUMNS ->
           new Operation.Describe(
               existing(

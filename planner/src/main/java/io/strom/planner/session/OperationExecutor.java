@@ -10,6 +10,7 @@ import io.strom.planner.catalog.CatalogException;
 import io.strom.planner.catalog.CatalogManager;
 import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.CatalogView;
+import io.strom.planner.catalog.FunctionCatalog;
 import io.strom.planner.catalog.InMemoryCatalog;
 import io.strom.planner.catalog.ResolvedTable;
 import io.strom.planner.operations.Operation;
@@ -27,13 +28,16 @@ final class OperationExecutor {
   private final Configuration settings;
   private final KnownOptions knownOptions;
   private final QueryExecutor queries;
+  private final FunctionCatalog functions;
 
   OperationExecutor(
       CatalogManager catalogs,
+      FunctionCatalog functions,
       Configuration defaults,
       Configuration settings,
       KnownOptions knownOptions,
       QueryExecutor queries) {
+    this.functions = functions;
     this.catalogs = catalogs;
     this.defaults = defaults;
     this.settings = settings;
@@ -114,6 +118,18 @@ final class OperationExecutor {
     }
     if (operation instanceof Operation.ShowCreate show) {
       return showCreate(show);
+    }
+    if (operation instanceof Operation.CreateFunction create) {
+      functions.create(
+          create.name(), create.className(), Thread.currentThread().getContextClassLoader(),
+          create.ifNotExists());
+      return StatementResult.ok();
+    }
+    if (operation instanceof Operation.DropFunction drop) {
+      if (!functions.drop(drop.name()) && !drop.ifExists()) {
+        throw new ValidationException("Function '" + drop.name() + "' does not exist");
+      }
+      return StatementResult.ok();
     }
     if (operation instanceof Operation.Query query) {
       return queries.query(query.query());
@@ -217,6 +233,8 @@ final class OperationExecutor {
               catalogs.listTables().stream()
                   .filter(t -> catalogs.resolve(List.of(t)).map(r -> r.table() instanceof CatalogView).orElse(false))
                   .toList());
+      case FUNCTIONS -> names("function name", functions.allFunctionNames());
+      case USER_FUNCTIONS -> names("function name", functions.userFunctionNames());
       case CURRENT_CATALOG -> names("current catalog name", List.of(catalogs.currentCatalog()));
       case CURRENT_DATABASE -> names("current database name", List.of(catalogs.currentDatabase()));
     };

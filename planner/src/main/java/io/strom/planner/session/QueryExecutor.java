@@ -14,6 +14,7 @@ import io.strom.planner.calcite.PlannerContext;
 import io.strom.planner.calcite.PlannerTypes;
 import io.strom.planner.catalog.CatalogManager;
 import io.strom.planner.catalog.CatalogTable;
+import io.strom.planner.catalog.FunctionCatalog;
 import io.strom.planner.catalog.ObjectIdentifier;
 import io.strom.planner.plan.PlanPrinter;
 import io.strom.planner.plan.optimize.LogicalRewrites;
@@ -44,7 +45,6 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlOperatorTable;
 
 /**
  * Plans and runs queries and inserts of a session on its embedded cluster. A query over bounded
@@ -54,15 +54,15 @@ import org.apache.calcite.sql.SqlOperatorTable;
 final class QueryExecutor implements AutoCloseable {
   private final CatalogManager catalogs;
   private final PlannerTypes types;
-  private final SqlOperatorTable operators;
+  private final FunctionCatalog functions;
   private final Configuration settings;
   private MiniCluster cluster;
 
   QueryExecutor(
-      CatalogManager catalogs, PlannerTypes types, SqlOperatorTable operators, Configuration settings) {
+      CatalogManager catalogs, PlannerTypes types, FunctionCatalog functions, Configuration settings) {
     this.catalogs = catalogs;
     this.types = types;
-    this.operators = operators;
+    this.functions = functions;
     this.settings = settings;
   }
 
@@ -70,7 +70,7 @@ final class QueryExecutor implements AutoCloseable {
   private record Planned(RelNode logical, StreamPhysicalRel physical) {}
 
   private Planned plan(SqlNode query) {
-    PlannerContext context = new PlannerContext(catalogs, types, operators);
+    PlannerContext context = new PlannerContext(catalogs, types, functions.operatorTable());
     RelNode logical = context.toRel(query).project();
     RelNode rewritten = LogicalRewrites.rewrite(logical);
     return new Planned(logical, PhysicalConverter.convert(rewritten));

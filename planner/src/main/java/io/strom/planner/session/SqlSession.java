@@ -1,9 +1,9 @@
 package io.strom.planner.session;
 
-import io.strom.codegen.functions.StromOperatorTable;
 import io.strom.configuration.Configuration;
 import io.strom.planner.calcite.PlannerTypes;
 import io.strom.planner.catalog.CatalogManager;
+import io.strom.planner.catalog.FunctionCatalog;
 import io.strom.planner.config.KnownOptions;
 import io.strom.planner.operations.Operation;
 import io.strom.planner.operations.OperationConverter;
@@ -23,7 +23,8 @@ public final class SqlSession implements AutoCloseable {
   private final CatalogManager catalogs = new CatalogManager();
   private final StromSqlParser parser = new StromSqlParser();
   private final PlannerTypes types = new PlannerTypes();
-  private final OperationConverter converter = new OperationConverter(catalogs, types);
+  private final FunctionCatalog functions = new FunctionCatalog();
+  private final OperationConverter converter = new OperationConverter(catalogs, types, functions);
   private final OperationExecutor executor;
   private final QueryExecutor queries;
 
@@ -39,8 +40,9 @@ public final class SqlSession implements AutoCloseable {
   public SqlSession(Configuration defaults, KnownOptions knownOptions) {
     this.defaults = new Configuration(defaults);
     this.settings = new Configuration(defaults);
-    this.queries = new QueryExecutor(catalogs, types, StromOperatorTable.create(), settings);
-    this.executor = new OperationExecutor(catalogs, this.defaults, settings, knownOptions, queries);
+    this.queries = new QueryExecutor(catalogs, types, functions, settings);
+    this.executor =
+        new OperationExecutor(catalogs, functions, this.defaults, settings, knownOptions, queries);
   }
 
   public CatalogManager catalogs() {

@@ -14,7 +14,7 @@ class LogicalPlanTest {
   private final SqlSession session = new SqlSession(new Configuration());
 
   private String plan(String query) {
-    PlannerContext context = new PlannerContext(session.catalogs(), new PlannerTypes());
+    PlannerContext context = new PlannerContext(session.catalogs(), new PlannerTypes(), new io.strom.planner.catalog.FunctionCatalog().operatorTable());
     RelNode rel = context.toRel(new StromSqlParser().parseStatement(query)).project();
     return RelOptUtil.toString(rel).trim();
   }
