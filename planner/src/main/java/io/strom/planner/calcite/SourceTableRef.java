@@ -14,11 +14,28 @@ public final class SourceTableRef extends AbstractTable {
   private final ObjectIdentifier identifier;
   private final CatalogTable table;
   private final RelDataType producedType;
+  private final int[] projection;
 
   SourceTableRef(ObjectIdentifier identifier, CatalogTable table, RelDataType producedType) {
+    this(identifier, table, producedType, null);
+  }
+
+  private SourceTableRef(
+      ObjectIdentifier identifier, CatalogTable table, RelDataType producedType, int[] projection) {
     this.identifier = identifier;
     this.table = table;
     this.producedType = producedType;
+    this.projection = projection;
+  }
+
+  /** The same table read through a projection of its physical fields, producing {@code type}. */
+  public SourceTableRef withProjection(int[] fields, RelDataType type) {
+    return new SourceTableRef(identifier, table, type, fields.clone());
+  }
+
+  /** The physical fields read, in order, or null for every column. */
+  public int[] projection() {
+    return projection == null ? null : projection.clone();
   }
 
   public ObjectIdentifier identifier() {

@@ -5,6 +5,7 @@ import io.strom.configuration.Configuration;
 import io.strom.connector.ChangelogMode;
 import io.strom.connector.ConnectorException;
 import io.strom.connector.FactoryUtil;
+import io.strom.connector.SupportsProjectionPushDown;
 import io.strom.connector.TableSink;
 import io.strom.data.GenericRow;
 import io.strom.data.Row;
@@ -18,6 +19,7 @@ import io.strom.planner.catalog.FunctionCatalog;
 import io.strom.planner.catalog.ObjectIdentifier;
 import io.strom.planner.plan.PlanPrinter;
 import io.strom.planner.plan.optimize.LogicalRewrites;
+import io.strom.planner.plan.optimize.ProjectionPushDown;
 import io.strom.planner.plan.physical.PhysicalConverter;
 import io.strom.planner.plan.physical.StreamPhysicalRel;
 import io.strom.planner.plan.physical.StreamPhysicalTableSourceScan;
@@ -73,7 +75,27 @@ final class QueryExecutor implements AutoCloseable {
     PlannerContext context = new PlannerContext(catalogs, types, functions.operatorTable());
     RelNode logical = context.toRel(query).project();
     RelNode rewritten = LogicalRewrites.rewrite(logical);
-    return new Planned(logical, PhysicalConverter.convert(rewritten));
+    StreamPhysicalRel physical =
+        ProjectionPushDown.apply(PhysicalConverter.convert(rewritten), this::acceptsProjection);
+    return new Planned(logical, physical);
+  }
+
+  /** Whether a scan's connector can read a subset of the physical fields. */
+  private boolean acceptsProjection(StreamPhysicalTableSourceScan scan) {
+    CatalogTable table = scan.source().table();
+    boolean metadata =
+        table.schema().columns().stream().anyMatch(c -> c instanceof io.strom.planner.catalog.Column.Metadata);
+    if (metadata) {
+      return false;
+    }
+    try {
+      return FactoryUtil.createTableSource(
+              translator(new JobBuilder("probe", settings))
+                  .context(scan.source().identifier().asSummaryString(), table))
+          instanceof SupportsProjectionPushDown;
+    } catch (ConnectorException e) {
+      throw new ValidationException("Table '" + scan.source().identifier() + "': " + e.getMessage());
+    }
   }
 
   StatementResult explain(SqlNode statement, boolean insert, ObjectIdentifier target) {

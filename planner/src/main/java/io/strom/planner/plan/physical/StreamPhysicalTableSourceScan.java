@@ -1,7 +1,12 @@
 package io.strom.planner.plan.physical;
 
 import io.strom.planner.calcite.SourceTableRef;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.prepare.RelOptTableImpl;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelTraitSet;
@@ -9,7 +14,10 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
 
-/** Reads a table through its connector: the physical columns, then requested metadata columns. */
+/**
+ * Reads a table through its connector: the physical columns, then requested metadata columns; or,
+ * after projection push-down, only the physical columns in {@link #projection()}.
+ */
 public final class StreamPhysicalTableSourceScan extends TableScan implements StreamPhysicalRel {
 
   public StreamPhysicalTableSourceScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table) {
@@ -18,6 +26,31 @@ public final class StreamPhysicalTableSourceScan extends TableScan implements St
 
   public SourceTableRef source() {
     return getTable().unwrap(SourceTableRef.class);
+  }
+
+  /** The physical fields read, or null when the scan reads every column. */
+  public int[] projection() {
+    return source().projection();
+  }
+
+  /** This scan reading only the given physical fields. */
+  public StreamPhysicalTableSourceScan withProjection(int[] fields) {
+    RelDataType all = getTable().getRowType();
+    List<RelDataType> types = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int index : fields) {
+      types.add(all.getFieldList().get(index).getType());
+      names.add(all.getFieldList().get(index).getName());
+    }
+    RelDataType narrow = getCluster().getTypeFactory().createStructType(types, names);
+    RelOptTable table =
+        RelOptTableImpl.create(
+            getTable().getRelOptSchema(),
+            narrow,
+            getTable().getQualifiedName(),
+            source().withProjection(fields, narrow),
+            (Expression) null);
+    return new StreamPhysicalTableSourceScan(getCluster(), getTraitSet(), table);
   }
 
   @Override

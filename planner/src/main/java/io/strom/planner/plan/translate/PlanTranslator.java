@@ -6,6 +6,7 @@ import io.strom.configuration.PipelineOptions;
 import io.strom.connector.ConnectorException;
 import io.strom.connector.FactoryUtil;
 import io.strom.connector.ScanTableSource;
+import io.strom.connector.SupportsProjectionPushDown;
 import io.strom.connector.SupportsReadingMetadata;
 import io.strom.connector.TableContext;
 import io.strom.planner.ValidationException;
@@ -73,6 +74,9 @@ public final class PlanTranslator {
     ScanTableSource source;
     try {
       source = FactoryUtil.createTableSource(context(ref.identifier().asSummaryString(), table));
+      if (ref.projection() != null) {
+        ((SupportsProjectionPushDown) source).applyProjection(ref.projection());
+      }
       List<String> metadataKeys = new ArrayList<>();
       for (Column c : table.schema().columns()) {
         if (c instanceof Column.Metadata m) {
