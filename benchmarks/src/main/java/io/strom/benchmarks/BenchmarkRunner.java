@@ -1,6 +1,5 @@
 package io.strom.benchmarks;
 
-import io.strom.datastream.StreamExecutionEnvironment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +23,9 @@ public final class BenchmarkRunner {
       Stream.of(
               new ChainedMapFilterBenchmark(),
               new KeyedRollingSumBenchmark(),
-              new KeyedWindowCountBenchmark())
+              new KeyedWindowCountBenchmark(),
+              new SqlFilterProjectBenchmark(SqlFilterProjectBenchmark.Input.JSON_FILE),
+              new SqlFilterProjectBenchmark(SqlFilterProjectBenchmark.Input.DATAGEN))
           .collect(Collectors.toMap(ThroughputBenchmark::name, Function.identity()));
 
   private BenchmarkRunner() {}
@@ -78,11 +79,6 @@ public final class BenchmarkRunner {
 
   private static double run(ThroughputBenchmark benchmark, long records, int parallelism)
       throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-    benchmark.build(env, records);
-    long start = System.nanoTime();
-    env.execute(benchmark.name());
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return records / seconds;
+    return benchmark.run(records, parallelism);
   }
 }

@@ -5,7 +5,7 @@ import io.strom.datastream.StreamExecutionEnvironment;
 import io.strom.runtime.source.lib.GeneratorSource;
 
 /** Source → map → filter → sink, all chained into one task per parallel instance. */
-final class ChainedMapFilterBenchmark implements ThroughputBenchmark {
+final class ChainedMapFilterBenchmark implements DataStreamBenchmark {
 
   @Override
   public String name() {

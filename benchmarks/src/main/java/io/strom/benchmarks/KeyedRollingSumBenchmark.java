@@ -6,7 +6,7 @@ import io.strom.datastream.StreamExecutionEnvironment;
 import io.strom.runtime.source.lib.GeneratorSource;
 
 /** Source → keyBy (a network exchange) → rolling sum in keyed state → sink. */
-final class KeyedRollingSumBenchmark implements ThroughputBenchmark {
+final class KeyedRollingSumBenchmark implements DataStreamBenchmark {
   static final int KEYS = 10_000;
 
   @Override

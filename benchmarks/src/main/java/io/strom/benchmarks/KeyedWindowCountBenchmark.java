@@ -13,7 +13,7 @@ import java.time.Duration;
  * {@code i / 1000} ms, so a one-second window holds a million records spread over {@value #KEYS}
  * keys: about a hundred per key per window.
  */
-final class KeyedWindowCountBenchmark implements ThroughputBenchmark {
+final class KeyedWindowCountBenchmark implements DataStreamBenchmark {
   static final int KEYS = 10_000;
 
   @Override

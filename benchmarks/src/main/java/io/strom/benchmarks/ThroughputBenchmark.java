@@ -1,8 +1,6 @@
 package io.strom.benchmarks;
 
-import io.strom.datastream.StreamExecutionEnvironment;
-
-/** One throughput benchmark: builds a bounded program of {@code records} records and runs it. */
+/** One throughput benchmark: a bounded program over a given number of records. */
 interface ThroughputBenchmark {
 
   /** Short name used on the command line, e.g. {@code chain}. */
@@ -11,6 +9,6 @@ interface ThroughputBenchmark {
   /** What the program does, for the report. */
   String description();
 
-  /** Adds the program to {@code env}; it must process exactly {@code records} source records. */
-  void build(StreamExecutionEnvironment env, long records);
+  /** Runs the program over {@code records} records and returns records per second. */
+  double run(long records, int parallelism) throws Exception;
 }
