@@ -171,6 +171,17 @@ public final class OperationConverter {
           "INSERT with a column list or a PARTITION clause is not supported yet; list the values"
               + " for every column of '" + table.identifier() + "' in order");
     }
+    if (insert.isOverwrite()) {
+      throw new ValidationException(
+          insert.getParserPosition(),
+          "INSERT OVERWRITE is not supported yet; use INSERT INTO, which appends");
+    }
+    if (!((CatalogTable) table.table()).partitionKeys().isEmpty()) {
+      throw new ValidationException(
+          insert.getParserPosition(),
+          "Table '" + table.identifier() + "' is PARTITIONED BY; writing partitioned tables is"
+              + " not supported yet");
+    }
     return new Operation.Insert(table.identifier(), insert.getSource(), insert.isOverwrite());
   }
 

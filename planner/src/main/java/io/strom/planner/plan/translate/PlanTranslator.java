@@ -71,6 +71,11 @@ public final class PlanTranslator {
   private JobBuilder.Output scan(StreamPhysicalTableSourceScan scan) {
     SourceTableRef ref = scan.source();
     CatalogTable table = ref.table();
+    if (!table.partitionKeys().isEmpty()) {
+      throw new ValidationException(
+          "Table '" + ref.identifier() + "' is PARTITIONED BY; reading partitioned tables is not"
+              + " supported yet");
+    }
     ScanTableSource source;
     try {
       source = FactoryUtil.createTableSource(context(ref.identifier().asSummaryString(), table));
