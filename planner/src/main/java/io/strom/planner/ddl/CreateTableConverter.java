@@ -52,11 +52,6 @@ public final class CreateTableConverter {
   }
 
   public Operation.CreateTable convert(SqlCreateTable create) {
-    if (create.query() != null) {
-      throw new ValidationException(
-          create.getParserPosition(),
-          "CREATE TABLE ... AS SELECT cannot run yet: queries are planned in a later version");
-    }
     ObjectIdentifier id = catalogs.qualify(create.name().names);
     List<Column> columns = new ArrayList<>();
     for (SqlTableColumn column : create.columns()) {

@@ -69,6 +69,18 @@ public sealed interface Operation {
   record Insert(ObjectIdentifier target, org.apache.calcite.sql.SqlNode query, boolean overwrite)
       implements Operation {}
 
+  /** {@code EXECUTE STATEMENT SET BEGIN insert; ... END}: inserts run as one job. */
+  record StatementSet(java.util.List<Insert> inserts) implements Operation {}
+
+  /** {@code CREATE TABLE t WITH (...) AS query}: a table with the query's columns, filled by it. */
+  record CreateTableAs(
+      ObjectIdentifier identifier,
+      java.util.Map<String, String> options,
+      org.apache.calcite.sql.SqlNode query,
+      boolean temporary,
+      boolean ifNotExists)
+      implements Operation {}
+
   /** {@code EXPLAIN statement}: the plans of a query or insert. */
   record Explain(Operation statement) implements Operation {}
 

@@ -42,6 +42,8 @@ import io.strom.sql.parser.stmt.SqlUseDatabase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.strom.sql.parser.dml.SqlExecute;
+import io.strom.sql.parser.dml.SqlStatementSet;
 import io.strom.sql.parser.dml.SqlStromInsert;
 import io.strom.sql.parser.dql.SqlStromExplain;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -70,7 +72,24 @@ public final class OperationConverter {
 
   public Operation convert(SqlNode node) {
     if (node instanceof SqlCreateTable create) {
+      if (create.query() != null) {
+        return convertCreateTableAs(create);
+      }
       return createTable.convert(create);
+    }
+    if (node instanceof SqlExecute execute) {
+      return convert(execute.statement());
+    }
+    if (node instanceof SqlStatementSet set) {
+      List<Operation.Insert> inserts = new ArrayList<>();
+      for (SqlNode insert : set.inserts()) {
+        if (!(convert(insert) instanceof Operation.Insert converted)) {
+          throw new ValidationException(
+              insert.getParserPosition(), "A statement set holds only INSERT statements");
+        }
+        inserts.add(converted);
+      }
+      return new Operation.StatementSet(inserts);
     }
     if (node instanceof SqlCreateView view) {
       return convertView(view);
@@ -183,6 +202,23 @@ public final class OperationConverter {
               + " not supported yet");
     }
     return new Operation.Insert(table.identifier(), insert.getSource(), insert.isOverwrite());
+  }
+
+  private Operation convertCreateTableAs(SqlCreateTable create) {
+    if (!create.columns().isEmpty() || create.watermark().isPresent() || create.like().isPresent()
+        || create.primaryKey().isPresent()) {
+      throw new ValidationException(
+          create.getParserPosition(),
+          "CREATE TABLE ... AS SELECT takes its columns from the query; columns, a watermark, a"
+              + " primary key or LIKE in it are not supported yet");
+    }
+    ObjectIdentifier id = qualify(create.name());
+    if (catalogs.resolve(create.name().names).isPresent() && !create.ifNotExists) {
+      throw new ValidationException(
+          create.name().getParserPosition(), "Table or view '" + id + "' already exists");
+    }
+    return new Operation.CreateTableAs(
+        id, options(create.options()), create.query(), create.isTemporary(), create.ifNotExists);
   }
 
   private Operation convertView(SqlCreateView view) {

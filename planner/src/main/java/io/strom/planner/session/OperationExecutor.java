@@ -137,6 +137,16 @@ final class OperationExecutor {
     if (operation instanceof Operation.Insert insert) {
       return queries.insert(insert.target(), insert.query());
     }
+    if (operation instanceof Operation.StatementSet set) {
+      List<QueryExecutor.InsertInto> inserts = new ArrayList<>();
+      for (Operation.Insert insert : set.inserts()) {
+        inserts.add(new QueryExecutor.InsertInto(insert.target(), insert.query()));
+      }
+      return queries.insert(inserts);
+    }
+    if (operation instanceof Operation.CreateTableAs ctas) {
+      return createTableAs(ctas);
+    }
     if (operation instanceof Operation.Explain explain) {
       if (explain.statement() instanceof Operation.Query query) {
         return queries.explain(query.query(), false, null);
@@ -147,6 +157,47 @@ final class OperationExecutor {
       throw new ValidationException("EXPLAIN works on queries and INSERT statements");
     }
     throw new IllegalStateException("Bug: no execution for " + operation);
+  }
+
+  /** Creates the table with the query's columns, then fills it from the query. */
+  private StatementResult createTableAs(Operation.CreateTableAs ctas) {
+    if (ctas.ifNotExists()
+        && catalogs.resolve(List.of(ctas.identifier().catalog(), ctas.identifier().database(),
+            ctas.identifier().name())).isPresent()) {
+      return StatementResult.ok();
+    }
+    RowType type = queries.queryType(ctas.query());
+    List<io.strom.planner.catalog.Column> columns = new ArrayList<>();
+    for (RowType.RowField field : type.fields()) {
+      columns.add(
+          new io.strom.planner.catalog.Column.Physical(field.name(), plain(field.type()), null));
+    }
+    CatalogTable table =
+        new CatalogTable(
+            io.strom.planner.catalog.TableSchema.of(columns), List.of(), ctas.options(), null);
+    if (ctas.temporary()) {
+      catalogs.createTemporaryTable(ctas.identifier(), table, false);
+    } else {
+      catalogs.createTable(ctas.identifier(), table, false);
+    }
+    try {
+      return queries.insert(ctas.identifier(), ctas.query());
+    } catch (RuntimeException e) {
+      // The table must not stay behind half made: without its rows it is not what was asked.
+      catalogs.dropTable(ctas.identifier(), ctas.temporary());
+      throw e;
+    }
+  }
+
+  /** The type without a time-attribute marker: a new table's columns are plain values. */
+  private static io.strom.types.LogicalType plain(io.strom.types.LogicalType type) {
+    if (type instanceof io.strom.types.TimestampType t) {
+      return t.withKind(io.strom.types.TimestampKind.REGULAR);
+    }
+    if (type instanceof io.strom.types.LocalZonedTimestampType t) {
+      return t.withKind(io.strom.types.TimestampKind.REGULAR);
+    }
+    return type;
   }
 
   private StatementResult dropTable(Operation.DropTable drop) {

@@ -38,6 +38,7 @@ import io.strom.types.LogicalType;
 import io.strom.types.RowType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
@@ -129,7 +130,59 @@ final class QueryExecutor implements AutoCloseable {
     }
   }
 
+  /** One insert of a job: its target and its query. */
+  record InsertInto(ObjectIdentifier target, SqlNode query) {}
+
   StatementResult insert(ObjectIdentifier target, SqlNode query) {
+    return insert(List.of(new InsertInto(target, query)));
+  }
+
+  /**
+   * Runs inserts as one job (a statement set): each query reads its tables once and writes its
+   * table. Over bounded tables it waits and reports the rows written per table; otherwise it
+   * reports the job id and the job keeps running.
+   */
+  StatementResult insert(List<InsertInto> inserts) {
+    String name =
+        "insert-into_"
+            + inserts.stream().map(i -> i.target().toString()).collect(Collectors.joining(","));
+    JobBuilder job = new JobBuilder(name, settings);
+    boolean bounded = true;
+    for (InsertInto insert : inserts) {
+      bounded &= addInsert(job, insert.target(), insert.query());
+    }
+    if (!bounded) {
+      JobClient client = submit(job);
+      return message("Job ID", client.jobId());
+    }
+    JobExecutionResult result = run(job);
+    if (inserts.size() == 1) {
+      long rows = result.metric(sinkName(inserts.get(0).target()), TableSinkOperator.ROWS_WRITTEN);
+      return message("rows written", Long.toString(rows));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (InsertInto insert : inserts) {
+      long written = result.metric(sinkName(insert.target()), TableSinkOperator.ROWS_WRITTEN);
+      rows.add(GenericRow.of(insert.target().toString(), written));
+    }
+    return StatementResult.table(
+        DataTypes.ROW(
+            DataTypes.FIELD("table", DataTypes.STRING().copy(false)),
+            DataTypes.FIELD("rows written", DataTypes.BIGINT().copy(false))),
+        rows);
+  }
+
+  /** The row type a query produces, for CREATE TABLE ... AS SELECT. */
+  RowType queryType(SqlNode query) {
+    return types.toRowType(plan(query).physical().getRowType());
+  }
+
+  private static String sinkName(ObjectIdentifier target) {
+    return "Sink: " + target.name();
+  }
+
+  /** Adds an insert's query and sink to {@code job}; returns whether its tables are bounded. */
+  private boolean addInsert(JobBuilder job, ObjectIdentifier target, SqlNode query) {
     CatalogTable table =
         (CatalogTable)
             catalogs
@@ -137,7 +190,6 @@ final class QueryExecutor implements AutoCloseable {
                 .orElseThrow(() -> new ValidationException("Table '" + target + "' does not exist"))
                 .table();
     Planned planned = plan(query);
-    JobBuilder job = new JobBuilder("insert-into_" + target, settings);
     PlanTranslator translator = translator(job);
     JobBuilder.Output output = translator.translate(planned.physical());
     RowType sinkType = table.schema().persistedRowType();
@@ -152,14 +204,8 @@ final class QueryExecutor implements AutoCloseable {
     if (!accepted.contains(io.strom.data.RowKind.INSERT)) {
       throw new ValidationException("The sink of table '" + target + "' does not accept inserts");
     }
-    job.sink("Sink: " + target.name(), new TableSinkOperator(sink.createRuntimeSink()), output, sink.parallelism());
-    if (!isBounded(planned.physical())) {
-      JobClient client = submit(job);
-      return message("Job ID", client.jobId());
-    }
-    JobExecutionResult result = run(job);
-    long rows = result.metric("Sink: " + target.name(), TableSinkOperator.ROWS_WRITTEN);
-    return message("rows written", Long.toString(rows));
+    job.sink(sinkName(target), new TableSinkOperator(sink.createRuntimeSink()), output, sink.parallelism());
+    return isBounded(planned.physical());
   }
 
   private static StatementResult message(String column, String value) {
