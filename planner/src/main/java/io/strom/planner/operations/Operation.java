@@ -81,8 +81,8 @@ public sealed interface Operation {
       boolean ifNotExists)
       implements Operation {}
 
-  /** {@code EXPLAIN statement}: the plans of a query or insert. */
-  record Explain(Operation statement) implements Operation {}
+  /** {@code EXPLAIN [CHANGELOG_MODE] statement}: the plans of a query or insert. */
+  record Explain(Operation statement, boolean changelogMode) implements Operation {}
 
   /** {@code CREATE [TEMPORARY [SYSTEM]] FUNCTION name AS 'class'}. */
   record CreateFunction(String name, String className, boolean ifNotExists) implements Operation {}

@@ -163,7 +163,15 @@ public final class OperationConverter {
       return convertInsert(insert);
     }
     if (node instanceof SqlStromExplain explain) {
-      return new Operation.Explain(convert(explain.statement()));
+      for (SqlStromExplain.Detail detail : explain.details()) {
+        if (detail != SqlStromExplain.Detail.CHANGELOG_MODE) {
+          throw new ValidationException(
+              explain.getParserPosition(), "EXPLAIN " + detail + " is not supported yet");
+        }
+      }
+      return new Operation.Explain(
+          convert(explain.statement()),
+          explain.details().contains(SqlStromExplain.Detail.CHANGELOG_MODE));
     }
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
       return new Operation.Query(node);

@@ -1,5 +1,6 @@
 package io.strom.planner.plan;
 
+import io.strom.planner.plan.physical.ChangelogModes;
 import io.strom.planner.plan.physical.StreamPhysicalRel;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
@@ -12,18 +13,28 @@ public final class PlanPrinter {
   private PlanPrinter() {}
 
   public static String print(RelNode root) {
+    return print(root, null);
+  }
+
+  /** Prints the plan; with {@code modes}, each node's changelog mode too. */
+  public static String print(RelNode root, ChangelogModes modes) {
     StringBuilder out = new StringBuilder();
-    print(root, "", "", out);
+    print(root, modes, "", "", out);
     return out.toString();
   }
 
-  private static void print(RelNode node, String firstIndent, String indent, StringBuilder out) {
+  private static void print(
+      RelNode node, ChangelogModes modes, String firstIndent, String indent, StringBuilder out) {
     String name = node instanceof StreamPhysicalRel p ? p.planName() : node.getRelTypeName();
-    out.append(firstIndent).append(name).append('(').append(terms(node)).append(")\n");
+    String terms = terms(node);
+    if (modes != null) {
+      terms += (terms.isEmpty() ? "" : ", ") + "changelogMode=" + modes.of(node);
+    }
+    out.append(firstIndent).append(name).append('(').append(terms).append(")\n");
     List<RelNode> inputs = node.getInputs();
     for (int i = 0; i < inputs.size(); i++) {
       boolean last = i == inputs.size() - 1;
-      print(inputs.get(i), indent + (last ? "+- " : ":- "), indent + (last ? "   " : ":  "), out);
+      print(inputs.get(i), modes, indent + (last ? "+- " : ":- "), indent + (last ? "   " : ":  "), out);
     }
   }
 

@@ -149,10 +149,10 @@ final class OperationExecutor {
     }
     if (operation instanceof Operation.Explain explain) {
       if (explain.statement() instanceof Operation.Query query) {
-        return queries.explain(query.query(), false, null);
+        return queries.explain(query.query(), false, null, explain.changelogMode());
       }
       if (explain.statement() instanceof Operation.Insert insert) {
-        return queries.explain(insert.query(), true, insert.target());
+        return queries.explain(insert.query(), true, insert.target(), explain.changelogMode());
       }
       throw new ValidationException("EXPLAIN works on queries and INSERT statements");
     }

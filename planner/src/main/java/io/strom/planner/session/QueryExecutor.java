@@ -20,6 +20,7 @@ import io.strom.planner.catalog.ObjectIdentifier;
 import io.strom.planner.plan.PlanPrinter;
 import io.strom.planner.plan.optimize.LogicalRewrites;
 import io.strom.planner.plan.optimize.ProjectionPushDown;
+import io.strom.planner.plan.physical.ChangelogModes;
 import io.strom.planner.plan.physical.PhysicalConverter;
 import io.strom.planner.plan.physical.StreamPhysicalRel;
 import io.strom.planner.plan.physical.StreamPhysicalTableSourceScan;
@@ -81,32 +82,45 @@ final class QueryExecutor implements AutoCloseable {
     return new Planned(logical, physical);
   }
 
-  /** Whether a scan's connector can read a subset of the physical fields. */
-  private boolean acceptsProjection(StreamPhysicalTableSourceScan scan) {
-    CatalogTable table = scan.source().table();
-    boolean metadata =
-        table.schema().columns().stream().anyMatch(c -> c instanceof io.strom.planner.catalog.Column.Metadata);
-    if (metadata) {
-      return false;
-    }
+  /** The changes every node of a plan emits, sources asked through their connectors. */
+  private ChangelogModes changelogModes(StreamPhysicalRel plan) {
+    return ChangelogModes.infer(plan, scan -> source(scan).changelogMode());
+  }
+
+  private io.strom.connector.ScanTableSource source(StreamPhysicalTableSourceScan scan) {
     try {
       return FactoryUtil.createTableSource(
-              translator(new JobBuilder("probe", settings))
-                  .context(scan.source().identifier().asSummaryString(), table))
-          instanceof SupportsProjectionPushDown;
+          translator(new JobBuilder("probe", settings))
+              .context(scan.source().identifier().asSummaryString(), scan.source().table()));
     } catch (ConnectorException e) {
       throw new ValidationException("Table '" + scan.source().identifier() + "': " + e.getMessage());
     }
   }
 
-  StatementResult explain(SqlNode statement, boolean insert, ObjectIdentifier target) {
+  /** Whether a scan's connector can read a subset of the physical fields. */
+  private boolean acceptsProjection(StreamPhysicalTableSourceScan scan) {
+    CatalogTable table = scan.source().table();
+    boolean metadata =
+        table.schema().columns().stream().anyMatch(c -> c instanceof io.strom.planner.catalog.Column.Metadata);
+    return !metadata && source(scan) instanceof SupportsProjectionPushDown;
+  }
+
+  StatementResult explain(
+      SqlNode statement, boolean insert, ObjectIdentifier target, boolean changelogMode) {
     Planned planned = plan(statement);
+    ChangelogModes modes = changelogMode ? changelogModes(planned.physical()) : null;
     String text =
         "== Abstract Syntax Tree ==\n"
             + RelOptUtil.toString(planned.logical())
             + "\n== Optimized Physical Plan ==\n"
-            + (insert ? "Sink(table=[" + target + "])\n+- " : "")
-            + PlanPrinter.print(planned.physical()).replace("\n", insert ? "\n   " : "\n").stripTrailing()
+            + (insert
+                ? "Sink(table=[" + target + "]"
+                    + (modes == null ? "" : ", changelogMode=" + modes.of(planned.physical()))
+                    + ")\n+- "
+                : "")
+            + PlanPrinter.print(planned.physical(), modes)
+                .replace("\n", insert ? "\n   " : "\n")
+                .stripTrailing()
             + "\n";
     return StatementResult.table(
         DataTypes.ROW(DataTypes.FIELD("result", DataTypes.STRING().copy(false))),
@@ -200,9 +214,12 @@ final class QueryExecutor implements AutoCloseable {
     } catch (ConnectorException e) {
       throw new ValidationException("Table '" + target + "': " + e.getMessage());
     }
-    ChangelogMode accepted = sink.changelogMode(ChangelogMode.insertOnly());
-    if (!accepted.contains(io.strom.data.RowKind.INSERT)) {
-      throw new ValidationException("The sink of table '" + target + "' does not accept inserts");
+    ChangelogMode produced = changelogModes(planned.physical()).of(planned.physical());
+    ChangelogMode accepted = sink.changelogMode(produced);
+    if (!accepted.containsAll(produced)) {
+      throw new ValidationException(
+          "Table '" + target + "' accepts changes " + accepted + " but the query produces "
+              + produced + " (connector '" + table.options().get("connector") + "')");
     }
     job.sink(sinkName(target), new TableSinkOperator(sink.createRuntimeSink()), output, sink.parallelism());
     return isBounded(planned.physical());
@@ -280,19 +297,7 @@ final class QueryExecutor implements AutoCloseable {
   private boolean isBounded(RelNode plan) {
     List<StreamPhysicalTableSourceScan> scans = new ArrayList<>();
     collectScans(plan, scans);
-    for (StreamPhysicalTableSourceScan scan : scans) {
-      CatalogTable table = scan.source().table();
-      try {
-        if (!FactoryUtil.createTableSource(
-                translator(new JobBuilder("probe", settings)).context(scan.source().identifier().asSummaryString(), table))
-            .isBounded()) {
-          return false;
-        }
-      } catch (ConnectorException e) {
-        throw new ValidationException("Table '" + scan.source().identifier() + "': " + e.getMessage());
-      }
-    }
-    return true;
+    return scans.stream().allMatch(scan -> source(scan).isBounded());
   }
 
   private static void collectScans(RelNode node, List<StreamPhysicalTableSourceScan> scans) {

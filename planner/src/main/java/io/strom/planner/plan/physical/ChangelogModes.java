@@ -1,0 +1,47 @@
+package io.strom.planner.plan.physical;
+
+import io.strom.connector.ChangelogMode;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.calcite.rel.RelNode;
+
+/**
+ * Which changes each node of a physical plan emits: sources say what they produce; stateless nodes
+ * (calcs, watermark assigners) pass on what they receive, keeping each row's kind.
+ */
+public final class ChangelogModes {
+  private final Map<RelNode, ChangelogMode> modes = new IdentityHashMap<>();
+
+  private ChangelogModes() {}
+
+  /** Infers the mode of every node of {@code root}, asking {@code sources} about scans. */
+  public static ChangelogModes infer(
+      StreamPhysicalRel root, Function<StreamPhysicalTableSourceScan, ChangelogMode> sources) {
+    ChangelogModes result = new ChangelogModes();
+    result.visit(root, sources);
+    return result;
+  }
+
+  private ChangelogMode visit(
+      RelNode node, Function<StreamPhysicalTableSourceScan, ChangelogMode> sources) {
+    ChangelogMode mode;
+    if (node instanceof StreamPhysicalTableSourceScan scan) {
+      mode = sources.apply(scan);
+    } else if (node instanceof StreamPhysicalCalc || node instanceof StreamPhysicalWatermarkAssigner) {
+      mode = visit(node.getInput(0), sources);
+    } else {
+      throw new IllegalStateException("Bug: no changelog mode rule for " + node.getRelTypeName());
+    }
+    modes.put(node, mode);
+    return mode;
+  }
+
+  public ChangelogMode of(RelNode node) {
+    ChangelogMode mode = modes.get(node);
+    if (mode == null) {
+      throw new IllegalStateException("Bug: no changelog mode for " + node.getRelTypeName());
+    }
+    return mode;
+  }
+}
