@@ -113,6 +113,7 @@ final class CallGenerators {
       case "RAND": return ArithmeticGenerators.random(g, call, false);
       case "RAND_INTEGER": return ArithmeticGenerators.random(g, call, true);
       case "CURRENT_TIMESTAMP":
+      case "PROCTIME":
       case "NOW":
       case "LOCALTIMESTAMP":
       case "CURRENT_DATE":

@@ -140,6 +140,7 @@ final class TemporalGenerators {
     String expr;
     switch (name) {
       case "CURRENT_TIMESTAMP":
+      case "PROCTIME":
       case "NOW": expr = T + "now()"; break;
       case "LOCALTIMESTAMP": expr = T + "localNow(" + zone + ")"; break;
       case "CURRENT_DATE": expr = T + "currentDate(" + zone + ")"; break;

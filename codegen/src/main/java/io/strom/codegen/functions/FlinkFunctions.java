@@ -144,6 +144,15 @@ public final class FlinkFunctions {
               OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE)
           .withDeterministic(false).withDynamic(true);
 
+  /** PROCTIME(): the processing time, TIMESTAMP_LTZ(3) NOT NULL, a processing-time attribute. */
+  public static final SqlFunction PROCTIME =
+      SqlBasicFunction.create("PROCTIME",
+              ReturnTypes.explicit(f -> ((io.strom.codegen.types.StromTypeFactory) f)
+                  .createTimeAttributeType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3,
+                      io.strom.types.TimestampKind.PROCTIME, false)),
+              OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE)
+          .withDeterministic(false).withDynamic(true);
+
   public static final SqlFunction DATE_FORMAT =
       fn("DATE_FORMAT", STRING_FORCE_NULLABLE,
           OperandTypes.or(
