@@ -5,7 +5,6 @@ import io.strom.codegen.types.TypeConversions;
 import io.strom.types.LogicalType;
 import io.strom.types.RowType;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
 
 /**
  * The planner's type factory (Flink's type rules, time attributes) and the conversion between
@@ -30,10 +29,5 @@ public final class PlannerTypes {
   /** The row type of a relational expression's output. */
   public RowType toRowType(RelDataType type) {
     return TypeConversions.toRowType(type);
-  }
-
-  /** For callers that only need a {@link RelDataTypeFactory}. */
-  public RelDataTypeFactory relFactory() {
-    return factory;
   }
 }

@@ -21,7 +21,8 @@ public final class TableConfigOptions {
           .durationType()
           .defaultValue(Duration.ZERO)
           .withDescription(
-              "How long state of an idle key is kept by stateful operators; 0 keeps it forever.");
+              "How long state of an idle key is kept by stateful operators; 0 keeps it forever."
+                  + " Stateful SQL operators arrive with aggregations and joins.");
 
   public static final ConfigOption<Duration> SOURCE_IDLE_TIMEOUT =
       ConfigOptions.key("table.exec.source.idle-timeout")
@@ -31,22 +32,6 @@ public final class TableConfigOptions {
               "A source split without records for this long is idle and holds back no watermark;"
                   + " 0 never marks splits idle.");
 
-  public static final ConfigOption<Integer> DEFAULT_SINK_PARALLELISM =
-      ConfigOptions.key("table.exec.resource.default-parallelism")
-          .intType()
-          .defaultValue(-1)
-          .withDescription(
-              "Parallelism of SQL operators; -1 uses 'parallelism.default'.");
 
-  public static final ConfigOption<Boolean> DML_SYNC =
-      ConfigOptions.key("table.dml-sync")
-          .booleanType()
-          .defaultValue(false)
-          .withDescription("Whether INSERT statements wait for their job to finish.");
 
-  public static final ConfigOption<String> CODEGEN_DUMP_DIR =
-      ConfigOptions.key("table.exec.codegen.dump-dir")
-          .stringType()
-          .noDefaultValue()
-          .withDescription("When set, generated Java sources are written to this directory.");
 }
