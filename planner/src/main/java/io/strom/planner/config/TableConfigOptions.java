@@ -2,19 +2,15 @@ package io.strom.planner.config;
 
 import io.strom.configuration.ConfigOption;
 import io.strom.configuration.ConfigOptions;
+import io.strom.runtime.sql.SqlRuntimeOptions;
 import java.time.Duration;
 
 /** Settings of SQL execution, with Flink's keys and defaults. */
 public final class TableConfigOptions {
   private TableConfigOptions() {}
 
-  public static final ConfigOption<String> LOCAL_TIME_ZONE =
-      ConfigOptions.key("table.local-time-zone")
-          .stringType()
-          .defaultValue("default")
-          .withDescription(
-              "Time zone of TIMESTAMP_LTZ values when shown or converted: an id such as"
-                  + " 'Europe/Berlin' or 'UTC', or 'default' for the JVM's time zone.");
+  /** Declared with the runtime, which reads it. */
+  public static final ConfigOption<String> LOCAL_TIME_ZONE = SqlRuntimeOptions.LOCAL_TIME_ZONE;
 
   public static final ConfigOption<Duration> STATE_TTL =
       ConfigOptions.key("table.exec.state.ttl")
