@@ -107,17 +107,29 @@ class SqlShellTerminalTest {
     type("  'fields.id.start' = '1', 'fields.id.end' = '3');");
     waitForScreen("[INFO] Execute statement succeeded.", 1);
     type("SELECT id * 10 AS tens FROM numbers;");
-    waitForScreen("3 rows in set", 1);
+    waitForScreen("Received a total of 3 rows", 1);
     type("SELECT nope FROM numbers;");
     waitForScreen("[ERROR] Could not execute SQL statement. Reason:", 1);
+
+    // An endless query shows rows as they come until Ctrl-C stops it.
+    type("CREATE TABLE ticks (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '20');");
+    waitForScreen("[INFO] Execute statement succeeded.", 2);
+    type("SELECT id FROM ticks;");
+    waitForScreen("| +I |", 8);
+    keyboard.write(3);
+    keyboard.flush();
+    waitForScreen("Query terminated, received a total of", 1);
+    type("SHOW TABLES;");
+    waitForScreen("2 rows in set", 1);
     type("QUIT;");
     assertThat(shell.waitFor(30, TimeUnit.SECONDS)).as("the shell exits on QUIT").isTrue();
 
     String shown = screen();
     assertThat(shown)
-        .contains("| tens |")
-        .contains("|   10 |")
-        .contains("|   30 |")
+        .contains("| op |")
+        .contains("tens |")
+        .containsPattern("\\| \\+I \\| +10 \\|")
+        .containsPattern("\\| \\+I \\| +30 \\|")
         .contains("Column 'nope' not found")
         .doesNotContain("\tat ");
     assertThat(shell.exitValue()).isZero();

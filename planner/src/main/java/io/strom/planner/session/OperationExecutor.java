@@ -29,6 +29,7 @@ final class OperationExecutor {
   private final KnownOptions knownOptions;
   private final QueryExecutor queries;
   private final FunctionCatalog functions;
+  private boolean streamResults;
 
   OperationExecutor(
       CatalogManager catalogs,
@@ -43,6 +44,10 @@ final class OperationExecutor {
     this.settings = settings;
     this.knownOptions = knownOptions;
     this.queries = queries;
+  }
+
+  void setStreamResults(boolean stream) {
+    this.streamResults = stream;
   }
 
   StatementResult execute(Operation operation) {
@@ -132,7 +137,7 @@ final class OperationExecutor {
       return StatementResult.ok();
     }
     if (operation instanceof Operation.Query query) {
-      return queries.query(query.query());
+      return queries.query(query.query(), streamResults);
     }
     if (operation instanceof Operation.Insert insert) {
       return queries.insert(insert.target(), insert.query());

@@ -33,6 +33,7 @@ import io.strom.runtime.cluster.MiniCluster;
 import io.strom.runtime.graph.JobGraphBuilder;
 import io.strom.runtime.sql.CalcOperator;
 import io.strom.runtime.sql.RowCollectSink;
+import io.strom.runtime.sql.RowQueueSink;
 import io.strom.runtime.sql.TableSinkOperator;
 import io.strom.types.DataTypes;
 import io.strom.types.LogicalType;
@@ -127,9 +128,14 @@ final class QueryExecutor implements AutoCloseable {
         List.of(GenericRow.of(text)));
   }
 
-  StatementResult query(SqlNode query) {
+  /**
+   * @param stream hand on rows as they come even when the query's tables are bounded
+   */
+  StatementResult query(SqlNode query, boolean stream) {
     Planned planned = plan(query);
-    requireBounded(planned.physical(), "A query over it cannot return all of its rows");
+    if (stream || !isBounded(planned.physical())) {
+      return streamingQuery(planned);
+    }
     JobBuilder job = new JobBuilder("select", settings);
     PlanTranslator translator = translator(job);
     JobBuilder.Output output = translator.translate(planned.physical());
@@ -146,6 +152,25 @@ final class QueryExecutor implements AutoCloseable {
 
   /** One insert of a job: its target and its query. */
   record InsertInto(ObjectIdentifier target, SqlNode query) {}
+
+  /** Rows a running query may have produced before the reader takes them. */
+  private static final int STREAM_BUFFER = 1024;
+
+  /** A query over unbounded tables: its job runs, and the result hands on rows as they come. */
+  private StatementResult streamingQuery(Planned planned) {
+    JobBuilder job = new JobBuilder("select", settings);
+    JobBuilder.Output output = translator(job).translate(planned.physical());
+    RowQueueSink rows = new RowQueueSink(output.type(), STREAM_BUFFER);
+    job.sink("Collect", new SinkOperator<>(rows), output, 1);
+    JobClient client;
+    try {
+      client = submit(job);
+    } catch (RuntimeException e) {
+      rows.discard();
+      throw e;
+    }
+    return StatementResult.streaming(resultType(planned.physical().getRowType()), new RowStream(rows, client));
+  }
 
   StatementResult insert(ObjectIdentifier target, SqlNode query) {
     return insert(List.of(new InsertInto(target, query)));
@@ -279,19 +304,6 @@ final class QueryExecutor implements AutoCloseable {
 
   private PlanTranslator translator(JobBuilder job) {
     return new PlanTranslator(job, types, settings, Thread.currentThread().getContextClassLoader());
-  }
-
-  private void requireBounded(StreamPhysicalRel plan, String why) {
-    List<StreamPhysicalTableSourceScan> scans = new ArrayList<>();
-    collectScans(plan, scans);
-    for (StreamPhysicalTableSourceScan scan : scans) {
-      if (!isBounded(scan)) {
-        throw new ValidationException(
-            "Table '" + scan.source().identifier() + "' is unbounded. " + why + "; the shell's"
-                + " updating result view comes in a later version. Bound the table (e.g. datagen's"
-                + " 'number-of-rows') or write the query's rows to a table with INSERT INTO.");
-      }
-    }
   }
 
   private boolean isBounded(RelNode plan) {

@@ -54,6 +54,15 @@ public final class SqlSession implements AutoCloseable {
     return settings;
   }
 
+  /**
+   * Whether queries hand on their rows as they come ({@link StatementResult.Kind#STREAMING}) even
+   * over bounded tables, as a shell wants; by default a query over bounded tables returns all its
+   * rows at once.
+   */
+  public void setStreamQueryResults(boolean stream) {
+    executor.setStreamResults(stream);
+  }
+
   /** Parses and runs one statement. */
   public StatementResult execute(String statement) {
     return execute(parser.parseStatement(statement));

@@ -2,6 +2,7 @@ package io.strom.sql.client;
 
 import io.strom.planner.ValidationException;
 import io.strom.planner.session.JobFailedException;
+import io.strom.planner.session.RowStream;
 import io.strom.planner.session.SqlSession;
 import io.strom.planner.session.StatementResult;
 import io.strom.sql.parser.SqlParseError;
@@ -15,6 +16,7 @@ import java.util.Locale;
 final class CliSession {
   private final SqlSession session;
   private final PrintWriter out;
+  private volatile boolean stopRequested;
 
   CliSession(SqlSession session, PrintWriter out) {
     this.session = session;
@@ -63,13 +65,35 @@ final class CliSession {
     }
   }
 
+  /** Stops the query whose rows are being shown (the shell calls this on Ctrl-C). */
+  void stopRunningQuery() {
+    stopRequested = true;
+  }
+
   private void print(StatementResult result) {
     if (result.kind() == StatementResult.Kind.SUCCESS) {
       out.println("[INFO] Execute statement succeeded.");
+    } else if (result.kind() == StatementResult.Kind.STREAMING) {
+      printStreaming(result);
     } else {
       TableauPrinter.print(result, out);
     }
     out.println();
+  }
+
+  private void printStreaming(StatementResult result) {
+    stopRequested = false;
+    try (RowStream stream = result.stream()) {
+      long rows = TableauPrinter.printStreaming(result, out, () -> stopRequested);
+      out.println(
+          (stopRequested ? "Query terminated, received a total of " : "Received a total of ")
+              + rows + (rows == 1 ? " row" : " rows"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      out.println("Query terminated");
+    } finally {
+      stopRequested = false;
+    }
   }
 
   private void error(String message, Throwable e) {

@@ -47,9 +47,16 @@ public final class SqlClient implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
     Configuration defaults = ConfigurationLoader.loadDefault();
-    SqlSession session = new SqlSession(defaults, KnownOptions.of(SqlClientOptions.class));
+    try (SqlSession session = new SqlSession(defaults, KnownOptions.of(SqlClientOptions.class))) {
+      // The shell shows rows as they come, so slow or endless queries show progress and can stop.
+      session.setStreamQueryResults(true);
+      return run(session);
+    }
+  }
+
+  private int run(SqlSession session) throws IOException {
     if (script != null) {
       PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
       CliSession cli = new CliSession(session, out);
@@ -81,10 +88,14 @@ public final class SqlClient implements Callable<Integer> {
               .build();
       PrintWriter out = terminal.writer();
       CliSession cli = new CliSession(session, out);
+      // Outside line editing, Ctrl-C stops the query whose rows are being shown.
+      terminal.handle(Terminal.Signal.INT, signal -> cli.stopRunningQuery());
       if (init != null) {
         cli.runScript(read(init));
       }
-      out.println("Welcome to Strom. Statements end with ';'. Type HELP; for help, QUIT; to leave.");
+      out.println(
+          "Welcome to Strom. Statements end with ';'. Type HELP; for help, QUIT; to leave;"
+              + " Ctrl-C stops a running query.");
       out.println();
       out.flush();
       StatementBuffer buffer = new StatementBuffer();

@@ -61,6 +61,76 @@ final class TableauPrinter {
     out.println(cells.size() + (cells.size() == 1 ? " row in set" : " rows in set"));
   }
 
+  /**
+   * Prints a running query's rows as they come, each with its change kind, until the stream ends
+   * or {@code stopped} says so; returns how many rows were shown.
+   */
+  static long printStreaming(
+      StatementResult result, PrintWriter out, java.util.function.BooleanSupplier stopped)
+      throws InterruptedException {
+    RowType schema = result.schema();
+    int columns = schema.fields().size();
+    int[] widths = new int[columns + 1];
+    String[] header = new String[columns + 1];
+    widths[0] = 2;
+    header[0] = "op";
+    for (int i = 0; i < columns; i++) {
+      header[i + 1] = schema.fields().get(i).name();
+      widths[i + 1] = Math.max(header[i + 1].length(), widthOf(schema.fields().get(i).type()));
+    }
+    String border = border(widths);
+    out.println(border);
+    out.println(line(header, widths));
+    out.println(border);
+    out.flush();
+    long count = 0;
+    io.strom.planner.session.RowStream stream = result.stream();
+    while (!stopped.getAsBoolean()) {
+      Row row = stream.poll(java.time.Duration.ofMillis(100));
+      if (row == null) {
+        if (stream.isFinished()) {
+          break;
+        }
+        continue;
+      }
+      String[] values = new String[columns + 1];
+      values[0] = row.kind().shortString();
+      for (int i = 0; i < columns; i++) {
+        values[i + 1] = fit(value(row, i, schema), widths[i + 1]);
+      }
+      out.println(line(values, widths));
+      out.flush();
+      count++;
+    }
+    out.println(border);
+    return count;
+  }
+
+  private static String value(Row row, int i, RowType schema) {
+    return row.isNullAt(i)
+        ? "<NULL>"
+        : InternalValues.format(GenericConverter.get(row, i, schema.fields().get(i).type()));
+  }
+
+  /** A column width that fits most values of a type, so streamed rows line up. */
+  private static int widthOf(io.strom.types.LogicalType type) {
+    return switch (type.root()) {
+      case BOOLEAN -> 7;
+      case TINYINT, SMALLINT, INTEGER -> 11;
+      case BIGINT -> 20;
+      case FLOAT, DOUBLE -> 22;
+      case DECIMAL -> ((io.strom.types.DecimalType) type).precision() + 2;
+      case DATE -> 10;
+      case TIMESTAMP_WITHOUT_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 23;
+      default -> 30;
+    };
+  }
+
+  /** The value, shortened with an ellipsis when longer than the column. */
+  private static String fit(String value, int width) {
+    return value.length() <= width ? value : value.substring(0, Math.max(0, width - 3)) + "...";
+  }
+
   private static String border(int[] widths) {
     StringBuilder b = new StringBuilder("+");
     for (int w : widths) {

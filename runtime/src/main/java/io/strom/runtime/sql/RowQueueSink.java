@@ -1,0 +1,59 @@
+package io.strom.runtime.sql;
+
+import io.strom.data.Row;
+import io.strom.datastream.sink.Sink;
+import io.strom.datastream.sink.SinkWriter;
+import io.strom.serde.RowSerializer;
+import io.strom.types.RowType;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Hands a query's rows, as they are produced, to the session that shows them, through a bounded
+ * queue in this JVM: a reader that falls behind slows the job down instead of filling memory.
+ * Rows are copied on arrival (operators before the sink reuse theirs) and keep their change kind.
+ */
+public final class RowQueueSink implements Sink<Row> {
+  private static final long serialVersionUID = 1L;
+  private static final Map<String, BlockingQueue<Row>> QUEUES = new ConcurrentHashMap<>();
+
+  private final String id = UUID.randomUUID().toString();
+  private final RowType type;
+
+  public RowQueueSink(RowType type, int capacity) {
+    this.type = type;
+    QUEUES.put(id, new ArrayBlockingQueue<>(capacity));
+  }
+
+  @Override
+  public SinkWriter<Row> createWriter(InitContext context) {
+    BlockingQueue<Row> queue = QUEUES.get(id);
+    if (queue == null) {
+      throw new IllegalStateException("The reader of this query's rows is gone");
+    }
+    RowSerializer serializer = new RowSerializer(type);
+    // put() waits while the reader is behind; cancelling the job interrupts the wait.
+    return (row, timestamp) -> queue.put(serializer.copy(row));
+  }
+
+  /** The next row, waiting up to {@code timeout}; null when none arrived in time. */
+  public Row poll(long timeout, TimeUnit unit) throws InterruptedException {
+    BlockingQueue<Row> queue = QUEUES.get(id);
+    return queue == null ? null : queue.poll(timeout, unit);
+  }
+
+  /** True when no row is waiting. */
+  public boolean isEmpty() {
+    BlockingQueue<Row> queue = QUEUES.get(id);
+    return queue == null || queue.isEmpty();
+  }
+
+  /** Frees the queue; rows still in it are dropped. */
+  public void discard() {
+    QUEUES.remove(id);
+  }
+}
