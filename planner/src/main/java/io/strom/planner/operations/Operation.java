@@ -90,6 +90,9 @@ public sealed interface Operation {
   /** {@code DROP [TEMPORARY [SYSTEM]] FUNCTION [IF EXISTS] name}. */
   record DropFunction(String name, boolean ifExists) implements Operation {}
 
+  /** {@code STOP JOB 'id'}: cancels a job this session started. */
+  record StopJob(String jobId) implements Operation {}
+
   /** What {@code SHOW} lists. */
   enum ShowKind {
     CATALOGS,
@@ -98,6 +101,7 @@ public sealed interface Operation {
     VIEWS,
     FUNCTIONS,
     USER_FUNCTIONS,
+    JOBS,
     CURRENT_CATALOG,
     CURRENT_DATABASE
   }

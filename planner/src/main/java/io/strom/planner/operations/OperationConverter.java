@@ -37,6 +37,7 @@ import io.strom.sql.parser.dql.SqlShowCurrent;
 import io.strom.sql.parser.dql.SqlShowList;
 import io.strom.sql.parser.stmt.SqlReset;
 import io.strom.sql.parser.stmt.SqlSet;
+import io.strom.sql.parser.stmt.SqlStopJob;
 import io.strom.sql.parser.stmt.SqlUseCatalog;
 import io.strom.sql.parser.stmt.SqlUseDatabase;
 import java.util.LinkedHashMap;
@@ -136,6 +137,15 @@ public final class OperationConverter {
     if (node instanceof SqlUseDatabase use) {
       String[] name = catalogAndDatabase(use.name());
       return new Operation.UseDatabase(name[0], name[1]);
+    }
+    if (node instanceof SqlStopJob stop) {
+      if (stop.withSavepoint() || stop.withDrain()) {
+        throw new ValidationException(
+            stop.getParserPosition(),
+            "STOP JOB WITH SAVEPOINT or WITH DRAIN is not supported yet; STOP JOB 'id' cancels the"
+                + " job");
+      }
+      return new Operation.StopJob(stop.jobId());
     }
     if (node instanceof SqlSet set) {
       return new Operation.Set(set.key().orElse(null), set.value().orElse(null));
@@ -272,6 +282,7 @@ public final class OperationConverter {
       case VIEWS -> new Operation.Show(Operation.ShowKind.VIEWS);
       case FUNCTIONS -> new Operation.Show(Operation.ShowKind.FUNCTIONS);
       case USER_FUNCTIONS -> new Operation.Show(Operation.ShowKind.USER_FUNCTIONS);
+      case JOBS -> new Operation.Show(Operation.ShowKind.JOBS);
       case COLUMNS ->
           new Operation.Describe(
               existing(

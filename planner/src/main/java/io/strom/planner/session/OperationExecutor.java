@@ -142,6 +142,10 @@ final class OperationExecutor {
     if (operation instanceof Operation.Insert insert) {
       return queries.insert(insert.target(), insert.query());
     }
+    if (operation instanceof Operation.StopJob stop) {
+      queries.stopJob(stop.jobId());
+      return StatementResult.ok();
+    }
     if (operation instanceof Operation.StatementSet set) {
       List<QueryExecutor.InsertInto> inserts = new ArrayList<>();
       for (Operation.Insert insert : set.inserts()) {
@@ -290,6 +294,7 @@ final class OperationExecutor {
                   .filter(t -> catalogs.resolve(List.of(t)).map(r -> r.table() instanceof CatalogView).orElse(false))
                   .toList());
       case FUNCTIONS -> names("function name", functions.allFunctionNames());
+      case JOBS -> queries.jobs();
       case USER_FUNCTIONS -> names("function name", functions.userFunctionNames());
       case CURRENT_CATALOG -> names("current catalog name", List.of(catalogs.currentCatalog()));
       case CURRENT_DATABASE -> names("current database name", List.of(catalogs.currentDatabase()));

@@ -347,6 +347,45 @@ final class QueryExecutor implements AutoCloseable {
     }
   }
 
+  /** The jobs of this session's cluster that are still running: id, name, status. */
+  StatementResult jobs() {
+    List<Row> rows = new ArrayList<>();
+    if (cluster != null) {
+      for (JobClient job : cluster.jobs()) {
+        rows.add(GenericRow.of(job.jobId(), job.jobName(), job.status().name()));
+      }
+    }
+    return StatementResult.table(
+        DataTypes.ROW(
+            DataTypes.FIELD("job id", DataTypes.STRING().copy(false)),
+            DataTypes.FIELD("job name", DataTypes.STRING().copy(false)),
+            DataTypes.FIELD("status", DataTypes.STRING().copy(false))),
+        rows);
+  }
+
+  /** Cancels a running job of this session and waits until it has stopped. */
+  void stopJob(String jobId) {
+    JobClient job = null;
+    if (cluster != null) {
+      for (JobClient candidate : cluster.jobs()) {
+        if (candidate.jobId().equals(jobId)) {
+          job = candidate;
+        }
+      }
+    }
+    if (job == null) {
+      throw new ValidationException(
+          "No running job with id '" + jobId + "'; SHOW JOBS lists the running ones");
+    }
+    try {
+      job.cancel().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("Job '" + jobId + "' did not stop in time", e);
+    }
+  }
+
   private synchronized MiniCluster cluster() {
     if (cluster == null) {
       cluster = new MiniCluster(settings);
