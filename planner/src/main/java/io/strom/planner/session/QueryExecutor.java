@@ -1,6 +1,5 @@
 package io.strom.planner.session;
 
-import io.strom.codegen.CalcCodeGenerator;
 import io.strom.configuration.Configuration;
 import io.strom.connector.ChangelogMode;
 import io.strom.connector.ConnectorException;
@@ -31,12 +30,10 @@ import io.strom.runtime.cluster.JobExecutionException;
 import io.strom.runtime.cluster.JobExecutionResult;
 import io.strom.runtime.cluster.MiniCluster;
 import io.strom.runtime.graph.JobGraphBuilder;
-import io.strom.runtime.sql.CalcOperator;
 import io.strom.runtime.sql.RowCollectSink;
 import io.strom.runtime.sql.RowQueueSink;
 import io.strom.runtime.sql.TableSinkOperator;
 import io.strom.types.DataTypes;
-import io.strom.types.LogicalType;
 import io.strom.types.RowType;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +42,6 @@ import java.util.concurrent.ExecutionException;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexProgram;
-import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.sql.SqlNode;
 
 /**
@@ -273,30 +266,9 @@ final class QueryExecutor implements AutoCloseable {
               + queryType.getFieldCount() + " columns " + queryType.getFieldNames() + ", the sink "
               + sinkType.fields().size() + " " + sinkType.fieldNames());
     }
-    boolean same = true;
-    for (int i = 0; i < sinkType.fields().size(); i++) {
-      LogicalType want = sinkType.fields().get(i).type();
-      LogicalType have = output.type().fields().get(i).type();
-      same &= want.copy(true).equals(have.copy(true));
-    }
-    if (same) {
-      return output;
-    }
-    RexBuilder rex = plan.getCluster().getRexBuilder();
-    RexProgramBuilder builder = new RexProgramBuilder(queryType, rex);
-    for (int i = 0; i < sinkType.fields().size(); i++) {
-      RelDataType targetType = types.toRelType(sinkType.fields().get(i).type().copy(true));
-      RexNode field = rex.makeInputRef(queryType.getFieldList().get(i).getType(), i);
-      builder.addProject(rex.makeCast(targetType, field, true, false), sinkType.fields().get(i).name());
-    }
-    RexProgram program = builder.getProgram();
-    RowType castType = types.toRowType(program.getOutputRowType());
-    return job.operator(
-        "Cast",
-        new CalcOperator(CalcCodeGenerator.generate(program, output.type(), castType, "SinkCast")),
-        output,
-        castType);
+    return translator(job).castTo(plan, output, sinkType, "SinkCast");
   }
+
 
   private RowType resultType(RelDataType type) {
     return types.toRowType(type);

@@ -28,8 +28,16 @@ public final class ChangelogModes {
     ChangelogMode mode;
     if (node instanceof StreamPhysicalTableSourceScan scan) {
       mode = sources.apply(scan);
+    } else if (node instanceof StreamPhysicalValues) {
+      mode = ChangelogMode.insertOnly();
     } else if (node instanceof StreamPhysicalCalc || node instanceof StreamPhysicalWatermarkAssigner) {
       mode = visit(node.getInput(0), sources);
+    } else if (node instanceof StreamPhysicalUnion) {
+      java.util.Set<io.strom.data.RowKind> kinds = java.util.EnumSet.noneOf(io.strom.data.RowKind.class);
+      for (RelNode input : node.getInputs()) {
+        kinds.addAll(visit(input, sources).kinds());
+      }
+      mode = new ChangelogMode(kinds);
     } else {
       throw new IllegalStateException("Bug: no changelog mode rule for " + node.getRelTypeName());
     }

@@ -6,6 +6,11 @@ import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.rel.logical.LogicalUnion;
+import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rex.RexUtil;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns a rewritten logical plan into a streaming physical plan, node by node. A logical operator
@@ -32,9 +37,45 @@ public final class PhysicalConverter {
           assigner.watermarkExpression(),
           assigner.getRowType());
     }
-    throw new ValidationException(
-        "This query needs " + logical.getRelTypeName().replace("Logical", "")
-            + ", which Strom does not run yet: this version runs projections, filters and"
-            + " functions over tables (aggregations, joins and windows come next).");
+    if (logical instanceof LogicalValues values) {
+      return new StreamPhysicalValues(
+          values.getCluster(), traits, values.getRowType(), values.getTuples());
+    }
+    if (logical instanceof LogicalUnion union && union.all) {
+      List<RelNode> inputs = new ArrayList<>();
+      for (RelNode input : union.getInputs()) {
+        inputs.add(convert(input));
+      }
+      return new StreamPhysicalUnion(union.getCluster(), traits, inputs);
+    }
+    throw new ValidationException("This query needs " + describe(logical) + ", which Strom does not"
+        + " run yet: this version runs projections, filters, functions, VALUES and UNION ALL over"
+        + " tables (aggregations, joins and windows come next).");
+  }
+
+  /** What a logical node stands for, in the user's terms. */
+  private static String describe(RelNode logical) {
+    if (RexUtil.SubQueryFinder.find(
+            logical instanceof org.apache.calcite.rel.core.Filter f ? List.of(f.getCondition())
+                : logical instanceof org.apache.calcite.rel.core.Project p ? p.getProjects()
+                : List.of())
+        != null) {
+      return "a subquery (IN, EXISTS or a scalar subquery)";
+    }
+    if (logical instanceof org.apache.calcite.rel.core.Sort) {
+      return "ORDER BY or LIMIT";
+    }
+    if (logical instanceof LogicalUnion) {
+      return "UNION (without ALL)";
+    }
+    return switch (logical.getRelTypeName().replace("Logical", "")) {
+      case "Aggregate" -> "an aggregation (GROUP BY, COUNT, SUM, DISTINCT, ...)";
+      case "Join", "Correlate" -> "a join";
+      case "Window" -> "an OVER window";
+      case "TableFunctionScan" -> "a table function or a window function (TUMBLE, HOP, ...)";
+      case "Match" -> "MATCH_RECOGNIZE";
+      case "Intersect", "Minus" -> "INTERSECT or EXCEPT";
+      default -> "the relational step " + logical.getRelTypeName();
+    };
   }
 }

@@ -13,6 +13,7 @@ import io.strom.runtime.graph.StreamNode;
 import io.strom.runtime.operators.Operator;
 import io.strom.runtime.source.Source;
 import io.strom.types.RowType;
+import java.util.List;
 
 /**
  * Builds the stream graph of a SQL job: sources, operators and sinks over rows, connected by
@@ -28,8 +29,29 @@ public final class JobBuilder {
     this.parallelism = configuration.get(PipelineOptions.DEFAULT_PARALLELISM);
   }
 
-  /** A node's output as input of the next: which node, and the type of its rows. */
-  public record Output(int nodeId, RowType type) {}
+  /**
+   * What feeds the next operator: the producing nodes (several after a UNION ALL) and the type of
+   * their rows.
+   */
+  public record Output(List<Integer> nodeIds, RowType type) {
+    public Output {
+      nodeIds = List.copyOf(nodeIds);
+      if (nodeIds.isEmpty()) {
+        throw new IllegalArgumentException("An output needs at least one producing node");
+      }
+    }
+
+    Output(int nodeId, RowType type) {
+      this(List.of(nodeId), type);
+    }
+
+    /** The rows of both outputs, as one (they must have the same type). */
+    public Output union(Output other) {
+      List<Integer> all = new java.util.ArrayList<>(nodeIds);
+      all.addAll(other.nodeIds);
+      return new Output(all, type);
+    }
+  }
 
   public Output source(String name, Source<Row, ?> source, RowType type, boolean singleInstance) {
     StreamNode node =
@@ -46,28 +68,38 @@ public final class JobBuilder {
   public Output operator(String name, Operator<Row> operator, Output input, RowType outputType) {
     StreamNode node =
         graph.addNode(
-            StreamNode.operator(
-                graph.nextNodeId(), name, operator, 1, graph.node(input.nodeId()).parallelism()));
+            StreamNode.operator(graph.nextNodeId(), name, operator, 1, parallelismOf(input)));
     connect(input, node, 0);
     return new Output(node.id(), outputType);
   }
 
   /** Adds a sink after {@code input}; {@code parallelism} null keeps the input's. */
   public void sink(String name, Operator<Void> sink, Output input, Integer parallelism) {
-    int p = parallelism != null ? parallelism : graph.node(input.nodeId()).parallelism();
+    int p = parallelism != null ? parallelism : parallelismOf(input);
     StreamNode node = graph.addNode(StreamNode.operator(graph.nextNodeId(), name, sink, 1, p));
     connect(input, node, 0);
   }
 
+  /** The parallelism of what follows {@code input}: that of its producers (the largest, after a union). */
+  private int parallelismOf(Output input) {
+    int p = 1;
+    for (int id : input.nodeIds()) {
+      p = Math.max(p, graph.node(id).parallelism());
+    }
+    return p;
+  }
+
   private void connect(Output input, StreamNode target, int inputIndex) {
-    graph.addEdge(
-        new StreamEdge(
-            input.nodeId(),
-            target.id(),
-            inputIndex,
-            Partitioners.forward(),
-            null,
-            Types.row(input.type()).createSerializer()));
+    for (int id : input.nodeIds()) {
+      graph.addEdge(
+          new StreamEdge(
+              id,
+              target.id(),
+              inputIndex,
+              Partitioners.forward(),
+              null,
+              Types.row(input.type()).createSerializer()));
+    }
   }
 
   public StreamGraph graph() {

@@ -18,6 +18,8 @@ import io.strom.planner.config.TableConfigOptions;
 import io.strom.planner.plan.physical.StreamPhysicalCalc;
 import io.strom.planner.plan.physical.StreamPhysicalRel;
 import io.strom.planner.plan.physical.StreamPhysicalTableSourceScan;
+import io.strom.planner.plan.physical.StreamPhysicalUnion;
+import io.strom.planner.plan.physical.StreamPhysicalValues;
 import io.strom.planner.plan.physical.StreamPhysicalWatermarkAssigner;
 import io.strom.runtime.generated.CalcFunction;
 import io.strom.runtime.generated.GeneratedClass;
@@ -65,6 +67,20 @@ public final class PlanTranslator {
     if (node instanceof StreamPhysicalWatermarkAssigner assigner) {
       return watermarkAssigner(assigner);
     }
+    if (node instanceof StreamPhysicalUnion union) {
+      // Branches may differ in type (INT and BIGINT); each is cast to the union's row type.
+      RowType unionType = types.toRowType(union.getRowType());
+      JobBuilder.Output result = null;
+      for (org.apache.calcite.rel.RelNode input : union.getInputs()) {
+        JobBuilder.Output translated =
+            castTo((StreamPhysicalRel) input, translate((StreamPhysicalRel) input), unionType, "UnionCast");
+        result = result == null ? translated : result.union(translated);
+      }
+      return result;
+    }
+    if (node instanceof StreamPhysicalValues values) {
+      return values(values);
+    }
     throw new IllegalStateException("Bug: no translation for " + node.getRelTypeName());
   }
 
@@ -110,6 +126,70 @@ public final class PlanTranslator {
     RowType type = types.toRowType(scan.getRowType());
     return job.source(
         ref.identifier().name() + "[" + source.summary() + "]", source.createRuntimeSource(), type, false);
+  }
+
+  /**
+   * The rows of a VALUES clause, computed now: each tuple's literals go through the same generated
+   * code as any expression, so their values follow Flink's rules exactly.
+   */
+  private JobBuilder.Output values(StreamPhysicalValues values) {
+    RowType type = types.toRowType(values.getRowType());
+    org.apache.calcite.rex.RexBuilder rex = values.getCluster().getRexBuilder();
+    org.apache.calcite.rel.type.RelDataType empty =
+        values.getCluster().getTypeFactory().createStructType(List.of(), List.of());
+    List<io.strom.data.Row> rows = new ArrayList<>();
+    for (List<org.apache.calcite.rex.RexLiteral> tuple : values.getTuples()) {
+      RexProgramBuilder builder = new RexProgramBuilder(empty, rex);
+      for (int i = 0; i < tuple.size(); i++) {
+        builder.addProject(tuple.get(i), type.fields().get(i).name());
+      }
+      CalcFunction function =
+          CalcCodeGenerator.generate(builder.getProgram(), io.strom.types.DataTypes.ROW(), type, "Values")
+              .newInstance(classLoader);
+      try {
+        function.open(io.strom.api.functions.FunctionContext.utc());
+        rows.add(new io.strom.serde.RowSerializer(type).copy(function.apply(new io.strom.data.GenericRow(0))));
+        function.close();
+      } catch (Exception e) {
+        throw new ValidationException("A VALUES row cannot be evaluated: " + e.getMessage(), e);
+      }
+    }
+    return job.source("Values", new io.strom.runtime.sql.ValuesSource(type, rows), type, true);
+  }
+
+  /**
+   * Casts the rows of {@code plan} (translated to {@code output}) to {@code target}'s column types
+   * where they differ (nullability aside); returns {@code output} itself when none differ.
+   */
+  public JobBuilder.Output castTo(
+      StreamPhysicalRel plan, JobBuilder.Output output, RowType target, String name) {
+    boolean same = true;
+    for (int i = 0; i < target.fields().size(); i++) {
+      LogicalType want = target.fields().get(i).type();
+      LogicalType have = output.type().fields().get(i).type();
+      same &= want.copy(true).equals(have.copy(true));
+    }
+    if (same) {
+      return output;
+    }
+    org.apache.calcite.rel.type.RelDataType inputType = plan.getRowType();
+    org.apache.calcite.rex.RexBuilder rex = plan.getCluster().getRexBuilder();
+    RexProgramBuilder builder = new RexProgramBuilder(inputType, rex);
+    for (int i = 0; i < target.fields().size(); i++) {
+      org.apache.calcite.rel.type.RelDataType targetType =
+          types.toRelType(target.fields().get(i).type().copy(true));
+      org.apache.calcite.rex.RexNode field =
+          rex.makeInputRef(inputType.getFieldList().get(i).getType(), i);
+      builder.addProject(rex.makeCast(targetType, field, true, false), target.fields().get(i).name());
+    }
+    RexProgram program = builder.getProgram();
+    RowType castType = types.toRowType(program.getOutputRowType());
+    return job.operator(
+        "Cast",
+        new CalcOperator(
+            CalcCodeGenerator.generate(program, output.type(), castType, name + (++generated))),
+        output,
+        castType);
   }
 
   /** The connector context of a catalog table. */
