@@ -121,7 +121,14 @@ public final class PlannerContext {
   /** Validates a query (or DML) and turns it into a logical plan. */
   public RelRoot toRel(SqlNode query) {
     SqlNode validated = validate(query);
-    return sqlToRel.convertQuery(validated, false, true);
+    try {
+      return sqlToRel.convertQuery(validated, false, true);
+    } catch (AssertionError e) {
+      // Calcite checks that a view's query still gives the types the view was created with.
+      throw new ValidationException(
+          "A view this query uses cannot be used: the tables under it changed since it was"
+              + " created. Recreate the view. (" + e.getMessage().lines().findFirst().orElse("") + ")");
+    }
   }
 
   public SqlNode validate(SqlNode node) {

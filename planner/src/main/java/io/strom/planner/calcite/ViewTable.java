@@ -1,5 +1,6 @@
 package io.strom.planner.calcite;
 
+import io.strom.planner.ValidationException;
 import io.strom.planner.catalog.CatalogView;
 import io.strom.planner.catalog.ResolvedTable;
 import java.util.List;
@@ -29,12 +30,28 @@ final class ViewTable extends AbstractTable implements TranslatableTable {
 
   @Override
   public RelNode toRel(RelOptTable.ToRelContext toRelContext, RelOptTable relOptTable) {
-    return toRelContext
-        .expandView(
-            relOptTable.getRowType(),
-            view.expandedQuery(),
-            List.of(resolved.identifier().catalog(), resolved.identifier().database()),
-            relOptTable.getQualifiedName())
-        .rel;
+    try {
+      return toRelContext
+          .expandView(
+              relOptTable.getRowType(),
+              view.expandedQuery(),
+              List.of(resolved.identifier().catalog(), resolved.identifier().database()),
+              relOptTable.getQualifiedName())
+          .rel;
+    } catch (RuntimeException | AssertionError e) {
+      // Calcite asserts that the query still gives the view's column types; tables under a view
+      // may have changed or gone since it was created.
+      throw new ValidationException(
+          "View '" + resolved.identifier() + "' cannot be used: its query no longer fits its"
+              + " tables or its columns (" + rootMessage(e) + "). Recreate the view.");
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
   }
 }

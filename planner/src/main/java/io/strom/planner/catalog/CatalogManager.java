@@ -146,6 +146,21 @@ public final class CatalogManager {
     return catalog != null && catalog.dropTable(id.path());
   }
 
+  /** Renames a table or view within its database: the temporary one if it is shadowed by one. */
+  public void renameTable(ObjectIdentifier id, String newName) {
+    ObjectIdentifier renamed = new ObjectIdentifier(id.catalog(), id.database(), newName);
+    CatalogBaseTable temporary = temporaryTables.get(id);
+    if (temporary != null) {
+      if (temporaryTables.containsKey(renamed)) {
+        throw new CatalogException("Temporary table or view '" + renamed + "' already exists");
+      }
+      temporaryTables.remove(id);
+      temporaryTables.put(renamed, temporary);
+      return;
+    }
+    catalog(id.catalog()).renameTable(id.path(), newName);
+  }
+
   public void alterTable(ObjectIdentifier id, CatalogBaseTable table) {
     if (temporaryTables.containsKey(id)) {
       temporaryTables.put(id, table);

@@ -43,10 +43,13 @@ public final class FunctionCatalog {
     Class<?> type;
     try {
       type = Class.forName(className, true, loader);
-    } catch (ClassNotFoundException e) {
+    } catch (ClassNotFoundException | NoClassDefFoundError e) {
       throw new ValidationException(
           "Class '" + className + "' of function '" + name + "' is not on the classpath. Add its"
               + " jar to Strom's classpath (ADD JAR comes in a later version).");
+    } catch (LinkageError e) {
+      throw new ValidationException(
+          "Class '" + className + "' of function '" + name + "' cannot be loaded: " + e);
     }
     if (!ScalarFunction.class.isAssignableFrom(type)) {
       throw new ValidationException(

@@ -149,17 +149,22 @@ public final class CreateTableConverter {
     throw new IllegalStateException("Bug: computed columns are converted separately");
   }
 
-  /** A computed column, its type derived from its expression over the stored columns. */
-  private Column computed(SqlComputedColumn column, List<Column> stored) {
-    String expression = StromSqlParser.toSql(column.expression());
+  /** The row of these columns, for validating expressions over them. */
+  private RelDataType rowTypeOf(List<Column> columns) {
     RelDataTypeFactory factory = types.factory();
     List<RelDataType> fieldTypes = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    for (Column c : stored) {
+    for (Column c : columns) {
       fieldTypes.add(types.toRelType(c.type()));
       names.add(c.name());
     }
-    RelDataType input = factory.createStructType(fieldTypes, names);
+    return factory.createStructType(fieldTypes, names);
+  }
+
+  /** A computed column, its type derived from its expression over the stored columns. */
+  private Column computed(SqlComputedColumn column, List<Column> stored) {
+    String expression = StromSqlParser.toSql(column.expression());
+    RelDataType input = rowTypeOf(stored);
     PlannerContext context = new PlannerContext(catalogs, types, functions.operatorTable());
     LogicalType type;
     try {
@@ -201,7 +206,23 @@ public final class CreateTableConverter {
                 + ", but must be TIMESTAMP(3) or TIMESTAMP_LTZ(3) (precision up to 3). CAST it in"
                 + " a computed column if needed.");
       }
-      return new WatermarkSpec(rowtime, StromSqlParser.toSql(watermark.strategy()));
+      String expression = StromSqlParser.toSql(watermark.strategy());
+      LogicalType watermarkType;
+      try {
+        watermarkType = types.toLogicalType(
+            new PlannerContext(catalogs, types, functions.operatorTable())
+                .typeOf(expression, rowTypeOf(columns)));
+      } catch (ValidationException e) {
+        throw new ValidationException(
+            watermark.strategy().getParserPosition(), "The watermark expression: " + e.getMessage());
+      }
+      if (!(watermarkType instanceof TimestampType) && !(watermarkType instanceof LocalZonedTimestampType)) {
+        throw new ValidationException(
+            watermark.strategy().getParserPosition(),
+            "The watermark expression must return TIMESTAMP(3) or TIMESTAMP_LTZ(3), but returns "
+                + watermarkType.asSummaryString());
+      }
+      return new WatermarkSpec(rowtime, expression);
     }
     throw new ValidationException(
         watermark.eventTimeColumn().getParserPosition(),

@@ -323,10 +323,15 @@ public final class OperationConverter {
   }
 
   private ObjectIdentifier qualify(SqlIdentifier name) {
-    return catalogs.qualify(name.names);
+    try {
+      return catalogs.qualify(name.names);
+    } catch (io.strom.planner.catalog.CatalogException e) {
+      throw new ValidationException(name.getParserPosition(), e.getMessage());
+    }
   }
 
   private ResolvedTable existing(SqlIdentifier name) {
+    qualify(name);
     return catalogs
         .resolve(name.names)
         .orElseThrow(

@@ -76,7 +76,7 @@ final class OperationExecutor {
       return StatementResult.ok();
     }
     if (operation instanceof Operation.RenameTable rename) {
-      catalogs.catalog(rename.identifier().catalog()).renameTable(rename.identifier().path(), rename.newName());
+      catalogs.renameTable(rename.identifier(), rename.newName());
       return StatementResult.ok();
     }
     if (operation instanceof Operation.CreateCatalog create) {
@@ -224,7 +224,11 @@ final class OperationExecutor {
       throw new ValidationException(
           "'" + drop.identifier() + "' is a " + (isView ? "view: use DROP VIEW" : "table: use DROP TABLE"));
     }
-    catalogs.dropTable(drop.identifier(), drop.temporary());
+    if (!catalogs.dropTable(drop.identifier(), drop.temporary()) && !drop.ifExists()) {
+      throw new ValidationException(
+          "Temporary " + kind.toLowerCase(java.util.Locale.ROOT) + " '" + drop.identifier()
+              + "' does not exist; DROP without TEMPORARY drops the permanent one");
+    }
     return StatementResult.ok();
   }
 

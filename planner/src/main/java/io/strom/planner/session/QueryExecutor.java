@@ -23,6 +23,7 @@ import io.strom.planner.plan.physical.ChangelogModes;
 import io.strom.planner.plan.physical.PhysicalConverter;
 import io.strom.planner.plan.physical.StreamPhysicalRel;
 import io.strom.planner.plan.physical.StreamPhysicalTableSourceScan;
+import io.strom.planner.plan.translate.ImplicitCasts;
 import io.strom.planner.plan.translate.JobBuilder;
 import io.strom.planner.plan.translate.PlanTranslator;
 import io.strom.runtime.cluster.JobClient;
@@ -55,6 +56,8 @@ final class QueryExecutor implements AutoCloseable {
   private final FunctionCatalog functions;
   private final Configuration settings;
   private MiniCluster cluster;
+  /** Streams handed out and not closed yet: the session closes them when it closes. */
+  private final java.util.Set<RowStream> openStreams = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   QueryExecutor(
       CatalogManager catalogs, PlannerTypes types, FunctionCatalog functions, Configuration settings) {
@@ -162,7 +165,9 @@ final class QueryExecutor implements AutoCloseable {
       rows.discard();
       throw e;
     }
-    return StatementResult.streaming(resultType(planned.physical().getRowType()), new RowStream(rows, client));
+    RowStream stream = new RowStream(rows, client, openStreams::remove);
+    openStreams.add(stream);
+    return StatementResult.streaming(resultType(planned.physical().getRowType()), stream);
   }
 
   StatementResult insert(ObjectIdentifier target, SqlNode query) {
@@ -180,8 +185,8 @@ final class QueryExecutor implements AutoCloseable {
             + inserts.stream().map(i -> i.target().toString()).collect(Collectors.joining(","));
     JobBuilder job = new JobBuilder(name, settings);
     boolean bounded = true;
-    for (InsertInto insert : inserts) {
-      bounded &= addInsert(job, insert.target(), insert.query());
+    for (int i = 0; i < inserts.size(); i++) {
+      bounded &= addInsert(job, inserts.get(i).target(), inserts.get(i).query(), sinkName(inserts, i));
     }
     if (!bounded) {
       JobClient client = submit(job);
@@ -189,13 +194,13 @@ final class QueryExecutor implements AutoCloseable {
     }
     JobExecutionResult result = run(job);
     if (inserts.size() == 1) {
-      long rows = result.metric(sinkName(inserts.get(0).target()), TableSinkOperator.ROWS_WRITTEN);
+      long rows = result.metricOf(sinkName(inserts, 0), TableSinkOperator.ROWS_WRITTEN);
       return message("rows written", Long.toString(rows));
     }
     List<Row> rows = new ArrayList<>();
-    for (InsertInto insert : inserts) {
-      long written = result.metric(sinkName(insert.target()), TableSinkOperator.ROWS_WRITTEN);
-      rows.add(GenericRow.of(insert.target().toString(), written));
+    for (int i = 0; i < inserts.size(); i++) {
+      long written = result.metricOf(sinkName(inserts, i), TableSinkOperator.ROWS_WRITTEN);
+      rows.add(GenericRow.of(inserts.get(i).target().toString(), written));
     }
     return StatementResult.table(
         DataTypes.ROW(
@@ -209,12 +214,14 @@ final class QueryExecutor implements AutoCloseable {
     return types.toRowType(plan(query).physical().getRowType());
   }
 
-  private static String sinkName(ObjectIdentifier target) {
-    return "Sink: " + target.name();
+  /** The sink of insert {@code i}: named by its table, numbered when a set has several. */
+  private static String sinkName(List<InsertInto> inserts, int i) {
+    String name = "Sink: " + inserts.get(i).target();
+    return inserts.size() == 1 ? name : name + " (" + (i + 1) + ")";
   }
 
   /** Adds an insert's query and sink to {@code job}; returns whether its tables are bounded. */
-  private boolean addInsert(JobBuilder job, ObjectIdentifier target, SqlNode query) {
+  private boolean addInsert(JobBuilder job, ObjectIdentifier target, SqlNode query, String sinkName) {
     CatalogTable table =
         (CatalogTable)
             catalogs
@@ -239,7 +246,7 @@ final class QueryExecutor implements AutoCloseable {
           "Table '" + target + "' accepts changes " + accepted + " but the query produces "
               + produced + " (connector '" + table.options().get("connector") + "')");
     }
-    job.sink(sinkName(target), new TableSinkOperator(sink.createRuntimeSink()), output, sink.parallelism());
+    job.sink(sinkName, new TableSinkOperator(sink.createRuntimeSink()), output, sink.parallelism());
     return isBounded(planned.physical());
   }
 
@@ -266,7 +273,25 @@ final class QueryExecutor implements AutoCloseable {
               + queryType.getFieldCount() + " columns " + queryType.getFieldNames() + ", the sink "
               + sinkType.fields().size() + " " + sinkType.fieldNames());
     }
+    for (int i = 0; i < sinkType.fields().size(); i++) {
+      io.strom.types.LogicalType from = output.type().fields().get(i).type();
+      io.strom.types.LogicalType to = sinkType.fields().get(i).type();
+      if (!ImplicitCasts.isImplicit(from, to)) {
+        throw new ValidationException(
+            "Column types of the query and the sink '" + target + "' do not match: column '"
+                + sinkType.fields().get(i).name() + "' (position " + (i + 1) + ") is "
+                + to.asSummaryString() + " in the sink but " + from.asSummaryString()
+                + " in the query. CAST it explicitly. Query: " + describe(output.type())
+                + ", sink: " + describe(sinkType));
+      }
+    }
     return translator(job).castTo(plan, output, sinkType, "SinkCast");
+  }
+
+  private static String describe(RowType type) {
+    return type.fields().stream()
+        .map(f -> f.name() + " " + f.type().asSummaryString())
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 
 
@@ -367,6 +392,9 @@ final class QueryExecutor implements AutoCloseable {
 
   @Override
   public synchronized void close() throws Exception {
+    for (RowStream stream : List.copyOf(openStreams)) {
+      stream.close();
+    }
     if (cluster != null) {
       cluster.close();
       cluster = null;

@@ -15,10 +15,12 @@ import java.util.concurrent.TimeUnit;
 public final class RowStream implements AutoCloseable {
   private final RowQueueSink rows;
   private final JobClient job;
+  private final java.util.function.Consumer<RowStream> onClose;
 
-  RowStream(RowQueueSink rows, JobClient job) {
+  RowStream(RowQueueSink rows, JobClient job, java.util.function.Consumer<RowStream> onClose) {
     this.rows = rows;
     this.job = job;
+    this.onClose = onClose;
   }
 
   /**
@@ -65,6 +67,7 @@ public final class RowStream implements AutoCloseable {
       // The job is ending anyway; what matters is that no one reads from the queue any more.
     } finally {
       rows.discard();
+      onClose.accept(this);
     }
   }
 }

@@ -65,4 +65,14 @@ class StreamingQueryTest {
       assertThat(stream.isFinished()).isTrue();
     }
   }
+
+  @Test
+  void closingTheSessionStopsQueriesWhoseStreamsWereNotClosed() throws Exception {
+    session.execute("CREATE TABLE endless (id BIGINT) WITH ('connector' = 'datagen')");
+    RowStream forgotten = session.execute("SELECT id FROM endless").stream();
+    assertThat(take(forgotten, 5)).hasSize(5);
+
+    session.close();
+    assertThat(forgotten.isFinished()).isTrue();
+  }
 }

@@ -17,6 +17,21 @@ public record JobExecutionResult(
     metrics = Map.copyOf(metrics);
   }
 
+  /** The sum of a metric over the subtasks of the operator named exactly {@code operatorName}. */
+  public long metricOf(String operatorName, String name) {
+    // Keys are "operator[subtask].metric"; the name must match exactly, not as a prefix.
+    java.util.regex.Pattern key =
+        java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(operatorName) + "\\[\\d+\\]\\." + java.util.regex.Pattern.quote(name));
+    long sum = 0;
+    for (Map.Entry<String, Long> e : metrics.entrySet()) {
+      if (key.matcher(e.getKey()).matches()) {
+        sum += e.getValue();
+      }
+    }
+    return sum;
+  }
+
   /** The sum of a metric over every subtask of every operator whose name starts with {@code operatorPrefix}. */
   public long metric(String operatorPrefix, String name) {
     long sum = 0;

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class RowQueueSink implements Sink<Row> {
   private static final long serialVersionUID = 1L;
   private static final Map<String, BlockingQueue<Row>> QUEUES = new ConcurrentHashMap<>();
+  private static final java.util.Set<String> ATTACHED = ConcurrentHashMap.newKeySet();
 
   private final String id = UUID.randomUUID().toString();
   private final RowType type;
@@ -34,6 +35,11 @@ public final class RowQueueSink implements Sink<Row> {
     BlockingQueue<Row> queue = QUEUES.get(id);
     if (queue == null) {
       throw new IllegalStateException("The reader of this query's rows is gone");
+    }
+    if (!ATTACHED.add(id)) {
+      // A restarted job would hand on its rows a second time.
+      throw new IllegalStateException(
+          "A query showing its rows cannot be restarted without repeating rows; run it again");
     }
     RowSerializer serializer = new RowSerializer(type);
     // put() waits while the reader is behind; cancelling the job interrupts the wait.
@@ -55,5 +61,6 @@ public final class RowQueueSink implements Sink<Row> {
   /** Frees the queue; rows still in it are dropped. */
   public void discard() {
     QUEUES.remove(id);
+    ATTACHED.remove(id);
   }
 }

@@ -54,7 +54,8 @@ final class CliSession {
     } catch (SqlParseError | ValidationException | JobFailedException e) {
       error(e.getMessage(), e);
       return Outcome.FAILED;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | AssertionError e) {
+      // The shell outlives any one statement, even one that hits a bug.
       error(
           "An unexpected error occurred; this is a bug in Strom. Set '"
               + SqlClientOptions.VERBOSE.key() + "' = 'true' to see the details.\n" + e,
