@@ -26,10 +26,24 @@ final class StatementBuffer {
     return text.toString();
   }
 
-  /** True when the text ends (ignoring trailing blanks and comments) with a terminating semicolon. */
+  /**
+   * True when the text ends (ignoring trailing blanks and comments) with a terminating semicolon;
+   * a statement set ({@code [EXECUTE STATEMENT SET] BEGIN [STATEMENT SET;] ... END;}) is complete
+   * only at its {@code END;}.
+   */
   boolean isComplete() {
-    return endsWithTerminator(text);
+    if (!endsWithTerminator(text)) {
+      return false;
+    }
+    String upper = text.toString().toUpperCase(java.util.Locale.ROOT).strip();
+    boolean statementSet = STATEMENT_SET_START.matcher(upper).lookingAt();
+    return !statementSet || STATEMENT_SET_END.matcher(upper).find();
   }
+
+  private static final java.util.regex.Pattern STATEMENT_SET_START =
+      java.util.regex.Pattern.compile("(EXECUTE\\s+STATEMENT\\s+SET\\s+)?BEGIN\\b");
+  private static final java.util.regex.Pattern STATEMENT_SET_END =
+      java.util.regex.Pattern.compile("\\bEND\\s*;\\s*$");
 
   static boolean endsWithTerminator(CharSequence s) {
     boolean inString = false;

@@ -74,4 +74,22 @@ class CliSessionTest {
     assertThat(StatementBuffer.endsWithTerminator("SELECT `a;`")).isFalse();
     assertThat(StatementBuffer.endsWithTerminator("SELECT 1; SELECT")).isFalse();
   }
+
+  @Test
+  void statementSetTypedOverSeveralLinesIsCompleteOnlyAtEnd() {
+    StatementBuffer buffer = new StatementBuffer();
+    buffer.append("BEGIN STATEMENT SET;");
+    assertThat(buffer.isComplete()).isFalse();
+    buffer.append("INSERT INTO a SELECT * FROM b;");
+    assertThat(buffer.isComplete()).isFalse();
+    buffer.append("end;");
+    assertThat(buffer.isComplete()).isTrue();
+
+    StatementBuffer execute = new StatementBuffer();
+    execute.append("EXECUTE STATEMENT SET BEGIN");
+    execute.append("INSERT INTO a SELECT * FROM b;");
+    assertThat(execute.isComplete()).isFalse();
+    execute.append("END;");
+    assertThat(execute.isComplete()).isTrue();
+  }
 }
