@@ -32,6 +32,7 @@ public final class WatermarkAssignerOperator extends AbstractOperator<Row>
   private transient long emittedWatermark;
   private transient long lastRecordTime;
   private transient boolean idle;
+  private transient io.strom.runtime.time.ProcessingTimeService.Cancellable timer;
 
   /**
    * @param rowtimeIndex the field of the rowtime column
@@ -62,7 +63,7 @@ public final class WatermarkAssignerOperator extends AbstractOperator<Row>
     lastRecordTime = context.processingTimeService().currentProcessingTime();
     long period = intervalMillis > 0 ? intervalMillis : idleTimeoutMillis;
     if (period > 0) {
-      context.processingTimeService().scheduleAtFixedRate(this::onPeriodicTimer, period, period);
+      timer = context.processingTimeService().scheduleAtFixedRate(this::onPeriodicTimer, period, period);
     }
   }
 
@@ -111,14 +112,25 @@ public final class WatermarkAssignerOperator extends AbstractOperator<Row>
   @Override
   public void processWatermark(long watermark) {
     if (watermark == Watermarks.END) {
+      if (timer != null) {
+        timer.cancel();
+        timer = null;
+      }
       emittedWatermark = Watermarks.END;
       output.emitWatermark(Watermarks.END);
     }
   }
 
+  /**
+   * An input that declares itself idle (a source subtask with nothing to read) makes this one idle
+   * too; otherwise it would hold back the watermark downstream for good.
+   */
   @Override
   public void processWatermarkStatus(boolean upstreamIdle) {
-    // Idleness is decided here, from this operator's own input.
+    if (upstreamIdle != idle) {
+      idle = upstreamIdle;
+      output.emitWatermarkStatus(upstreamIdle);
+    }
   }
 
   @Override
