@@ -12,6 +12,10 @@ public final class TableConfigOptions {
   /** Declared with the runtime, which reads it. */
   public static final ConfigOption<String> LOCAL_TIME_ZONE = SqlRuntimeOptions.LOCAL_TIME_ZONE;
 
+  /** Declared with the runtime, which reads it. */
+  public static final ConfigOption<SqlRuntimeOptions.NotNullEnforcer> SINK_NOT_NULL_ENFORCER =
+      SqlRuntimeOptions.SINK_NOT_NULL_ENFORCER;
+
   public static final ConfigOption<Duration> STATE_TTL =
       ConfigOptions.key("table.exec.state.ttl")
           .durationType()

@@ -246,7 +246,22 @@ final class QueryExecutor implements AutoCloseable {
           "Table '" + target + "' accepts changes " + accepted + " but the query produces "
               + produced + " (connector '" + table.options().get("connector") + "')");
     }
-    job.sink(sinkName, new TableSinkOperator(sink.createRuntimeSink()), output, sink.parallelism());
+    List<Integer> notNull = new ArrayList<>();
+    List<String> notNullNames = new ArrayList<>();
+    for (int i = 0; i < sinkType.fields().size(); i++) {
+      if (!sinkType.fields().get(i).type().nullable()) {
+        notNull.add(i);
+        notNullNames.add(sinkType.fields().get(i).name());
+      }
+    }
+    job.sink(
+        sinkName,
+        new TableSinkOperator(
+            sink.createRuntimeSink(),
+            notNull.stream().mapToInt(Integer::intValue).toArray(),
+            notNullNames.toArray(new String[0])),
+        output,
+        sink.parallelism());
     return isBounded(planned.physical());
   }
 

@@ -14,4 +14,20 @@ public final class SqlRuntimeOptions {
           .withDescription(
               "Time zone of TIMESTAMP_LTZ values when shown or converted: an id such as"
                   + " 'Europe/Berlin' or 'UTC', or 'default' for the JVM's time zone.");
+
+  /** What a sink does with a NULL in a NOT NULL column. */
+  public enum NotNullEnforcer {
+    /** Fail the job, naming the column. */
+    ERROR,
+    /** Drop the row silently (counted as {@code numRowsDroppedNotNull}). */
+    DROP
+  }
+
+  public static final ConfigOption<NotNullEnforcer> SINK_NOT_NULL_ENFORCER =
+      ConfigOptions.key("table.exec.sink.not-null-enforcer")
+          .enumType(NotNullEnforcer.class)
+          .defaultValue(NotNullEnforcer.ERROR)
+          .withDescription(
+              "What writing NULL into a NOT NULL column of a sink does: ERROR fails the job, DROP"
+                  + " drops the row.");
 }

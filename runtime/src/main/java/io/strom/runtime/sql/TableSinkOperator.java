@@ -17,16 +17,31 @@ public final class TableSinkOperator extends AbstractOperator<Void> implements O
   public static final String ROWS_WRITTEN = "numRowsWritten";
 
   private final Sink<Row> sink;
+  private final int[] notNullFields;
+  private final String[] notNullNames;
   private transient SinkWriter<Row> writer;
   private transient Counter written;
+  private transient Counter dropped;
+  private transient boolean dropNulls;
 
-  public TableSinkOperator(Sink<Row> sink) {
+  /**
+   * @param notNullFields the columns declared NOT NULL, whose NULLs are handled per {@code
+   *     table.exec.sink.not-null-enforcer}
+   * @param notNullNames their names, for the error
+   */
+  public TableSinkOperator(Sink<Row> sink, int[] notNullFields, String[] notNullNames) {
     this.sink = requireNonNull(sink, "sink");
+    this.notNullFields = notNullFields.clone();
+    this.notNullNames = notNullNames.clone();
   }
 
   @Override
   protected void setup() throws Exception {
     written = context.metrics().counter(ROWS_WRITTEN);
+    dropped = context.metrics().counter("numRowsDroppedNotNull");
+    dropNulls =
+        context.jobConfiguration().get(SqlRuntimeOptions.SINK_NOT_NULL_ENFORCER)
+            == SqlRuntimeOptions.NotNullEnforcer.DROP;
     writer =
         sink.createWriter(
             new Sink.InitContext() {
@@ -49,6 +64,18 @@ public final class TableSinkOperator extends AbstractOperator<Void> implements O
 
   @Override
   public void processElement(Row row, long timestamp) throws Exception {
+    for (int i = 0; i < notNullFields.length; i++) {
+      if (row.isNullAt(notNullFields[i])) {
+        if (dropNulls) {
+          dropped.inc();
+          return;
+        }
+        throw new IllegalArgumentException(
+            "Column '" + notNullNames[i] + "' is NOT NULL, but a NULL is being written into it."
+                + " Filter such rows out, give them a value with COALESCE, or set"
+                + " 'table.exec.sink.not-null-enforcer' = 'DROP' to drop them.");
+      }
+    }
     writer.write(row, timestamp);
     written.inc();
   }
