@@ -1,5 +1,9 @@
 package io.strom.codegen.functions;
 
+import org.apache.calcite.sql.SqlKind;
+
+import org.apache.calcite.sql.SqlAggFunction;
+
 import io.strom.codegen.types.StromTypeSystem;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -57,6 +61,26 @@ public final class FlinkFunctions {
   }
 
   // ---- strings ---------------------------------------------------------------------------------
+
+  /** FIRST_VALUE as Flink has it: an aggregate function of GROUP BY too, not only of OVER. */
+  public static final SqlAggFunction FIRST_VALUE = groupValueFunction(SqlKind.FIRST_VALUE);
+
+  /** LAST_VALUE as Flink has it: an aggregate function of GROUP BY too, not only of OVER. */
+  public static final SqlAggFunction LAST_VALUE = groupValueFunction(SqlKind.LAST_VALUE);
+
+  private static SqlAggFunction groupValueFunction(SqlKind kind) {
+    return new SqlAggFunction(
+        kind.name(),
+        null,
+        kind,
+        org.apache.calcite.sql.type.ReturnTypes.ARG0_NULLABLE_IF_EMPTY,
+        null,
+        OperandTypes.ANY,
+        org.apache.calcite.sql.SqlFunctionCategory.NUMERIC,
+        false,
+        false,
+        org.apache.calcite.util.Optionality.FORBIDDEN) {};
+  }
 
   public static final SqlFunction CONCAT =
       string("CONCAT", STRING_NULLABLE, OperandTypes.repeat(

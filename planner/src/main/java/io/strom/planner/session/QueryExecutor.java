@@ -228,10 +228,10 @@ final class QueryExecutor implements AutoCloseable {
                 .resolve(List.of(target.catalog(), target.database(), target.name()))
                 .orElseThrow(() -> new ValidationException("Table '" + target + "' does not exist"))
                 .table();
-    Planned planned = plan(query);
+    RowType sinkType = table.schema().persistedRowType();
+    Planned planned = plan(InsertValuesTyping.apply(query, sinkType));
     PlanTranslator translator = translator(job);
     JobBuilder.Output output = translator.translate(planned.physical());
-    RowType sinkType = table.schema().persistedRowType();
     output = castTo(planned.physical(), output, sinkType, target, job);
     TableSink sink;
     try {
@@ -239,12 +239,16 @@ final class QueryExecutor implements AutoCloseable {
     } catch (ConnectorException e) {
       throw new ValidationException("Table '" + target + "': " + e.getMessage());
     }
-    ChangelogMode produced = changelogModes(planned.physical()).of(planned.physical());
+    ChangelogModes modes = changelogModes(planned.physical());
+    ChangelogMode produced = modes.of(planned.physical());
     ChangelogMode accepted = sink.changelogMode(produced);
     if (!accepted.containsAll(produced)) {
+      StreamPhysicalRel origin = modes.originOfChanges(planned.physical());
       throw new ValidationException(
-          "Table '" + target + "' accepts changes " + accepted + " but the query produces "
-              + produced + " (connector '" + table.options().get("connector") + "')");
+          "Table '" + target + "' (connector '" + table.options().get("connector") + "') accepts"
+              + " changes " + accepted + " but the query produces " + produced
+              + (origin == null ? "" : ", coming from " + PlanPrinter.print(origin).lines()
+                  .findFirst().orElse(origin.planName())));
     }
     List<Integer> notNull = new ArrayList<>();
     List<String> notNullNames = new ArrayList<>();
@@ -315,7 +319,12 @@ final class QueryExecutor implements AutoCloseable {
   }
 
   private PlanTranslator translator(JobBuilder job) {
-    return new PlanTranslator(job, types, settings, Thread.currentThread().getContextClassLoader());
+    return new PlanTranslator(
+        job,
+        types,
+        settings,
+        Thread.currentThread().getContextClassLoader(),
+        scan -> source(scan).changelogMode());
   }
 
   private boolean isBounded(RelNode plan) {

@@ -7,6 +7,8 @@ import io.strom.configuration.Configuration;
 import io.strom.data.GenericConverter;
 import io.strom.data.InternalValues;
 import io.strom.data.Row;
+import io.strom.data.RowKind;
+import io.strom.planner.session.Changelogs;
 import io.strom.planner.session.SqlSession;
 import io.strom.planner.session.StatementResult;
 import java.io.IOException;
@@ -102,7 +104,7 @@ class GoldenSqlTest {
       }
       default -> {
         StatementResult result = session.execute(sql);
-        List<String> actual = render(result);
+        List<String> actual = render(result, r.argument().contains("changelog"));
         if (r.argument().contains("rowsort")) {
           Collections.sort(actual);
         }
@@ -116,12 +118,22 @@ class GoldenSqlTest {
 
   /**
    * Each row as its fields joined by " | "; a multi-line field spreads over several lines, an
-   * empty one shown as {@code <empty line>} because a blank line ends a record.
+   * empty one shown as {@code <empty line>} because a blank line ends a record. An updating result
+   * shows the table its changes leave, or with {@code changelog} each change, its kind first.
    */
-  static List<String> render(StatementResult result) {
+  static List<String> render(StatementResult result, boolean changelog) {
     List<String> lines = new ArrayList<>();
-    for (Row row : result.rows()) {
-      for (String line : joinFields(row, result).split("\n", -1)) {
+    List<Row> rows = result.rows();
+    boolean updating = rows.stream().anyMatch(row -> row.kind() != RowKind.INSERT);
+    if (updating && !changelog) {
+      rows = Changelogs.materialize(rows, result.schema());
+    }
+    for (Row row : rows) {
+      String text = joinFields(row, result);
+      if (changelog) {
+        text = row.kind().shortString() + " | " + text;
+      }
+      for (String line : text.split("\n", -1)) {
         lines.add(line.isEmpty() ? "<empty line>" : line);
       }
     }

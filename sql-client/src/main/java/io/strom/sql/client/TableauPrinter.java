@@ -19,12 +19,17 @@ final class TableauPrinter {
   static void print(StatementResult result, PrintWriter out) {
     RowType schema = result.schema();
     int columns = schema.fields().size();
-    if (result.rows().isEmpty()) {
+    List<Row> rows = result.rows();
+    if (rows.stream().anyMatch(row -> row.kind() != io.strom.data.RowKind.INSERT)) {
+      // A finished updating query (an aggregation) shows the table its changes leave behind.
+      rows = io.strom.planner.session.Changelogs.materialize(rows, schema);
+    }
+    if (rows.isEmpty()) {
       out.println("Empty set");
       return;
     }
     List<String[]> cells = new ArrayList<>();
-    for (Row row : result.rows()) {
+    for (Row row : rows) {
       String[] values = new String[columns];
       for (int i = 0; i < columns; i++) {
         values[i] =

@@ -43,6 +43,20 @@ class CliSessionTest {
   }
 
   @Test
+  void boundedAggregationPrintsItsFinalTable() {
+    cli.runScript(
+        "CREATE TABLE n (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '5',"
+            + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '5');\n"
+            + "SELECT id % 2 AS odd, COUNT(*) AS c FROM n GROUP BY id % 2;");
+    // Only the final count of each group is shown, not the updates that led to it.
+    assertThat(output.toString())
+        .contains("|   0 | 2 |")
+        .contains("|   1 | 3 |")
+        .contains("2 rows in set")
+        .doesNotContain("|   1 | 1 |");
+  }
+
+  @Test
   void syntaxErrorsGiveLineAndColumnButNoStackTrace() {
     cli.runScript("CREATE TABLE t (a INT) WIHT ('connector' = 'datagen');");
     assertThat(output.toString())

@@ -20,7 +20,12 @@ public final class LogicalRewrites {
           // rules see the real shape of the query.
           .addMatchOrder(HepMatchOrder.BOTTOM_UP)
           .addRuleCollection(
-              java.util.List.of(CoreRules.PROJECT_REMOVE, CoreRules.PROJECT_MERGE, CoreRules.FILTER_MERGE))
+              java.util.List.of(
+                  CoreRules.PROJECT_REMOVE,
+                  CoreRules.PROJECT_MERGE,
+                  CoreRules.FILTER_MERGE,
+                  // UNION (distinct) is a GROUP BY over all columns of a UNION ALL.
+                  CoreRules.UNION_TO_DISTINCT))
           // Filters move towards the scan before projections and filters become calcs, so each
           // stateless run of operators collapses into a single calc.
           .addRuleCollection(

@@ -1,6 +1,7 @@
 package io.strom.planner.plan.physical;
 
 import io.strom.connector.ChangelogMode;
+import io.strom.data.RowKind;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,6 +33,14 @@ public final class ChangelogModes {
       mode = ChangelogMode.insertOnly();
     } else if (node instanceof StreamPhysicalCalc || node instanceof StreamPhysicalWatermarkAssigner) {
       mode = visit(node.getInput(0), sources);
+    } else if (node instanceof StreamPhysicalExchange) {
+      mode = visit(node.getInput(0), sources);
+    } else if (node instanceof StreamPhysicalGroupAggregate) {
+      // A key's result changes with each row; it disappears only when all its rows are retracted.
+      boolean retracting = !visit(node.getInput(0), sources).containsOnly(RowKind.INSERT);
+      mode = retracting
+          ? ChangelogMode.all()
+          : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
     } else if (node instanceof StreamPhysicalUnion) {
       java.util.Set<io.strom.data.RowKind> kinds = java.util.EnumSet.noneOf(io.strom.data.RowKind.class);
       for (RelNode input : node.getInputs()) {
@@ -43,6 +52,25 @@ public final class ChangelogModes {
     }
     modes.put(node, mode);
     return mode;
+  }
+
+  /**
+   * The node of {@code root}'s plan where changes other than inserts first appear (its inputs are
+   * insert-only, it is not), or null when the plan is insert-only or its sources already update.
+   */
+  public StreamPhysicalRel originOfChanges(StreamPhysicalRel root) {
+    if (of(root).containsOnly(RowKind.INSERT)) {
+      return null;
+    }
+    boolean inputsInsertOnly = true;
+    for (RelNode input : root.getInputs()) {
+      StreamPhysicalRel origin = originOfChanges((StreamPhysicalRel) input);
+      if (origin != null) {
+        return origin;
+      }
+      inputsInsertOnly &= of(input).containsOnly(RowKind.INSERT);
+    }
+    return inputsInsertOnly && !root.getInputs().isEmpty() ? root : null;
   }
 
   public ChangelogMode of(RelNode node) {

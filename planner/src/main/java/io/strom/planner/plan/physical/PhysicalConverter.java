@@ -4,6 +4,8 @@ import io.strom.planner.ValidationException;
 import io.strom.planner.plan.logical.LogicalWatermarkAssigner;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalUnion;
@@ -41,6 +43,9 @@ public final class PhysicalConverter {
       return new StreamPhysicalValues(
           values.getCluster(), traits, values.getRowType(), values.getTuples());
     }
+    if (logical instanceof LogicalAggregate aggregate) {
+      return aggregate(aggregate, traits);
+    }
     if (logical instanceof LogicalUnion union && union.all) {
       List<RelNode> inputs = new ArrayList<>();
       for (RelNode input : union.getInputs()) {
@@ -49,8 +54,28 @@ public final class PhysicalConverter {
       return new StreamPhysicalUnion(union.getCluster(), traits, inputs);
     }
     throw new ValidationException("This query needs " + describe(logical) + ", which Strom does not"
-        + " run yet: this version runs projections, filters, functions, VALUES and UNION ALL over"
-        + " tables (aggregations, joins and windows come next).");
+        + " run yet: this version runs projections, filters, functions, VALUES, UNION [ALL] and"
+        + " GROUP BY aggregations over tables (joins and windows come next).");
+  }
+
+  /** A group aggregation after an exchange by its keys (to one subtask when it has none). */
+  private static StreamPhysicalRel aggregate(LogicalAggregate aggregate, RelTraitSet traits) {
+    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+      throw new ValidationException(
+          "GROUPING SETS, ROLLUP and CUBE are not supported yet; write one GROUP BY per grouping"
+              + " and combine them with UNION ALL");
+    }
+    int[] grouping = aggregate.getGroupSet().toArray();
+    RelNode input = convert(aggregate.getInput());
+    StreamPhysicalExchange exchange =
+        new StreamPhysicalExchange(aggregate.getCluster(), traits, input, grouping);
+    return new StreamPhysicalGroupAggregate(
+        aggregate.getCluster(),
+        traits,
+        exchange,
+        grouping,
+        aggregate.getAggCallList(),
+        aggregate.getRowType());
   }
 
   /** What a logical node stands for, in the user's terms. */

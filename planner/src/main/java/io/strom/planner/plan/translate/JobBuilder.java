@@ -4,6 +4,9 @@ import io.strom.api.eventtime.WatermarkStrategy;
 import io.strom.api.typeinfo.Types;
 import io.strom.configuration.Configuration;
 import io.strom.configuration.PipelineOptions;
+import io.strom.api.functions.KeySelector;
+import io.strom.data.BinaryRow;
+import io.strom.runtime.graph.StreamPartitioner;
 import io.strom.data.Row;
 import io.strom.runtime.graph.Partitioners;
 import io.strom.runtime.graph.SourceSpec;
@@ -23,17 +26,19 @@ import java.util.List;
 public final class JobBuilder {
   private final StreamGraph graph;
   private final int parallelism;
+  private final int maxParallelism;
 
   public JobBuilder(String jobName, Configuration configuration) {
     this.graph = new StreamGraph(jobName, configuration);
     this.parallelism = configuration.get(PipelineOptions.DEFAULT_PARALLELISM);
+    this.maxParallelism = configuration.get(PipelineOptions.MAX_PARALLELISM);
   }
 
   /**
    * What feeds the next operator: the producing nodes (several after a UNION ALL) and the type of
    * their rows.
    */
-  public record Output(List<Integer> nodeIds, RowType type) {
+  public record Output(List<Integer> nodeIds, RowType type, Exchange exchange) {
     public Output {
       nodeIds = List.copyOf(nodeIds);
       if (nodeIds.isEmpty()) {
@@ -42,16 +47,33 @@ public final class JobBuilder {
     }
 
     Output(int nodeId, RowType type) {
-      this(List.of(nodeId), type);
+      this(List.of(nodeId), type, null);
     }
 
     /** The rows of both outputs, as one (they must have the same type). */
     public Output union(Output other) {
+      if (exchange != null || other.exchange != null) {
+        throw new IllegalStateException("Bug: a union of exchanged outputs");
+      }
       List<Integer> all = new java.util.ArrayList<>(nodeIds);
       all.addAll(other.nodeIds);
-      return new Output(all, type);
+      return new Output(all, type, null);
+    }
+
+    /** These rows, sent to the next operator by key: see {@link Exchange}. */
+    public Output exchangedBy(Exchange exchange) {
+      if (this.exchange != null) {
+        throw new IllegalStateException("Bug: an output exchanged twice");
+      }
+      return new Output(nodeIds, type, exchange);
     }
   }
+
+  /**
+   * How rows reach the next operator when not forwarded: hashed by a key, so the operator is keyed
+   * by it, at the default parallelism or, for a singleton, at parallelism 1.
+   */
+  public record Exchange(KeySelector<Row, BinaryRow> key, boolean singleton) {}
 
   public Output source(String name, Source<Row, ?> source, RowType type, boolean singleInstance) {
     StreamNode node =
@@ -66,9 +88,11 @@ public final class JobBuilder {
 
   /** Adds a one-input operator after {@code input}, forward connected, with the input's parallelism. */
   public Output operator(String name, Operator<Row> operator, Output input, RowType outputType) {
+    int p = input.exchange() == null
+        ? parallelismOf(input)
+        : input.exchange().singleton() ? 1 : parallelism;
     StreamNode node =
-        graph.addNode(
-            StreamNode.operator(graph.nextNodeId(), name, operator, 1, parallelismOf(input)));
+        graph.addNode(StreamNode.operator(graph.nextNodeId(), name, operator, 1, p));
     connect(input, node, 0);
     return new Output(node.id(), outputType);
   }
@@ -90,13 +114,18 @@ public final class JobBuilder {
   }
 
   private void connect(Output input, StreamNode target, int inputIndex) {
+    StreamPartitioner<Row> partitioner = Partitioners.forward();
+    if (input.exchange() != null) {
+      partitioner = Partitioners.hash(input.exchange().key(), maxParallelism);
+      target.setKeySelector(inputIndex, input.exchange().key());
+    }
     for (int id : input.nodeIds()) {
       graph.addEdge(
           new StreamEdge(
               id,
               target.id(),
               inputIndex,
-              Partitioners.forward(),
+              partitioner,
               null,
               Types.row(input.type()).createSerializer()));
     }

@@ -1,6 +1,18 @@
 package io.strom.planner.plan.translate;
 
 import io.strom.codegen.CalcCodeGenerator;
+import io.strom.codegen.ProjectionCodeGenerator;
+import io.strom.codegen.UnsupportedExpressionException;
+import io.strom.codegen.agg.AggsHandlerCodeGenerator;
+import io.strom.connector.ChangelogMode;
+import io.strom.data.RowKind;
+import io.strom.planner.plan.physical.ChangelogModes;
+import io.strom.planner.plan.physical.StreamPhysicalExchange;
+import io.strom.planner.plan.physical.StreamPhysicalGroupAggregate;
+import io.strom.runtime.generated.Projection;
+import io.strom.runtime.sql.RowKeySelector;
+import io.strom.runtime.sql.agg.GroupAggOperator;
+import java.util.function.Function;
 import io.strom.configuration.Configuration;
 import io.strom.configuration.PipelineOptions;
 import io.strom.connector.ConnectorException;
@@ -43,14 +55,20 @@ public final class PlanTranslator {
   private final PlannerTypes types;
   private final Configuration settings;
   private final ClassLoader classLoader;
+  private final Function<StreamPhysicalTableSourceScan, ChangelogMode> sourceModes;
   private int generated;
 
   public PlanTranslator(
-      JobBuilder job, PlannerTypes types, Configuration settings, ClassLoader classLoader) {
+      JobBuilder job,
+      PlannerTypes types,
+      Configuration settings,
+      ClassLoader classLoader,
+      Function<StreamPhysicalTableSourceScan, ChangelogMode> sourceModes) {
     this.job = job;
     this.types = types;
     this.settings = settings;
     this.classLoader = classLoader;
+    this.sourceModes = sourceModes;
   }
 
   public JobBuilder.Output translate(StreamPhysicalRel node) {
@@ -81,7 +99,41 @@ public final class PlanTranslator {
     if (node instanceof StreamPhysicalValues values) {
       return values(values);
     }
+    if (node instanceof StreamPhysicalExchange exchange) {
+      JobBuilder.Output input = translate((StreamPhysicalRel) exchange.getInput());
+      GeneratedClass<Projection> key =
+          ProjectionCodeGenerator.generate(input.type(), exchange.keys(), "Key" + (++generated));
+      return input.exchangedBy(
+          new JobBuilder.Exchange(new RowKeySelector(key), exchange.isSingleton()));
+    }
+    if (node instanceof StreamPhysicalGroupAggregate aggregate) {
+      return groupAggregate(aggregate);
+    }
     throw new IllegalStateException("Bug: no translation for " + node.getRelTypeName());
+  }
+
+  private JobBuilder.Output groupAggregate(StreamPhysicalGroupAggregate aggregate) {
+    StreamPhysicalRel inputPlan = (StreamPhysicalRel) aggregate.getInput();
+    boolean retraction =
+        !ChangelogModes.infer(inputPlan, sourceModes).of(inputPlan).containsOnly(RowKind.INSERT);
+    JobBuilder.Output input = translate(inputPlan);
+    AggsHandlerCodeGenerator.Generated handler;
+    try {
+      handler = AggsHandlerCodeGenerator.generate(
+          inputPlan.getRowType(),
+          aggregate.grouping(),
+          aggregate.calls(),
+          retraction,
+          "GroupAgg" + (++generated));
+    } catch (UnsupportedExpressionException e) {
+      throw new ValidationException(e.getMessage());
+    }
+    long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
+    return job.operator(
+        "GroupAggregate",
+        new GroupAggOperator(handler.handler(), handler.accumulatorType(), true, ttl),
+        input,
+        types.toRowType(aggregate.getRowType()));
   }
 
   private JobBuilder.Output scan(StreamPhysicalTableSourceScan scan) {

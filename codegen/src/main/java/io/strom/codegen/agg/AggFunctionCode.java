@@ -1,0 +1,112 @@
+package io.strom.codegen.agg;
+
+import io.strom.codegen.expr.JavaTypes;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * The generated code of one built-in aggregate function: its accumulators, and the statements that
+ * add a row to them, take one away, and compute the result. Statements see the function's
+ * arguments through {@link AggArgument}s, already NULL-checked by the caller only where the
+ * function says so.
+ */
+abstract class AggFunctionCode {
+  private final AccumulatorLayout layout;
+  private final List<Accumulator> accumulators = new ArrayList<>();
+
+  AggFunctionCode(AccumulatorLayout layout) {
+    this.layout = layout;
+  }
+
+  /** Declares an accumulator; {@code initial} null starts it as SQL NULL. */
+  protected final Accumulator accumulator(RelDataType type, String initial) {
+    Accumulator acc = layout.add(type, initial);
+    accumulators.add(acc);
+    return acc;
+  }
+
+  final List<Accumulator> accumulators() {
+    return accumulators;
+  }
+
+  /** Statements adding the current row (its arguments) to the accumulators. */
+  abstract String accumulate(List<AggArgument> args);
+
+  /** Statements taking the current row back out; only called when {@link #retractable()}. */
+  abstract String retract(List<AggArgument> args);
+
+  /** Whether the function can take rows back (an updating input needs it). */
+  boolean retractable() {
+    return true;
+  }
+
+  /**
+   * Statements computing the result into {@code value} (of the result's Java type) and {@code
+   * isNull}, which the caller declares.
+   */
+  abstract String value(String value, String isNull);
+
+  // ---- helpers for the templates
+
+  /** {@code target = value} for a non-NULL value, clearing the NULL flag. */
+  protected static String set(Accumulator target, String value) {
+    return target.name() + " = " + value + ";\n" + target.isNull() + " = false;\n";
+  }
+
+  /** Statements that run only when none of {@code args} is NULL. */
+  protected static String ifNoneNull(List<AggArgument> args, String body) {
+    if (args.isEmpty()) {
+      return body;
+    }
+    StringBuilder condition = new StringBuilder();
+    for (AggArgument arg : args) {
+      condition.append(condition.length() == 0 ? "" : " && ").append("!").append(arg.isNull());
+    }
+    return "if (" + condition + ") {\n" + body + "}\n";
+  }
+
+  /** {@code a + b} in the Java type of {@code type}. */
+  protected static String plus(RelDataType type, String a, String b) {
+    return arithmetic(type, a, b, "+", "add");
+  }
+
+  /** {@code a - b} in the Java type of {@code type}. */
+  protected static String minus(RelDataType type, String a, String b) {
+    return arithmetic(type, a, b, "-", "subtract");
+  }
+
+  private static String arithmetic(RelDataType type, String a, String b, String op, String method) {
+    String java = JavaTypes.of(type);
+    switch (java) {
+      case "byte":
+      case "short":
+        // Java widens byte and short arithmetic to int; SQL wraps in the type, as Flink does.
+        return "(" + java + ") (" + a + " " + op + " " + b + ")";
+      case JavaTypes.DECIMAL:
+        return "io.strom.runtime.functions.DecimalFunctions." + method + "(" + a + ", " + b + ", "
+            + type.getPrecision() + ", " + type.getScale() + ")";
+      default:
+        return "(" + a + " " + op + " " + b + ")";
+    }
+  }
+
+  /** Whether {@code a} sorts before {@code b}, both of Java type of {@code type}. */
+  protected static String less(RelDataType type, String a, String b) {
+    switch (JavaTypes.of(type)) {
+      case "byte":
+      case "short":
+      case "int":
+      case "long":
+      case "float":
+      case "double":
+        return "(" + a + " < " + b + ")";
+      case "boolean":
+        return "(!" + a + " && " + b + ")";
+      case "byte[]":
+        return "(java.util.Arrays.compareUnsigned(" + a + ", " + b + ") < 0)";
+      default:
+        return "(" + a + ".compareTo(" + b + ") < 0)";
+    }
+  }
+}

@@ -1,0 +1,264 @@
+package io.strom.codegen.agg;
+
+import io.strom.codegen.ProjectionCodeGenerator;
+import io.strom.codegen.UnsupportedExpressionException;
+import io.strom.codegen.expr.JavaTypes;
+import io.strom.codegen.types.StromTypeFactory;
+import io.strom.codegen.types.TypeConversions;
+import io.strom.runtime.generated.GeneratedClass;
+import io.strom.runtime.generated.Projection;
+import io.strom.runtime.sql.agg.AggsHandler;
+import io.strom.types.LogicalType;
+import io.strom.types.RowType.RowField;
+import io.strom.types.RowType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+
+/**
+ * Generates the {@link AggsHandler} of a group aggregation: the accumulators of all its functions
+ * as fields of one class, with the per-row code of each function inlined, FILTER clauses and
+ * DISTINCT applied around it.
+ */
+public final class AggsHandlerCodeGenerator {
+  private static final String INPUT = "in";
+
+  /** The generated handler and the type of the accumulator rows it keeps in state. */
+  public record Generated(GeneratedClass<AggsHandler> handler, RowType accumulatorType) {}
+
+  private final RelDataType inputType;
+  private final RowType inputRowType;
+  private final StromTypeFactory types = new StromTypeFactory();
+  private final AccumulatorLayout layout = new AccumulatorLayout();
+  private final List<String> members = new ArrayList<>();
+  private final List<String> constructor = new ArrayList<>();
+  private final List<String> open = new ArrayList<>();
+  private final List<String> cleanup = new ArrayList<>();
+  private final List<Object> references = new ArrayList<>();
+  private final String name;
+  private int views;
+
+  private AggsHandlerCodeGenerator(RelDataType inputType, String name) {
+    this.inputType = inputType;
+    this.inputRowType = TypeConversions.toRowType(inputType);
+    this.name = name;
+  }
+
+  /**
+   * @param inputType the aggregation's input rows
+   * @param grouping the input fields of the key, which lead each result row
+   * @param calls the aggregate calls, whose results follow the key
+   * @param retraction whether the input retracts rows (then every function must be able to, and
+   *     a row count tells when a key is empty)
+   * @param name for the class name
+   * @throws UnsupportedExpressionException for a function or form that is not supported
+   */
+  public static Generated generate(
+      RelDataType inputType, int[] grouping, List<AggregateCall> calls, boolean retraction, String name) {
+    return new AggsHandlerCodeGenerator(inputType, name).build(grouping, calls, retraction);
+  }
+
+  private Generated build(int[] grouping, List<AggregateCall> calls, boolean retraction) {
+    StringBuilder accumulate = new StringBuilder();
+    StringBuilder retract = new StringBuilder();
+    StringBuilder value = new StringBuilder();
+    Accumulator rowCount = retraction ? layout.add(types.createSqlType(
+        org.apache.calcite.sql.type.SqlTypeName.BIGINT), "0L") : null;
+    if (rowCount != null) {
+      accumulate.append(rowCount.name()).append("++;\n");
+      retract.append(rowCount.name()).append("--;\n");
+    }
+    // The result row: key fields, then one field per call.
+    for (int i = 0; i < grouping.length; i++) {
+      RelDataType type = inputType.getFieldList().get(grouping[i]).getType();
+      value.append("if (key.isNullAt(").append(i).append(")) {\nresult.setNullAt(").append(i)
+          .append(");\n} else {\n")
+          .append(JavaTypes.write("result", i, TypeConversions.toLogicalType(type),
+              JavaTypes.read("key", String.valueOf(i), type)))
+          .append("\n}\n");
+    }
+    for (int c = 0; c < calls.size(); c++) {
+      AggregateCall call = calls.get(c);
+      List<RelDataType> argTypes = new ArrayList<>();
+      List<AggArgument> args = new ArrayList<>();
+      StringBuilder readArgs = new StringBuilder();
+      for (int a = 0; a < call.getArgList().size(); a++) {
+        int field = call.getArgList().get(a);
+        RelDataType type = inputType.getFieldList().get(field).getType();
+        argTypes.add(type);
+        String v = "arg" + a;
+        readArgs.append("boolean ").append(v).append("Null = ").append(INPUT).append(".isNullAt(")
+            .append(field).append(");\n")
+            .append(JavaTypes.of(type)).append(' ').append(v).append(" = ").append(v)
+            .append("Null ? ").append(JavaTypes.defaultValue(type)).append(" : ")
+            .append(JavaTypes.read(INPUT, String.valueOf(field), type)).append(";\n");
+        args.add(new AggArgument(v, v + "Null", type));
+      }
+      AggFunctionCode function =
+          BuiltInAggFunctions.create(call, argTypes, layout, types, retraction, this::countingView);
+      if (retraction && !function.retractable()) {
+        throw new UnsupportedExpressionException(
+            "Aggregate function " + call.getAggregation().getName() + " cannot be computed over an"
+                + " updating input yet: it cannot take back rows that its input retracts");
+      }
+      String onAdd = function.accumulate(args);
+      String onRemove = retraction ? function.retract(args) : "";
+      if (call.isDistinct()) {
+        String[] view = distinctView(call.getArgList());
+        onAdd = "io.strom.data.BinaryRow distinctKey = " + view[1] + ".apply(" + INPUT + ").copy();\n"
+            + "Long seen = (Long) " + view[0] + ".get(distinctKey);\n"
+            + view[0] + ".put(distinctKey, Long.valueOf(seen == null ? 1L : seen.longValue() + 1L));\n"
+            + "if (seen == null) {\n" + onAdd + "}\n";
+        onRemove = retraction
+            ? "io.strom.data.BinaryRow distinctKey = " + view[1] + ".apply(" + INPUT + ").copy();\n"
+                + "Long seen = (Long) " + view[0] + ".get(distinctKey);\n"
+                + "if (seen != null && seen.longValue() > 1L) {\n"
+                + view[0] + ".put(distinctKey, Long.valueOf(seen.longValue() - 1L));\n"
+                + "} else if (seen != null) {\n"
+                + view[0] + ".remove(distinctKey);\n" + onRemove + "}\n"
+            : "";
+      }
+      String filter = call.filterArg >= 0
+          ? "!" + INPUT + ".isNullAt(" + call.filterArg + ") && " + INPUT + ".getBoolean("
+              + call.filterArg + ")"
+          : null;
+      accumulate.append(block(readArgs + onAdd, filter));
+      if (retraction) {
+        retract.append(block(readArgs + onRemove, filter));
+      }
+      int position = grouping.length + c;
+      LogicalType resultType = TypeConversions.toLogicalType(call.getType());
+      value.append("{\n")
+          .append(JavaTypes.of(call.getType())).append(" value = ")
+          .append(JavaTypes.defaultValue(call.getType())).append(";\nboolean valueNull = true;\n")
+          .append(function.value("value", "valueNull"))
+          .append("if (valueNull) {\nresult.setNullAt(").append(position).append(");\n} else {\n")
+          .append(JavaTypes.write("result", position, resultType, "value")).append("\n}\n}\n");
+    }
+    return new Generated(
+        new GeneratedClass<>(className(), code(grouping.length + calls.size(), accumulate, retract,
+            value, rowCount), references.toArray()),
+        accumulatorType());
+  }
+
+  /** Statements in their own block (so their variables do not clash), run when {@code filter}. */
+  private static String block(String body, String filter) {
+    return filter == null ? "{\n" + body + "}\n" : "if (" + filter + ") {\n" + body + "}\n";
+  }
+
+  private String[] countingView(int field) {
+    return view(new int[] {field}, "values");
+  }
+
+  private String[] distinctView(List<Integer> args) {
+    return view(args.stream().mapToInt(Integer::intValue).toArray(), "distinct");
+  }
+
+  /** Declares a counting map view over input fields {@code fields}; returns view and projection. */
+  private String[] view(int[] fields, String purpose) {
+    int n = views++;
+    String view = "view$" + n;
+    String project = "project$" + n;
+    GeneratedClass<Projection> projection =
+        ProjectionCodeGenerator.generate(inputRowType, fields, name + "_" + purpose + n);
+    List<RowField> viewFields = new ArrayList<>();
+    for (int i = 0; i < fields.length; i++) {
+      viewFields.add(new RowField("f" + i, inputRowType.typeAt(fields[i])));
+    }
+    members.add("private io.strom.api.state.MapState " + view + ";");
+    members.add("private final io.strom.runtime.generated.Projection " + project + ";");
+    constructor.add(project + " = (io.strom.runtime.generated.Projection) "
+        + "((io.strom.runtime.generated.GeneratedClass) references[" + references.size()
+        + "]).newInstance(getClass().getClassLoader(), new Object[0]);");
+    references.add(projection);
+    constructor.add("viewTypes[" + n + "] = (io.strom.types.RowType) references["
+        + references.size() + "];");
+    references.add(new RowType(false, viewFields));
+    open.add(view + " = context.countingMap(\"" + purpose + n + "\", viewTypes[" + n + "]);");
+    cleanup.add(view + ".clear();");
+    return new String[] {view, project};
+  }
+
+  private RowType accumulatorType() {
+    List<RowField> fields = new ArrayList<>();
+    for (Accumulator acc : layout.all()) {
+      fields.add(new RowField(acc.name().replace('$', '_'),
+          TypeConversions.toLogicalType(types.createTypeWithNullability(acc.type(), true))));
+    }
+    return new RowType(false, fields);
+  }
+
+  private String className() {
+    return "GroupAggsHandler$" + name.replaceAll("[^A-Za-z0-9_]", "_");
+  }
+
+  private String code(
+      int resultArity, CharSequence accumulate, CharSequence retract, CharSequence value,
+      Accumulator rowCount) {
+    List<Accumulator> accs = layout.all();
+    StringBuilder sb = new StringBuilder();
+    sb.append("public final class ").append(className())
+        .append(" implements io.strom.runtime.sql.agg.AggsHandler {\n");
+    for (Accumulator acc : accs) {
+      sb.append("private ").append(JavaTypes.of(acc.type())).append(' ').append(acc.name())
+          .append(";\nprivate boolean ").append(acc.isNull()).append(";\n");
+    }
+    members.forEach(m -> sb.append(m).append('\n'));
+    sb.append("private final io.strom.types.RowType[] viewTypes = new io.strom.types.RowType[")
+        .append(views).append("];\n");
+    sb.append("public ").append(className()).append("(Object[] references) {\n");
+    constructor.forEach(s -> sb.append(s).append('\n'));
+    sb.append("}\n");
+    sb.append("public void open(io.strom.runtime.sql.agg.AggsContext context) throws Exception {\n");
+    open.forEach(s -> sb.append(s).append('\n'));
+    sb.append("}\n");
+    sb.append("public io.strom.data.Row createAccumulators() {\n")
+        .append("io.strom.data.GenericRow acc = new io.strom.data.GenericRow(").append(accs.size())
+        .append(");\n");
+    for (Accumulator acc : accs) {
+      if (acc.initial() == null) {
+        sb.append("acc.setNullAt(").append(acc.position()).append(");\n");
+      } else {
+        sb.append(JavaTypes.write("acc", acc.position(), TypeConversions.toLogicalType(acc.type()),
+            acc.initial())).append('\n');
+      }
+    }
+    sb.append("return acc;\n}\n");
+    sb.append("public void setAccumulators(io.strom.data.Row acc) {\n");
+    for (Accumulator acc : accs) {
+      sb.append(acc.isNull()).append(" = acc.isNullAt(").append(acc.position()).append(");\n")
+          .append(acc.name()).append(" = ").append(acc.isNull()).append(" ? ")
+          .append(JavaTypes.defaultValue(acc.type())).append(" : ")
+          .append(JavaTypes.read("acc", String.valueOf(acc.position()), acc.type())).append(";\n");
+    }
+    sb.append("}\n");
+    sb.append("public io.strom.data.Row getAccumulators() {\n")
+        .append("io.strom.data.GenericRow acc = new io.strom.data.GenericRow(").append(accs.size())
+        .append(");\n");
+    for (Accumulator acc : accs) {
+      sb.append("if (").append(acc.isNull()).append(") {\nacc.setNullAt(").append(acc.position())
+          .append(");\n} else {\n")
+          .append(JavaTypes.write("acc", acc.position(), TypeConversions.toLogicalType(acc.type()),
+              acc.name()))
+          .append("\n}\n");
+    }
+    sb.append("return acc;\n}\n");
+    sb.append("public void accumulate(io.strom.data.Row ").append(INPUT).append(") throws Exception {\n")
+        .append(accumulate).append("}\n");
+    sb.append("public void retract(io.strom.data.Row ").append(INPUT).append(") throws Exception {\n")
+        .append(retract).append("}\n");
+    sb.append("public io.strom.data.Row getValue(io.strom.data.Row key) throws Exception {\n")
+        .append("io.strom.data.GenericRow result = new io.strom.data.GenericRow(")
+        .append(resultArity).append(");\n").append(value).append("return result;\n}\n");
+    sb.append("public boolean recordCountIsZero() {\nreturn ")
+        .append(rowCount == null ? "false" : rowCount.name() + " == 0L").append(";\n}\n");
+    sb.append("public void cleanup() throws Exception {\n");
+    cleanup.forEach(s -> sb.append(s).append('\n'));
+    sb.append("}\n");
+    sb.append("public void close() {\n}\n");
+    sb.append("}\n");
+    return sb.toString();
+  }
+}

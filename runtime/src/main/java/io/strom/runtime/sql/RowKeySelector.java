@@ -1,0 +1,35 @@
+package io.strom.runtime.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strom.api.functions.KeySelector;
+import io.strom.data.BinaryRow;
+import io.strom.data.Row;
+import io.strom.runtime.generated.GeneratedClass;
+import io.strom.runtime.generated.Projection;
+
+/**
+ * The key of a SQL row (grouping or join columns) as a binary row, extracted by a generated
+ * {@link Projection}. Binary rows compare and hash by their bytes, so equal keys land on the same
+ * subtask and the same state entry whatever the JVM.
+ */
+public final class RowKeySelector implements KeySelector<Row, BinaryRow> {
+  private static final long serialVersionUID = 1L;
+
+  private final GeneratedClass<Projection> projection;
+  private transient Projection instance;
+
+  public RowKeySelector(GeneratedClass<Projection> projection) {
+    this.projection = requireNonNull(projection, "projection");
+  }
+
+  @Override
+  public BinaryRow getKey(Row row) {
+    if (instance == null) {
+      // Compiled on first use: a selector runs both in the producer (to route) and the consumer.
+      instance = projection.newInstance(RowKeySelector.class.getClassLoader());
+    }
+    // The projection reuses its buffer; the key outlives this call (in state), so it is copied.
+    return instance.apply(row).copy();
+  }
+}

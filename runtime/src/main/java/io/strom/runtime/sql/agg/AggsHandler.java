@@ -1,0 +1,47 @@
+package io.strom.runtime.sql.agg;
+
+import io.strom.data.Row;
+
+/**
+ * The aggregate functions of one aggregation, generated per query: it holds the accumulators of
+ * the current key in fields, so the per-row work is plain arithmetic on them.
+ *
+ * <p>The operator loads a key's accumulators with {@link #setAccumulators}, feeds rows to {@link
+ * #accumulate} or {@link #retract}, and stores {@link #getAccumulators()} back. Instances are used
+ * by one task thread only.
+ */
+public interface AggsHandler {
+
+  /** Binds state the functions keep beyond their accumulators (distinct values, retractable MIN). */
+  void open(AggsContext context) throws Exception;
+
+  /** Accumulators of a key that has seen no rows. */
+  Row createAccumulators();
+
+  /** Makes {@code accumulators} the current ones; they are read, never changed. */
+  void setAccumulators(Row accumulators);
+
+  /** The current accumulators, as a new row that the caller may keep. */
+  Row getAccumulators();
+
+  void accumulate(Row input) throws Exception;
+
+  void retract(Row input) throws Exception;
+
+  /**
+   * The aggregation's result row for {@code key}: the key's fields followed by each function's
+   * value, as a new INSERT row.
+   */
+  Row getValue(Row key) throws Exception;
+
+  /**
+   * Whether every row counted so far has been retracted, so the key's state can go. Always false
+   * when the input never retracts (no count is kept then).
+   */
+  boolean recordCountIsZero();
+
+  /** Drops the extra state of the current key. */
+  void cleanup() throws Exception;
+
+  void close() throws Exception;
+}

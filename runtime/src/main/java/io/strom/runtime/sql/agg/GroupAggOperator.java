@@ -1,0 +1,147 @@
+package io.strom.runtime.sql.agg;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strom.api.functions.KeySelector;
+import io.strom.api.state.MapState;
+import io.strom.api.state.MapStateDescriptor;
+import io.strom.api.state.StateTtlConfig;
+import io.strom.api.state.ValueState;
+import io.strom.api.state.ValueStateDescriptor;
+import io.strom.api.typeinfo.Types;
+import io.strom.data.BinaryRow;
+import io.strom.data.Row;
+import io.strom.data.RowKind;
+import io.strom.runtime.generated.GeneratedClass;
+import io.strom.runtime.operators.AbstractOperator;
+import io.strom.runtime.operators.OneInputOperator;
+import io.strom.runtime.operators.Output;
+import io.strom.runtime.state.KeyedStateAccess;
+import io.strom.types.RowType;
+import java.time.Duration;
+
+/**
+ * A SQL group aggregation over a keyed stream: per key it keeps the accumulators of its aggregate
+ * functions and emits the key's new result after each row, as an updating changelog. The first
+ * result of a key is an INSERT; a changed result is an UPDATE_BEFORE of the old row (when asked
+ * for) and an UPDATE_AFTER of the new one; a key whose rows are all retracted is a DELETE.
+ */
+public final class GroupAggOperator extends AbstractOperator<Row>
+    implements OneInputOperator<Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  private final GeneratedClass<AggsHandler> handlerCode;
+  private final RowType accumulatorType;
+  private final boolean generateUpdateBefore;
+  private final long stateTtlMillis;
+
+  private transient KeySelector<Row, BinaryRow> keySelector;
+  private transient KeyedStateAccess<BinaryRow> keys;
+  private transient ValueState<Row> accumulators;
+  private transient AggsHandler handler;
+
+  /**
+   * @param accumulatorType the type of the rows {@code handlerCode} keeps its accumulators in
+   * @param generateUpdateBefore whether a changed result retracts the old row first (downstream
+   *     needs it unless it upserts by the grouping key)
+   * @param stateTtlMillis how long an idle key's state lives; 0 keeps it forever
+   */
+  public GroupAggOperator(
+      GeneratedClass<AggsHandler> handlerCode,
+      RowType accumulatorType,
+      boolean generateUpdateBefore,
+      long stateTtlMillis) {
+    this.handlerCode = requireNonNull(handlerCode, "handlerCode");
+    this.accumulatorType = requireNonNull(accumulatorType, "accumulatorType");
+    this.generateUpdateBefore = generateUpdateBefore;
+    this.stateTtlMillis = stateTtlMillis;
+  }
+
+  @Override
+  protected void setup() throws Exception {
+    keySelector = context.keySelector(0);
+    keys = new KeyedStateAccess<>(context.<BinaryRow>keyedStateBackend(), context.operatorName());
+    ValueStateDescriptor<Row> descriptor =
+        new ValueStateDescriptor<>("accumulators", Types.row(accumulatorType));
+    ttl(descriptor);
+    accumulators = keys.getState(descriptor);
+    handler = handlerCode.newInstance(context.userCodeClassLoader());
+    handler.open(
+        (name, valueType) -> {
+          MapStateDescriptor<BinaryRow, Long> view =
+              new MapStateDescriptor<>(name, binaryRows(valueType), Types.LONG);
+          ttl(view);
+          MapState<BinaryRow, Long> state = keys.getMapState(view);
+          return state;
+        });
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static io.strom.api.typeinfo.TypeInfo<BinaryRow> binaryRows(RowType type) {
+    // Row serializers read binary rows back, so map keys keep equal bytes across a restore.
+    return (io.strom.api.typeinfo.TypeInfo) Types.row(type);
+  }
+
+  private void ttl(io.strom.api.state.StateDescriptor<?> descriptor) {
+    if (stateTtlMillis > 0) {
+      descriptor.enableTimeToLive(
+          StateTtlConfig.newBuilder(Duration.ofMillis(stateTtlMillis)).build());
+    }
+  }
+
+  @Override
+  public void processElement(Row input, long timestamp) throws Exception {
+    BinaryRow key = keySelector.getKey(input);
+    keys.setCurrentKey(key);
+    boolean retraction =
+        input.kind() == RowKind.UPDATE_BEFORE || input.kind() == RowKind.DELETE;
+    Row stored = accumulators.value();
+    boolean firstRow = stored == null;
+    if (firstRow) {
+      if (retraction) {
+        // A retraction of a row this key never counted (its state expired): nothing to undo.
+        return;
+      }
+      stored = handler.createAccumulators();
+    }
+    handler.setAccumulators(stored);
+    Row previous = firstRow ? null : handler.getValue(key);
+    if (retraction) {
+      handler.retract(input);
+    } else {
+      handler.accumulate(input);
+    }
+    if (handler.recordCountIsZero()) {
+      if (!firstRow) {
+        previous.setKind(RowKind.DELETE);
+        output.collect(previous, Output.NO_TIMESTAMP);
+      }
+      accumulators.clear();
+      handler.cleanup();
+      return;
+    }
+    accumulators.update(handler.getAccumulators());
+    Row current = handler.getValue(key);
+    if (firstRow) {
+      output.collect(current, Output.NO_TIMESTAMP);
+      return;
+    }
+    if (stateTtlMillis <= 0 && previous.equals(current)) {
+      // Unchanged result: nothing to tell. With a TTL, downstream state is kept alive instead.
+      return;
+    }
+    if (generateUpdateBefore) {
+      previous.setKind(RowKind.UPDATE_BEFORE);
+      output.collect(previous, Output.NO_TIMESTAMP);
+    }
+    current.setKind(RowKind.UPDATE_AFTER);
+    output.collect(current, Output.NO_TIMESTAMP);
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (handler != null) {
+      handler.close();
+    }
+  }
+}
