@@ -10,8 +10,9 @@ import io.strom.data.GenericRow;
  * the one of the event's kind is set. Each event depends on the configuration and its number
  * alone, so parallel readers can split the numbers between them in any way.
  *
- * <p>The returned row and its nested rows are reused by the next call: use or copy them first.
- * Not thread-safe; each reader has its own generator.
+ * <p>Every call returns new rows, written field by field with typed setters: a source must not
+ * change a record after emitting it, since consumers of a source (a DataStream collect, say) may
+ * keep it. Not thread-safe; each reader has its own generator.
  */
 public final class NexmarkGenerator {
   static final int EVENT_TYPE = 0;
@@ -25,10 +26,6 @@ public final class NexmarkGenerator {
   private final PersonGenerator persons;
   private final AuctionGenerator auctions;
   private final BidGenerator bids;
-  private final GenericRow event = new GenericRow(ARITY);
-  private final GenericRow person = new GenericRow(PersonGenerator.ARITY);
-  private final GenericRow auction = new GenericRow(AuctionGenerator.ARITY);
-  private final GenericRow bid = new GenericRow(BidGenerator.ARITY);
 
   public NexmarkGenerator(NexmarkConfig config) {
     this.config = requireNonNull(config, "config");
@@ -41,25 +38,26 @@ public final class NexmarkGenerator {
     return config;
   }
 
-  /** The event with this number, in a reused row. */
+  /** The event with this number; the columns of the other two kinds are NULL. */
   public GenericRow generate(long eventNumber) {
     random.reseed(config.seed(), eventNumber);
     long timestamp = config.timestampOf(eventNumber);
     int kind = NexmarkIds.kindOf(config, eventNumber);
+    GenericRow event = new GenericRow(ARITY);
     event.setInt(EVENT_TYPE, kind);
-    event.setNullAt(PERSON);
-    event.setNullAt(AUCTION);
-    event.setNullAt(BID);
     switch (kind) {
       case NexmarkIds.PERSON -> {
+        GenericRow person = new GenericRow(PersonGenerator.ARITY);
         persons.fill(eventNumber, timestamp, random, person);
         event.setRow(PERSON, person);
       }
       case NexmarkIds.AUCTION -> {
+        GenericRow auction = new GenericRow(AuctionGenerator.ARITY);
         auctions.fill(eventNumber, timestamp, random, auction);
         event.setRow(AUCTION, auction);
       }
       default -> {
+        GenericRow bid = new GenericRow(BidGenerator.ARITY);
         bids.fill(eventNumber, timestamp, random, bid);
         event.setRow(BID, bid);
       }

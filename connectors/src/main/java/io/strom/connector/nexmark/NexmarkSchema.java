@@ -64,10 +64,18 @@ public final class NexmarkSchema {
     if (!problems.isEmpty()) {
       throw new ConnectorException(
           "Table '" + table + "' does not have the columns of connector 'nexmark': "
-              + String.join("; ", problems) + ". Declare the physical columns "
-              + PHYSICAL_TYPE.asSummaryString()
-              + " (computed columns and a watermark may follow).");
+              + String.join("; ", problems) + ". Declare the physical columns ("
+              + columnList() + "); computed columns and a watermark may follow.");
     }
+  }
+
+  private static String columnList() {
+    List<String> columns = new ArrayList<>();
+    for (int i = 0; i < PHYSICAL_TYPE.fieldCount(); i++) {
+      columns.add(PHYSICAL_TYPE.fieldNames().get(i) + " "
+          + PHYSICAL_TYPE.typeAt(i).asSummaryString().replace("`", ""));
+    }
+    return String.join(", ", columns);
   }
 
   private static void compare(String path, RowType expected, RowType actual, List<String> out) {

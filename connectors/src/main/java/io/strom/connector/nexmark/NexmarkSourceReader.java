@@ -12,8 +12,7 @@ import java.util.List;
 /**
  * Generates the events of its splits, a batch per poll. A reader normally holds one split; after
  * a restore at a lower parallelism it may hold several, endless ones among them, so it takes a
- * batch from each in turn. The emitted row is reused for the next event, as operators' output rows
- * are. Its checkpoint is its splits moved to the next event, so a restore continues exactly.
+ * batch from each in turn. Its checkpoint is its splits moved to the next event, so a restore continues exactly.
  *
  * <p>Called only on the task's thread.
  */
