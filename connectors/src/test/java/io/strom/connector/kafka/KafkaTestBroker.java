@@ -179,7 +179,7 @@ public final class KafkaTestBroker {
 
   /**
    * Every record of the topic up to its current end, partition by partition; with {@code
-   * readCommitted} only those of committed transactions.
+   * readCommitted} only those of committed transactions, waiting until open ones are decided.
    */
   public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, boolean readCommitted) {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(readCommitted)) {
@@ -190,7 +190,12 @@ public final class KafkaTestBroker {
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      // The end as written, markers included: a committed read reaches it once the transaction
+      // markers are in, which happens shortly after a commit returns.
+      Map<TopicPartition, Long> end;
+      try (KafkaConsumer<byte[], byte[]> uncommitted = consumer(false)) {
+        end = uncommitted.endOffsets(partitions);
+      }
       List<ConsumerRecord<byte[], byte[]>> result = new ArrayList<>();
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
