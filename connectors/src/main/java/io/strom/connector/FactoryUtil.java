@@ -205,20 +205,47 @@ public final class FactoryUtil {
       return discoverFormat(EncodingFormatFactory.class, formatOption);
     }
 
+    /**
+     * The decoding format named by {@code formatOption}, whose options are written with {@code
+     * optionPrefix} in front of the format's own prefix, e.g. {@code key.} for {@code
+     * key.json.ignore-parse-errors}; its options become valid keys.
+     */
+    public DecodingFormatFactory discoverDecodingFormat(
+        ConfigOption<String> formatOption, String optionPrefix) {
+      return discoverFormat(DecodingFormatFactory.class, formatOption, optionPrefix);
+    }
+
+    /** Like {@link #discoverDecodingFormat(ConfigOption, String)}, for writing. */
+    public EncodingFormatFactory discoverEncodingFormat(
+        ConfigOption<String> formatOption, String optionPrefix) {
+      return discoverFormat(EncodingFormatFactory.class, formatOption, optionPrefix);
+    }
+
     private <T extends Factory> T discoverFormat(Class<T> kind, ConfigOption<String> formatOption) {
+      return discoverFormat(kind, formatOption, "");
+    }
+
+    private <T extends Factory> T discoverFormat(
+        Class<T> kind, ConfigOption<String> formatOption, String optionPrefix) {
       String identifier = options.get(formatOption);
       if (identifier == null) {
         checkRequired(factory, "", "connector '" + factory.identifier() + "'");
         throw missing(List.of(formatOption.key()), "connector '" + factory.identifier() + "'");
       }
       T format = discoverFactory(context.classLoader(), kind, identifier);
-      formats.put(identifier, format);
+      formats.put(optionPrefix + identifier + ".", format);
       return format;
     }
 
     /** The options of a discovered format, without its {@code <format>.} prefix. */
     public ReadableOptions formatOptions(Factory format) {
-      return options.withPrefix(format.identifier() + ".", "format '" + format.identifier() + "'");
+      return formatOptions(format, "");
+    }
+
+    /** The options of a format discovered with {@code optionPrefix}, without any prefix. */
+    public ReadableOptions formatOptions(Factory format, String optionPrefix) {
+      return options.withPrefix(
+          optionPrefix + format.identifier() + ".", "format '" + format.identifier() + "'");
     }
 
     /** Checks required options, unknown keys and values of the connector and its formats. */
@@ -232,11 +259,10 @@ public final class FactoryUtil {
      */
     public void validateExcept(String... prefixes) {
       checkRequired(factory, "", "connector '" + factory.identifier() + "'");
-      formats.values().forEach(
-          f -> checkRequired(f, f.identifier() + ".", "format '" + f.identifier() + "'"));
+      formats.forEach((prefix, f) -> checkRequired(f, prefix, "format '" + f.identifier() + "'"));
       checkUnknownKeys(prefixes);
       checkValues(factory, "");
-      formats.values().forEach(f -> checkValues(f, f.identifier() + "."));
+      formats.forEach((prefix, f) -> checkValues(f, prefix));
     }
 
     private void checkRequired(Factory f, String prefix, String owner) {
@@ -276,7 +302,10 @@ public final class FactoryUtil {
       }
       String owner = "connector '" + factory.identifier() + "'";
       if (!formats.isEmpty()) {
-        owner += " with format '" + String.join("', '", formats.keySet()) + "'";
+        owner += " with format '"
+            + formats.values().stream().map(Factory::identifier).distinct()
+                .collect(Collectors.joining("', '"))
+            + "'";
       }
       String supportedList = "Supported options: " + String.join(", ", displayedKeys()) + ".";
       if (unknown.size() == 1) {
@@ -298,7 +327,7 @@ public final class FactoryUtil {
       Set<String> keys = new TreeSet<>();
       keys.add(CONNECTOR.key());
       addKeys(keys, factory, "");
-      formats.values().forEach(f -> addKeys(keys, f, f.identifier() + "."));
+      formats.forEach((prefix, f) -> addKeys(keys, f, prefix));
       return keys;
     }
 

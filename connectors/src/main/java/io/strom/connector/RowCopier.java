@@ -19,10 +19,23 @@ public final class RowCopier implements Serializable {
 
   private final FieldCopy[] copies;
   private final int[] sources;
+  private final int[] targets;
 
   /** Copies field {@code sources[i]} (of type {@code types.get(sources[i])}) to position {@code i}. */
   public RowCopier(List<LogicalType> types, int[] sources) {
+    this(types, sources, Projections.identity(sources.length));
+  }
+
+  /**
+   * Copies field {@code sources[i]} (of type {@code types.get(sources[i])}) to position {@code
+   * targets[i]}, e.g. to assemble one row from the fields of two.
+   */
+  public RowCopier(List<LogicalType> types, int[] sources, int[] targets) {
+    if (sources.length != targets.length) {
+      throw new IllegalArgumentException("sources and targets differ in length");
+    }
     this.sources = sources.clone();
+    this.targets = targets.clone();
     this.copies = new FieldCopy[sources.length];
     for (int i = 0; i < sources.length; i++) {
       copies[i] = of(types.get(sources[i]));
@@ -34,14 +47,14 @@ public final class RowCopier implements Serializable {
     return new RowCopier(types, Projections.identity(types.size()));
   }
 
-  /** Copies the chosen fields of {@code from} into positions 0.. of {@code to}, with its kind. */
+  /** Copies the chosen fields of {@code from} into their target positions of {@code to}, with its kind. */
   public void copy(Row from, GenericRow to) {
     to.setKind(from.kind());
     for (int i = 0; i < copies.length; i++) {
       if (from.isNullAt(sources[i])) {
-        to.setNullAt(i);
+        to.setNullAt(targets[i]);
       } else {
-        copies[i].copy(from, sources[i], to, i);
+        copies[i].copy(from, sources[i], to, targets[i]);
       }
     }
   }

@@ -3,16 +3,25 @@ package io.strom.datastream.sink;
 import io.strom.runtime.metrics.MetricGroup;
 import io.strom.runtime.operators.AbstractOperator;
 import io.strom.runtime.operators.OneInputOperator;
+import io.strom.runtime.operators.RestoreContext;
+import io.strom.runtime.operators.SnapshotContext;
 
-/** Runs a {@link Sink}'s writer in a task. */
+/** Runs a {@link Sink}'s writer in a task, with its checkpoint hooks ({@link SinkCommitState}). */
 public final class SinkOperator<T> extends AbstractOperator<Void> implements OneInputOperator<T, Void> {
   private static final long serialVersionUID = 1L;
 
   private final Sink<T> sink;
   private transient SinkWriter<T> writer;
+  private transient SinkCommitState<T> commits;
 
   public SinkOperator(Sink<T> sink) {
     this.sink = sink;
+  }
+
+  @Override
+  public void initializeState(RestoreContext context) throws Exception {
+    commits = new SinkCommitState<>(sink);
+    commits.initializeState(context);
   }
 
   @Override
@@ -35,6 +44,7 @@ public final class SinkOperator<T> extends AbstractOperator<Void> implements One
                 return context.metrics();
               }
             });
+    commits.open(writer);
   }
 
   @Override
@@ -43,7 +53,18 @@ public final class SinkOperator<T> extends AbstractOperator<Void> implements One
   }
 
   @Override
+  public void snapshotState(SnapshotContext context) throws Exception {
+    commits.snapshotState(context);
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    commits.notifyCheckpointComplete(checkpointId);
+  }
+
+  @Override
   public void finish() throws Exception {
+    commits.finish();
     writer.flush();
   }
 

@@ -4,10 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.strom.data.Row;
 import io.strom.datastream.sink.Sink;
+import io.strom.datastream.sink.SinkCommitState;
 import io.strom.datastream.sink.SinkWriter;
 import io.strom.runtime.metrics.Counter;
 import io.strom.runtime.operators.AbstractOperator;
 import io.strom.runtime.operators.OneInputOperator;
+import io.strom.runtime.operators.RestoreContext;
+import io.strom.runtime.operators.SnapshotContext;
 
 /** Writes the rows of a SQL query into a table's sink, counting them ({@value #ROWS_WRITTEN}). */
 public final class TableSinkOperator extends AbstractOperator<Void> implements OneInputOperator<Row, Void> {
@@ -20,6 +23,7 @@ public final class TableSinkOperator extends AbstractOperator<Void> implements O
   private final int[] notNullFields;
   private final String[] notNullNames;
   private transient SinkWriter<Row> writer;
+  private transient SinkCommitState<Row> commits;
   private transient Counter written;
   private transient Counter dropped;
   private transient boolean dropNulls;
@@ -33,6 +37,12 @@ public final class TableSinkOperator extends AbstractOperator<Void> implements O
     this.sink = requireNonNull(sink, "sink");
     this.notNullFields = notNullFields.clone();
     this.notNullNames = notNullNames.clone();
+  }
+
+  @Override
+  public void initializeState(RestoreContext context) throws Exception {
+    commits = new SinkCommitState<>(sink);
+    commits.initializeState(context);
   }
 
   @Override
@@ -60,6 +70,7 @@ public final class TableSinkOperator extends AbstractOperator<Void> implements O
                 return context.metrics();
               }
             });
+    commits.open(writer);
   }
 
   @Override
@@ -81,7 +92,18 @@ public final class TableSinkOperator extends AbstractOperator<Void> implements O
   }
 
   @Override
+  public void snapshotState(SnapshotContext context) throws Exception {
+    commits.snapshotState(context);
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    commits.notifyCheckpointComplete(checkpointId);
+  }
+
+  @Override
   public void finish() throws Exception {
+    commits.finish();
     writer.flush();
   }
 

@@ -1,0 +1,36 @@
+package io.strom.connector.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/** Creates the Kafka clients of the connector from the table's {@code properties.*} options. */
+final class KafkaClients {
+  private KafkaClients() {}
+
+  /** The {@code properties.*} options with the prefix removed. */
+  static Map<String, String> properties(Map<String, String> tableOptions) {
+    Map<String, String> result = new HashMap<>();
+    tableOptions.forEach((k, v) -> {
+      if (k.startsWith(KafkaConnectorOptions.PROPERTIES_PREFIX)) {
+        result.put(k.substring(KafkaConnectorOptions.PROPERTIES_PREFIX.length()), v);
+      }
+    });
+    return result;
+  }
+
+  /**
+   * A consumer of raw bytes that never commits by itself: a source commits offsets only for
+   * completed checkpoints, and reads by assignment, never by group subscription.
+   */
+  static KafkaConsumer<byte[], byte[]> consumer(Map<String, String> properties, String clientIdSuffix) {
+    Map<String, Object> config = new HashMap<>(properties);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "strom-" + clientIdSuffix);
+    // The reset policy is applied by the connector itself (PartitionOffsets), not by the client.
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+    return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+}

@@ -1,0 +1,70 @@
+package io.strom.connector.kafka;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strom.connector.RowCopier;
+import io.strom.connector.RowEncoder;
+import io.strom.data.GenericRow;
+import io.strom.data.Row;
+import io.strom.serde.DataOutputSerializer;
+import java.io.IOException;
+import java.io.Serializable;
+
+/**
+ * Turns a table row into the key and value bytes of a Kafka record with the table's formats.
+ * Created while planning; each writer uses its own copy on its task's thread.
+ */
+final class KafkaRecordEncoder implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final KafkaTableLayout layout;
+  private final RowEncoder keyEncoder;
+  private final RowEncoder valueEncoder;
+  private transient RowCopier keyCopier;
+  private transient RowCopier valueCopier;
+  private transient GenericRow keyRow;
+  private transient GenericRow valueRow;
+  private transient DataOutputSerializer buffer;
+
+  /** @param keyEncoder the key's encoder, or null when records have no key */
+  KafkaRecordEncoder(KafkaTableLayout layout, RowEncoder keyEncoder, RowEncoder valueEncoder) {
+    this.layout = requireNonNull(layout, "layout");
+    this.keyEncoder = keyEncoder;
+    this.valueEncoder = requireNonNull(valueEncoder, "valueEncoder");
+  }
+
+  private void init() {
+    var types = layout.physicalType().fieldTypes();
+    keyCopier = new RowCopier(types, layout.keyFields());
+    valueCopier = new RowCopier(types, layout.valueFields());
+    keyRow = new GenericRow(layout.keyFields().length);
+    valueRow = new GenericRow(layout.valueFields().length);
+    buffer = new DataOutputSerializer(256);
+  }
+
+  /** The key's bytes, or null when the table has no key columns. */
+  byte[] key(Row row) throws IOException {
+    if (keyEncoder == null) {
+      return null;
+    }
+    if (buffer == null) {
+      init();
+    }
+    keyCopier.copy(row, keyRow);
+    return encode(keyEncoder, keyRow);
+  }
+
+  byte[] value(Row row) throws IOException {
+    if (buffer == null) {
+      init();
+    }
+    valueCopier.copy(row, valueRow);
+    return encode(valueEncoder, valueRow);
+  }
+
+  private byte[] encode(RowEncoder encoder, Row row) throws IOException {
+    buffer.clear();
+    encoder.encode(row, buffer);
+    return buffer.toByteArray();
+  }
+}

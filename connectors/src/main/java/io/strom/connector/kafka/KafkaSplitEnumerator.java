@@ -1,0 +1,151 @@
+package io.strom.connector.kafka;
+
+import io.strom.connector.ConnectorException;
+import io.strom.runtime.source.SplitEnumerator;
+import io.strom.runtime.source.SplitEnumeratorContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the partitions of a Kafka source, resolves where each starts and stops, and gives each to
+ * one reader: partition {@code p} of a topic goes to reader {@code (hash(topic) + p) mod
+ * parallelism}, so a topic's partitions spread evenly. An unbounded source looks again every
+ * discovery interval and reads new partitions from their beginning.
+ *
+ * <p>Methods are called one at a time by the job manager; discovery runs on a thread of its own, so
+ * the state they share is guarded by this object's lock.
+ */
+final class KafkaSplitEnumerator implements SplitEnumerator<KafkaPartitionSplit> {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaSplitEnumerator.class);
+
+  private final SplitEnumeratorContext<KafkaPartitionSplit> context;
+  private final KafkaSourceSettings settings;
+  private final Set<TopicPartition> known = new HashSet<>();
+  /** Splits waiting for their reader to register. */
+  private final Map<Integer, List<KafkaPartitionSplit>> pending = new HashMap<>();
+  private final Set<Integer> readers = new HashSet<>();
+  private final boolean restored;
+  private KafkaConsumer<byte[], byte[]> consumer;
+  private ScheduledExecutorService discovery;
+
+  KafkaSplitEnumerator(
+      SplitEnumeratorContext<KafkaPartitionSplit> context,
+      KafkaSourceSettings settings,
+      List<KafkaPartitionSplit> unassigned) {
+    this.context = context;
+    this.settings = settings;
+    this.restored = unassigned != null;
+    if (unassigned != null) {
+      unassigned.forEach(this::addPending);
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    consumer = KafkaClients.consumer(settings.clientProperties(), "enumerator");
+    if (!restored) {
+      discover(settings.startingOffsets());
+    }
+    long interval = settings.discoveryIntervalMillis();
+    // After a restore the readers hold the known partitions; without them discovery would read
+    // every partition again, so it stays off (see the connector's documentation).
+    if (!settings.isBounded() && interval > 0 && !restored) {
+      discovery = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kafka-partition-discovery");
+        t.setDaemon(true);
+        return t;
+      });
+      discovery.scheduleWithFixedDelay(this::discoverNew, interval, interval, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void discoverNew() {
+    try {
+      synchronized (this) {
+        discover(PartitionOffsets.of(PartitionOffsets.Kind.EARLIEST));
+        for (int reader : readers) {
+          flush(reader);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Partition discovery of {} failed; trying again later: {}", settings.subscription(),
+          e.toString());
+    }
+  }
+
+  /** Finds partitions not seen before and makes splits of them starting at {@code start}. */
+  private void discover(PartitionOffsets start) {
+    List<TopicPartition> found = new ArrayList<>(settings.subscription().partitions(consumer));
+    found.removeAll(known);
+    if (found.isEmpty()) {
+      if (known.isEmpty() && settings.subscription().pattern() == null) {
+        throw new ConnectorException(
+            "Topic '" + settings.subscription() + "' does not exist on "
+                + settings.clientProperties().get("bootstrap.servers") + ".");
+      }
+      return;
+    }
+    found.sort(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
+    Map<TopicPartition, Long> starts = start.resolve(consumer, found);
+    Map<TopicPartition, Long> stops =
+        settings.stoppingOffsets() == null ? Map.of() : settings.stoppingOffsets().resolve(consumer, found);
+    for (TopicPartition p : found) {
+      long stop = stops.getOrDefault(p, KafkaPartitionSplit.NO_STOPPING_OFFSET);
+      long begin = starts.get(p);
+      addPending(new KafkaPartitionSplit(p.topic(), p.partition(), Math.min(begin, stop), stop));
+      known.add(p);
+    }
+  }
+
+  private void addPending(KafkaPartitionSplit split) {
+    int owner = Math.floorMod(split.topic().hashCode() * 31 + split.partition(), context.parallelism());
+    pending.computeIfAbsent(owner, k -> new ArrayList<>()).add(split);
+  }
+
+  @Override
+  public synchronized void addReader(int subtask) {
+    readers.add(subtask);
+    flush(subtask);
+    if (settings.isBounded()) {
+      context.signalNoMoreSplits(subtask);
+    }
+  }
+
+  private void flush(int subtask) {
+    List<KafkaPartitionSplit> splits = pending.remove(subtask);
+    if (splits != null && !splits.isEmpty()) {
+      context.assignSplits(subtask, splits);
+    }
+  }
+
+  @Override
+  public synchronized List<KafkaPartitionSplit> snapshotState(long checkpointId) {
+    List<KafkaPartitionSplit> result = new ArrayList<>();
+    pending.values().forEach(result::addAll);
+    return result;
+  }
+
+  @Override
+  public void close() {
+    if (discovery != null) {
+      discovery.shutdownNow();
+    }
+    synchronized (this) {
+      if (consumer != null) {
+        consumer.close();
+      }
+    }
+  }
+}

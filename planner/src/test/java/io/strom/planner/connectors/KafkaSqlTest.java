@@ -1,0 +1,95 @@
+package io.strom.planner.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strom.configuration.Configuration;
+import io.strom.connector.kafka.KafkaTestBroker;
+import io.strom.connector.kafka.KafkaTestBroker.TestRecord;
+import io.strom.data.Row;
+import io.strom.planner.session.SqlSession;
+import io.strom.planner.session.StatementResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** SQL over the kafka connector through the real planner and a real broker. */
+class KafkaSqlTest {
+  private static final KafkaTestBroker BROKER = KafkaTestBroker.shared();
+  private final SqlSession session = new SqlSession(new Configuration());
+
+  @AfterEach
+  void close() throws Exception {
+    session.close();
+  }
+
+  private static List<String> rows(StatementResult result) {
+    List<String> out = new ArrayList<>();
+    for (Row row : result.rows()) {
+      out.add(io.strom.data.GenericConverter.format(row, result.schema()));
+    }
+    return out;
+  }
+
+  private String kafkaTable(String name, String columns, String topic, String extraOptions) {
+    return "CREATE TABLE " + name + " (" + columns + ") WITH ("
+        + "'connector' = 'kafka', 'topic' = '" + topic + "', "
+        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
+        + "'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset'"
+        + extraOptions + ")";
+  }
+
+  @Test
+  void selectsWithFiltersKeysAndMetadataColumns() throws Exception {
+    String topic = BROKER.newTopic("sql-orders", 2);
+    BROKER.produce(topic, List.of(
+        TestRecord.of(0, "a", "{\"id\": 1, \"price\": 2.50}"),
+        TestRecord.of(1, "b", "{\"id\": 2, \"price\": 12.00}"),
+        TestRecord.of(1, "c", "{\"id\": 3, \"price\": 7.25}")));
+    session.execute(kafkaTable("orders",
+        "k STRING, id BIGINT, price DECIMAL(10, 2), `partition` INT METADATA VIRTUAL,"
+            + " off BIGINT METADATA FROM 'offset' VIRTUAL",
+        topic,
+        ", 'key.format' = 'csv', 'key.fields' = 'k'"
+            + ", 'value.format' = 'json', 'value.fields-include' = 'EXCEPT_KEY'"));
+
+    assertThat(rows(session.execute("SELECT k, id, price, `partition`, off FROM orders WHERE price > 5")))
+        .containsExactlyInAnyOrder("+I[b, 2, 12.00, 1, 0]", "+I[c, 3, 7.25, 1, 1]");
+  }
+
+  @Test
+  void insertIntoKafkaAndReadBack() throws Exception {
+    String topic = BROKER.newTopic("sql-out", 3);
+    session.execute(kafkaTable("sink_t", "id BIGINT, name STRING", topic,
+        ", 'format' = 'json', 'sink.delivery-guarantee' = 'exactly-once',"
+            + " 'sink.transactional-id-prefix' = 'sql-" + topic + "'"));
+    session.execute("INSERT INTO sink_t VALUES (1, 'one'), (2, 'two'), (3, 'three')");
+
+    assertThat(BROKER.readValues(topic, true)).containsExactlyInAnyOrder(
+        "{\"id\":1,\"name\":\"one\"}", "{\"id\":2,\"name\":\"two\"}", "{\"id\":3,\"name\":\"three\"}");
+    assertThat(rows(session.execute("SELECT name FROM sink_t WHERE id >= 2")))
+        .containsExactlyInAnyOrder("+I[two]", "+I[three]");
+  }
+
+  @Test
+  void malformedRecordFailsTheQueryUnlessIgnored() throws Exception {
+    String topic = BROKER.newTopic("sql-bad", 1);
+    BROKER.produceValues(topic, 0, "{\"id\": 1}", "{\"id\": \"x\"}", "{\"id\": 3}");
+    session.execute(kafkaTable("bad", "id BIGINT", topic, ", 'format' = 'json'"));
+
+    assertThatThrownBy(() -> session.execute("SELECT * FROM bad"))
+        .hasMessageContaining("offset 1 of partition 0 of topic '" + topic + "'");
+
+    session.execute("ALTER TABLE bad SET ('json.ignore-parse-errors' = 'true')");
+    assertThat(rows(session.execute("SELECT * FROM bad"))).containsExactlyInAnyOrder("+I[1]", "+I[3]");
+  }
+
+  @Test
+  void missingBootstrapServersIsAnErrorNamingIt() {
+    session.execute("CREATE TABLE nowhere (id BIGINT) WITH ('connector' = 'kafka',"
+        + " 'topic' = 't', 'format' = 'json')");
+    assertThatThrownBy(() -> session.execute("SELECT * FROM nowhere"))
+        .hasMessageContaining("properties.bootstrap.servers");
+  }
+}

@@ -1,0 +1,121 @@
+package io.strom.datastream.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strom.runtime.metrics.MetricGroup;
+import io.strom.runtime.operators.RestoreContext;
+import io.strom.runtime.operators.SnapshotContext;
+import io.strom.serde.TypeSerializer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Committables are committed only when their checkpoint completes, and again after a restore. */
+class SinkCommitStateTest {
+
+  /** A sink whose writer prepares "tx-<checkpoint>" and records commits. */
+  static final class RecordingSink implements TwoPhaseCommittingSink<String, String> {
+    final List<String> committed = new ArrayList<>();
+
+    @Override
+    public PrecommittingSinkWriter<String, String> createWriter(InitContext context) {
+      return new PrecommittingSinkWriter<>() {
+        @Override
+        public void write(String element, long timestamp) {}
+
+        @Override
+        public List<String> prepareCommit(long checkpointId) {
+          return List.of("tx-" + checkpointId);
+        }
+      };
+    }
+
+    @Override
+    public void commit(SinkWriter<String> writer, List<String> committables) {
+      committed.addAll(committables);
+    }
+  }
+
+  private final Map<String, List<Object>> listStates = new HashMap<>();
+
+  private SnapshotContext checkpoint(long id) {
+    return new SnapshotContext() {
+      @Override
+      public long checkpointId() {
+        return id;
+      }
+
+      @Override
+      public long checkpointTimestamp() {
+        return 0;
+      }
+
+      @Override
+      public <T> void writeListState(String name, TypeSerializer<T> serializer, Iterable<T> elements) {
+        List<Object> copy = new ArrayList<>();
+        elements.forEach(copy::add);
+        listStates.put(name, copy);
+      }
+    };
+  }
+
+  private RestoreContext restore(boolean restored) {
+    return new RestoreContext() {
+      @Override
+      public boolean isRestored() {
+        return restored;
+      }
+
+      @Override
+      public long restoredCheckpointId() {
+        return restored ? 1 : -1;
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      public <T> List<T> readListState(String name, TypeSerializer<T> serializer) {
+        return (List<T>) listStates.getOrDefault(name, List.of());
+      }
+    };
+  }
+
+  private static SinkWriter<String> writer(RecordingSink sink) {
+    return sink.createWriter(null);
+  }
+
+  @Test
+  void commitsOnlyCompletedCheckpointsAndTheRestAtTheEnd() throws Exception {
+    RecordingSink sink = new RecordingSink();
+    SinkCommitState<String> state = new SinkCommitState<>(sink);
+    state.initializeState(restore(false));
+    state.open(writer(sink));
+
+    state.snapshotState(checkpoint(1));
+    state.snapshotState(checkpoint(2));
+    assertThat(sink.committed).isEmpty();
+    state.notifyCheckpointComplete(1);
+    assertThat(sink.committed).containsExactly("tx-1");
+    state.notifyCheckpointComplete(1);
+    assertThat(sink.committed).containsExactly("tx-1");
+    state.finish();
+    assertThat(sink.committed).containsExactly("tx-1", "tx-2", "tx-" + Long.MAX_VALUE);
+  }
+
+  @Test
+  void restoreCommitsTheCheckpointsCommittablesAgain() throws Exception {
+    RecordingSink first = new RecordingSink();
+    SinkCommitState<String> before = new SinkCommitState<>(first);
+    before.initializeState(restore(false));
+    before.open(writer(first));
+    before.snapshotState(checkpoint(1));
+    // The job fails after checkpoint 1 completed but before its commit.
+
+    RecordingSink second = new RecordingSink();
+    SinkCommitState<String> after = new SinkCommitState<>(second);
+    after.initializeState(restore(true));
+    after.open(writer(second));
+    assertThat(second.committed).containsExactly("tx-1");
+  }
+}
