@@ -59,6 +59,11 @@ public final class RocksDbSharedMemory {
     return writeBufferManager;
   }
 
+  /** Whether the last user released this memory, so it cannot be used again. */
+  public synchronized boolean isReleased() {
+    return closed;
+  }
+
   /** Registers one more RocksDB instance using this memory. */
   synchronized void acquire() {
     if (closed) {
