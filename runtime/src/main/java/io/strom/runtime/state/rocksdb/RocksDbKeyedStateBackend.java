@@ -115,6 +115,11 @@ public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedSta
     return maxParallelism;
   }
 
+  /** The RocksDB instance, for checkpoints and tests in this package. */
+  RocksDbDatabase database() {
+    return db;
+  }
+
   /** The working directory of the RocksDB instance. */
   public Path directory() {
     return db.directory();
