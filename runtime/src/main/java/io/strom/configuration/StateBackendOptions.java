@@ -17,15 +17,6 @@ public final class StateBackendOptions {
                   + " bounded by the heap); 'rocksdb' keeps it serialized in an embedded RocksDB"
                   + " on local disk, for state larger than memory.");
 
-  public static final ConfigOption<Boolean> INCREMENTAL_CHECKPOINTS =
-      ConfigOptions.key("execution.checkpointing.incremental")
-          .booleanType()
-          .defaultValue(false)
-          .withFallbackKeys("state.backend.incremental")
-          .withDescription(
-              "With the rocksdb backend, checkpoints upload only the RocksDB files that no"
-                  + " retained checkpoint holds yet; ignored by the hashmap backend.");
-
   public static final ConfigOption<String> ROCKSDB_LOCAL_DIR =
       ConfigOptions.key("state.backend.rocksdb.localdir")
           .stringType()
