@@ -72,6 +72,7 @@ public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedSta
   private final Map<String, StateKind> restoredKinds = new LinkedHashMap<>();
   private final DataOutputSerializer scratch = new DataOutputSerializer(256);
   private final DataOutputSerializer restoredKey = new DataOutputSerializer(64);
+  private final DataInputDeserializer restoredIn = new DataInputDeserializer();
   private final ColumnFamilyHandle restoredColumn;
   private boolean closed;
 
@@ -274,7 +275,7 @@ public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedSta
         count++;
       }
     }
-    DataInputDeserializer in = new DataInputDeserializer();
+    DataInputDeserializer in = restoredIn;
     for (Map.Entry<String, StateKind> e : restoredKinds.entrySet()) {
       byte[] stored = getRestored(keyGroup, e.getKey());
       if (stored != null) {

@@ -1,6 +1,7 @@
 package io.strom.runtime.state.rocksdb;
 
 import io.strom.runtime.state.KeyGroupStateFormat;
+import io.strom.runtime.state.StateKind;
 import io.strom.serde.DataInputDeserializer;
 import io.strom.serde.DataOutputSerializer;
 import java.io.IOException;
@@ -95,7 +96,7 @@ final class RocksDbSnapshotSerde {
     byte[] group = null;
     try (RocksIterator it = db.newIterator(state.cf)) {
       for (it.seekToFirst(); it.isValid(); it.next()) {
-        if (state.kind() != io.strom.runtime.state.StateKind.MAP) {
+        if (state.kind() != StateKind.MAP) {
           count++;
           continue;
         }
