@@ -13,6 +13,7 @@ import io.strom.configuration.CheckpointingOptions;
 import io.strom.configuration.Configuration;
 import io.strom.configuration.PipelineOptions;
 import io.strom.configuration.RestartStrategyOptions;
+import io.strom.configuration.StateBackendOptions;
 import io.strom.datastream.functions.KeyedProcessFunction;
 import io.strom.datastream.sink.CollectSink;
 import io.strom.runtime.checkpoint.CheckpointStorage;
@@ -40,12 +41,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Kills tasks of a running job at chosen points and proves that keyed state ends exactly as in a
  * run without failures: no record lost, none counted twice. Also restores a retained checkpoint at
- * another parallelism, and rejects a damaged one with a readable message.
+ * another parallelism (and into the other state backend), and rejects a damaged one with a
+ * readable message. Runs once per state backend.
  */
+@ParameterizedClass
+@ValueSource(strings = {"hashmap", "rocksdb"})
 class ExactlyOnceRecoveryTest {
   private static final long RECORDS = 200_000;
   private static final long PER_SPLIT = RECORDS / 2;
@@ -57,6 +63,13 @@ class ExactlyOnceRecoveryTest {
   private static final AtomicInteger FAILURES = new AtomicInteger();
 
   @TempDir Path checkpoints;
+  @TempDir Path rocksDbDirectories;
+
+  private final String backend;
+
+  ExactlyOnceRecoveryTest(String backend) {
+    this.backend = backend;
+  }
 
   @BeforeEach
   void resetFailurePoints() {
@@ -154,7 +167,16 @@ class ExactlyOnceRecoveryTest {
     conf.set(CheckpointingOptions.INTERVAL, Duration.ofMillis(100));
     conf.set(CheckpointingOptions.DIRECTORY, checkpoints.toString());
     conf.set(PipelineOptions.BUFFER_TIMEOUT, Duration.ofMillis(5));
+    conf.set(StateBackendOptions.TYPE, backend);
+    conf.set(StateBackendOptions.ROCKSDB_LOCAL_DIR, rocksDbDirectories.toString());
     return conf;
+  }
+
+  /** Every task closed its keyed state: no RocksDB working directory is left behind. */
+  private void assertNoWorkingDirectoriesLeft() throws IOException {
+    try (Stream<Path> left = Files.list(rocksDbDirectories)) {
+      assertThat(left).isEmpty();
+    }
   }
 
   private static JobClient submit(
@@ -196,13 +218,18 @@ class ExactlyOnceRecoveryTest {
     CollectSink<String> sink = new CollectSink<>();
     Chaos chaos = new Chaos(true, 8_000, 20_000, 32_000, 44_000, 56_000);
 
-    JobExecutionResult result = await(submit(conf, 2, 60_000, chaos, sink));
+    JobClient client = submit(conf, 2, 60_000, chaos, sink);
+    if (backend.equals("rocksdb")) {
+      awaitRocksDbWorkingDirectory(client);
+    }
+    JobExecutionResult result = await(client);
 
     assertThat(FAILURES.get()).isEqualTo(6);
     assertThat(FIRED).contains(Chaos.IN_SNAPSHOT);
     assertThat(result.metrics().get("job.numRestarts")).isEqualTo(6L);
     assertThat(result.metrics().get("job.numberOfCompletedCheckpoints")).isPositive();
     assertThat(lastPerKey(sink)).isEqualTo(expectedSums());
+    assertNoWorkingDirectoriesLeft();
     sink.discard();
   }
 
@@ -236,6 +263,22 @@ class ExactlyOnceRecoveryTest {
     }
   }
 
+  /** Waits until the keyed tasks opened RocksDB in the configured local directory. */
+  private void awaitRocksDbWorkingDirectory(JobClient client)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try (Stream<Path> dirs = Files.list(rocksDbDirectories)) {
+        if (dirs.anyMatch(d -> d.getFileName().toString().startsWith("strom-rocksdb-"))) {
+          return;
+        }
+      }
+      assertThat(System.nanoTime()).as("a RocksDB directory within 30 s").isLessThan(deadline);
+      assertThat(client.status().isTerminal()).as("job ended before opening RocksDB").isFalse();
+      Thread.sleep(2);
+    }
+  }
+
   /** Runs the job until a failure without restarts ends it; returns its latest checkpoint. */
   private Path retainedCheckpointOfAFailedRun() throws Exception {
     Configuration conf = checkpointing();
@@ -258,12 +301,17 @@ class ExactlyOnceRecoveryTest {
     for (int parallelism : new int[] {3, 1}) {
       Configuration conf = checkpointing();
       conf.set(CheckpointingOptions.RECOVERY_PATH, checkpoint.toString());
+      if (parallelism == 1) {
+        // A full checkpoint is the same for every backend: restore into the other one.
+        conf.set(StateBackendOptions.TYPE, backend.equals("rocksdb") ? "hashmap" : "rocksdb");
+      }
       CollectSink<String> sink = new CollectSink<>();
       await(submit(conf, parallelism, 0, new Chaos(false), sink));
       assertThat(lastPerKey(sink)).as("at parallelism %d", parallelism).isEqualTo(expectedSums());
       assertThat(sink.results()).hasSize(KEYS);
       sink.discard();
     }
+    assertNoWorkingDirectoriesLeft();
   }
 
   @Test
@@ -304,5 +352,15 @@ class ExactlyOnceRecoveryTest {
     assertThatThrownBy(() -> CheckpointStorage.load(chk))
         .hasMessageStartingWith("Checkpoint chk-7 of job some-job is unreadable: file ")
         .hasMessageContaining("_metadata is unreadable");
+  }
+
+  @Test
+  void unknownStateBackendFailsTheSubmissionNamingTheKnownOnes() {
+    Configuration conf = checkpointing();
+    conf.set(StateBackendOptions.TYPE, "memory");
+    assertThatThrownBy(() -> submit(conf, 1, 0, new Chaos(false), new CollectSink<>()))
+        .hasMessageContaining("Unknown state.backend.type 'memory'")
+        .hasMessageContaining("'hashmap'")
+        .hasMessageContaining("'rocksdb'");
   }
 }

@@ -4,6 +4,7 @@ import io.strom.configuration.CheckpointingOptions;
 import io.strom.configuration.ConfigOption;
 import io.strom.configuration.PipelineOptions;
 import io.strom.configuration.RestartStrategyOptions;
+import io.strom.configuration.StateBackendOptions;
 import io.strom.configuration.TaskManagerOptions;
 import io.strom.runtime.cluster.ClusterOptions;
 import java.lang.reflect.Field;
@@ -44,6 +45,7 @@ public final class KnownOptions {
                 PipelineOptions.class,
                 CheckpointingOptions.class,
                 RestartStrategyOptions.class,
+                StateBackendOptions.class,
                 TaskManagerOptions.class,
                 ClusterOptions.class,
                 TableConfigOptions.class));

@@ -10,6 +10,7 @@ import io.strom.runtime.graph.JobGraph;
 import io.strom.runtime.graph.JobVertex;
 import io.strom.runtime.metrics.MetricGroup;
 import io.strom.runtime.metrics.MetricRegistry;
+import io.strom.runtime.state.KeyedStateBackendFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -88,6 +89,7 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
     try {
       CheckpointConfig checkpointConfig = CheckpointConfig.from(job.configuration());
       restartStrategy = RestartStrategy.from(job.configuration(), checkpointConfig.enabled());
+      KeyedStateBackendFactory.Type.of(job.configuration());
       initialCheckpoint = loadRecoveryCheckpoint();
       for (JobVertex vertex : job.vertices()) {
         serializedVertices.put(vertex.id(), serialize(vertex));

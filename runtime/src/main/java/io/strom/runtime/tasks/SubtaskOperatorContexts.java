@@ -10,12 +10,14 @@ import io.strom.runtime.graph.StreamNode;
 import io.strom.runtime.metrics.MetricRegistry;
 import io.strom.runtime.operators.DefaultOperatorContext;
 import io.strom.runtime.operators.Output;
+import io.strom.runtime.state.CheckpointableKeyedStateBackend;
 import io.strom.runtime.state.KeyGroupRange;
 import io.strom.runtime.state.KeyGroups;
-import io.strom.runtime.state.heap.HeapKeyedStateBackend;
+import io.strom.runtime.state.KeyedStateBackendFactory;
 import io.strom.runtime.time.ProcessingTimeService;
 import io.strom.runtime.time.TimerServiceManager;
 import io.strom.serde.DataInputDeserializer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,9 +37,11 @@ final class SubtaskOperatorContexts implements OperatorChain.OperatorContextFact
   private final ProcessingTimeService processingTime;
   private final TaskRestore restore;
   private final Map<Integer, KeyedParts> keyedParts = new HashMap<>();
+  private KeyedStateBackendFactory backendFactory;
 
   /** The keyed state and timers of one keyed operator. */
-  record KeyedParts(HeapKeyedStateBackend<Object> backend, TimerServiceManager<Object> timers) {}
+  record KeyedParts(
+      CheckpointableKeyedStateBackend<Object> backend, TimerServiceManager<Object> timers) {}
 
   SubtaskOperatorContexts(
       JobVertex vertex,
@@ -70,14 +74,30 @@ final class SubtaskOperatorContexts implements OperatorChain.OperatorContextFact
       }
       KeyedParts parts =
           new KeyedParts(
-              new HeapKeyedStateBackend<>(
-                  range, maxParallelism, processingTime::currentProcessingTime),
+              createBackend(node, range, maxParallelism),
               new TimerServiceManager<>(range, maxParallelism, processingTime));
       restoreKeyed(node, range, parts);
       keyedParts.put(node.id(), parts);
       builder.keyed(parts.backend(), parts.timers(), selectors);
     }
     return builder.build();
+  }
+
+  private CheckpointableKeyedStateBackend<Object> createBackend(
+      StreamNode node, KeyGroupRange range, int maxParallelism) {
+    if (backendFactory == null) {
+      backendFactory = new KeyedStateBackendFactory(env.configuration());
+    }
+    String owner = env.job().jobId() + "-" + node.id() + "-" + subtask;
+    try {
+      return backendFactory.create(
+          range, maxParallelism, processingTime::currentProcessingTime, owner);
+    } catch (IOException e) {
+      throw OperatorException.wrap(
+          node.name(),
+          new IllegalStateException(
+              "Could not create the keyed state of '" + node.name() + "': " + e.getMessage(), e));
+    }
   }
 
   /** The keyed state and timers of a keyed operator of the chain, or null. */

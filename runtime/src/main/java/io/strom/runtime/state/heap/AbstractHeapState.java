@@ -1,5 +1,7 @@
 package io.strom.runtime.state.heap;
 
+import io.strom.runtime.state.StateKind;
+import io.strom.runtime.state.TtlPolicy;
 import java.util.function.Consumer;
 
 /**

@@ -2,6 +2,8 @@ package io.strom.runtime.state.heap;
 
 import io.strom.api.functions.AggregateFunction;
 import io.strom.runtime.state.InternalAggregatingState;
+import io.strom.runtime.state.StateKind;
+import io.strom.runtime.state.TtlPolicy;
 import java.util.Collection;
 
 /**

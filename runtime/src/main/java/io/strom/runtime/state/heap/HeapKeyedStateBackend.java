@@ -8,13 +8,16 @@ import io.strom.api.state.MapStateDescriptor;
 import io.strom.api.state.ReducingStateDescriptor;
 import io.strom.api.state.StateDescriptor;
 import io.strom.api.state.ValueStateDescriptor;
+import io.strom.runtime.state.CheckpointableKeyedStateBackend;
 import io.strom.runtime.state.InternalAggregatingState;
 import io.strom.runtime.state.InternalListState;
 import io.strom.runtime.state.InternalMapState;
 import io.strom.runtime.state.InternalReducingState;
 import io.strom.runtime.state.InternalValueState;
 import io.strom.runtime.state.KeyGroupRange;
-import io.strom.runtime.state.KeyedStateBackend;
+import io.strom.runtime.state.KeyGroupStateFormat;
+import io.strom.runtime.state.StateKind;
+import io.strom.runtime.state.TtlPolicy;
 import io.strom.serde.DataInputDeserializer;
 import io.strom.serde.DataInputView;
 import io.strom.serde.DataOutputSerializer;
@@ -43,7 +46,7 @@ import java.util.function.LongSupplier;
  * <p>Used only on the task's thread; {@link #entryCount} may be read from elsewhere for
  * diagnostics, without guarantees of freshness.
  */
-public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
+public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateBackend<K> {
   private final KeyGroupRange keyGroupRange;
   private final int maxParallelism;
   private final LongSupplier clock;
@@ -151,10 +154,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     AbstractHeapState<K, ?> existing = states.get(descriptor.name());
     if (existing != null) {
       if (existing.kind() != kind) {
-        throw new IllegalStateException(
-            "State '" + descriptor.name() + "' already exists as " + existing.kind().label
-                + " state and cannot be used as " + kind.label
-                + " state; give each state of an operator its own name");
+        throw StateKind.conflict(descriptor.name(), existing.kind(), kind);
       }
       return existing;
     }
@@ -174,10 +174,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       return;
     }
     if (pending.kind != kind) {
-      throw new IllegalStateException(
-          "State '" + name + "' was restored from a checkpoint as " + pending.kind.label
-              + " state but is now declared as " + kind.label + " state; keep the kind of a"
-              + " state, or give the new one another name");
+      throw StateKind.restoredAsOther(name, pending.kind, kind);
     }
     try {
       for (Section section : pending.sections.values()) {
@@ -191,11 +188,8 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
   }
 
-  /**
-   * Writes the state of one key group of this backend's range, for a checkpoint. Layout: int
-   * states, each: UTF name | byte kind | bool timed | int length | body ({@link
-   * HeapSnapshotSerde}). States without entries in the key group are left out.
-   */
+  /** Writes the state of one key group in the {@link KeyGroupStateFormat}. */
+  @Override
   public void snapshotKeyGroup(int keyGroup, DataOutputSerializer out) throws IOException {
     int countAt = out.length();
     out.writeInt(0);
@@ -204,36 +198,27 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
       AbstractHeapState<K, ?> state = e.getValue();
       scratch.clear();
       if (serdes.get(e.getKey()).write(state, keyGroup, scratch) > 0) {
-        writeSection(out, e.getKey(), state.kind(), state.ttl.enabled, scratch.buffer(),
-            scratch.length());
+        KeyGroupStateFormat.writeSection(
+            out, e.getKey(), state.kind(), state.ttl.enabled, scratch.buffer(), scratch.length());
         count++;
       }
     }
     for (Map.Entry<String, RestoredState> e : restored.entrySet()) {
       Section section = e.getValue().sections.get(keyGroup);
       if (section != null) {
-        writeSection(out, e.getKey(), e.getValue().kind, section.timed, section.body,
-            section.body.length);
+        KeyGroupStateFormat.writeSection(
+            out, e.getKey(), e.getValue().kind, section.timed, section.body, section.body.length);
         count++;
       }
     }
     out.writeIntAt(countAt, count);
   }
 
-  private static void writeSection(
-      DataOutputSerializer out, String name, StateKind kind, boolean timed, byte[] body, int length)
-      throws IOException {
-    out.writeUTF(name);
-    out.writeByte(kind.ordinal());
-    out.writeBoolean(timed);
-    out.writeInt(length);
-    out.write(body, 0, length);
-  }
-
   /**
    * Reads what {@link #snapshotKeyGroup} wrote for a key group of this backend's range. States
    * already declared are filled at once, others when the operator declares them.
    */
+  @Override
   public void restoreKeyGroup(int keyGroup, DataInputView in) throws IOException {
     if (!keyGroupRange.contains(keyGroup)) {
       throw new IllegalArgumentException(
@@ -242,24 +227,18 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     }
     int count = in.readInt();
     for (int i = 0; i < count; i++) {
-      String name = in.readUTF();
-      int ordinal = in.readByte();
-      if (ordinal < 0 || ordinal >= StateKind.values().length) {
-        throw new IOException("Unknown kind " + ordinal + " of state '" + name + "'");
-      }
-      StateKind kind = StateKind.values()[ordinal];
-      boolean timed = in.readBoolean();
-      byte[] body = new byte[in.readInt()];
-      in.readFully(body);
+      KeyGroupStateFormat.StateSection read = KeyGroupStateFormat.readSection(in);
+      String name = read.name();
+      Section section = new Section(read.timed(), read.body());
       AbstractHeapState<K, ?> existing = states.get(name);
       if (existing != null) {
-        RestoredState one = new RestoredState(kind);
-        one.sections.put(keyGroup, new Section(timed, body));
+        RestoredState one = new RestoredState(read.kind());
+        one.sections.put(keyGroup, section);
         restored.put(name, one);
         materialize(name, existing.kind(), existing, serdes.get(name));
       } else {
-        restored.computeIfAbsent(name, n -> new RestoredState(kind))
-            .sections.put(keyGroup, new Section(timed, body));
+        restored.computeIfAbsent(name, n -> new RestoredState(read.kind()))
+            .sections.put(keyGroup, section);
       }
     }
   }
@@ -268,16 +247,13 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     return new StateTable<>(descriptor.name(), keyGroupRange, maxParallelism);
   }
 
-  /** The names of the states created so far, in creation order. */
+  @Override
   public Set<String> stateNames() {
     return Collections.unmodifiableSet(states.keySet());
   }
 
-  /**
-   * The number of (key, namespace) entries a state stores, counting expired entries not yet
-   * cleaned up; 0 for a state that does not exist.
-   */
-  public int entryCount(String stateName) {
+  @Override
+  public long entryCount(String stateName) {
     AbstractHeapState<K, ?> state = states.get(stateName);
     return state == null ? 0 : state.entryCount();
   }

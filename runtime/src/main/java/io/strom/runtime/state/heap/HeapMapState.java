@@ -1,6 +1,8 @@
 package io.strom.runtime.state.heap;
 
 import io.strom.runtime.state.InternalMapState;
+import io.strom.runtime.state.StateKind;
+import io.strom.runtime.state.TtlPolicy;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,6 +2,8 @@ package io.strom.runtime.state.heap;
 
 import io.strom.api.functions.ReduceFunction;
 import io.strom.runtime.state.InternalReducingState;
+import io.strom.runtime.state.StateKind;
+import io.strom.runtime.state.TtlPolicy;
 import java.util.Collection;
 
 /**

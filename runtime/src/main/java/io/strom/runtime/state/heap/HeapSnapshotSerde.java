@@ -2,6 +2,7 @@ package io.strom.runtime.state.heap;
 
 import io.strom.api.state.MapStateDescriptor;
 import io.strom.api.state.StateDescriptor;
+import io.strom.runtime.state.StateKind;
 import io.strom.serde.DataInputView;
 import io.strom.serde.DataOutputView;
 import io.strom.serde.DynamicSerializer;

@@ -1,6 +1,8 @@
 package io.strom.runtime.state.heap;
 
 import io.strom.runtime.state.InternalValueState;
+import io.strom.runtime.state.StateKind;
+import io.strom.runtime.state.TtlPolicy;
 
 /**
  * Value state on the heap. Stored form: the value itself. Used only on the task's thread.

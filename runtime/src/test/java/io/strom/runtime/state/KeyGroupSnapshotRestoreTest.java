@@ -1,4 +1,4 @@
-package io.strom.runtime.state.heap;
+package io.strom.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,12 +8,6 @@ import io.strom.api.state.MapStateDescriptor;
 import io.strom.api.state.StateTtlConfig;
 import io.strom.api.state.ValueStateDescriptor;
 import io.strom.api.typeinfo.Types;
-import io.strom.runtime.state.InternalListState;
-import io.strom.runtime.state.InternalMapState;
-import io.strom.runtime.state.InternalValueState;
-import io.strom.runtime.state.KeyGroupRange;
-import io.strom.runtime.state.KeyGroups;
-import io.strom.runtime.state.VoidNamespace;
 import io.strom.runtime.testutils.ManualProcessingTimeService;
 import io.strom.runtime.time.InternalTimerService;
 import io.strom.runtime.time.TimerServiceManager;
@@ -21,16 +15,38 @@ import io.strom.runtime.time.Triggerable;
 import io.strom.serde.DataInputDeserializer;
 import io.strom.serde.DataOutputSerializer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Heap keyed state and timers written per key group and read back, whole or in part. */
+/**
+ * Keyed state and timers written per key group and read back, whole or in part, for every keyed
+ * state backend, and across backends.
+ */
+@ParameterizedClass
+@EnumSource(StateBackendKind.class)
 class KeyGroupSnapshotRestoreTest {
   private static final int MAX_PARALLELISM = 128;
   private static final int KEYS = 300;
+
+  private final StateBackendKind kind;
+  private final List<Subtask> created = new ArrayList<>();
+
+  KeyGroupSnapshotRestoreTest(StateBackendKind kind) {
+    this.kind = kind;
+  }
+
+  @AfterEach
+  void closeBackends() {
+    created.forEach(s -> s.backend.close());
+  }
 
   private final ManualProcessingTimeService clock = new ManualProcessingTimeService(1_000);
   private final ValueStateDescriptor<Long> count = new ValueStateDescriptor<>("count", Types.LONG);
@@ -46,13 +62,18 @@ class KeyGroupSnapshotRestoreTest {
 
   /** One subtask's keyed state and timers. */
   private final class Subtask implements Triggerable<String, VoidNamespace> {
-    final HeapKeyedStateBackend<String> backend;
+    final CheckpointableKeyedStateBackend<String> backend;
     final TimerServiceManager<String> timers;
     final Set<String> fired = new TreeSet<>();
 
     Subtask(KeyGroupRange range) {
-      backend = new HeapKeyedStateBackend<>(range, MAX_PARALLELISM, clock::currentProcessingTime);
+      this(kind, range);
+    }
+
+    Subtask(StateBackendKind backendKind, KeyGroupRange range) {
+      backend = backendKind.create(range, MAX_PARALLELISM, clock::currentProcessingTime);
       timers = new TimerServiceManager<>(range, MAX_PARALLELISM, clock);
+      created.add(this);
     }
 
     InternalValueState<String, VoidNamespace, Long> count() {
@@ -108,7 +129,11 @@ class KeyGroupSnapshotRestoreTest {
   }
 
   private Subtask filledSubtask() {
-    Subtask s = new Subtask(new KeyGroupRange(0, MAX_PARALLELISM - 1));
+    return filledSubtask(kind);
+  }
+
+  private Subtask filledSubtask(StateBackendKind backendKind) {
+    Subtask s = new Subtask(backendKind, new KeyGroupRange(0, MAX_PARALLELISM - 1));
     for (int i = 0; i < KEYS; i++) {
       String k = key(i);
       s.count().update(k, VoidNamespace.INSTANCE, (long) i);
@@ -216,6 +241,28 @@ class KeyGroupSnapshotRestoreTest {
     empty.count();
     for (byte[] section : empty.snapshot().values()) {
       assertThat(section).hasSize(8);
+    }
+  }
+
+  @Test
+  void restoresTheCheckpointOfEveryOtherBackendAtAnotherParallelism() throws Exception {
+    for (StateBackendKind writer : StateBackendKind.values()) {
+      Map<Integer, byte[]> sections = filledSubtask(writer).snapshot();
+      KeyGroupRange upper = KeyGroups.rangeOf(MAX_PARALLELISM, 2, 1);
+      Subtask restored = new Subtask(upper);
+      restored.restore(sections);
+      assertHoldsExactlyKeysOf(restored, upper);
+    }
+  }
+
+  @Test
+  void snapshotsOfEqualStateAreEqualBytesAcrossBackends() throws Exception {
+    Map<Integer, byte[]> mine = filledSubtask().snapshot();
+    for (StateBackendKind other : StateBackendKind.values()) {
+      Map<Integer, byte[]> theirs = filledSubtask(other).snapshot();
+      for (int kg = 0; kg < MAX_PARALLELISM; kg++) {
+        assertThat(mine.get(kg)).hasSameSizeAs(theirs.get(kg));
+      }
     }
   }
 }

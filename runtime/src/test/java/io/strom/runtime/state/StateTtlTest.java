@@ -1,4 +1,4 @@
-package io.strom.runtime.state.heap;
+package io.strom.runtime.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,29 +12,35 @@ import io.strom.api.state.StateTtlConfig.StateVisibility;
 import io.strom.api.state.StateTtlConfig.UpdateType;
 import io.strom.api.state.ValueStateDescriptor;
 import io.strom.api.typeinfo.Types;
-import io.strom.runtime.state.InternalAggregatingState;
-import io.strom.runtime.state.InternalListState;
-import io.strom.runtime.state.InternalMapState;
-import io.strom.runtime.state.InternalReducingState;
-import io.strom.runtime.state.InternalValueState;
-import io.strom.runtime.state.KeyGroupRange;
-import io.strom.runtime.state.VoidNamespace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Tests of state time-to-live on a manual clock. */
+/** Tests of state time-to-live on a manual clock, for every keyed state backend. */
+@ParameterizedClass
+@EnumSource(StateBackendKind.class)
 class StateTtlTest {
   private static final VoidNamespace NS = VoidNamespace.INSTANCE;
   private static final long TTL = 100;
 
   private long now = 1_000;
-  private final HeapKeyedStateBackend<String> backend =
-      new HeapKeyedStateBackend<>(new KeyGroupRange(0, 127), 128, () -> now);
+  private final CheckpointableKeyedStateBackend<String> backend;
+
+  StateTtlTest(StateBackendKind kind) {
+    backend = kind.create(new KeyGroupRange(0, 127), 128, () -> now);
+  }
+
+  @AfterEach
+  void closeBackend() {
+    backend.close();
+  }
 
   private static <D extends StateDescriptor<?>> D withTtl(
       D descriptor, UpdateType update, StateVisibility visibility) {
@@ -194,7 +200,7 @@ class StateTtlTest {
         backend.aggregatingState(
             withTtl(
                 new AggregatingStateDescriptor<>(
-                    "agg", new HeapKeyedStateBackendTest.CountAndSum(), Types.generic()),
+                    "agg", new KeyedStateBackendContractTest.CountAndSum(), Types.generic()),
                 UpdateType.ON_CREATE_AND_WRITE,
                 StateVisibility.NEVER_RETURN_EXPIRED));
     state.add("a", NS, 5L);

@@ -1,24 +1,24 @@
-package io.strom.runtime.state.heap;
+package io.strom.runtime.state;
 
 import io.strom.api.state.StateTtlConfig;
 import java.util.function.LongSupplier;
 
 /**
- * The time-to-live rules of one heap state, read from its descriptor's {@link StateTtlConfig}, with
+ * The time-to-live rules of one keyed state, read from its descriptor's {@link StateTtlConfig}, with
  * the processing-time clock they are measured on.
  *
  * <p>A value written (or, with {@code ON_READ_AND_WRITE}, read) at time {@code t} expires at
  * {@code t + ttl}: from then on it is invisible, or visible once more before it is removed when
  * the visibility is {@code RETURN_EXPIRED_IF_NOT_CLEANED_UP}. Immutable.
  */
-final class TtlPolicy {
+public final class TtlPolicy {
   private static final TtlPolicy NONE =
       new TtlPolicy(false, Long.MAX_VALUE, false, false, () -> 0L);
 
-  final boolean enabled;
-  final long ttlMillis;
-  final boolean renewOnRead;
-  final boolean returnExpired;
+  public final boolean enabled;
+  public final long ttlMillis;
+  public final boolean renewOnRead;
+  public final boolean returnExpired;
   private final LongSupplier clock;
 
   private TtlPolicy(
@@ -34,7 +34,7 @@ final class TtlPolicy {
     this.clock = clock;
   }
 
-  static TtlPolicy of(StateTtlConfig config, LongSupplier clock) {
+  public static TtlPolicy of(StateTtlConfig config, LongSupplier clock) {
     if (!config.isEnabled()) {
       return NONE;
     }
@@ -47,11 +47,11 @@ final class TtlPolicy {
   }
 
   /** The current processing time; only asked when the policy is enabled. */
-  long now() {
+  public long now() {
     return clock.getAsLong();
   }
 
-  boolean isExpired(long timestamp, long now) {
+  public boolean isExpired(long timestamp, long now) {
     // Subtraction instead of timestamp + ttl, so a ttl near Long.MAX_VALUE cannot overflow.
     return now - timestamp >= ttlMillis;
   }

@@ -1,0 +1,50 @@
+package io.strom.runtime.state;
+
+import io.strom.serde.DataInputView;
+import io.strom.serde.DataOutputView;
+import java.io.IOException;
+
+/**
+ * The checkpoint form of one key group's keyed state, shared by every state backend so that a
+ * checkpoint written by one backend restores into another, at any parallelism.
+ *
+ * <pre>
+ * int states, each: UTF name | byte kind | bool timed | int length | body
+ * body: int entries, each: key | namespace | value
+ * value of value, reducing, aggregating state: [long timestamp] value
+ * value of list state: int n, n × ([long timestamp] element)
+ * value of map state:  int n, n × (user key | [long timestamp] | bool present [user value])
+ * </pre>
+ *
+ * Keys and namespaces are written with the self-describing {@code DynamicSerializer} (keyed
+ * operators do not declare their key type); values, elements and user keys with the serializers
+ * of the state descriptor's types. Timestamps are there only when {@code timed}: the state had a
+ * time-to-live when it was written. States without entries in the key group are left out.
+ */
+public final class KeyGroupStateFormat {
+  private KeyGroupStateFormat() {}
+
+  /** One state's section of a key group, as read. */
+  public record StateSection(String name, StateKind kind, boolean timed, byte[] body) {}
+
+  /** Writes one state's section header and body. */
+  public static void writeSection(
+      DataOutputView out, String name, StateKind kind, boolean timed, byte[] body, int length)
+      throws IOException {
+    out.writeUTF(name);
+    out.writeByte(kind.ordinal());
+    out.writeBoolean(timed);
+    out.writeInt(length);
+    out.write(body, 0, length);
+  }
+
+  /** Reads one state's section written by {@link #writeSection}. */
+  public static StateSection readSection(DataInputView in) throws IOException {
+    String name = in.readUTF();
+    StateKind kind = StateKind.ofOrdinal(in.readByte(), name);
+    boolean timed = in.readBoolean();
+    byte[] body = new byte[in.readInt()];
+    in.readFully(body);
+    return new StateSection(name, kind, timed, body);
+  }
+}

@@ -1,0 +1,363 @@
+package io.strom.runtime.state.rocksdb;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strom.api.state.AggregatingStateDescriptor;
+import io.strom.api.state.ListStateDescriptor;
+import io.strom.api.state.MapStateDescriptor;
+import io.strom.api.state.ReducingStateDescriptor;
+import io.strom.api.state.StateDescriptor;
+import io.strom.api.state.ValueStateDescriptor;
+import io.strom.runtime.state.CheckpointableKeyedStateBackend;
+import io.strom.runtime.state.InternalAggregatingState;
+import io.strom.runtime.state.InternalListState;
+import io.strom.runtime.state.InternalMapState;
+import io.strom.runtime.state.InternalReducingState;
+import io.strom.runtime.state.InternalValueState;
+import io.strom.runtime.state.KeyGroupRange;
+import io.strom.runtime.state.KeyGroupStateFormat;
+import io.strom.runtime.state.StateKind;
+import io.strom.runtime.state.TtlPolicy;
+import io.strom.serde.DataInputDeserializer;
+import io.strom.serde.DataInputView;
+import io.strom.serde.DataOutputSerializer;
+import io.strom.serde.TypeSerializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.LongSupplier;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDBException;
+
+/**
+ * Keyed state kept serialized in an embedded RocksDB on local disk, for state larger than memory:
+ * one column family per state, rows keyed by key group, key and namespace (see {@link
+ * RocksDbDatabase}), values serialized with the state descriptor's serializers.
+ *
+ * <p>Time-to-live is measured on the processing-time clock given at construction. Expired values
+ * are removed when read, and every access to a state with a time-to-live also examines a few rows
+ * of that state, so rows of keys that are never read again are removed eventually.
+ *
+ * <p>Checkpoints write and read the {@link KeyGroupStateFormat}, as the heap backend does, so
+ * either backend restores the other's checkpoints. Restored sections of states not declared yet
+ * wait in a column family of their own (on disk, not on the heap) until the operator declares
+ * them; a state restored but never declared again is written to later checkpoints as restored.
+ *
+ * <p>The backend owns its working directory and deletes it when closed. Used only on the task's
+ * thread.
+ */
+public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedStateBackend<K> {
+  /** Column families of states are named by this prefix and the state name. */
+  static final String STATE_COLUMN_PREFIX = "state:";
+
+  /**
+   * Restored sections waiting for their state to be declared: row key {@code short keyGroup | UTF
+   * name}, value {@code byte kind | bool timed | body}.
+   */
+  static final String RESTORED_COLUMN = "restored";
+
+  private final KeyGroupRange keyGroupRange;
+  private final int maxParallelism;
+  private final LongSupplier clock;
+  private final RocksDbDatabase db;
+  private final RocksDbSnapshotSerde serde;
+  private final Map<String, AbstractRocksDbState<K, ?>> states = new LinkedHashMap<>();
+  /** The kinds of restored states not declared yet. */
+  private final Map<String, StateKind> restoredKinds = new LinkedHashMap<>();
+  private final DataOutputSerializer scratch = new DataOutputSerializer(256);
+  private final DataOutputSerializer restoredKey = new DataOutputSerializer(64);
+  private final DataInputDeserializer restoredIn = new DataInputDeserializer();
+  private final ColumnFamilyHandle restoredColumn;
+  private boolean closed;
+
+  /**
+   * @param keyGroupRange the key groups of this subtask; keys outside it are rejected as a bug
+   * @param maxParallelism the number of key groups of the job
+   * @param clock processing time in epoch milliseconds, for time-to-live
+   * @param directory the working directory, created if missing, deleted on close
+   * @param memory the task's shared memory budget, or null for RocksDB's own defaults
+   */
+  public RocksDbKeyedStateBackend(
+      KeyGroupRange keyGroupRange,
+      int maxParallelism,
+      LongSupplier clock,
+      Path directory,
+      RocksDbSharedMemory memory)
+      throws IOException {
+    this.keyGroupRange = requireNonNull(keyGroupRange, "keyGroupRange");
+    this.clock = requireNonNull(clock, "clock");
+    if (maxParallelism <= 0) {
+      throw new IllegalArgumentException("Max parallelism must be positive: " + maxParallelism);
+    }
+    if (keyGroupRange.size() > 0 && keyGroupRange.last() >= maxParallelism) {
+      throw new IllegalArgumentException(
+          "Key group range [" + keyGroupRange.first() + ", " + keyGroupRange.last()
+              + "] exceeds the max parallelism " + maxParallelism);
+    }
+    this.maxParallelism = maxParallelism;
+    this.db = new RocksDbDatabase(directory, keyGroupRange, maxParallelism, memory);
+    this.serde = new RocksDbSnapshotSerde(db);
+    this.restoredColumn = db.columnFamily(RESTORED_COLUMN);
+  }
+
+  @Override
+  public KeyGroupRange keyGroupRange() {
+    return keyGroupRange;
+  }
+
+  @Override
+  public int maxParallelism() {
+    return maxParallelism;
+  }
+
+  /** The RocksDB instance, for checkpoints and tests in this package. */
+  RocksDbDatabase database() {
+    return db;
+  }
+
+  /** The working directory of the RocksDB instance. */
+  public Path directory() {
+    return db.directory();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <N, V> InternalValueState<K, N, V> valueState(ValueStateDescriptor<V> descriptor) {
+    return (InternalValueState<K, N, V>)
+        getOrCreate(
+            descriptor,
+            StateKind.VALUE,
+            (ttl, cf) -> new RocksDbValueState<>(descriptor.name(), db, cf, ttl, values(descriptor)));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <N, V> InternalListState<K, N, V> listState(ListStateDescriptor<V> descriptor) {
+    return (InternalListState<K, N, V>)
+        getOrCreate(
+            descriptor,
+            StateKind.LIST,
+            (ttl, cf) -> new RocksDbListState<>(descriptor.name(), db, cf, ttl, values(descriptor)));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <N, UK, UV> InternalMapState<K, N, UK, UV> mapState(
+      MapStateDescriptor<UK, UV> descriptor) {
+    return (InternalMapState<K, N, UK, UV>)
+        getOrCreate(
+            descriptor,
+            StateKind.MAP,
+            (ttl, cf) ->
+                new RocksDbMapState<>(
+                    descriptor.name(),
+                    db,
+                    cf,
+                    ttl,
+                    (TypeSerializer<Object>) descriptor.keyType().createSerializer(),
+                    values(descriptor)));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <N, V> InternalReducingState<K, N, V> reducingState(
+      ReducingStateDescriptor<V> descriptor) {
+    return (InternalReducingState<K, N, V>)
+        getOrCreate(
+            descriptor,
+            StateKind.REDUCING,
+            (ttl, cf) ->
+                new RocksDbReducingState<>(
+                    descriptor.name(), db, cf, ttl, values(descriptor),
+                    descriptor.reduceFunction()));
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <N, IN, ACC, OUT> InternalAggregatingState<K, N, IN, ACC, OUT> aggregatingState(
+      AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+    return (InternalAggregatingState<K, N, IN, ACC, OUT>)
+        getOrCreate(
+            descriptor,
+            StateKind.AGGREGATING,
+            (ttl, cf) ->
+                new RocksDbAggregatingState<>(
+                    descriptor.name(), db, cf, ttl, values(descriptor),
+                    descriptor.aggregateFunction()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static TypeSerializer<Object> values(StateDescriptor<?> descriptor) {
+    return (TypeSerializer<Object>) descriptor.type().createSerializer();
+  }
+
+  private AbstractRocksDbState<K, ?> getOrCreate(
+      StateDescriptor<?> descriptor,
+      StateKind kind,
+      BiFunction<TtlPolicy, ColumnFamilyHandle, AbstractRocksDbState<K, ?>> factory) {
+    if (closed) {
+      throw new IllegalStateException(
+          "Bug: state '" + descriptor.name() + "' requested from a closed state backend");
+    }
+    AbstractRocksDbState<K, ?> existing = states.get(descriptor.name());
+    if (existing != null) {
+      if (existing.kind() != kind) {
+        throw StateKind.conflict(descriptor.name(), existing.kind(), kind);
+      }
+      return existing;
+    }
+    StateKind restoredKind = restoredKinds.get(descriptor.name());
+    if (restoredKind != null && restoredKind != kind) {
+      throw StateKind.restoredAsOther(descriptor.name(), restoredKind, kind);
+    }
+    AbstractRocksDbState<K, ?> created =
+        factory.apply(
+            TtlPolicy.of(descriptor.ttl(), clock),
+            db.columnFamily(STATE_COLUMN_PREFIX + descriptor.name()));
+    states.put(descriptor.name(), created);
+    if (restoredKind != null) {
+      restoredKinds.remove(descriptor.name());
+      materialize(created);
+    }
+    return created;
+  }
+
+  /** Moves what a restore left for a newly declared state into its column family. */
+  private void materialize(AbstractRocksDbState<K, ?> state) {
+    DataInputDeserializer in = new DataInputDeserializer();
+    try {
+      for (int kg = keyGroupRange.first(); kg <= keyGroupRange.last(); kg++) {
+        byte[] rowKey = restoredRowKey(kg, state.name);
+        byte[] stored = db.db().get(restoredColumn, rowKey);
+        if (stored != null) {
+          in.setBuffer(stored, 0, stored.length);
+          in.readByte();
+          boolean timed = in.readBoolean();
+          byte[] body = new byte[in.available()];
+          in.readFully(body);
+          serde.read(state, kg, timed, body);
+          db.delete(restoredColumn, rowKey, rowKey.length);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "State '" + state.name + "' could not be restored with the serializer of its declared"
+              + " type: " + e.getMessage(),
+          e);
+    } catch (RocksDBException e) {
+      throw db.failed("restore state '" + state.name + "'", e);
+    }
+  }
+
+  private byte[] restoredRowKey(int keyGroup, String stateName) throws IOException {
+    restoredKey.clear();
+    restoredKey.writeShort(keyGroup);
+    restoredKey.writeUTF(stateName);
+    return restoredKey.toByteArray();
+  }
+
+  @Override
+  public void snapshotKeyGroup(int keyGroup, DataOutputSerializer out) throws IOException {
+    int countAt = out.length();
+    out.writeInt(0);
+    int count = 0;
+    for (AbstractRocksDbState<K, ?> state : states.values()) {
+      scratch.clear();
+      if (serde.write(state, keyGroup, scratch) > 0) {
+        KeyGroupStateFormat.writeSection(
+            out, state.name, state.kind(), state.ttl.enabled, scratch.buffer(), scratch.length());
+        count++;
+      }
+    }
+    DataInputDeserializer in = restoredIn;
+    for (Map.Entry<String, StateKind> e : restoredKinds.entrySet()) {
+      byte[] stored = getRestored(keyGroup, e.getKey());
+      if (stored != null) {
+        in.setBuffer(stored, 0, stored.length);
+        in.readByte();
+        boolean timed = in.readBoolean();
+        int bodyStart = in.position();
+        KeyGroupStateFormat.writeSection(
+            out, e.getKey(), e.getValue(), timed,
+            Arrays.copyOfRange(stored, bodyStart, stored.length), stored.length - bodyStart);
+        count++;
+      }
+    }
+    out.writeIntAt(countAt, count);
+  }
+
+  private byte[] getRestored(int keyGroup, String stateName) throws IOException {
+    try {
+      return db.db().get(restoredColumn, restoredRowKey(keyGroup, stateName));
+    } catch (RocksDBException e) {
+      throw new IOException(
+          "RocksDB could not read the restored state '" + stateName + "': " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void restoreKeyGroup(int keyGroup, DataInputView in) throws IOException {
+    if (!keyGroupRange.contains(keyGroup)) {
+      throw new IllegalArgumentException(
+          "Bug: restoring key group " + keyGroup + " into a backend of key groups ["
+              + keyGroupRange.first() + ", " + keyGroupRange.last() + "]");
+    }
+    int count = in.readInt();
+    for (int i = 0; i < count; i++) {
+      KeyGroupStateFormat.StateSection section = KeyGroupStateFormat.readSection(in);
+      AbstractRocksDbState<K, ?> existing = states.get(section.name());
+      if (existing != null) {
+        if (existing.kind() != section.kind()) {
+          throw StateKind.restoredAsOther(section.name(), section.kind(), existing.kind());
+        }
+        serde.read(existing, keyGroup, section.timed(), section.body());
+      } else {
+        scratch.clear();
+        scratch.writeByte(section.kind().ordinal());
+        scratch.writeBoolean(section.timed());
+        scratch.write(section.body());
+        db.put(restoredColumn, restoredRowKey(keyGroup, section.name()), scratch.toByteArray());
+        restoredKinds.putIfAbsent(section.name(), section.kind());
+      }
+    }
+  }
+
+  @Override
+  public Set<String> stateNames() {
+    return Collections.unmodifiableSet(states.keySet());
+  }
+
+  @Override
+  public long entryCount(String stateName) {
+    AbstractRocksDbState<K, ?> state = states.get(stateName);
+    if (state == null) {
+      return 0;
+    }
+    try {
+      return serde.count(state);
+    } catch (IOException e) {
+      throw state.unreadable(e);
+    }
+  }
+
+  /** Releases the native resources and deletes the working directory. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (AbstractRocksDbState<K, ?> state : states.values()) {
+      state.close();
+    }
+    states.clear();
+    db.close();
+    LocalFiles.deleteRecursively(db.directory());
+  }
+}

@@ -1,0 +1,195 @@
+package io.strom.runtime.state.rocksdb;
+
+import io.strom.runtime.state.KeyGroupStateFormat;
+import io.strom.runtime.state.StateKind;
+import io.strom.serde.DataInputDeserializer;
+import io.strom.serde.DataOutputSerializer;
+import java.io.IOException;
+import java.util.Arrays;
+import org.rocksdb.RocksIterator;
+
+/**
+ * Writes the rows of one RocksDB state in one key group as a section body of the {@link
+ * KeyGroupStateFormat}, and loads such a body into a state's rows. Stored values already have the
+ * format's per-entry layout, so writing copies bytes; only list element counts and map entry
+ * groups are derived. Loading keeps every key, namespace and value byte as written, adding or
+ * dropping timestamps when the state's time-to-live setting changed.
+ *
+ * <p>Used only on the task's thread.
+ */
+final class RocksDbSnapshotSerde {
+  private final RocksDbDatabase db;
+  private final DataInputDeserializer in = new DataInputDeserializer();
+
+  RocksDbSnapshotSerde(RocksDbDatabase db) {
+    this.db = db;
+  }
+
+  /** Writes the entries of one key group; returns how many (key, namespace) entries it wrote. */
+  int write(AbstractRocksDbState<?, ?> state, int keyGroup, DataOutputSerializer out)
+      throws IOException {
+    byte[] prefix = RocksDbDatabase.keyGroupPrefix(keyGroup);
+    int countAt = out.length();
+    out.writeInt(0);
+    int count = 0;
+    // For map state: the (key, namespace) whose entries are being written, and where its count is.
+    byte[] group = null;
+    int groupCountAt = -1;
+    int groupCount = 0;
+    try (RocksIterator it = db.newIterator(state.cf)) {
+      for (it.seek(prefix); it.isValid(); it.next()) {
+        byte[] rowKey = it.key();
+        if (!RocksDbMapState.startsWith(rowKey, prefix)) {
+          break;
+        }
+        byte[] value = it.value();
+        switch (state.kind()) {
+          case MAP -> {
+            if (group == null || !RocksDbMapState.startsWith(rowKey, group)) {
+              if (group != null) {
+                out.writeIntAt(groupCountAt, groupCount);
+              }
+              group = Arrays.copyOf(rowKey, keyAndNamespaceEnd(rowKey));
+              out.write(group, prefix.length, group.length - prefix.length);
+              groupCountAt = out.length();
+              out.writeInt(0);
+              groupCount = 0;
+              count++;
+            }
+            out.write(rowKey, group.length, rowKey.length - group.length);
+            out.write(value);
+            groupCount++;
+          }
+          case LIST -> {
+            out.write(rowKey, prefix.length, rowKey.length - prefix.length);
+            in.setBuffer(value, 0, value.length);
+            out.writeInt(((RocksDbListState<?, ?, ?>) state).countElements(in, state.ttl.enabled));
+            out.write(value);
+            count++;
+          }
+          default -> {
+            out.write(rowKey, prefix.length, rowKey.length - prefix.length);
+            out.write(value);
+            count++;
+          }
+        }
+      }
+    }
+    if (group != null) {
+      out.writeIntAt(groupCountAt, groupCount);
+    }
+    out.writeIntAt(countAt, count);
+    return count;
+  }
+
+  /** The end of the {@code keyGroup | key | namespace} part of a row key. */
+  private int keyAndNamespaceEnd(byte[] rowKey) throws IOException {
+    in.setBuffer(rowKey, RocksDbDatabase.KEY_GROUP_BYTES, rowKey.length - 2);
+    db.keys.deserialize(in);
+    db.namespaces.deserialize(in);
+    return in.position();
+  }
+
+  /** The number of (key, namespace) entries of a state, over all key groups. */
+  long count(AbstractRocksDbState<?, ?> state) throws IOException {
+    long count = 0;
+    byte[] group = null;
+    try (RocksIterator it = db.newIterator(state.cf)) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        if (state.kind() != StateKind.MAP) {
+          count++;
+          continue;
+        }
+        byte[] rowKey = it.key();
+        if (group == null || !RocksDbMapState.startsWith(rowKey, group)) {
+          group = Arrays.copyOf(rowKey, keyAndNamespaceEnd(rowKey));
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Loads a section body of one key group into a state's rows.
+   *
+   * @param writtenTimed whether the writer's state had a time-to-live
+   */
+  void read(AbstractRocksDbState<?, ?> state, int keyGroup, boolean writtenTimed, byte[] body)
+      throws IOException {
+    boolean timed = state.ttl.enabled;
+    long now = timed ? state.ttl.now() : 0L;
+    DataOutputSerializer key = db.keyOut;
+    DataOutputSerializer value = db.valueOut;
+    in.setBuffer(body, 0, body.length);
+    int n = in.readInt();
+    for (int i = 0; i < n; i++) {
+      int keyStart = in.position();
+      db.keys.deserialize(in);
+      db.namespaces.deserialize(in);
+      int keyEnd = in.position();
+      switch (state.kind()) {
+        case MAP -> {
+          int size = in.readInt();
+          for (int e = 0; e < size; e++) {
+            key.clear();
+            key.writeShort(keyGroup);
+            key.write(body, keyStart, keyEnd - keyStart);
+            int userKeyStart = in.position();
+            ((RocksDbMapState<?, ?, ?, ?>) state).userKeys.deserialize(in);
+            key.write(body, userKeyStart, in.position() - userKeyStart);
+            value.clear();
+            copyStamp(writtenTimed, timed, now, value);
+            boolean present = in.readBoolean();
+            value.writeBoolean(present);
+            if (present) {
+              copyValue(state, body, value);
+            }
+            db.put(state.cf);
+          }
+        }
+        case LIST -> {
+          startRow(keyGroup, body, keyStart, keyEnd);
+          int size = in.readInt();
+          value.clear();
+          for (int e = 0; e < size; e++) {
+            copyStamp(writtenTimed, timed, now, value);
+            copyValue(state, body, value);
+          }
+          db.put(state.cf);
+        }
+        default -> {
+          startRow(keyGroup, body, keyStart, keyEnd);
+          value.clear();
+          copyStamp(writtenTimed, timed, now, value);
+          copyValue(state, body, value);
+          db.put(state.cf);
+        }
+      }
+    }
+  }
+
+  private void startRow(int keyGroup, byte[] body, int keyStart, int keyEnd) {
+    DataOutputSerializer key = db.keyOut;
+    key.clear();
+    key.writeShort(keyGroup);
+    key.write(body, keyStart, keyEnd - keyStart);
+  }
+
+  /** Reads a timestamp if one was written and writes one if the state has a time-to-live. */
+  private void copyStamp(boolean writtenTimed, boolean timed, long now, DataOutputSerializer out)
+      throws IOException {
+    long stamp = writtenTimed ? in.readLong() : now;
+    if (timed) {
+      out.writeLong(stamp);
+    }
+  }
+
+  /** Copies one value's bytes as written, finding its end with the state's serializer. */
+  private void copyValue(AbstractRocksDbState<?, ?> state, byte[] body, DataOutputSerializer out)
+      throws IOException {
+    int start = in.position();
+    state.values.deserialize(in);
+    out.write(body, start, in.position() - start);
+  }
+}
