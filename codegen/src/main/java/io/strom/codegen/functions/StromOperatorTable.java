@@ -66,6 +66,7 @@ public final class StromOperatorTable implements SqlOperatorTable {
     }
     operators.add(SqlLibraryOperators.IF);
     operators.add(SqlLibraryOperators.TRY_CAST);
+    operators.addAll(WindowTableFunctions.all());
     return operators;
   }
 

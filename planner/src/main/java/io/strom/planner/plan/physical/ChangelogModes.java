@@ -33,6 +33,12 @@ public final class ChangelogModes {
       mode = ChangelogMode.insertOnly();
     } else if (node instanceof StreamPhysicalCalc || node instanceof StreamPhysicalWatermarkAssigner) {
       mode = visit(node.getInput(0), sources);
+    } else if (node instanceof StreamPhysicalWindowTableFunction) {
+      mode = visit(node.getInput(0), sources);
+    } else if (node instanceof StreamPhysicalWindowAggregate) {
+      visit(node.getInput(0), sources);
+      // One final row per window and key, once time has passed the window.
+      mode = ChangelogMode.insertOnly();
     } else if (node instanceof StreamPhysicalExchange) {
       mode = visit(node.getInput(0), sources);
     } else if (node instanceof StreamPhysicalGroupAggregate) {

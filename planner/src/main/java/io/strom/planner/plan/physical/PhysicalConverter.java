@@ -7,6 +7,9 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.sql.SqlWindowTableFunction;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.logical.LogicalValues;
@@ -46,6 +49,11 @@ public final class PhysicalConverter {
     if (logical instanceof LogicalAggregate aggregate) {
       return aggregate(aggregate, traits);
     }
+    if (logical instanceof LogicalTableFunctionScan scan
+        && scan.getCall() instanceof RexCall call
+        && call.getOperator() instanceof SqlWindowTableFunction) {
+      return WindowTableFunctions.convert(scan, call, traits, convert(scan.getInputs().get(0)));
+    }
     if (logical instanceof LogicalUnion union && union.all) {
       List<RelNode> inputs = new ArrayList<>();
       for (RelNode input : union.getInputs()) {
@@ -66,7 +74,12 @@ public final class PhysicalConverter {
               + " and combine them with UNION ALL");
     }
     int[] grouping = aggregate.getGroupSet().toArray();
-    RelNode input = convert(aggregate.getInput());
+    StreamPhysicalRel input = convert(aggregate.getInput());
+    StreamPhysicalRel windowAggregate =
+        WindowTableFunctions.windowAggregate(aggregate, input, grouping, traits);
+    if (windowAggregate != null) {
+      return windowAggregate;
+    }
     StreamPhysicalExchange exchange =
         new StreamPhysicalExchange(aggregate.getCluster(), traits, input, grouping);
     return new StreamPhysicalGroupAggregate(

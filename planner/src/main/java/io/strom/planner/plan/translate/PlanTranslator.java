@@ -9,6 +9,10 @@ import io.strom.data.RowKind;
 import io.strom.planner.plan.physical.ChangelogModes;
 import io.strom.planner.plan.physical.StreamPhysicalExchange;
 import io.strom.planner.plan.physical.StreamPhysicalGroupAggregate;
+import io.strom.planner.plan.physical.StreamPhysicalWindowAggregate;
+import io.strom.planner.plan.physical.StreamPhysicalWindowTableFunction;
+import io.strom.runtime.sql.window.WindowAggOperator;
+import io.strom.runtime.sql.window.WindowTableFunctionOperator;
 import io.strom.runtime.generated.Projection;
 import io.strom.runtime.sql.RowKeySelector;
 import io.strom.runtime.sql.agg.GroupAggOperator;
@@ -109,7 +113,57 @@ public final class PlanTranslator {
     if (node instanceof StreamPhysicalGroupAggregate aggregate) {
       return groupAggregate(aggregate);
     }
+    if (node instanceof StreamPhysicalWindowTableFunction function) {
+      JobBuilder.Output input = translate((StreamPhysicalRel) function.getInput());
+      LogicalType time = input.type().typeAt(function.timeIndex());
+      return job.operator(
+          "WindowTableFunction",
+          new WindowTableFunctionOperator(
+              function.window(), function.timeIndex(), timestampPrecision(time),
+              function.isEventTime()),
+          input,
+          types.toRowType(function.getRowType()));
+    }
+    if (node instanceof StreamPhysicalWindowAggregate aggregate) {
+      return windowAggregate(aggregate);
+    }
     throw new IllegalStateException("Bug: no translation for " + node.getRelTypeName());
+  }
+
+  private JobBuilder.Output windowAggregate(StreamPhysicalWindowAggregate aggregate) {
+    StreamPhysicalRel inputPlan = (StreamPhysicalRel) aggregate.getInput();
+    if (!ChangelogModes.infer(inputPlan, sourceModes).of(inputPlan).containsOnly(RowKind.INSERT)) {
+      throw new ValidationException(
+          "A window aggregation needs an insert-only input, but its input updates rows");
+    }
+    JobBuilder.Output input = translate(inputPlan);
+    AggsHandlerCodeGenerator.Generated handler =
+        aggsHandler(inputPlan, aggregate.grouping(), aggregate.calls(), false, "WindowAgg");
+    return job.operator(
+        "WindowAggregate",
+        new WindowAggOperator(
+            handler.handler(), handler.accumulatorType(), aggregate.windowEndKeyIndex(),
+            aggregate.isEventTime()),
+        input,
+        types.toRowType(aggregate.getRowType()));
+  }
+
+  private AggsHandlerCodeGenerator.Generated aggsHandler(
+      StreamPhysicalRel input,
+      int[] grouping,
+      List<org.apache.calcite.rel.core.AggregateCall> calls,
+      boolean retraction,
+      String name) {
+    try {
+      return AggsHandlerCodeGenerator.generate(
+          input.getRowType(), grouping, calls, retraction, name + (++generated));
+    } catch (UnsupportedExpressionException e) {
+      throw new ValidationException(e.getMessage());
+    }
+  }
+
+  private static int timestampPrecision(LogicalType type) {
+    return type instanceof TimestampType t ? t.precision() : ((LocalZonedTimestampType) type).precision();
   }
 
   private JobBuilder.Output groupAggregate(StreamPhysicalGroupAggregate aggregate) {
@@ -117,17 +171,8 @@ public final class PlanTranslator {
     boolean retraction =
         !ChangelogModes.infer(inputPlan, sourceModes).of(inputPlan).containsOnly(RowKind.INSERT);
     JobBuilder.Output input = translate(inputPlan);
-    AggsHandlerCodeGenerator.Generated handler;
-    try {
-      handler = AggsHandlerCodeGenerator.generate(
-          inputPlan.getRowType(),
-          aggregate.grouping(),
-          aggregate.calls(),
-          retraction,
-          "GroupAgg" + (++generated));
-    } catch (UnsupportedExpressionException e) {
-      throw new ValidationException(e.getMessage());
-    }
+    AggsHandlerCodeGenerator.Generated handler =
+        aggsHandler(inputPlan, aggregate.grouping(), aggregate.calls(), retraction, "GroupAgg");
     long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
     return job.operator(
         "GroupAggregate",
@@ -261,9 +306,7 @@ public final class PlanTranslator {
     GeneratedClass<CalcFunction> code =
         CalcCodeGenerator.generate(
             program, input.type(), types.toRowType(program.getOutputRowType()), "Watermark" + (++generated));
-    LogicalType rowtime = input.type().fields().get(assigner.rowtimeIndex()).type();
-    int precision =
-        rowtime instanceof TimestampType t ? t.precision() : ((LocalZonedTimestampType) rowtime).precision();
+    int precision = timestampPrecision(input.type().fields().get(assigner.rowtimeIndex()).type());
     long interval = settings.get(PipelineOptions.AUTO_WATERMARK_INTERVAL).toMillis();
     long idle = settings.get(TableConfigOptions.SOURCE_IDLE_TIMEOUT).toMillis();
     return job.operator(

@@ -1,0 +1,99 @@
+package io.strom.planner.plan.physical;
+
+import io.strom.runtime.sql.window.SqlWindow;
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * An aggregation per window: grouped by columns that include the window's start and end, it emits
+ * each group's one final row when time passes the window's end, so its output is insert-only.
+ */
+public final class StreamPhysicalWindowAggregate extends SingleRel implements StreamPhysicalRel {
+  private final int[] grouping;
+  private final List<AggregateCall> calls;
+  private final int windowEndKeyIndex;
+  private final SqlWindow window;
+  private final String timeColumn;
+  private final boolean eventTime;
+
+  public StreamPhysicalWindowAggregate(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelNode input,
+      int[] grouping,
+      List<AggregateCall> calls,
+      int windowEndKeyIndex,
+      SqlWindow window,
+      String timeColumn,
+      boolean eventTime,
+      RelDataType rowType) {
+    super(cluster, traits, input);
+    this.grouping = grouping.clone();
+    this.calls = List.copyOf(calls);
+    this.windowEndKeyIndex = windowEndKeyIndex;
+    this.window = window;
+    this.timeColumn = timeColumn;
+    this.eventTime = eventTime;
+    this.rowType = rowType;
+  }
+
+  public int[] grouping() {
+    return grouping.clone();
+  }
+
+  public List<AggregateCall> calls() {
+    return calls;
+  }
+
+  /** Where {@code window_end} sits among the grouping columns. */
+  public int windowEndKeyIndex() {
+    return windowEndKeyIndex;
+  }
+
+  public boolean isEventTime() {
+    return eventTime;
+  }
+
+  @Override
+  protected RelDataType deriveRowType() {
+    return rowType;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new StreamPhysicalWindowAggregate(getCluster(), traitSet, sole(inputs), grouping, calls,
+        windowEndKeyIndex, window, timeColumn, eventTime, rowType);
+  }
+
+  @Override
+  public String planName() {
+    return "WindowAggregate";
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    List<String> inputNames = getInput().getRowType().getFieldNames();
+    List<String> outputNames = getRowType().getFieldNames();
+    StringBuilder groupBy = new StringBuilder();
+    StringBuilder select = new StringBuilder();
+    for (int key : grouping) {
+      groupBy.append(groupBy.length() == 0 ? "" : ", ").append(inputNames.get(key));
+      select.append(select.length() == 0 ? "" : ", ").append(inputNames.get(key));
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      select.append(select.length() == 0 ? "" : ", ")
+          .append(AggregateCalls.describe(calls.get(i), inputNames))
+          .append(" AS ").append(outputNames.get(grouping.length + i));
+    }
+    return super.explainTerms(pw)
+        .item("groupBy", groupBy.toString())
+        .item("window", StreamPhysicalWindowTableFunction.describe(window, timeColumn))
+        .item("select", select.toString());
+  }
+}

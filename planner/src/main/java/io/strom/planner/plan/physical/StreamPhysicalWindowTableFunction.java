@@ -1,0 +1,82 @@
+package io.strom.planner.plan.physical;
+
+import io.strom.runtime.sql.window.SqlWindow;
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * A windowing table function (TUMBLE, HOP, CUMULATE): each row once per window holding its time,
+ * with {@code window_start}, {@code window_end} and {@code window_time} appended.
+ */
+public final class StreamPhysicalWindowTableFunction extends SingleRel implements StreamPhysicalRel {
+  private final SqlWindow window;
+  private final int timeIndex;
+  private final boolean eventTime;
+
+  public StreamPhysicalWindowTableFunction(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelNode input,
+      SqlWindow window,
+      int timeIndex,
+      boolean eventTime,
+      RelDataType rowType) {
+    super(cluster, traits, input);
+    this.window = window;
+    this.timeIndex = timeIndex;
+    this.eventTime = eventTime;
+    this.rowType = rowType;
+  }
+
+  public SqlWindow window() {
+    return window;
+  }
+
+  /** The input field holding each row's time. */
+  public int timeIndex() {
+    return timeIndex;
+  }
+
+  public boolean isEventTime() {
+    return eventTime;
+  }
+
+  /** The position of {@code window_start}; {@code window_end} and {@code window_time} follow. */
+  public int windowStartIndex() {
+    return getInput().getRowType().getFieldCount();
+  }
+
+  @Override
+  protected RelDataType deriveRowType() {
+    return rowType;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new StreamPhysicalWindowTableFunction(
+        getCluster(), traitSet, sole(inputs), window, timeIndex, eventTime, rowType);
+  }
+
+  @Override
+  public String planName() {
+    return "WindowTableFunction";
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw).item("window", describe(window, getInput().getRowType()
+        .getFieldNames().get(timeIndex)));
+  }
+
+  /** {@code TUMBLE(time_col=[ts], size=[10 min])}, as Flink prints windows. */
+  static String describe(SqlWindow window, String timeColumn) {
+    String text = window.describe();
+    int paren = text.indexOf('(');
+    return text.substring(0, paren + 1) + "time_col=[" + timeColumn + "], " + text.substring(paren + 1);
+  }
+}

@@ -1,0 +1,67 @@
+package io.strom.runtime.sql.window;
+
+import static java.util.Objects.requireNonNull;
+
+import io.strom.data.GenericRow;
+import io.strom.data.JoinedRow;
+import io.strom.data.Row;
+import io.strom.data.TimestampData;
+import io.strom.runtime.operators.AbstractOperator;
+import io.strom.runtime.operators.OneInputOperator;
+
+/**
+ * The windowing table functions TUMBLE, HOP and CUMULATE: each input row comes out once per window
+ * that holds its time, with {@code window_start}, {@code window_end} and {@code window_time}
+ * ({@code window_end} - 1 ms) appended. On event time the output's timestamp is {@code
+ * window_time}.
+ */
+public final class WindowTableFunctionOperator extends AbstractOperator<Row>
+    implements OneInputOperator<Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  private final SqlWindow window;
+  private final int timeIndex;
+  private final int timePrecision;
+  private final boolean eventTime;
+
+  /**
+   * @param timeIndex the input field holding the row's time (ignored on processing time)
+   * @param timePrecision its TIMESTAMP precision
+   * @param eventTime whether windows follow the row's time or the machine's clock
+   */
+  public WindowTableFunctionOperator(
+      SqlWindow window, int timeIndex, int timePrecision, boolean eventTime) {
+    this.window = requireNonNull(window, "window");
+    if (window.kind() == SqlWindow.Kind.SESSION) {
+      throw new IllegalArgumentException("SESSION windows merge; they are not assigned row by row");
+    }
+    this.timeIndex = timeIndex;
+    this.timePrecision = timePrecision;
+    this.eventTime = eventTime;
+  }
+
+  @Override
+  public void processElement(Row input, long timestamp) throws Exception {
+    long time;
+    if (eventTime) {
+      if (input.isNullAt(timeIndex)) {
+        // Flink drops rows without event time: they belong to no window.
+        return;
+      }
+      time = input.getTimestamp(timeIndex, timePrecision).millisecond();
+    } else {
+      time = context.processingTimeService().currentProcessingTime();
+    }
+    window.forEachWindow(time, (start, end) -> emit(input, start, end));
+  }
+
+  private void emit(Row input, long start, long end) {
+    GenericRow bounds = new GenericRow(3);
+    bounds.setTimestamp(0, TimestampData.fromEpochMillis(start));
+    bounds.setTimestamp(1, TimestampData.fromEpochMillis(end));
+    bounds.setTimestamp(2, TimestampData.fromEpochMillis(end - 1));
+    JoinedRow row = new JoinedRow(input, bounds);
+    row.setKind(input.kind());
+    output.collect(row, eventTime ? end - 1 : io.strom.runtime.operators.Output.NO_TIMESTAMP);
+  }
+}
