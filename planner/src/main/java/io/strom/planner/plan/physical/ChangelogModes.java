@@ -39,6 +39,17 @@ public final class ChangelogModes {
       visit(node.getInput(0), sources);
       // One final row per window and key, once time has passed the window.
       mode = ChangelogMode.insertOnly();
+    } else if (node instanceof StreamPhysicalJoin join) {
+      ChangelogMode left = visit(join.getLeft(), sources);
+      ChangelogMode right = visit(join.getRight(), sources);
+      if (join.getJoinType() == org.apache.calcite.rel.core.JoinRelType.INNER) {
+        java.util.Set<RowKind> kinds = java.util.EnumSet.copyOf(left.kinds());
+        kinds.addAll(right.kinds());
+        mode = new ChangelogMode(kinds);
+      } else {
+        // Rows padded with NULLs come and go as matches arrive and leave.
+        mode = ChangelogMode.of(RowKind.INSERT, RowKind.DELETE);
+      }
     } else if (node instanceof StreamPhysicalExchange) {
       mode = visit(node.getInput(0), sources);
     } else if (node instanceof StreamPhysicalGroupAggregate) {

@@ -6,7 +6,9 @@ import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.sql.SqlWindowTableFunction;
@@ -49,6 +51,9 @@ public final class PhysicalConverter {
     if (logical instanceof LogicalAggregate aggregate) {
       return aggregate(aggregate, traits);
     }
+    if (logical instanceof LogicalJoin join) {
+      return join(join, traits);
+    }
     if (logical instanceof LogicalTableFunctionScan scan
         && scan.getCall() instanceof RexCall call
         && call.getOperator() instanceof SqlWindowTableFunction) {
@@ -89,6 +94,42 @@ public final class PhysicalConverter {
         grouping,
         aggregate.getAggCallList(),
         aggregate.getRowType());
+  }
+
+  /**
+   * A regular join: each side exchanged by its equality keys, cast to a common type where the two
+   * sides differ (INT = BIGINT).
+   */
+  private static StreamPhysicalRel join(LogicalJoin join, RelTraitSet traits) {
+    switch (join.getJoinType()) {
+      case INNER, LEFT, RIGHT, FULL -> { }
+      default -> throw new ValidationException(
+          "This query needs a " + join.getJoinType() + " join, which Strom does not run yet");
+    }
+    JoinInfo info = join.analyzeCondition();
+    StreamPhysicalRel left = convert(join.getLeft());
+    StreamPhysicalRel right = convert(join.getRight());
+    List<org.apache.calcite.rel.type.RelDataType> keyTypes = new ArrayList<>();
+    boolean cast = false;
+    for (int i = 0; i < info.leftKeys.size(); i++) {
+      org.apache.calcite.rel.type.RelDataType l =
+          left.getRowType().getFieldList().get(info.leftKeys.get(i)).getType();
+      org.apache.calcite.rel.type.RelDataType r =
+          right.getRowType().getFieldList().get(info.rightKeys.get(i)).getType();
+      org.apache.calcite.rel.type.RelDataType common =
+          join.getCluster().getTypeFactory().leastRestrictive(List.of(l, r));
+      if (common == null) {
+        throw new ValidationException("Join keys of types " + l + " and " + r + " cannot be compared");
+      }
+      keyTypes.add(common);
+      cast |= !org.apache.calcite.sql.type.SqlTypeUtil.equalSansNullability(l, r);
+    }
+    StreamPhysicalRel leftExchange = new StreamPhysicalExchange(
+        join.getCluster(), traits, left, info.leftKeys.toIntArray(), cast ? keyTypes : null);
+    StreamPhysicalRel rightExchange = new StreamPhysicalExchange(
+        join.getCluster(), traits, right, info.rightKeys.toIntArray(), cast ? keyTypes : null);
+    return new StreamPhysicalJoin(
+        join.getCluster(), traits, leftExchange, rightExchange, join.getCondition(), join.getJoinType());
   }
 
   /** What a logical node stands for, in the user's terms. */

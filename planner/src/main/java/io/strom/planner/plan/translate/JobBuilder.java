@@ -97,6 +97,23 @@ public final class JobBuilder {
     return new Output(node.id(), outputType);
   }
 
+  /**
+   * Adds a two-input operator reading {@code left} and {@code right}, both exchanged by key: at
+   * the default parallelism, or 1 when an exchange is to a single subtask.
+   */
+  public Output twoInputOperator(
+      String name, Operator<Row> operator, Output left, Output right, RowType outputType) {
+    if (left.exchange() == null || right.exchange() == null) {
+      throw new IllegalStateException("Bug: both inputs of a two-input operator must be exchanged");
+    }
+    int p = left.exchange().singleton() || right.exchange().singleton() ? 1 : parallelism;
+    StreamNode node =
+        graph.addNode(StreamNode.operator(graph.nextNodeId(), name, operator, 2, p));
+    connect(left, node, 0);
+    connect(right, node, 1);
+    return new Output(node.id(), outputType);
+  }
+
   /** Adds a sink after {@code input}; {@code parallelism} null keeps the input's. */
   public void sink(String name, Operator<Void> sink, Output input, Integer parallelism) {
     int p = parallelism != null ? parallelism : parallelismOf(input);

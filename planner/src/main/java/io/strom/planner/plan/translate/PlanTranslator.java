@@ -9,6 +9,7 @@ import io.strom.data.RowKind;
 import io.strom.planner.plan.physical.ChangelogModes;
 import io.strom.planner.plan.physical.StreamPhysicalExchange;
 import io.strom.planner.plan.physical.StreamPhysicalGroupAggregate;
+import io.strom.planner.plan.physical.StreamPhysicalJoin;
 import io.strom.planner.plan.physical.StreamPhysicalWindowAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalWindowTableFunction;
 import io.strom.runtime.sql.window.WindowAggOperator;
@@ -105,10 +106,11 @@ public final class PlanTranslator {
     }
     if (node instanceof StreamPhysicalExchange exchange) {
       JobBuilder.Output input = translate((StreamPhysicalRel) exchange.getInput());
-      GeneratedClass<Projection> key =
-          ProjectionCodeGenerator.generate(input.type(), exchange.keys(), "Key" + (++generated));
       return input.exchangedBy(
-          new JobBuilder.Exchange(new RowKeySelector(key), exchange.isSingleton()));
+          new JobBuilder.Exchange(keySelector(exchange, input), exchange.isSingleton()));
+    }
+    if (node instanceof StreamPhysicalJoin join) {
+      return join(join);
     }
     if (node instanceof StreamPhysicalGroupAggregate aggregate) {
       return groupAggregate(aggregate);
@@ -128,6 +130,78 @@ public final class PlanTranslator {
       return windowAggregate(aggregate);
     }
     throw new IllegalStateException("Bug: no translation for " + node.getRelTypeName());
+  }
+
+  /** The key of an exchange: its fields copied, or computed when they are cast to other types. */
+  private io.strom.api.functions.KeySelector<io.strom.data.Row, io.strom.data.BinaryRow> keySelector(
+      StreamPhysicalExchange exchange, JobBuilder.Output input) {
+    int[] keys = exchange.keys();
+    if (exchange.keyTypes() == null) {
+      GeneratedClass<Projection> key =
+          ProjectionCodeGenerator.generate(input.type(), keys, "Key" + (++generated));
+      return new RowKeySelector(key);
+    }
+    org.apache.calcite.rel.type.RelDataType inputType = exchange.getInput().getRowType();
+    org.apache.calcite.rex.RexBuilder rex = exchange.getCluster().getRexBuilder();
+    RexProgramBuilder builder = new RexProgramBuilder(inputType, rex);
+    for (int i = 0; i < keys.length; i++) {
+      org.apache.calcite.rex.RexNode field =
+          rex.makeInputRef(inputType.getFieldList().get(keys[i]).getType(), keys[i]);
+      builder.addProject(rex.makeCast(exchange.keyTypes().get(i), field, true, false), "k" + i);
+    }
+    RexProgram program = builder.getProgram();
+    RowType keyType = types.toRowType(program.getOutputRowType());
+    return new io.strom.runtime.sql.ComputedKeySelector(
+        CalcCodeGenerator.generate(program, input.type(), keyType, "Key" + (++generated)), keyType);
+  }
+
+  private JobBuilder.Output join(StreamPhysicalJoin join) {
+    JobBuilder.Output left = translate((StreamPhysicalRel) join.getLeft());
+    JobBuilder.Output right = translate((StreamPhysicalRel) join.getRight());
+    org.apache.calcite.rel.core.JoinInfo info = join.info();
+    org.apache.calcite.rex.RexBuilder rex = join.getCluster().getRexBuilder();
+    org.apache.calcite.rex.RexNode remaining = info.getRemaining(rex);
+    // Both sides' fields as they are (an outer join's type makes one side nullable).
+    org.apache.calcite.rel.type.RelDataType pairType =
+        org.apache.calcite.sql.validate.SqlValidatorUtil.createJoinType(
+            join.getCluster().getTypeFactory(), join.getLeft().getRowType(),
+            join.getRight().getRowType(), null, List.of());
+    RowType joinedType = types.toRowType(pairType);
+    io.strom.runtime.sql.join.StreamingJoinOperator.JoinConditionFactory condition;
+    if (remaining.isAlwaysTrue()) {
+      condition = classLoader -> io.strom.runtime.sql.join.JoinCondition.ALWAYS;
+    } else {
+      RexProgramBuilder builder = new RexProgramBuilder(pairType, rex);
+      builder.addCondition(remaining);
+      RexProgram program = builder.getProgram();
+      condition = new io.strom.runtime.sql.join.GeneratedJoinCondition(
+          CalcCodeGenerator.generate(program, joinedType, io.strom.types.DataTypes.ROW(),
+              "JoinCondition" + (++generated)));
+    }
+    boolean[] nullsNeverMatch = new boolean[info.leftKeys.size()];
+    java.util.Arrays.fill(nullsNeverMatch, true);
+    List<Boolean> filterNulls = new ArrayList<>();
+    org.apache.calcite.plan.RelOptUtil.splitJoinCondition(
+        join.getLeft(), join.getRight(), join.getCondition(), new ArrayList<>(), new ArrayList<>(),
+        filterNulls);
+    for (int i = 0; i < nullsNeverMatch.length && i < filterNulls.size(); i++) {
+      nullsNeverMatch[i] = filterNulls.get(i);
+    }
+    io.strom.runtime.sql.join.StreamingJoinOperator.Type type = switch (join.getJoinType()) {
+      case INNER -> io.strom.runtime.sql.join.StreamingJoinOperator.Type.INNER;
+      case LEFT -> io.strom.runtime.sql.join.StreamingJoinOperator.Type.LEFT;
+      case RIGHT -> io.strom.runtime.sql.join.StreamingJoinOperator.Type.RIGHT;
+      case FULL -> io.strom.runtime.sql.join.StreamingJoinOperator.Type.FULL;
+      default -> throw new IllegalStateException("Bug: join type " + join.getJoinType());
+    };
+    long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
+    return job.twoInputOperator(
+        "Join",
+        new io.strom.runtime.sql.join.StreamingJoinOperator(
+            type, left.type(), right.type(), condition, nullsNeverMatch, ttl),
+        left,
+        right,
+        types.toRowType(join.getRowType()));
   }
 
   private JobBuilder.Output windowAggregate(StreamPhysicalWindowAggregate aggregate) {

@@ -1,0 +1,86 @@
+package io.strom.planner.plan.physical;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.CorrelationId;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * A regular join of two streams, each exchanged by its side of the condition's equality keys (to
+ * one subtask when there are none). Both sides are kept in state.
+ */
+public final class StreamPhysicalJoin extends Join implements StreamPhysicalRel {
+
+  public StreamPhysicalJoin(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelNode left,
+      RelNode right,
+      RexNode condition,
+      JoinRelType joinType) {
+    super(cluster, traits, List.of(), left, right, condition, Set.<CorrelationId>of(), joinType);
+  }
+
+  @Override
+  public Join copy(
+      RelTraitSet traitSet,
+      RexNode conditionExpr,
+      RelNode left,
+      RelNode right,
+      JoinRelType joinType,
+      boolean semiJoinDone) {
+    return new StreamPhysicalJoin(getCluster(), traitSet, left, right, conditionExpr, joinType);
+  }
+
+  /** The equality keys and the rest of the condition. */
+  public JoinInfo info() {
+    return analyzeCondition();
+  }
+
+  @Override
+  public String planName() {
+    return "Join";
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    List<String> names = new java.util.ArrayList<>(getLeft().getRowType().getFieldNames());
+    names.addAll(getRight().getRowType().getFieldNames());
+    return pw.input("left", getLeft())
+        .input("right", getRight())
+        .item("joinType", joinTypeName())
+        .item("where", withFieldNames(getCondition().toString(), names))
+        .item("select", String.join(", ", getRowType().getFieldNames()));
+  }
+
+  private String joinTypeName() {
+    return switch (getJoinType()) {
+      case INNER -> "InnerJoin";
+      case LEFT -> "LeftOuterJoin";
+      case RIGHT -> "RightOuterJoin";
+      case FULL -> "FullOuterJoin";
+      case SEMI -> "LeftSemiJoin";
+      case ANTI -> "LeftAntiJoin";
+      default -> getJoinType().name();
+    };
+  }
+
+  private static String withFieldNames(String expression, List<String> names) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$(\\d+)").matcher(expression);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int index = Integer.parseInt(m.group(1));
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+          index < names.size() ? names.get(index) : m.group()));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}

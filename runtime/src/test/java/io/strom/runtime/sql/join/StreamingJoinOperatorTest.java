@@ -1,0 +1,112 @@
+package io.strom.runtime.sql.join;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strom.api.functions.KeySelector;
+import io.strom.data.BinaryRow;
+import io.strom.data.GenericRow;
+import io.strom.data.Row;
+import io.strom.data.RowKind;
+import io.strom.runtime.testutils.TwoInputOperatorHarness;
+import io.strom.serde.RowSerializer;
+import io.strom.types.DataTypes;
+import io.strom.types.RowType;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The changelog a regular join emits, change by change, for each join type. */
+class StreamingJoinOperatorTest {
+  private static final RowType SIDE =
+      DataTypes.ROW(DataTypes.FIELD("k", DataTypes.INT()), DataTypes.FIELD("v", DataTypes.STRING()));
+
+  private static TwoInputOperatorHarness<Row, Row, Row> harness(StreamingJoinOperator.Type type)
+      throws Exception {
+    KeySelector<Row, BinaryRow> key = StreamingJoinOperatorTest::key;
+    TwoInputOperatorHarness<Row, Row, Row> harness =
+        TwoInputOperatorHarness.keyed(
+            new StreamingJoinOperator(
+                type, SIDE, SIDE, loader -> JoinCondition.ALWAYS, new boolean[] {true}, 0),
+            key,
+            key);
+    harness.open();
+    return harness;
+  }
+
+  private static BinaryRow key(Row row) {
+    GenericRow key = new GenericRow(1);
+    if (row.isNullAt(0)) {
+      key.setNullAt(0);
+    } else {
+      key.setInt(0, row.getInt(0));
+    }
+    return new RowSerializer(DataTypes.ROW(DataTypes.FIELD("k", DataTypes.INT()))).toBinary(key).copy();
+  }
+
+  private static Row row(RowKind kind, Integer k, String v) {
+    return GenericRow.ofKind(kind, k, v);
+  }
+
+  /** Each output as "+I 1 a 1 x", NULLs as "null". */
+  private static List<String> changes(TwoInputOperatorHarness<Row, Row, Row> harness) {
+    List<String> out = new ArrayList<>();
+    for (Row row : harness.values()) {
+      StringBuilder s = new StringBuilder(row.kind().shortString());
+      for (int i = 0; i < row.arity(); i++) {
+        s.append(' ').append(row.isNullAt(i) ? "null" : i % 2 == 0 ? row.getInt(i) : row.getString(i));
+      }
+      out.add(s.toString());
+    }
+    return out;
+  }
+
+  @Test
+  void leftJoinPadsUnmatchedRowsAndReplacesThePaddingWhenMatchesComeAndGo() throws Exception {
+    try (var harness = harness(StreamingJoinOperator.Type.LEFT)) {
+      harness.processElement1(row(RowKind.INSERT, 1, "a"), 0);
+      harness.processElement2(row(RowKind.INSERT, 1, "x"), 0);
+      harness.processElement2(row(RowKind.INSERT, 1, "y"), 0);
+      harness.processElement2(row(RowKind.DELETE, 1, "x"), 0);
+      harness.processElement2(row(RowKind.DELETE, 1, "y"), 0);
+      harness.processElement1(row(RowKind.DELETE, 1, "a"), 0);
+      assertThat(changes(harness)).containsExactly(
+          "+I 1 a null null",
+          "-D 1 a null null",
+          "+I 1 a 1 x",
+          "+I 1 a 1 y",
+          "-D 1 a 1 x",
+          "-D 1 a 1 y",
+          "+I 1 a null null",
+          "-D 1 a null null");
+    }
+  }
+
+  @Test
+  void innerJoinPassesChangeKindsOnAndCountsDuplicates() throws Exception {
+    try (var harness = harness(StreamingJoinOperator.Type.INNER)) {
+      harness.processElement1(row(RowKind.INSERT, 2, "b"), 0);
+      harness.processElement1(row(RowKind.INSERT, 2, "b"), 0);
+      harness.processElement2(row(RowKind.UPDATE_AFTER, 2, "z"), 0);
+      harness.processElement2(row(RowKind.UPDATE_BEFORE, 2, "z"), 0);
+      harness.processElement2(row(RowKind.INSERT, 3, "w"), 0);
+      assertThat(changes(harness)).containsExactly(
+          "+U 2 b 2 z", "+U 2 b 2 z", "-U 2 b 2 z", "-U 2 b 2 z");
+    }
+  }
+
+  @Test
+  void nullKeysMatchNothingButOuterRowsStillComeOut() throws Exception {
+    try (var harness = harness(StreamingJoinOperator.Type.FULL)) {
+      harness.processElement1(row(RowKind.INSERT, null, "n"), 0);
+      harness.processElement2(row(RowKind.INSERT, null, "m"), 0);
+      harness.processElement2(row(RowKind.INSERT, 5, "p"), 0);
+      harness.processElement1(row(RowKind.INSERT, 5, "q"), 0);
+      assertThat(changes(harness)).containsExactly(
+          "+I null n null null",
+          "+I null null null m",
+          "+I null null 5 p",
+          "-D null null 5 p",
+          "+I 5 q 5 p");
+    }
+  }
+}
