@@ -50,6 +50,8 @@ final class BuiltInAggFunctions {
             layout, result, call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.FIRST_VALUE);
       case LISTAGG:
         return new ListAgg(layout, result);
+      case LITERAL_AGG:
+        return new LiteralAgg(layout, call);
       default:
         throw new UnsupportedExpressionException(
             "Aggregate function " + call.getAggregation().getName() + " is not supported yet");
@@ -363,6 +365,39 @@ final class BuiltInAggFunctions {
     @Override
     String value(String value, String isNull) {
       return value + " = " + held.name() + ";\n" + isNull + " = " + held.isNull() + ";\n";
+    }
+  }
+
+  /** Calcite's LITERAL_AGG: a constant for every group (its rewrites of NOT IN use TRUE). */
+  private static final class LiteralAgg extends AggFunctionCode {
+    private final String literal;
+
+    LiteralAgg(AccumulatorLayout layout, AggregateCall call) {
+      super(layout);
+      org.apache.calcite.rex.RexNode rex = call.rexList.isEmpty() ? null : call.rexList.get(0);
+      if (!(rex instanceof org.apache.calcite.rex.RexLiteral value)
+          || value.getType().getSqlTypeName() != SqlTypeName.BOOLEAN) {
+        throw new UnsupportedExpressionException("Aggregate function LITERAL_AGG of " + rex
+            + " is not supported yet");
+      }
+      literal = value.isNull() ? null : String.valueOf(value.getValueAs(Boolean.class));
+    }
+
+    @Override
+    String accumulate(List<AggArgument> args) {
+      return "";
+    }
+
+    @Override
+    String retract(List<AggArgument> args) {
+      return "";
+    }
+
+    @Override
+    String value(String value, String isNull) {
+      return literal == null
+          ? isNull + " = true;\n"
+          : value + " = " + literal + ";\n" + isNull + " = false;\n";
     }
   }
 

@@ -5,7 +5,9 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.sql2rel.RelDecorrelator;
 
 /**
  * The logical rewrites every query goes through, in order. Each step is a group of Calcite rules
@@ -39,9 +41,28 @@ public final class LogicalRewrites {
                   CoreRules.CALC_REMOVE))
           .build();
 
+  /** Subqueries (IN, EXISTS, scalar) become joins, first correlated ones, then decorrelated. */
+  private static final HepProgram SUBQUERIES =
+      new HepProgramBuilder()
+          .addRuleCollection(
+              java.util.List.of(
+                  CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+                  CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
+                  CoreRules.JOIN_SUB_QUERY_TO_CORRELATE))
+          .build();
+
   public static RelNode rewrite(RelNode logical) {
-    HepPlanner planner = new HepPlanner(PROGRAM);
-    planner.setRoot(logical);
+    RelNode withoutSubQueries = run(SUBQUERIES, logical);
+    RelNode decorrelated =
+        RelDecorrelator.decorrelateQuery(
+            withoutSubQueries,
+            RelFactories.LOGICAL_BUILDER.create(logical.getCluster(), null));
+    return run(PROGRAM, decorrelated);
+  }
+
+  private static RelNode run(HepProgram program, RelNode root) {
+    HepPlanner planner = new HepPlanner(program);
+    planner.setRoot(root);
     return planner.findBestExp();
   }
 }
