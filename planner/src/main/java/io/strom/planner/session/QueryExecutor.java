@@ -7,6 +7,7 @@ import io.strom.connector.FactoryUtil;
 import io.strom.connector.SupportsProjectionPushDown;
 import io.strom.connector.TableSink;
 import io.strom.data.GenericRow;
+import io.strom.data.RowKind;
 import io.strom.data.Row;
 import io.strom.datastream.sink.SinkOperator;
 import io.strom.planner.ValidationException;
@@ -84,6 +85,39 @@ final class QueryExecutor implements AutoCloseable {
     return ChangelogModes.infer(plan, scan -> source(scan).changelogMode());
   }
 
+  private CatalogTable table(ObjectIdentifier target) {
+    return (CatalogTable)
+        catalogs
+            .resolve(List.of(target.catalog(), target.database(), target.name()))
+            .orElseThrow(() -> new ValidationException("Table '" + target + "' does not exist"))
+            .table();
+  }
+
+  private TableSink sink(ObjectIdentifier target, CatalogTable table) {
+    try {
+      return FactoryUtil.createTableSink(
+          translator(new JobBuilder("probe", settings)).context(target.asSummaryString(), table));
+    } catch (ConnectorException e) {
+      throw new ValidationException("Table '" + target + "': " + e.getMessage());
+    }
+  }
+
+  /**
+   * The changes of {@code plan} when it feeds {@code sink}: an upsert sink replaces rows by key,
+   * so the query need not retract old rows (-U) for it.
+   */
+  private ChangelogModes changelogModesFor(TableSink sink, StreamPhysicalRel plan) {
+    ChangelogModes modes = changelogModes(plan);
+    ChangelogMode produced = modes.of(plan);
+    ChangelogMode accepted = sink.changelogMode(produced);
+    if (produced.contains(RowKind.UPDATE_BEFORE)
+        && accepted.contains(RowKind.UPDATE_AFTER)
+        && !accepted.contains(RowKind.UPDATE_BEFORE)) {
+      modes = ChangelogModes.infer(plan, scan -> source(scan).changelogMode(), false);
+    }
+    return modes;
+  }
+
   private io.strom.connector.ScanTableSource source(StreamPhysicalTableSourceScan scan) {
     try {
       return FactoryUtil.createTableSource(
@@ -105,7 +139,12 @@ final class QueryExecutor implements AutoCloseable {
   StatementResult explain(
       SqlNode statement, boolean insert, ObjectIdentifier target, boolean changelogMode) {
     Planned planned = plan(statement);
-    ChangelogModes modes = changelogMode ? changelogModes(planned.physical()) : null;
+    ChangelogModes modes = null;
+    if (changelogMode) {
+      modes = insert
+          ? changelogModesFor(sink(target, table(target)), planned.physical())
+          : changelogModes(planned.physical());
+    }
     String text =
         "== Abstract Syntax Tree ==\n"
             + RelOptUtil.toString(planned.logical())
@@ -222,24 +261,12 @@ final class QueryExecutor implements AutoCloseable {
 
   /** Adds an insert's query and sink to {@code job}; returns whether its tables are bounded. */
   private boolean addInsert(JobBuilder job, ObjectIdentifier target, SqlNode query, String sinkName) {
-    CatalogTable table =
-        (CatalogTable)
-            catalogs
-                .resolve(List.of(target.catalog(), target.database(), target.name()))
-                .orElseThrow(() -> new ValidationException("Table '" + target + "' does not exist"))
-                .table();
+    CatalogTable table = table(target);
     RowType sinkType = table.schema().persistedRowType();
     Planned planned = plan(InsertValuesTyping.apply(query, sinkType));
     PlanTranslator translator = translator(job);
-    JobBuilder.Output output = translator.translate(planned.physical());
-    output = castTo(planned.physical(), output, sinkType, target, job);
-    TableSink sink;
-    try {
-      sink = FactoryUtil.createTableSink(translator.context(target.asSummaryString(), table));
-    } catch (ConnectorException e) {
-      throw new ValidationException("Table '" + target + "': " + e.getMessage());
-    }
-    ChangelogModes modes = changelogModes(planned.physical());
+    TableSink sink = sink(target, table);
+    ChangelogModes modes = changelogModesFor(sink, planned.physical());
     ChangelogMode produced = modes.of(planned.physical());
     ChangelogMode accepted = sink.changelogMode(produced);
     if (!accepted.containsAll(produced)) {
@@ -250,6 +277,8 @@ final class QueryExecutor implements AutoCloseable {
               + (origin == null ? "" : ", coming from " + PlanPrinter.print(origin).lines()
                   .findFirst().orElse(origin.planName())));
     }
+    JobBuilder.Output output = translator.translate(planned.physical(), modes);
+    output = castTo(planned.physical(), output, sinkType, target, job);
     List<Integer> notNull = new ArrayList<>();
     List<String> notNullNames = new ArrayList<>();
     for (int i = 0; i < sinkType.fields().size(); i++) {

@@ -2,7 +2,9 @@ package io.strom.planner.plan.physical;
 
 import io.strom.connector.ChangelogMode;
 import io.strom.data.RowKind;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.calcite.rel.RelNode;
@@ -13,15 +15,48 @@ import org.apache.calcite.rel.RelNode;
  */
 public final class ChangelogModes {
   private final Map<RelNode, ChangelogMode> modes = new IdentityHashMap<>();
+  private final Set<RelNode> withoutUpdateBefore = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private ChangelogModes() {}
 
   /** Infers the mode of every node of {@code root}, asking {@code sources} about scans. */
   public static ChangelogModes infer(
       StreamPhysicalRel root, Function<StreamPhysicalTableSourceScan, ChangelogMode> sources) {
+    return infer(root, sources, true);
+  }
+
+  /**
+   * Infers the modes for a consumer of {@code root} that does or does not need the old row of an
+   * update ({@code -U}): an upsert sink does not, so the aggregation feeding it emits only
+   * {@code +U} (operators that retract from their state, like aggregations and joins, always
+   * need {@code -U} from their inputs).
+   */
+  public static ChangelogModes infer(
+      StreamPhysicalRel root,
+      Function<StreamPhysicalTableSourceScan, ChangelogMode> sources,
+      boolean rootNeedsUpdateBefore) {
     ChangelogModes result = new ChangelogModes();
+    result.markUpdateBefore(root, rootNeedsUpdateBefore);
     result.visit(root, sources);
     return result;
+  }
+
+  /** Whether {@code aggregate} emits updates as {@code +U} alone, without {@code -U}. */
+  public boolean dropsUpdateBefore(RelNode aggregate) {
+    return withoutUpdateBefore.contains(aggregate);
+  }
+
+  private void markUpdateBefore(RelNode node, boolean needed) {
+    boolean passesOn = node instanceof StreamPhysicalCalc
+        || node instanceof StreamPhysicalExchange
+        || node instanceof StreamPhysicalUnion
+        || node instanceof StreamPhysicalWatermarkAssigner;
+    if (node instanceof StreamPhysicalGroupAggregate && !needed) {
+      withoutUpdateBefore.add(node);
+    }
+    for (RelNode input : node.getInputs()) {
+      markUpdateBefore(input, passesOn ? needed : true);
+    }
   }
 
   private ChangelogMode visit(
@@ -58,6 +93,9 @@ public final class ChangelogModes {
       mode = retracting
           ? ChangelogMode.all()
           : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
+      if (withoutUpdateBefore.contains(node)) {
+        mode = mode.without(RowKind.UPDATE_BEFORE);
+      }
     } else if (node instanceof StreamPhysicalUnion) {
       java.util.Set<io.strom.data.RowKind> kinds = java.util.EnumSet.noneOf(io.strom.data.RowKind.class);
       for (RelNode input : node.getInputs()) {

@@ -128,8 +128,14 @@ final class WindowTableFunctions {
       RexNode expr = program.expandLocalRef(program.getProjectList().get(field));
       return expr instanceof RexInputRef ref ? origin(calc.getInput(), ref.getIndex()) : null;
     }
-    if (node instanceof StreamPhysicalWatermarkAssigner) {
+    if (node instanceof StreamPhysicalWatermarkAssigner || node instanceof StreamPhysicalExchange) {
       return origin(node.getInput(0), field);
+    }
+    if (node instanceof StreamPhysicalWindowAggregate aggregate) {
+      // A window aggregation passes its window columns on: grouping by them again aggregates the
+      // same windows once more (a cascade), still firing once per window.
+      int[] grouping = aggregate.grouping();
+      return field < grouping.length ? origin(aggregate.getInput(), grouping[field]) : null;
     }
     return null;
   }

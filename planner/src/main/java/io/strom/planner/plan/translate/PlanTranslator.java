@@ -61,6 +61,7 @@ public final class PlanTranslator {
   private final Configuration settings;
   private final ClassLoader classLoader;
   private final Function<StreamPhysicalTableSourceScan, ChangelogMode> sourceModes;
+  private ChangelogModes modes;
   private int generated;
 
   public PlanTranslator(
@@ -76,7 +77,19 @@ public final class PlanTranslator {
     this.sourceModes = sourceModes;
   }
 
+  /**
+   * Translates a plan whose consumer takes the changes {@code modes} was inferred for (an upsert
+   * sink needs no {@code -U}).
+   */
+  public JobBuilder.Output translate(StreamPhysicalRel root, ChangelogModes modes) {
+    this.modes = modes;
+    return translate(root);
+  }
+
   public JobBuilder.Output translate(StreamPhysicalRel node) {
+    if (modes == null) {
+      modes = ChangelogModes.infer(node, sourceModes);
+    }
     if (node instanceof StreamPhysicalTableSourceScan scan) {
       return scan(scan);
     }
@@ -206,7 +219,7 @@ public final class PlanTranslator {
 
   private JobBuilder.Output windowAggregate(StreamPhysicalWindowAggregate aggregate) {
     StreamPhysicalRel inputPlan = (StreamPhysicalRel) aggregate.getInput();
-    if (!ChangelogModes.infer(inputPlan, sourceModes).of(inputPlan).containsOnly(RowKind.INSERT)) {
+    if (!modes.of(inputPlan).containsOnly(RowKind.INSERT)) {
       throw new ValidationException(
           "A window aggregation needs an insert-only input, but its input updates rows");
     }
@@ -242,15 +255,15 @@ public final class PlanTranslator {
 
   private JobBuilder.Output groupAggregate(StreamPhysicalGroupAggregate aggregate) {
     StreamPhysicalRel inputPlan = (StreamPhysicalRel) aggregate.getInput();
-    boolean retraction =
-        !ChangelogModes.infer(inputPlan, sourceModes).of(inputPlan).containsOnly(RowKind.INSERT);
+    boolean retraction = !modes.of(inputPlan).containsOnly(RowKind.INSERT);
     JobBuilder.Output input = translate(inputPlan);
     AggsHandlerCodeGenerator.Generated handler =
         aggsHandler(inputPlan, aggregate.grouping(), aggregate.calls(), retraction, "GroupAgg");
     long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
     return job.operator(
         "GroupAggregate",
-        new GroupAggOperator(handler.handler(), handler.accumulatorType(), true, ttl),
+        new GroupAggOperator(
+            handler.handler(), handler.accumulatorType(), !modes.dropsUpdateBefore(aggregate), ttl),
         input,
         types.toRowType(aggregate.getRowType()));
   }
