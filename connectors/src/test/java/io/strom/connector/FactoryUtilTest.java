@@ -34,7 +34,7 @@ class FactoryUtilTest {
     assertThat(FactoryUtil.discoverFactory(LOADER, EncodingFormatFactory.class, "json"))
         .isInstanceOf(JsonFormatFactory.class);
     assertThat(FactoryUtil.identifiers(LOADER, true))
-        .containsExactly("blackhole", "datagen", "filesystem", "kafka", "nexmark", "print");
+        .containsExactly("blackhole", "datagen", "filesystem", "kafka", "nexmark", "print", "upsert-kafka");
     assertThat(FactoryUtil.identifiers(LOADER, false)).containsExactly("csv", "json");
   }
 
@@ -43,14 +43,14 @@ class FactoryUtilTest {
     assertThatThrownBy(() -> source(TYPE, Map.of("connector", "datagne")))
         .isInstanceOf(ConnectorException.class)
         .hasMessage("Could not find any factory for 'connector' = 'datagne'. Available: blackhole,"
-            + " datagen, filesystem, kafka, nexmark, print. Did you mean 'datagen'?");
+            + " datagen, filesystem, kafka, nexmark, print, upsert-kafka. Did you mean 'datagen'?");
   }
 
   @Test
   void unknownConnectorFarFromAnyNameGetsNoSuggestion() {
     assertThatThrownBy(() -> source(TYPE, Map.of("connector", "pulsar")))
         .hasMessage("Could not find any factory for 'connector' = 'pulsar'. Available: blackhole,"
-            + " datagen, filesystem, kafka, nexmark, print.");
+            + " datagen, filesystem, kafka, nexmark, print, upsert-kafka.");
   }
 
   @Test
@@ -58,7 +58,7 @@ class FactoryUtilTest {
     assertThatThrownBy(() -> source(TYPE, Map.of("connector", "print")))
         .isInstanceOf(ConnectorException.class)
         .hasMessage("The connector 'print' cannot be used as a source. Available for this use:"
-            + " datagen, filesystem, kafka, nexmark.");
+            + " datagen, filesystem, kafka, nexmark, upsert-kafka.");
   }
 
   @Test
