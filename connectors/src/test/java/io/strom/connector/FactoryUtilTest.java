@@ -35,7 +35,8 @@ class FactoryUtilTest {
         .isInstanceOf(JsonFormatFactory.class);
     assertThat(FactoryUtil.identifiers(LOADER, true))
         .containsExactly("blackhole", "datagen", "filesystem", "kafka", "nexmark", "print", "upsert-kafka");
-    assertThat(FactoryUtil.identifiers(LOADER, false)).containsExactly("csv", "json");
+    assertThat(FactoryUtil.identifiers(LOADER, false))
+        .containsExactly("avro", "csv", "debezium-json", "json", "raw");
   }
 
   @Test
@@ -137,7 +138,8 @@ class FactoryUtilTest {
   void unknownFormatIsReportedLikeAnUnknownConnector() {
     Map<String, String> options = Map.of("connector", "filesystem", "path", "/tmp/x", "format", "cvs");
     assertThatThrownBy(() -> source(TYPE, options))
-        .hasMessage("Could not find any factory for 'format' = 'cvs'. Available: csv, json."
+        .hasMessage("Could not find any factory for 'format' = 'cvs'. Available: avro, csv,"
+            + " debezium-json, json, raw."
             + " Did you mean 'csv'?");
   }
 

@@ -1,0 +1,59 @@
+package io.strom.format.json;
+
+import io.strom.configuration.ConfigOption;
+import io.strom.connector.ConnectorException;
+import io.strom.connector.DecodingFormatFactory;
+import io.strom.connector.EncodingFormatFactory;
+import io.strom.connector.ReadableOptions;
+import io.strom.connector.RowDecoder;
+import io.strom.connector.RowEncoder;
+import io.strom.types.RowType;
+import java.util.Set;
+
+/**
+ * Factory of the {@code debezium-json} format: Debezium's change events in JSON, read as an
+ * updating table and written from one. Shares the JSON format's options for values.
+ */
+public final class DebeziumJsonFormatFactory implements DecodingFormatFactory, EncodingFormatFactory {
+  public static final String IDENTIFIER = "debezium-json";
+
+  @Override
+  public String identifier() {
+    return IDENTIFIER;
+  }
+
+  @Override
+  public Set<ConfigOption<?>> requiredOptions() {
+    return Set.of();
+  }
+
+  @Override
+  public Set<ConfigOption<?>> optionalOptions() {
+    return Set.of(
+        DebeziumJsonFormatOptions.SCHEMA_INCLUDE,
+        JsonFormatOptions.IGNORE_PARSE_ERRORS,
+        JsonFormatOptions.TIMESTAMP_FORMAT,
+        JsonFormatOptions.MAP_NULL_KEY_MODE,
+        JsonFormatOptions.MAP_NULL_KEY_LITERAL,
+        JsonFormatOptions.ENCODE_DECIMAL_AS_PLAIN_NUMBER);
+  }
+
+  @Override
+  public RowDecoder createDecoder(RowType producedType, ReadableOptions formatOptions) {
+    return new DebeziumJsonRowDecoder(
+        producedType,
+        JsonSpec.from(formatOptions),
+        formatOptions.get(DebeziumJsonFormatOptions.SCHEMA_INCLUDE));
+  }
+
+  @Override
+  public RowEncoder createEncoder(RowType consumedType, ReadableOptions formatOptions) {
+    if (formatOptions.get(DebeziumJsonFormatOptions.SCHEMA_INCLUDE)) {
+      throw new ConnectorException(
+          "'" + formatOptions.userKey(DebeziumJsonFormatOptions.SCHEMA_INCLUDE.key()) + "' is for"
+              + " reading only: written change events carry no schema. Remove it from the sink"
+              + " table's options.");
+    }
+    return new DebeziumJsonRowEncoder(consumedType, JsonSpec.from(formatOptions));
+  }
+}
