@@ -147,6 +147,16 @@ class UpsertKafkaSqlTest {
   }
 
   @Test
+  void changeFormatCannotCarryUpserts() {
+    session.execute("CREATE TABLE cdc (k STRING, v INT, PRIMARY KEY (k) NOT ENFORCED) WITH ("
+        + "'connector' = 'upsert-kafka', 'topic' = 'whatever', 'properties.bootstrap.servers' = '"
+        + BROKER.bootstrapServers() + "', 'key.format' = 'csv', 'value.format' = 'debezium-json')");
+    assertThatThrownBy(() -> session.execute("SELECT * FROM cdc"))
+        .hasMessageContaining("Format 'debezium-json' encodes changes [I,UB,UA,D] and cannot be the"
+            + " value format of an upsert-kafka table");
+  }
+
+  @Test
   void bufferOptionsGoTogether() {
     session.execute(upsertTable("t", "k STRING, v INT, PRIMARY KEY (k) NOT ENFORCED", "whatever",
         ", 'sink.buffer-flush.max-rows' = '10'"));
