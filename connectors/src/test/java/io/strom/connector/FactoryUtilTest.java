@@ -36,7 +36,7 @@ class FactoryUtilTest {
     assertThat(FactoryUtil.identifiers(LOADER, true))
         .containsExactly("blackhole", "datagen", "filesystem", "kafka", "nexmark", "print", "upsert-kafka");
     assertThat(FactoryUtil.identifiers(LOADER, false))
-        .containsExactly("avro", "csv", "debezium-json", "json", "raw");
+        .containsExactly("avro", "canal-json", "csv", "debezium-json", "json", "raw");
   }
 
   @Test
@@ -138,7 +138,7 @@ class FactoryUtilTest {
   void unknownFormatIsReportedLikeAnUnknownConnector() {
     Map<String, String> options = Map.of("connector", "filesystem", "path", "/tmp/x", "format", "cvs");
     assertThatThrownBy(() -> source(TYPE, options))
-        .hasMessage("Could not find any factory for 'format' = 'cvs'. Available: avro, csv,"
+        .hasMessage("Could not find any factory for 'format' = 'cvs'. Available: avro, canal-json, csv,"
             + " debezium-json, json, raw."
             + " Did you mean 'csv'?");
   }

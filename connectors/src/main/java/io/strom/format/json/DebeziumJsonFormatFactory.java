@@ -8,6 +8,7 @@ import io.strom.connector.ReadableOptions;
 import io.strom.connector.RowDecoder;
 import io.strom.connector.RowEncoder;
 import io.strom.types.RowType;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -29,13 +30,9 @@ public final class DebeziumJsonFormatFactory implements DecodingFormatFactory, E
 
   @Override
   public Set<ConfigOption<?>> optionalOptions() {
-    return Set.of(
-        DebeziumJsonFormatOptions.SCHEMA_INCLUDE,
-        JsonFormatOptions.IGNORE_PARSE_ERRORS,
-        JsonFormatOptions.TIMESTAMP_FORMAT,
-        JsonFormatOptions.MAP_NULL_KEY_MODE,
-        JsonFormatOptions.MAP_NULL_KEY_LITERAL,
-        JsonFormatOptions.ENCODE_DECIMAL_AS_PLAIN_NUMBER);
+    Set<ConfigOption<?>> options = new HashSet<>(JsonFormatOptions.CHANGE_FORMAT_OPTIONS);
+    options.add(DebeziumJsonFormatOptions.SCHEMA_INCLUDE);
+    return options;
   }
 
   @Override

@@ -27,10 +27,8 @@ final class DebeziumJsonRowDecoder implements RowDecoder {
 
   DebeziumJsonRowDecoder(RowType physicalType, JsonSpec spec, boolean schemaInclude) {
     // Errors of the envelope are handled here, so that every malformed change counts once.
-    JsonSpec strict = new JsonSpec(false, false, spec.timestampFormat(), spec.mapNullKeyMode(),
-        spec.mapNullKeyLiteral(), spec.decimalAsPlainNumber(), spec.ignoreNullFields());
-    this.envelopeDecoder =
-        new JsonRowDecoder(DebeziumEnvelope.type(physicalType, schemaInclude), strict);
+    this.envelopeDecoder = new JsonRowDecoder(
+        DebeziumEnvelope.type(physicalType, schemaInclude), spec.withoutErrorHandling());
     this.schemaInclude = schemaInclude;
     this.arity = physicalType.fieldCount();
     this.malformed = new MalformedRecords("Debezium JSON", spec.ignoreParseErrors());

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The avro, raw and debezium-json formats over the kafka connector, through SQL. */
+/** The avro, raw, debezium-json and canal-json formats over the kafka connector, through SQL. */
 class KafkaFormatsSqlTest {
   private static final KafkaTestBroker BROKER = KafkaTestBroker.shared();
   private final SqlSession session = new SqlSession(new Configuration());
@@ -149,6 +149,21 @@ class KafkaFormatsSqlTest {
         TestRecord.of(0, "{\"before\":{\"id\":1,\"color\":\"red\"},\"after\":{\"id\":1,\"color\":\"blue\"},\"op\":\"u\"}"),
         TestRecord.of(0, "{\"before\":{\"id\":2,\"color\":\"red\"},\"after\":null,\"op\":\"d\"}")));
     session.execute(table("items", "id INT, color STRING", topic, "'format' = 'debezium-json'"));
+
+    assertThat(rows(session.execute("SELECT * FROM items"))).containsExactly(
+        "+I[1, red]", "+I[2, red]", "-U[1, red]", "+U[1, blue]", "-D[2, red]");
+    assertThat(materialized(session.execute("SELECT color, COUNT(*) FROM items GROUP BY color")))
+        .containsExactly("+I[blue, 1]");
+  }
+
+  @Test
+  void canalTopicReadsAsAnUpdatingTable() {
+    String topic = BROKER.newTopic("canal-in", 1);
+    BROKER.produceValues(topic, 0,
+        "{\"data\":[{\"id\":\"1\",\"color\":\"red\"},{\"id\":\"2\",\"color\":\"red\"}],\"type\":\"INSERT\"}",
+        "{\"data\":[{\"id\":\"1\",\"color\":\"blue\"}],\"old\":[{\"color\":\"red\"}],\"type\":\"UPDATE\"}",
+        "{\"data\":[{\"id\":\"2\",\"color\":\"red\"}],\"type\":\"DELETE\"}");
+    session.execute(table("items", "id INT, color STRING", topic, "'format' = 'canal-json'"));
 
     assertThat(rows(session.execute("SELECT * FROM items"))).containsExactly(
         "+I[1, red]", "+I[2, red]", "-U[1, red]", "+U[1, blue]", "-D[2, red]");
