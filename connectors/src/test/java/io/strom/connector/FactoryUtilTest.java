@@ -34,8 +34,9 @@ class FactoryUtilTest {
     assertThat(FactoryUtil.discoverFactory(LOADER, EncodingFormatFactory.class, "json"))
         .isInstanceOf(JsonFormatFactory.class);
     assertThat(FactoryUtil.identifiers(LOADER, true))
-        .containsExactly("blackhole", "datagen", "filesystem", "kafka", "nexmark", "print");
-    assertThat(FactoryUtil.identifiers(LOADER, false)).containsExactly("csv", "json");
+        .containsExactly("blackhole", "datagen", "filesystem", "kafka", "nexmark", "print", "upsert-kafka");
+    assertThat(FactoryUtil.identifiers(LOADER, false))
+        .containsExactly("avro", "canal-json", "csv", "debezium-json", "json", "raw");
   }
 
   @Test
@@ -43,14 +44,14 @@ class FactoryUtilTest {
     assertThatThrownBy(() -> source(TYPE, Map.of("connector", "datagne")))
         .isInstanceOf(ConnectorException.class)
         .hasMessage("Could not find any factory for 'connector' = 'datagne'. Available: blackhole,"
-            + " datagen, filesystem, kafka, nexmark, print. Did you mean 'datagen'?");
+            + " datagen, filesystem, kafka, nexmark, print, upsert-kafka. Did you mean 'datagen'?");
   }
 
   @Test
   void unknownConnectorFarFromAnyNameGetsNoSuggestion() {
     assertThatThrownBy(() -> source(TYPE, Map.of("connector", "pulsar")))
         .hasMessage("Could not find any factory for 'connector' = 'pulsar'. Available: blackhole,"
-            + " datagen, filesystem, kafka, nexmark, print.");
+            + " datagen, filesystem, kafka, nexmark, print, upsert-kafka.");
   }
 
   @Test
@@ -58,7 +59,7 @@ class FactoryUtilTest {
     assertThatThrownBy(() -> source(TYPE, Map.of("connector", "print")))
         .isInstanceOf(ConnectorException.class)
         .hasMessage("The connector 'print' cannot be used as a source. Available for this use:"
-            + " datagen, filesystem, kafka, nexmark.");
+            + " datagen, filesystem, kafka, nexmark, upsert-kafka.");
   }
 
   @Test
@@ -137,7 +138,8 @@ class FactoryUtilTest {
   void unknownFormatIsReportedLikeAnUnknownConnector() {
     Map<String, String> options = Map.of("connector", "filesystem", "path", "/tmp/x", "format", "cvs");
     assertThatThrownBy(() -> source(TYPE, options))
-        .hasMessage("Could not find any factory for 'format' = 'cvs'. Available: csv, json."
+        .hasMessage("Could not find any factory for 'format' = 'cvs'. Available: avro, canal-json, csv,"
+            + " debezium-json, json, raw."
             + " Did you mean 'csv'?");
   }
 

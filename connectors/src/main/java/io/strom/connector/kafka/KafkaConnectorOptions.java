@@ -140,6 +140,22 @@ public final class KafkaConnectorOptions {
           .noDefaultValue()
           .withDescription("For exactly-once: the prefix of the writers' transactional ids; unique per job.");
 
+  public static final ConfigOption<Integer> SINK_BUFFER_FLUSH_MAX_ROWS =
+      ConfigOptions.key("sink.buffer-flush.max-rows")
+          .intType()
+          .defaultValue(0)
+          .withDescription(
+              "upsert-kafka: buffer up to this many rows, keeping only the last per key, before"
+                  + " sending; 0 (or an interval of 0) sends every row at once.");
+
+  public static final ConfigOption<Duration> SINK_BUFFER_FLUSH_INTERVAL =
+      ConfigOptions.key("sink.buffer-flush.interval")
+          .durationType()
+          .defaultValue(Duration.ZERO)
+          .withDescription(
+              "upsert-kafka: send buffered rows once the oldest waited this long (checked as rows"
+                  + " arrive, and at every checkpoint); 0 (or max-rows 0) turns buffering off.");
+
   /** Where a source starts reading each partition. */
   public enum StartupMode {
     EARLIEST_OFFSET,

@@ -11,6 +11,7 @@ import io.strom.connector.RowDecodeException;
 import io.strom.connector.RowDecoder;
 import io.strom.data.GenericRow;
 import io.strom.data.Row;
+import io.strom.data.RowKind;
 import io.strom.types.LogicalType;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * Turns a Kafka record into table rows: decodes the key (when the table has key columns) and the
  * value with their formats, places each decoded field at its column, and appends the metadata
- * columns. A record whose value is null (a tombstone) gives no row.
+ * columns. A record whose value is null (a tombstone) gives no row, or for an upsert table the
+ * DELETE of its key.
  *
  * <p>Created while planning; each reader uses its own copy on its task's thread.
  */
@@ -50,6 +52,7 @@ final class KafkaRecordDecoder implements Serializable {
   private final Part value;
   private final List<KafkaMetadata> metadata;
   private final int physicalArity;
+  private final boolean tombstonesAsDeletes;
 
   private transient RowCopier keyHolderCopier;
   private transient RowCopier keyScatter;
@@ -60,12 +63,20 @@ final class KafkaRecordDecoder implements Serializable {
    * @param key the key's part, or null when no column comes from the key
    * @param value the value's part
    * @param metadata metadata columns appended after the {@code physicalArity} physical ones
+   * @param tombstonesAsDeletes whether a record with a null value is a DELETE of its key (upsert
+   *     tables) rather than no row
    */
-  KafkaRecordDecoder(Part key, Part value, List<KafkaMetadata> metadata, int physicalArity) {
+  KafkaRecordDecoder(
+      Part key,
+      Part value,
+      List<KafkaMetadata> metadata,
+      int physicalArity,
+      boolean tombstonesAsDeletes) {
     this.key = key;
     this.value = requireNonNull(value, "value");
     this.metadata = List.copyOf(metadata);
     this.physicalArity = physicalArity;
+    this.tombstonesAsDeletes = tombstonesAsDeletes;
   }
 
   void open(DecoderContext context) {
@@ -82,7 +93,8 @@ final class KafkaRecordDecoder implements Serializable {
 
   /** Emits the rows of {@code record} to {@code out}; fails naming the record on malformed bytes. */
   void decode(ConsumerRecord<byte[], byte[]> record, Consumer<Row> out) {
-    if (record.value() == null) {
+    boolean tombstone = record.value() == null;
+    if (tombstone && !tombstonesAsDeletes) {
       return;
     }
     boolean keyPresent = key != null && record.key() != null;
@@ -90,23 +102,41 @@ final class KafkaRecordDecoder implements Serializable {
         && decodePart(record, key, record.key(), "key", k -> keyHolderCopier.copy(k, keyHolder)) == 0) {
       return; // a malformed key, skipped and counted by its format
     }
-    decodePart(record, value, record.value(), "value", valueRow -> {
-      GenericRow row = new GenericRow(physicalArity + metadata.size());
-      if (key != null) {
-        if (keyPresent) {
-          keyScatter.copy(keyHolder, row);
-        } else {
-          for (int target : key.targets()) {
-            row.setNullAt(target);
-          }
+    if (tombstone) {
+      if (keyPresent) {
+        out.accept(row(record, true, null));
+      }
+      return; // a tombstone without a key deletes nothing
+    }
+    decodePart(record, value, record.value(), "value", valueRow -> out.accept(row(record, keyPresent, valueRow)));
+  }
+
+  /**
+   * The table row of a record: key columns from the key (NULL without one), the value's columns
+   * (NULL for a tombstone, whose row is a DELETE), then the metadata; the row takes the kind the
+   * value format gave it.
+   */
+  private GenericRow row(ConsumerRecord<byte[], byte[]> record, boolean keyPresent, Row valueRow) {
+    GenericRow row = new GenericRow(physicalArity + metadata.size());
+    if (key != null) {
+      if (keyPresent) {
+        keyScatter.copy(keyHolder, row);
+      } else {
+        for (int target : key.targets()) {
+          row.setNullAt(target);
         }
       }
+    }
+    if (valueRow == null) {
+      row.setKind(RowKind.DELETE);
+    } else {
       valueScatter.copy(valueRow, row);
-      for (int i = 0; i < metadata.size(); i++) {
-        row.setField(physicalArity + i, metadata.get(i).valueOf(record));
-      }
-      out.accept(row);
-    });
+      row.setKind(valueRow.kind());
+    }
+    for (int i = 0; i < metadata.size(); i++) {
+      row.setField(physicalArity + i, metadata.get(i).valueOf(record));
+    }
+    return row;
   }
 
   /** Decodes one part; returns how many rows it gave (0 when a malformed record was skipped). */

@@ -6,13 +6,17 @@ import io.strom.connector.RowCopier;
 import io.strom.connector.RowEncoder;
 import io.strom.data.GenericRow;
 import io.strom.data.Row;
+import io.strom.data.RowKind;
+import io.strom.connector.ChangelogMode;
 import io.strom.serde.DataOutputSerializer;
 import java.io.IOException;
 import java.io.Serializable;
 
 /**
- * Turns a table row into the key and value bytes of a Kafka record with the table's formats.
- * Created while planning; each writer uses its own copy on its task's thread.
+ * Turns a table row into the key and value bytes of a Kafka record with the table's formats. For
+ * an upsert table a DELETE becomes a tombstone (a null value) and an UPDATE_BEFORE no record, as
+ * the next UPDATE_AFTER of its key replaces it. Created while planning; each writer uses its own
+ * copy on its task's thread.
  */
 final class KafkaRecordEncoder implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -20,17 +24,34 @@ final class KafkaRecordEncoder implements Serializable {
   private final KafkaTableLayout layout;
   private final RowEncoder keyEncoder;
   private final RowEncoder valueEncoder;
+  private final boolean upsert;
   private transient RowCopier keyCopier;
   private transient RowCopier valueCopier;
   private transient GenericRow keyRow;
   private transient GenericRow valueRow;
   private transient DataOutputSerializer buffer;
 
-  /** @param keyEncoder the key's encoder, or null when records have no key */
-  KafkaRecordEncoder(KafkaTableLayout layout, RowEncoder keyEncoder, RowEncoder valueEncoder) {
+  /**
+   * @param keyEncoder the key's encoder, or null when records have no key
+   * @param upsert whether rows are upserts by the key (deletes become tombstones)
+   */
+  KafkaRecordEncoder(
+      KafkaTableLayout layout, RowEncoder keyEncoder, RowEncoder valueEncoder, boolean upsert) {
     this.layout = requireNonNull(layout, "layout");
     this.keyEncoder = keyEncoder;
     this.valueEncoder = requireNonNull(valueEncoder, "valueEncoder");
+    this.upsert = upsert;
+  }
+
+  /** True when {@code row} gives no record: an upsert table's UPDATE_BEFORE. */
+  boolean skips(Row row) {
+    return upsert && row.kind() == RowKind.UPDATE_BEFORE;
+  }
+
+  /** The changes the records can represent: the value format's, or an upsert table's. */
+  ChangelogMode changelogMode() {
+    // An upsert table takes before-images too: they are dropped, see skips().
+    return upsert ? ChangelogMode.all() : valueEncoder.changelogMode();
   }
 
   private void init() {
@@ -54,7 +75,11 @@ final class KafkaRecordEncoder implements Serializable {
     return encode(keyEncoder, keyRow);
   }
 
+  /** The value's bytes; null (a tombstone) for an upsert table's DELETE. */
   byte[] value(Row row) throws IOException {
+    if (upsert && row.kind() == RowKind.DELETE) {
+      return null;
+    }
     if (buffer == null) {
       init();
     }

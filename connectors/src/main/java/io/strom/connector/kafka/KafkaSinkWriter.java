@@ -40,6 +40,8 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
   private final KafkaPartitionChooser partitions;
   private final int subtask;
   private final AtomicReference<Exception> sendError = new AtomicReference<>();
+  /** Rows waiting by key (upsert-kafka's {@code sink.buffer-flush.*}), or null. */
+  private final UpsertBuffer buffer;
   /** Transactional producers by id; the current one is {@link #producer}. */
   private final Map<String, KafkaProducer<byte[], byte[]>> transactional = new HashMap<>();
   private KafkaProducer<byte[], byte[]> producer;
@@ -51,6 +53,7 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
     this.settings = settings;
     this.encoder = encoder;
     this.subtask = subtask;
+    this.buffer = settings.buffer().enabled() ? new UpsertBuffer(settings.buffer()) : null;
     if (settings.guarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
       for (int slot = 0; slot < TRANSACTION_SLOTS; slot++) {
         String id = transactionalId(slot);
@@ -97,9 +100,20 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
   @Override
   public void write(Row row, long timestamp) throws Exception {
     checkSendError();
+    if (encoder.skips(row)) {
+      return;
+    }
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(
             settings.topic(), partitions.partitionFor(), null, encoder.key(row), encoder.value(row));
+    if (buffer == null) {
+      send(record);
+    } else if (buffer.add(record, System.currentTimeMillis())) {
+      sendBuffered();
+    }
+  }
+
+  private void send(ProducerRecord<byte[], byte[]> record) {
     producer.send(record, (metadata, error) -> {
       if (error != null) {
         sendError.compareAndSet(null, error);
@@ -107,8 +121,15 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
     });
   }
 
+  private void sendBuffered() {
+    if (buffer != null) {
+      buffer.drain().forEach(this::send);
+    }
+  }
+
   @Override
   public List<KafkaCommittable> prepareCommit(long checkpointId) throws Exception {
+    sendBuffered();
     switch (settings.guarantee()) {
       case NONE -> {
         return List.of();
@@ -162,6 +183,7 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
 
   @Override
   public void flush() throws Exception {
+    sendBuffered();
     if (producer != null) {
       producer.flush();
     }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import io.strom.connector.kafka.KafkaConnectorOptions.DeliveryGuarantee;
+import io.strom.connector.kafka.KafkaConnectorOptions.ValueFieldsStrategy;
 
 /**
  * Factory of the {@code kafka} connector: scans of one or more topics (or a topic pattern) and a
@@ -51,20 +53,15 @@ public final class KafkaTableFactory implements DynamicTableSourceFactory, Dynam
   public ScanTableSource createSource(TableContext context) {
     TableFactoryHelper helper = FactoryUtil.helper(this, context);
     ReadableOptions options = helper.options();
-    KafkaTableSource.FormatChoice keyFormat = null;
-    if (options.contains(KEY_FORMAT)) {
-      DecodingFormatFactory key = helper.discoverDecodingFormat(KEY_FORMAT, "key.");
-      keyFormat = new KafkaTableSource.FormatChoice(
-          key, helper.formatOptions(key, "key."), "key." + key.identifier() + ".");
-    }
-    String valuePrefix = valueOptionPrefix(context);
-    DecodingFormatFactory value = helper.discoverDecodingFormat(VALUE_FORMAT, valuePrefix);
-    KafkaTableSource.FormatChoice valueFormat = new KafkaTableSource.FormatChoice(
-        value, helper.formatOptions(value, valuePrefix), valuePrefix + value.identifier() + ".");
+    KafkaTableSource.FormatChoice keyFormat =
+        options.contains(KEY_FORMAT) ? decodingFormat(helper, KEY_FORMAT, "key.") : null;
+    KafkaTableSource.FormatChoice valueFormat =
+        decodingFormat(helper, VALUE_FORMAT, valueOptionPrefix(context));
     helper.validateExcept(PROPERTIES_PREFIX);
-    KafkaTableLayout layout = layout(context, options);
-    KafkaTableSource source =
-        new KafkaTableSource(sourceSettings(context, options), layout, keyFormat, valueFormat);
+    KafkaTableLayout layout = layout(context, options, keyFields(options));
+    KafkaTableSource source = new KafkaTableSource(
+        sourceSettings(context, options, startingOffsets(options, context)),
+        layout, keyFormat, valueFormat, false);
     // Create the decoders once now, so that bad format options and types fail while planning.
     source.createRuntimeSource();
     return source;
@@ -76,10 +73,49 @@ public final class KafkaTableFactory implements DynamicTableSourceFactory, Dynam
     ReadableOptions options = helper.options();
     EncodingFormatFactory keyFormat =
         options.contains(KEY_FORMAT) ? helper.discoverEncodingFormat(KEY_FORMAT, "key.") : null;
-    String valuePrefix = valueOptionPrefix(context);
-    EncodingFormatFactory valueFormat = helper.discoverEncodingFormat(VALUE_FORMAT, valuePrefix);
+    EncodingFormatFactory valueFormat =
+        helper.discoverEncodingFormat(VALUE_FORMAT, valueOptionPrefix(context));
     helper.validateExcept(PROPERTIES_PREFIX);
-    KafkaTableLayout layout = layout(context, options);
+    return sink(IDENTIFIER, context, helper, layout(context, options, keyFields(options)), keyFormat,
+        valueFormat, false, KafkaSinkSettings.UpsertBufferSettings.NONE);
+  }
+
+  /** The {@code key.fields} option, checked to come with {@code key.format}; null when unset. */
+  private static String keyFields(ReadableOptions options) {
+    String keyFields = options.get(KEY_FIELDS);
+    if (options.contains(KEY_FORMAT) != (keyFields != null)) {
+      throw new ConnectorException(
+          keyFields == null
+              ? "'key.format' needs 'key.fields': the columns that the record key holds."
+              : "'key.fields' needs 'key.format': the format of the record key.");
+    }
+    return keyFields;
+  }
+
+  /** A decoding format named by {@code option}, with options written {@code <prefix><format>.x}. */
+  static KafkaTableSource.FormatChoice decodingFormat(
+      TableFactoryHelper helper, ConfigOption<String> option, String prefix) {
+    DecodingFormatFactory format = helper.discoverDecodingFormat(option, prefix);
+    return new KafkaTableSource.FormatChoice(
+        format, helper.formatOptions(format, prefix), prefix + format.identifier() + ".");
+  }
+
+  /**
+   * The sink of a kafka or upsert-kafka table whose options were validated.
+   *
+   * @param keyFormat the key's format, or null when records have no key
+   * @param upsert whether rows are upserts by the key
+   */
+  static KafkaTableSink sink(
+      String connector,
+      TableContext context,
+      TableFactoryHelper helper,
+      KafkaTableLayout layout,
+      EncodingFormatFactory keyFormat,
+      EncodingFormatFactory valueFormat,
+      boolean upsert,
+      KafkaSinkSettings.UpsertBufferSettings buffer) {
+    ReadableOptions options = helper.options();
     String topic = options.get(TOPIC);
     if (topic == null || options.contains(TOPIC_PATTERN) || topic.contains(";")) {
       throw new ConnectorException(
@@ -99,33 +135,29 @@ public final class KafkaTableFactory implements DynamicTableSourceFactory, Dynam
       throw options.invalidValue(
           FactoryUtil.SINK_PARALLELISM.key(), parallelism.toString(), "a positive whole number");
     }
+    String valuePrefix = valueOptionPrefix(context);
     KafkaRecordEncoder encoder = new KafkaRecordEncoder(
         layout,
         keyFormat == null ? null : keyFormat.createEncoder(layout.keyType(), helper.formatOptions(keyFormat, "key.")),
-        valueFormat.createEncoder(layout.valueType(), helper.formatOptions(valueFormat, valuePrefix)));
+        valueFormat.createEncoder(layout.valueType(), helper.formatOptions(valueFormat, valuePrefix)),
+        upsert);
     KafkaSinkSettings settings = new KafkaSinkSettings(
         topic,
         KafkaClients.properties(context.options()),
         guarantee,
         options.get(SINK_PARTITIONER),
-        transactionalIdPrefix);
-    return new KafkaTableSink(settings, encoder, valueFormat.identifier(), parallelism);
+        transactionalIdPrefix,
+        buffer);
+    return new KafkaTableSink(connector, settings, encoder, valueFormat.identifier(), parallelism);
   }
 
   /** Value format options are written {@code value.<format>.x} with 'value.format', else {@code <format>.x}. */
-  private static String valueOptionPrefix(TableContext context) {
+  static String valueOptionPrefix(TableContext context) {
     return context.options().containsKey(VALUE_FORMAT.key()) ? "value." : "";
   }
 
-  private static KafkaTableLayout layout(TableContext context, ReadableOptions options) {
-    String keyFields = options.get(KEY_FIELDS);
-    boolean keyFormat = options.contains(KEY_FORMAT);
-    if (keyFormat != (keyFields != null)) {
-      throw new ConnectorException(
-          keyFormat
-              ? "'key.format' needs 'key.fields': the columns that the record key holds."
-              : "'key.fields' needs 'key.format': the format of the record key.");
-    }
+  /** The layout of key and value columns, the key holding {@code keyFields} (';'-separated, or null). */
+  static KafkaTableLayout layout(TableContext context, ReadableOptions options, String keyFields) {
     String prefix = options.get(KEY_FIELDS_PREFIX);
     ValueFieldsStrategy strategy = options.get(VALUE_FIELDS_INCLUDE);
     if (!prefix.isEmpty() && strategy != ValueFieldsStrategy.EXCEPT_KEY) {
@@ -135,19 +167,24 @@ public final class KafkaTableFactory implements DynamicTableSourceFactory, Dynam
     return KafkaTableLayout.of(context.physicalType(), keyFields, prefix, strategy);
   }
 
-  private static KafkaSourceSettings sourceSettings(TableContext context, ReadableOptions options) {
-    Map<String, String> properties = KafkaClients.properties(context.options());
-    String groupId = properties.get("group.id");
-    Boolean resetToEarliest = resetPolicy(properties.get("auto.offset.reset"));
+  /** How a source reads, starting at {@code startingOffsets}. */
+  static KafkaSourceSettings sourceSettings(
+      TableContext context, ReadableOptions options, PartitionOffsets startingOffsets) {
     return new KafkaSourceSettings(
         subscription(options),
-        properties,
-        startingOffsets(options, groupId, resetToEarliest),
-        stoppingOffsets(options, groupId),
+        KafkaClients.properties(context.options()),
+        startingOffsets,
+        stoppingOffsets(options, KafkaClients.properties(context.options()).get("group.id")),
         options.get(SCAN_TOPIC_PARTITION_DISCOVERY_INTERVAL).toMillis());
   }
 
-  private static KafkaSubscription subscription(ReadableOptions options) {
+  private static PartitionOffsets startingOffsets(ReadableOptions options, TableContext context) {
+    Map<String, String> properties = KafkaClients.properties(context.options());
+    return startingOffsets(
+        options, properties.get("group.id"), resetPolicy(properties.get("auto.offset.reset")));
+  }
+
+  static KafkaSubscription subscription(ReadableOptions options) {
     String topic = options.get(TOPIC);
     String pattern = options.get(TOPIC_PATTERN);
     if ((topic == null) == (pattern == null)) {

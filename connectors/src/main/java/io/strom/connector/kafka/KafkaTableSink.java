@@ -5,18 +5,27 @@ import static java.util.Objects.requireNonNull;
 import io.strom.connector.ChangelogMode;
 import io.strom.connector.TableSink;
 import io.strom.data.Row;
-import io.strom.data.RowKind;
 import io.strom.datastream.sink.Sink;
 
-/** The planner's view of a Kafka sink: an append-only topic written with the table's formats. */
+/**
+ * The planner's view of a Kafka sink: a topic written with the table's formats; append-only unless
+ * the value format encodes changes or the table is an upsert table.
+ */
 final class KafkaTableSink implements TableSink {
+  private final String connector;
   private final KafkaSinkSettings settings;
   private final KafkaRecordEncoder encoder;
   private final String format;
   private final Integer parallelism;
 
+  /** @param connector the connector's identifier, for EXPLAIN */
   KafkaTableSink(
-      KafkaSinkSettings settings, KafkaRecordEncoder encoder, String format, Integer parallelism) {
+      String connector,
+      KafkaSinkSettings settings,
+      KafkaRecordEncoder encoder,
+      String format,
+      Integer parallelism) {
+    this.connector = requireNonNull(connector, "connector");
     this.settings = requireNonNull(settings, "settings");
     this.encoder = requireNonNull(encoder, "encoder");
     this.format = requireNonNull(format, "format");
@@ -25,7 +34,7 @@ final class KafkaTableSink implements TableSink {
 
   @Override
   public ChangelogMode changelogMode(ChangelogMode requested) {
-    return ChangelogMode.of(RowKind.INSERT);
+    return encoder.changelogMode();
   }
 
   @Override
@@ -40,12 +49,12 @@ final class KafkaTableSink implements TableSink {
 
   @Override
   public String summary() {
-    return "kafka(topic=" + settings.topic() + ", format=" + format
+    return connector + "(topic=" + settings.topic() + ", format=" + format
         + ", sink.delivery-guarantee=" + settings.guarantee() + ")";
   }
 
   @Override
   public KafkaTableSink copy() {
-    return new KafkaTableSink(settings, encoder, format, parallelism);
+    return new KafkaTableSink(connector, settings, encoder, format, parallelism);
   }
 }

@@ -41,6 +41,7 @@ final class KafkaTableSource
   private final KafkaTableLayout layout;
   private final FormatChoice keyFormat;
   private final FormatChoice valueFormat;
+  private final boolean upsert;
   private int[] projection;
   private List<String> metadataKeys = List.of();
 
@@ -48,16 +49,21 @@ final class KafkaTableSource
       KafkaSourceSettings settings,
       KafkaTableLayout layout,
       FormatChoice keyFormat,
-      FormatChoice valueFormat) {
+      FormatChoice valueFormat,
+      boolean upsert) {
     this.settings = requireNonNull(settings, "settings");
     this.layout = requireNonNull(layout, "layout");
     this.keyFormat = keyFormat;
     this.valueFormat = requireNonNull(valueFormat, "valueFormat");
+    this.upsert = upsert;
     this.projection = Projections.identity(layout.physicalType().fieldCount());
   }
 
   @Override
   public ChangelogMode changelogMode() {
+    if (upsert) {
+      return ChangelogMode.upsert();
+    }
     return valueFormat.factory().createDecoder(layout.valueType(), valueFormat.options()).changelogMode();
   }
 
@@ -80,16 +86,21 @@ final class KafkaTableSource
   public Source<Row, ?> createRuntimeSource() {
     List<KafkaMetadata> metadata = metadataKeys.stream().map(KafkaMetadata::ofKey).toList();
     return new KafkaSource(
-        settings, new KafkaRecordDecoder(keyPart(), valuePart(), metadata, projection.length));
+        settings,
+        new KafkaRecordDecoder(keyPart(), valuePart(), metadata, projection.length, upsert));
   }
 
-  /** Decodes the projected columns that only the key holds; null when there are none. */
+  /**
+   * Decodes the projected columns that only the key holds, or for an upsert table every key
+   * column (a tombstone has only its key); null when there are none.
+   */
   private KafkaRecordDecoder.Part keyPart() {
     List<Integer> fromKey = new ArrayList<>();
     List<Integer> targets = new ArrayList<>();
     for (int out = 0; out < projection.length; out++) {
       int keyPos = KafkaTableLayout.indexOf(layout.keyFields(), projection[out]);
-      if (keyPos >= 0 && KafkaTableLayout.indexOf(layout.valueFields(), projection[out]) < 0) {
+      if (keyPos >= 0
+          && (upsert || KafkaTableLayout.indexOf(layout.valueFields(), projection[out]) < 0)) {
         fromKey.add(keyPos);
         targets.add(out);
       }
@@ -153,7 +164,7 @@ final class KafkaTableSource
 
   @Override
   public String summary() {
-    StringBuilder sb = new StringBuilder("kafka(topic=").append(settings.subscription())
+    StringBuilder sb = new StringBuilder(upsert ? "upsert-kafka(topic=" : "kafka(topic=").append(settings.subscription())
         .append(", format=").append(valueFormat.factory().identifier());
     if (keyFormat != null) {
       sb.append(", key.format=").append(keyFormat.factory().identifier());
@@ -170,7 +181,7 @@ final class KafkaTableSource
 
   @Override
   public KafkaTableSource copy() {
-    KafkaTableSource copy = new KafkaTableSource(settings, layout, keyFormat, valueFormat);
+    KafkaTableSource copy = new KafkaTableSource(settings, layout, keyFormat, valueFormat, upsert);
     copy.projection = projection.clone();
     copy.metadataKeys = metadataKeys;
     return copy;

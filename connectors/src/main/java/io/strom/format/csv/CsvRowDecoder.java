@@ -6,11 +6,9 @@ import io.strom.connector.RowDecodeException;
 import io.strom.connector.RowDecoder;
 import io.strom.data.GenericRow;
 import io.strom.format.ByteBuilder;
-import io.strom.runtime.metrics.Counter;
+import io.strom.format.MalformedRecords;
 import io.strom.types.RowType;
 import java.util.Arrays;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decodes one CSV line (RFC 4180: fields in quotes may hold delimiters, line breaks and doubled
@@ -18,7 +16,6 @@ import org.slf4j.LoggerFactory;
  */
 final class CsvRowDecoder implements RowDecoder {
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = LoggerFactory.getLogger(CsvRowDecoder.class);
 
   private final CsvSpec spec;
   private final int columns;
@@ -27,11 +24,10 @@ final class CsvRowDecoder implements RowDecoder {
   /** The output position of each column, or -1. */
   private final int[] targets;
   private final int producedArity;
+  private final MalformedRecords malformed;
 
   private transient GenericRow row;
   private transient ByteBuilder scratch;
-  private transient Counter dropped;
-  private transient boolean loggedDrop;
 
   // The field found by the last scan: its bytes, range and whether it was quoted.
   private transient byte[] fieldBytes;
@@ -41,6 +37,7 @@ final class CsvRowDecoder implements RowDecoder {
 
   CsvRowDecoder(RowType physicalType, int[] projection, CsvSpec spec) {
     this.spec = spec;
+    this.malformed = new MalformedRecords("CSV", spec.ignoreParseErrors());
     this.columns = physicalType.fieldCount();
     this.parsers = new CsvValueParser[columns];
     this.targets = new int[columns];
@@ -56,7 +53,7 @@ final class CsvRowDecoder implements RowDecoder {
 
   @Override
   public void open(DecoderContext context) {
-    dropped = context.droppedRecords();
+    malformed.open(context);
   }
 
   @Override
@@ -72,24 +69,10 @@ final class CsvRowDecoder implements RowDecoder {
     try {
       parseLine(bytes, offset, offset + length);
     } catch (RowDecodeException e) {
-      if (!spec.ignoreParseErrors()) {
-        throw e;
-      }
-      drop(e);
+      malformed.handle(e);
       return;
     }
     out.collect(row);
-  }
-
-  private void drop(RowDecodeException e) {
-    if (dropped != null) {
-      dropped.inc();
-    }
-    if (!loggedDrop) {
-      loggedDrop = true;
-      LOG.warn("Skipping a malformed CSV line ({}); later ones are only counted in {}",
-          e.getMessage(), DecoderContext.DROPPED_RECORDS_METRIC);
-    }
   }
 
   private void parseLine(byte[] b, int start, int end) throws RowDecodeException {

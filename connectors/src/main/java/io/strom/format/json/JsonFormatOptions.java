@@ -77,4 +77,12 @@ public final class JsonFormatOptions {
           .booleanType()
           .defaultValue(false)
           .withDescription("Leave out fields whose value is NULL when writing.");
+
+  /** The options of JSON values that the change formats (debezium-json, canal-json) share. */
+  public static final java.util.Set<ConfigOption<?>> CHANGE_FORMAT_OPTIONS = java.util.Set.of(
+      IGNORE_PARSE_ERRORS,
+      TIMESTAMP_FORMAT,
+      MAP_NULL_KEY_MODE,
+      MAP_NULL_KEY_LITERAL,
+      ENCODE_DECIMAL_AS_PLAIN_NUMBER);
 }

@@ -8,11 +8,9 @@ import io.strom.connector.RowCollector;
 import io.strom.connector.RowDecodeException;
 import io.strom.connector.RowDecoder;
 import io.strom.data.GenericRow;
-import io.strom.runtime.metrics.Counter;
+import io.strom.format.MalformedRecords;
 import io.strom.types.RowType;
 import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decodes one JSON object per record with Jackson's streaming parser straight into a reused row:
@@ -21,26 +19,23 @@ import org.slf4j.LoggerFactory;
  */
 final class JsonRowDecoder implements RowDecoder {
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = LoggerFactory.getLogger(JsonRowDecoder.class);
 
   private final JsonValueReader rowReader;
   private final int arity;
-  private final boolean ignoreParseErrors;
+  private final MalformedRecords malformed;
 
   private transient GenericRow row;
   private transient boolean[] seen;
-  private transient Counter dropped;
-  private transient boolean loggedDrop;
 
   JsonRowDecoder(RowType producedType, JsonSpec spec) {
     this.rowReader = new JsonValueReader(producedType, "", spec.failOnMissingField());
     this.arity = producedType.fieldCount();
-    this.ignoreParseErrors = spec.ignoreParseErrors();
+    this.malformed = new MalformedRecords("JSON", spec.ignoreParseErrors());
   }
 
   @Override
   public void open(DecoderContext context) {
-    dropped = context.droppedRecords();
+    malformed.open(context);
   }
 
   @Override
@@ -55,10 +50,7 @@ final class JsonRowDecoder implements RowDecoder {
         return;
       }
     } catch (RowDecodeException e) {
-      if (!ignoreParseErrors) {
-        throw e;
-      }
-      drop(e);
+      malformed.handle(e);
       return;
     }
     out.collect(row);
@@ -85,17 +77,6 @@ final class JsonRowDecoder implements RowDecoder {
       throw new RowDecodeException("malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new RowDecodeException("could not read JSON: " + e.getMessage(), e);
-    }
-  }
-
-  private void drop(RowDecodeException e) {
-    if (dropped != null) {
-      dropped.inc();
-    }
-    if (!loggedDrop) {
-      loggedDrop = true;
-      LOG.warn("Skipping a malformed JSON record ({}); later ones are only counted in {}",
-          e.getMessage(), DecoderContext.DROPPED_RECORDS_METRIC);
     }
   }
 }

@@ -38,6 +38,15 @@ public record JsonSpec(
     }
   }
 
+  /**
+   * These settings with malformed input left to the caller: change formats read their envelope
+   * with it and decide themselves whether a broken change fails or is skipped.
+   */
+  public JsonSpec withoutErrorHandling() {
+    return new JsonSpec(false, false, timestampFormat, mapNullKeyMode, mapNullKeyLiteral,
+        decimalAsPlainNumber, ignoreNullFields);
+  }
+
   /** Reads and checks the {@code json.} options. */
   public static JsonSpec from(ReadableOptions options) {
     boolean failOnMissing = options.get(JsonFormatOptions.FAIL_ON_MISSING_FIELD);

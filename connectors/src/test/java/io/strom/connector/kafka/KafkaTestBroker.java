@@ -159,6 +159,16 @@ public final class KafkaTestBroker {
     }
   }
 
+  /** Writes records with these binary values and no key into {@code partition}. */
+  public void produceBytes(String topic, int partition, List<byte[]> values) {
+    try (KafkaProducer<byte[], byte[]> producer = producer()) {
+      for (byte[] value : values) {
+        producer.send(new ProducerRecord<>(topic, partition, null, value));
+      }
+      producer.flush();
+    }
+  }
+
   /** Writes one value per record, all into {@code partition}. */
   public void produceValues(String topic, int partition, String... values) {
     List<TestRecord> records = new ArrayList<>();

@@ -10,8 +10,9 @@ import java.util.function.Function;
 import org.apache.calcite.rel.RelNode;
 
 /**
- * Which changes each node of a physical plan emits: sources say what they produce; stateless nodes
- * (calcs, watermark assigners) pass on what they receive, keeping each row's kind.
+ * Which changes each node of a physical plan emits: sources say what they produce (an upsert
+ * source counts as a full changelog, see {@link #isUpsert}); stateless nodes (calcs, watermark
+ * assigners) pass on what they receive, keeping each row's kind.
  */
 public final class ChangelogModes {
   private final Map<RelNode, ChangelogMode> modes = new IdentityHashMap<>();
@@ -64,6 +65,10 @@ public final class ChangelogModes {
     ChangelogMode mode;
     if (node instanceof StreamPhysicalTableSourceScan scan) {
       mode = sources.apply(scan);
+      if (isUpsert(mode)) {
+        // The translator follows such a scan with a normalization that adds the before-images.
+        mode = ChangelogMode.all();
+      }
     } else if (node instanceof StreamPhysicalValues) {
       mode = ChangelogMode.insertOnly();
     } else if (node instanceof StreamPhysicalCalc || node instanceof StreamPhysicalWatermarkAssigner) {
@@ -107,6 +112,14 @@ public final class ChangelogModes {
     }
     modes.put(node, mode);
     return mode;
+  }
+
+  /**
+   * True when a source's rows are upserts by its primary key ({@code +U} without {@code -U}), which
+   * the translator normalizes into a full changelog right after the scan.
+   */
+  public static boolean isUpsert(ChangelogMode sourceMode) {
+    return sourceMode.contains(RowKind.UPDATE_AFTER) && !sourceMode.contains(RowKind.UPDATE_BEFORE);
   }
 
   /**

@@ -41,6 +41,7 @@ import io.strom.planner.plan.physical.StreamPhysicalWatermarkAssigner;
 import io.strom.runtime.generated.CalcFunction;
 import io.strom.runtime.generated.GeneratedClass;
 import io.strom.runtime.sql.CalcOperator;
+import io.strom.runtime.sql.ChangelogNormalizeOperator;
 import io.strom.runtime.sql.WatermarkAssignerOperator;
 import io.strom.types.LogicalType;
 import io.strom.types.RowType;
@@ -308,8 +309,37 @@ public final class PlanTranslator {
       throw new ValidationException("Table '" + ref.identifier() + "': " + e.getMessage());
     }
     RowType type = types.toRowType(scan.getRowType());
-    return job.source(
+    JobBuilder.Output output = job.source(
         ref.identifier().name() + "[" + source.summary() + "]", source.createRuntimeSource(), type, false);
+    return ChangelogModes.isUpsert(source.changelogMode())
+        ? changelogNormalize(ref, table, output)
+        : output;
+  }
+
+  /**
+   * Turns an upsert source's rows into a full changelog: exchanged by the primary key, a keyed
+   * operator keeps each key's last row and adds {@code -U} before-images and whole-row deletes.
+   * Upsert sources take no projection, so the key columns are at their physical positions.
+   */
+  private JobBuilder.Output changelogNormalize(
+      SourceTableRef ref, CatalogTable table, JobBuilder.Output scanned) {
+    if (table.schema().primaryKey() == null || ref.projection() != null) {
+      throw new ValidationException(
+          "Table '" + ref.identifier() + "' produces upserts, which need a PRIMARY KEY (...) NOT"
+              + " ENFORCED on the table");
+    }
+    RowType physical = table.schema().physicalRowType();
+    int[] keyFields = table.schema().primaryKey().columns().stream()
+        .mapToInt(physical::fieldIndex)
+        .toArray();
+    GeneratedClass<Projection> key =
+        ProjectionCodeGenerator.generate(scanned.type(), keyFields, "UpsertKey" + (++generated));
+    long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
+    return job.operator(
+        "ChangelogNormalize",
+        new ChangelogNormalizeOperator(scanned.type(), ttl),
+        scanned.exchangedBy(new JobBuilder.Exchange(new RowKeySelector(key), false)),
+        scanned.type());
   }
 
   /**

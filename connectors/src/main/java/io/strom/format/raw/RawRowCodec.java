@@ -1,0 +1,68 @@
+package io.strom.format.raw;
+
+import io.strom.connector.ChangelogMode;
+import io.strom.connector.RowCollector;
+import io.strom.connector.RowDecoder;
+import io.strom.connector.RowEncoder;
+import io.strom.data.GenericRow;
+import io.strom.data.Row;
+import io.strom.data.StringData;
+import io.strom.serde.DataOutputSerializer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Decodes and encodes the {@code raw} format: the record's bytes are the one column's value. A
+ * NULL value is written as an empty record. Any bytes decode, so no record is malformed.
+ */
+final class RawRowCodec implements RowDecoder, RowEncoder {
+  private static final long serialVersionUID = 1L;
+
+  private final boolean string;
+  private final String charsetName;
+  private transient Charset charset;
+  private transient GenericRow row;
+
+  /** @param string whether the column is a string (else bytes) */
+  RawRowCodec(boolean string, String charsetName) {
+    this.string = string;
+    this.charsetName = charsetName;
+  }
+
+  @Override
+  public void decode(byte[] bytes, int offset, int length, RowCollector out) {
+    if (row == null) {
+      row = new GenericRow(1);
+      charset = Charset.forName(charsetName);
+    }
+    if (!string) {
+      row.setField(0, Arrays.copyOfRange(bytes, offset, offset + length));
+    } else if (charset.equals(StandardCharsets.UTF_8)) {
+      row.setField(0, StringData.fromBytes(Arrays.copyOfRange(bytes, offset, offset + length)));
+    } else {
+      row.setField(0, StringData.fromString(new String(bytes, offset, length, charset)));
+    }
+    out.collect(row);
+  }
+
+  @Override
+  public ChangelogMode changelogMode() {
+    return ChangelogMode.insertOnly();
+  }
+
+  @Override
+  public void encode(Row value, DataOutputSerializer out) {
+    if (value.isNullAt(0)) {
+      return;
+    }
+    if (!string) {
+      out.write(value.getBinary(0));
+    } else if (charsetName.equals(StandardCharsets.UTF_8.name())) {
+      StringData text = value.getString(0);
+      out.write(text.byteArray(), text.offset(), text.sizeInBytes());
+    } else {
+      out.write(value.getString(0).toString().getBytes(Charset.forName(charsetName)));
+    }
+  }
+}
