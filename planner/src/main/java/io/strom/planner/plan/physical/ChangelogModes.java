@@ -39,6 +39,8 @@ public final class ChangelogModes {
       visit(node.getInput(0), sources);
       // One final row per window and key, once time has passed the window.
       mode = ChangelogMode.insertOnly();
+    } else if (OverAndRankModes.handles(node)) {
+      mode = OverAndRankModes.of(node, visit(node.getInput(0), sources));
     } else if (node instanceof StreamPhysicalExchange) {
       mode = visit(node.getInput(0), sources);
     } else if (node instanceof StreamPhysicalGroupAggregate) {

@@ -61,6 +61,7 @@ public final class PlanTranslator {
   private final ClassLoader classLoader;
   private final Function<StreamPhysicalTableSourceScan, ChangelogMode> sourceModes;
   private int generated;
+  private OverAndRankTranslator overAndRank;
 
   public PlanTranslator(
       JobBuilder job,
@@ -126,6 +127,12 @@ public final class PlanTranslator {
     }
     if (node instanceof StreamPhysicalWindowAggregate aggregate) {
       return windowAggregate(aggregate);
+    }
+    if (OverAndRankTranslator.handles(node)) {
+      if (overAndRank == null) {
+        overAndRank = new OverAndRankTranslator(this, job, types, settings, sourceModes);
+      }
+      return overAndRank.translate(node);
     }
     throw new IllegalStateException("Bug: no translation for " + node.getRelTypeName());
   }
