@@ -93,14 +93,17 @@ public final class PlannerContext {
   }
 
   /**
-   * Flink's validation: its conformance, names expanded (views store fully qualified queries), and
-   * no implicit type coercion, so types follow Flink's rules rather than Calcite's.
+   * Flink's validation: its conformance, names expanded (views store fully qualified queries), no
+   * implicit type coercion, so types follow Flink's rules rather than Calcite's, and its order of
+   * NULLs.
    */
   private static SqlValidator.Config validatorConfig() {
     return SqlValidator.Config.DEFAULT
         .withConformance(StromSqlConformance.INSTANCE)
         .withIdentifierExpansion(true)
-        .withTypeCoercionEnabled(false);
+        .withTypeCoercionEnabled(false)
+        // Flink sorts NULLs as the smallest values: first when ascending, last when descending.
+        .withDefaultNullCollation(org.apache.calcite.config.NullCollation.LOW);
   }
 
   public PlannerTypes types() {

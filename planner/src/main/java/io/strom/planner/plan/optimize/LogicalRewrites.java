@@ -28,6 +28,9 @@ public final class LogicalRewrites {
                   CoreRules.FILTER_MERGE,
                   // UNION (distinct) is a GROUP BY over all columns of a UNION ALL.
                   CoreRules.UNION_TO_DISTINCT))
+          // OVER in a SELECT list becomes a window node of its own, so a filter on its result
+          // (WHERE rn <= N) stays above it and Top-N is recognized from that shape.
+          .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
           // Filters move towards the scan before projections and filters become calcs, so each
           // stateless run of operators collapses into a single calc.
           .addRuleCollection(

@@ -90,6 +90,8 @@ public final class ChangelogModes {
         // Rows padded with NULLs come and go as matches arrive and leave.
         mode = ChangelogMode.of(RowKind.INSERT, RowKind.DELETE);
       }
+    } else if (OverAndRankModes.handles(node)) {
+      mode = OverAndRankModes.of(node, visit(node.getInput(0), sources));
     } else if (node instanceof StreamPhysicalExchange) {
       mode = visit(node.getInput(0), sources);
     } else if (node instanceof StreamPhysicalGroupAggregate) {

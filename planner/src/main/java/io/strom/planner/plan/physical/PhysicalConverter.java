@@ -31,6 +31,10 @@ public final class PhysicalConverter {
     if (logical instanceof LogicalTableScan scan) {
       return new StreamPhysicalTableSourceScan(scan.getCluster(), traits, scan.getTable());
     }
+    StreamPhysicalRel overOrRank = OverAndRankRules.convert(logical, traits);
+    if (overOrRank != null) {
+      return overOrRank;
+    }
     if (logical instanceof LogicalCalc calc) {
       return new StreamPhysicalCalc(
           calc.getCluster(), traits, convert(calc.getInput()), calc.getProgram());

@@ -64,6 +64,7 @@ public final class PlanTranslator {
   private final Function<StreamPhysicalTableSourceScan, ChangelogMode> sourceModes;
   private ChangelogModes modes;
   private int generated;
+  private OverAndRankTranslator overAndRank;
 
   public PlanTranslator(
       JobBuilder job,
@@ -142,6 +143,12 @@ public final class PlanTranslator {
     }
     if (node instanceof StreamPhysicalWindowAggregate aggregate) {
       return windowAggregate(aggregate);
+    }
+    if (OverAndRankTranslator.handles(node)) {
+      if (overAndRank == null) {
+        overAndRank = new OverAndRankTranslator(this, job, types, settings, sourceModes);
+      }
+      return overAndRank.translate(node);
     }
     throw new IllegalStateException("Bug: no translation for " + node.getRelTypeName());
   }

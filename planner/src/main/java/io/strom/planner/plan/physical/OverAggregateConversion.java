@@ -1,0 +1,128 @@
+package io.strom.planner.plan.physical;
+
+import io.strom.codegen.types.TimeAttributeType;
+import io.strom.planner.ValidationException;
+import io.strom.runtime.sql.over.OverWindowSpec;
+import io.strom.types.TimestampKind;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Window;
+import org.apache.calcite.rel.logical.LogicalWindow;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexWindowBound;
+import org.apache.calcite.rex.RexWindowExclusion;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+
+/**
+ * Plans an OVER aggregation: aggregate functions over a frame that ends at the current row,
+ * ordered by one time attribute. Every form it cannot run is refused here, with what to write
+ * instead.
+ */
+final class OverAggregateConversion {
+  private OverAggregateConversion() {}
+
+  static StreamPhysicalRel convert(LogicalWindow window, RelTraitSet traits) {
+    Window.Group group = window.groups.get(0);
+    for (Window.Group other : window.groups) {
+      if (!other.keys.equals(group.keys) || !other.orderKeys.equals(group.orderKeys)
+          || other.isRows != group.isRows || !other.lowerBound.equals(group.lowerBound)
+          || !other.upperBound.equals(group.upperBound)) {
+        throw new ValidationException("All OVER aggregates of a query must use the same window"
+            + " (PARTITION BY, ORDER BY and frame); compute the others in another query");
+      }
+      for (Window.RexWinAggCall call : other.aggCalls) {
+        if (call.getKind() == SqlKind.ROW_NUMBER || call.getKind() == SqlKind.RANK
+            || call.getKind() == SqlKind.DENSE_RANK) {
+          throw new ValidationException(call.getKind() + "() is supported only in Top-N and"
+              + " deduplication queries, which filter it: WHERE rn <= N");
+        }
+      }
+    }
+    RelDataType inputType = window.getInput().getRowType();
+    List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
+    TimeAttributeType time = order.size() == 1
+        && inputType.getFieldList().get(order.get(0).getFieldIndex()).getType()
+            instanceof TimeAttributeType t && t.kind() != TimestampKind.REGULAR ? t : null;
+    if (time == null || order.get(0).getDirection().isDescending()) {
+      throw new ValidationException("OVER windows must be ordered by one time attribute, ascending"
+          + " (a rowtime column with a WATERMARK, or PROCTIME())");
+    }
+    if (!group.upperBound.isCurrentRow() || group.exclude != RexWindowExclusion.EXCLUDE_NO_OTHER) {
+      throw new ValidationException("OVER windows must end at the CURRENT ROW; FOLLOWING rows and"
+          + " EXCLUDE are not supported");
+    }
+    int orderField = order.get(0).getFieldIndex();
+    long preceding = preceding(window, group);
+    boolean eventTime = time.kind() == TimestampKind.ROWTIME;
+    OverWindowSpec spec = new OverWindowSpec(
+        group.isRows, preceding, eventTime, orderField, time.getPrecision());
+    List<AggregateCall> calls = new ArrayList<>();
+    for (Window.Group g : window.groups) {
+      calls.addAll(g.getAggregateCalls(window));
+    }
+    for (AggregateCall call : calls) {
+      SqlKind kind = call.getAggregation().getKind();
+      if (preceding >= 0 && (kind == SqlKind.FIRST_VALUE || kind == SqlKind.LAST_VALUE
+          || kind == SqlKind.LISTAGG)) {
+        // A bounded frame takes rows back as they leave it; these functions cannot yet.
+        throw new ValidationException(kind + " over an OVER frame with n PRECEDING is not"
+            + " supported yet; it works over UNBOUNDED PRECEDING frames");
+      }
+      for (int arg : call.getArgList()) {
+        if (arg >= inputType.getFieldCount()) {
+          throw new ValidationException("OVER aggregates of constants (" + call + ") are not"
+              + " supported yet; compute the constant as a column in a subquery first");
+        }
+      }
+    }
+    StreamPhysicalRel input = PhysicalConverter.convert(window.getInput());
+    int[] partition = group.keys.toArray();
+    StreamPhysicalExchange exchange =
+        new StreamPhysicalExchange(window.getCluster(), traits, input, partition);
+    return new StreamPhysicalOverAggregate(window.getCluster(), traits, exchange, partition,
+        orderField, spec, calls, window.getRowType());
+  }
+
+  /** Rows (ROWS) or milliseconds (RANGE) before the current row; -1 for UNBOUNDED PRECEDING. */
+  private static long preceding(LogicalWindow window, Window.Group group) {
+    RexWindowBound lower = group.lowerBound;
+    if (lower.isUnboundedPreceding()) {
+      return -1;
+    }
+    if (lower.isCurrentRow()) {
+      return 0;
+    }
+    if (!lower.isPreceding()) {
+      throw new ValidationException("OVER windows must start at UNBOUNDED PRECEDING or n"
+          + " PRECEDING");
+    }
+    RexNode offset = lower.getOffset();
+    RexLiteral literal = null;
+    if (offset instanceof RexInputRef ref) {
+      int constant = ref.getIndex() - window.getInput().getRowType().getFieldCount();
+      literal = window.getConstants().get(constant);
+    } else if (offset instanceof RexLiteral l) {
+      literal = l;
+    }
+    if (literal == null) {
+      throw new ValidationException("OVER window bounds must be constants");
+    }
+    boolean interval = literal.getType().getSqlTypeName().getFamily()
+        == SqlTypeFamily.INTERVAL_DAY_TIME;
+    if (group.isRows == interval) {
+      throw new ValidationException(group.isRows
+          ? "A ROWS frame counts rows: write ROWS BETWEEN n PRECEDING AND CURRENT ROW"
+          : "A RANGE frame over a time attribute needs an interval: write RANGE BETWEEN INTERVAL"
+              + " '10' MINUTE PRECEDING AND CURRENT ROW");
+    }
+    return literal.getValueAs(BigDecimal.class).longValueExact();
+  }
+}

@@ -1,0 +1,61 @@
+package io.strom.planner.plan.physical;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
+
+/**
+ * Deduplication: the first or last row per key by a time attribute ({@code ROW_NUMBER() OVER
+ * (PARTITION BY k ORDER BY time ASC|DESC) = 1}). Its input is exchanged by the key; its rows are
+ * the input's.
+ */
+public final class StreamPhysicalDeduplicate extends SingleRel implements StreamPhysicalRel {
+  private final int[] keys;
+  private final boolean keepLast;
+  private final int rowtimeIndex;
+
+  /** @param rowtimeIndex the event-time field that orders rows, or -1 for processing time */
+  public StreamPhysicalDeduplicate(RelOptCluster cluster, RelTraitSet traits, RelNode input,
+      int[] keys, boolean keepLast, int rowtimeIndex) {
+    super(cluster, traits, input);
+    this.keys = keys.clone();
+    this.keepLast = keepLast;
+    this.rowtimeIndex = rowtimeIndex;
+  }
+
+  public boolean keepLast() {
+    return keepLast;
+  }
+
+  /** The event-time field that orders rows, or -1 when rows are ordered by arrival. */
+  public int rowtimeIndex() {
+    return rowtimeIndex;
+  }
+
+  /** Whether the output is only inserts: keeping the first row by arrival never changes it. */
+  public boolean insertOnly() {
+    return !keepLast && rowtimeIndex < 0;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new StreamPhysicalDeduplicate(
+        getCluster(), traitSet, sole(inputs), keys, keepLast, rowtimeIndex);
+  }
+
+  @Override
+  public String planName() {
+    return "Deduplicate";
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw)
+        .item("keep", keepLast ? "LastRow" : "FirstRow")
+        .item("key", SortKeys.fields(keys, getInput().getRowType().getFieldNames()))
+        .item("order", rowtimeIndex < 0 ? "PROCTIME" : "ROWTIME");
+  }
+}

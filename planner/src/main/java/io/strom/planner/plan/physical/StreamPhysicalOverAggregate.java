@@ -1,0 +1,83 @@
+package io.strom.planner.plan.physical;
+
+import io.strom.runtime.sql.over.OverWindowSpec;
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * An OVER aggregation ({@code agg(..) OVER (PARTITION BY .. ORDER BY time ROWS|RANGE BETWEEN ..
+ * PRECEDING AND CURRENT ROW)}): every input row comes out once with the values of its frame
+ * appended, so the output is insert-only. Its input is exchanged by the partition columns.
+ */
+public final class StreamPhysicalOverAggregate extends SingleRel implements StreamPhysicalRel {
+  private final int[] partitionKeys;
+  private final int orderKey;
+  private final OverWindowSpec spec;
+  private final List<AggregateCall> calls;
+
+  /** @param orderKey the time attribute that orders rows */
+  public StreamPhysicalOverAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input,
+      int[] partitionKeys, int orderKey, OverWindowSpec spec, List<AggregateCall> calls,
+      RelDataType rowType) {
+    super(cluster, traits, input);
+    this.partitionKeys = partitionKeys.clone();
+    this.orderKey = orderKey;
+    this.spec = spec;
+    this.calls = List.copyOf(calls);
+    this.rowType = rowType;
+  }
+
+  public OverWindowSpec spec() {
+    return spec;
+  }
+
+  public List<AggregateCall> calls() {
+    return calls;
+  }
+
+  @Override
+  protected RelDataType deriveRowType() {
+    return rowType;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new StreamPhysicalOverAggregate(
+        getCluster(), traitSet, sole(inputs), partitionKeys, orderKey, spec, calls, rowType);
+  }
+
+  @Override
+  public String planName() {
+    return "OverAggregate";
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    List<String> inputNames = getInput().getRowType().getFieldNames();
+    List<String> outputNames = getRowType().getFieldNames();
+    StringBuilder select = new StringBuilder(String.join(", ", inputNames));
+    for (int i = 0; i < calls.size(); i++) {
+      select.append(", ").append(AggregateCalls.describe(calls.get(i), inputNames))
+          .append(" AS ").append(outputNames.get(inputNames.size() + i));
+    }
+    RelWriter w = super.explainTerms(pw);
+    if (partitionKeys.length > 0) {
+      w = w.item("partitionBy", SortKeys.fields(partitionKeys, inputNames));
+    }
+    return w.item("orderBy", inputNames.get(orderKey) + " ASC")
+        .item("window", frame())
+        .item("select", select.toString());
+  }
+
+  private String frame() {
+    String lower = spec.unbounded() ? "UNBOUNDED"
+        : spec.rows() ? String.valueOf(spec.preceding()) : spec.preceding() + " ms";
+    return (spec.rows() ? "ROWS" : "RANGE") + " BETWEEN " + lower + " PRECEDING AND CURRENT ROW";
+  }
+}

@@ -1,0 +1,66 @@
+package io.strom.planner.plan.physical;
+
+import io.strom.runtime.sql.rank.RankRange;
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * Top-N per partition ({@code ROW_NUMBER() OVER (PARTITION BY .. ORDER BY ..)} filtered to a range
+ * of row numbers): an updating result that follows which rows hold the best ranks. Its input is
+ * exchanged by the partition columns; its rows are the input's, plus the row number when shown.
+ */
+public final class StreamPhysicalRank extends SingleRel implements StreamPhysicalRel {
+  private final int[] partitionKeys;
+  private final List<RelFieldCollation> orderKeys;
+  private final RankRange range;
+
+  public StreamPhysicalRank(RelOptCluster cluster, RelTraitSet traits, RelNode input,
+      int[] partitionKeys, List<RelFieldCollation> orderKeys, RankRange range, RelDataType rowType) {
+    super(cluster, traits, input);
+    this.partitionKeys = partitionKeys.clone();
+    this.orderKeys = List.copyOf(orderKeys);
+    this.range = range;
+    this.rowType = rowType;
+  }
+
+  public List<RelFieldCollation> orderKeys() {
+    return orderKeys;
+  }
+
+  public RankRange range() {
+    return range;
+  }
+
+  @Override
+  protected RelDataType deriveRowType() {
+    return rowType;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new StreamPhysicalRank(
+        getCluster(), traitSet, sole(inputs), partitionKeys, orderKeys, range, rowType);
+  }
+
+  @Override
+  public String planName() {
+    return "Rank";
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    List<String> names = getInput().getRowType().getFieldNames();
+    return super.explainTerms(pw)
+        .item("rankType", "ROW_NUMBER")
+        .item("rankRange", SortKeys.range(range.start(), range.end()))
+        .item("partitionBy", SortKeys.fields(partitionKeys, names))
+        .item("orderBy", SortKeys.order(orderKeys, names))
+        .item("select", String.join(", ", getRowType().getFieldNames()));
+  }
+}

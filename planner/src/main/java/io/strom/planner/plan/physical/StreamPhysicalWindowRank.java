@@ -1,0 +1,103 @@
+package io.strom.planner.plan.physical;
+
+import io.strom.runtime.sql.rank.RankRange;
+import io.strom.runtime.sql.window.SqlWindow;
+import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * Top-N or deduplication per window: partitioned by columns that include a window's start and end,
+ * it emits each partition's best rows once, when time passes the window's end, so its output is
+ * insert-only. Its input is exchanged by the partition columns.
+ */
+public final class StreamPhysicalWindowRank extends SingleRel implements StreamPhysicalRel {
+  private final int[] partitionKeys;
+  private final List<RelFieldCollation> orderKeys;
+  private final RankRange range;
+  private final int windowEndIndex;
+  private final SqlWindow window;
+  private final String timeColumn;
+  private final boolean eventTime;
+  private final boolean deduplicate;
+
+  /**
+   * @param windowEndIndex the input field holding {@code window_end}
+   * @param deduplicate whether this keeps the first or last row by time (ROW_NUMBER = 1 ordered by
+   *     the window's time column); keeping the last, the later of two rows of equal time wins
+   */
+  public StreamPhysicalWindowRank(RelOptCluster cluster, RelTraitSet traits, RelNode input,
+      int[] partitionKeys, List<RelFieldCollation> orderKeys, RankRange range, int windowEndIndex,
+      SqlWindow window, String timeColumn, boolean eventTime, boolean deduplicate,
+      RelDataType rowType) {
+    super(cluster, traits, input);
+    this.partitionKeys = partitionKeys.clone();
+    this.orderKeys = List.copyOf(orderKeys);
+    this.range = range;
+    this.windowEndIndex = windowEndIndex;
+    this.window = window;
+    this.timeColumn = timeColumn;
+    this.eventTime = eventTime;
+    this.deduplicate = deduplicate;
+    this.rowType = rowType;
+  }
+
+  public List<RelFieldCollation> orderKeys() {
+    return orderKeys;
+  }
+
+  public RankRange range() {
+    return range;
+  }
+
+  public int windowEndIndex() {
+    return windowEndIndex;
+  }
+
+  public boolean isEventTime() {
+    return eventTime;
+  }
+
+  /** Whether rows of equal order rank the later one first: deduplication keeping the last row. */
+  public boolean laterWinsTies() {
+    return deduplicate && orderKeys.get(0).getDirection().isDescending();
+  }
+
+  @Override
+  protected RelDataType deriveRowType() {
+    return rowType;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new StreamPhysicalWindowRank(getCluster(), traitSet, sole(inputs), partitionKeys,
+        orderKeys, range, windowEndIndex, window, timeColumn, eventTime, deduplicate, rowType);
+  }
+
+  @Override
+  public String planName() {
+    return deduplicate ? "WindowDeduplicate" : "WindowRank";
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    List<String> names = getInput().getRowType().getFieldNames();
+    RelWriter w = super.explainTerms(pw)
+        .item("window", StreamPhysicalWindowTableFunction.describe(window, timeColumn));
+    if (deduplicate) {
+      return w.item("keep", laterWinsTies() ? "LastRow" : "FirstRow")
+          .item("partitionBy", SortKeys.fields(partitionKeys, names))
+          .item("order", names.get(orderKeys.get(0).getFieldIndex()));
+    }
+    return w.item("rankType", "ROW_NUMBER")
+        .item("rankRange", SortKeys.range(range.start(), range.end()))
+        .item("partitionBy", SortKeys.fields(partitionKeys, names))
+        .item("orderBy", SortKeys.order(orderKeys, names))
+        .item("select", String.join(", ", getRowType().getFieldNames()));
+  }
+}

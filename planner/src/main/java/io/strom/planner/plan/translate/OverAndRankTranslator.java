@@ -1,0 +1,120 @@
+package io.strom.planner.plan.translate;
+
+import io.strom.codegen.ComparatorCodeGenerator;
+import io.strom.codegen.UnsupportedExpressionException;
+import io.strom.codegen.agg.AggsHandlerCodeGenerator;
+import io.strom.configuration.Configuration;
+import io.strom.connector.ChangelogMode;
+import io.strom.data.RowKind;
+import io.strom.planner.ValidationException;
+import io.strom.planner.calcite.PlannerTypes;
+import io.strom.planner.config.TableConfigOptions;
+import io.strom.planner.plan.physical.ChangelogModes;
+import io.strom.planner.plan.physical.StreamPhysicalDeduplicate;
+import io.strom.planner.plan.physical.StreamPhysicalOverAggregate;
+import io.strom.planner.plan.physical.StreamPhysicalRank;
+import io.strom.planner.plan.physical.StreamPhysicalRel;
+import io.strom.planner.plan.physical.StreamPhysicalTableSourceScan;
+import io.strom.planner.plan.physical.StreamPhysicalWindowRank;
+import io.strom.runtime.generated.GeneratedClass;
+import io.strom.runtime.generated.RecordComparator;
+import io.strom.runtime.sql.over.OverAggOperator;
+import io.strom.runtime.sql.rank.AppendOnlyTopNOperator;
+import io.strom.runtime.sql.rank.DeduplicateOperator;
+import io.strom.runtime.sql.rank.WindowRankOperator;
+import io.strom.types.LocalZonedTimestampType;
+import io.strom.types.LogicalType;
+import io.strom.types.RowType;
+import io.strom.types.TimestampType;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.calcite.rel.RelFieldCollation;
+
+/**
+ * Turns Top-N, deduplication, window Top-N and OVER aggregation nodes into their operators, with
+ * generated comparators and aggregate handlers. Each needs an insert-only input; an updating one
+ * is refused with the node that makes it update.
+ */
+final class OverAndRankTranslator {
+  private final PlanTranslator plans;
+  private final JobBuilder job;
+  private final PlannerTypes types;
+  private final Configuration settings;
+  private final Function<StreamPhysicalTableSourceScan, ChangelogMode> sourceModes;
+  private int generated;
+
+  OverAndRankTranslator(PlanTranslator plans, JobBuilder job, PlannerTypes types,
+      Configuration settings, Function<StreamPhysicalTableSourceScan, ChangelogMode> sourceModes) {
+    this.plans = plans;
+    this.job = job;
+    this.types = types;
+    this.settings = settings;
+    this.sourceModes = sourceModes;
+  }
+
+  static boolean handles(StreamPhysicalRel node) {
+    return node instanceof StreamPhysicalRank || node instanceof StreamPhysicalDeduplicate
+        || node instanceof StreamPhysicalWindowRank || node instanceof StreamPhysicalOverAggregate;
+  }
+
+  JobBuilder.Output translate(StreamPhysicalRel node) {
+    StreamPhysicalRel inputPlan = (StreamPhysicalRel) node.getInput(0);
+    requireInsertOnly(node, inputPlan);
+    JobBuilder.Output input = plans.translate(inputPlan);
+    RowType outputType = types.toRowType(node.getRowType());
+    long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
+    if (node instanceof StreamPhysicalRank rank) {
+      return job.operator("Rank", new AppendOnlyTopNOperator(
+          comparator(inputPlan, rank.orderKeys()), input.type(), rank.range(), ttl),
+          input, outputType);
+    }
+    if (node instanceof StreamPhysicalDeduplicate dedup) {
+      int rowtime = dedup.rowtimeIndex();
+      return job.operator("Deduplicate", new DeduplicateOperator(input.type(), dedup.keepLast(),
+          rowtime, rowtime < 0 ? 0 : precision(input.type().typeAt(rowtime)), ttl),
+          input, outputType);
+    }
+    if (node instanceof StreamPhysicalWindowRank rank) {
+      return job.operator(rank.planName(), new WindowRankOperator(
+          comparator(inputPlan, rank.orderKeys()), input.type(), rank.range(),
+          rank.windowEndIndex(), rank.isEventTime(), rank.laterWinsTies()),
+          input, outputType);
+    }
+    StreamPhysicalOverAggregate over = (StreamPhysicalOverAggregate) node;
+    AggsHandlerCodeGenerator.Generated handler;
+    try {
+      // A bounded frame takes rows back as they leave it.
+      handler = AggsHandlerCodeGenerator.generate(inputPlan.getRowType(), new int[0],
+          over.calls(), !over.spec().unbounded(), "Over" + (++generated));
+    } catch (UnsupportedExpressionException e) {
+      throw new ValidationException(e.getMessage());
+    }
+    return job.operator("OverAggregate", new OverAggOperator(handler.handler(),
+        handler.accumulatorType(), input.type(), over.spec(), ttl), input, outputType);
+  }
+
+  private void requireInsertOnly(StreamPhysicalRel node, StreamPhysicalRel input) {
+    ChangelogModes modes = ChangelogModes.infer(input, sourceModes);
+    if (modes.of(input).containsOnly(RowKind.INSERT)) {
+      return;
+    }
+    StreamPhysicalRel origin = modes.originOfChanges(input);
+    throw new ValidationException(node.planName() + " over an updating input is not supported yet;"
+        + " its input updates rows"
+        + (origin == null ? "" : ", coming from " + origin.planName()));
+  }
+
+  private GeneratedClass<RecordComparator> comparator(
+      StreamPhysicalRel input, List<RelFieldCollation> keys) {
+    try {
+      return ComparatorCodeGenerator.generate(input.getRowType(), keys, "Rank" + (++generated));
+    } catch (UnsupportedExpressionException e) {
+      throw new ValidationException(e.getMessage());
+    }
+  }
+
+  private static int precision(LogicalType type) {
+    return type instanceof TimestampType t ? t.precision()
+        : ((LocalZonedTimestampType) type).precision();
+  }
+}
