@@ -32,9 +32,17 @@ public final class LogicalRewrites {
           // (WHERE rn <= N) stays above it and Top-N is recognized from that shape.
           .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
           // Filters move towards the scan before projections and filters become calcs, so each
-          // stateless run of operators collapses into a single calc.
+          // stateless run of operators collapses into a single calc. A filter over a join (the
+          // comma syntax: FROM a, b WHERE a.id = b.id) becomes its condition, so the join is keyed
+          // by the equalities instead of comparing every pair.
           .addRuleCollection(
-              java.util.List.of(CoreRules.FILTER_PROJECT_TRANSPOSE, CoreRules.FILTER_MERGE))
+              java.util.List.of(
+                  CoreRules.FILTER_PROJECT_TRANSPOSE,
+                  CoreRules.FILTER_MERGE,
+                  CoreRules.FILTER_INTO_JOIN,
+                  CoreRules.JOIN_CONDITION_PUSH,
+                  // CAST(a.id AS BIGINT) = b.id: the cast is computed below the join, a key.
+                  CoreRules.JOIN_PUSH_EXPRESSIONS))
           // Stateless steps become calcs and merge: one generated function per chain of them.
           .addRuleCollection(
               java.util.List.of(
