@@ -42,7 +42,7 @@ public final class ChangelogModes {
     return result;
   }
 
-  /** Whether {@code aggregate} emits updates as {@code +U} alone, without {@code -U}. */
+  /** Whether {@code node} (an aggregation, Top-N or deduplication) emits {@code +U} without {@code -U}. */
   public boolean dropsUpdateBefore(RelNode aggregate) {
     return withoutUpdateBefore.contains(aggregate);
   }
@@ -52,7 +52,10 @@ public final class ChangelogModes {
         || node instanceof StreamPhysicalExchange
         || node instanceof StreamPhysicalUnion
         || node instanceof StreamPhysicalWatermarkAssigner;
-    if (node instanceof StreamPhysicalGroupAggregate && !needed) {
+    boolean canDrop = node instanceof StreamPhysicalGroupAggregate
+        || node instanceof StreamPhysicalRank
+        || node instanceof StreamPhysicalDeduplicate;
+    if (canDrop && !needed) {
       withoutUpdateBefore.add(node);
     }
     for (RelNode input : node.getInputs()) {
@@ -100,9 +103,7 @@ public final class ChangelogModes {
       mode = retracting
           ? ChangelogMode.all()
           : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
-      if (withoutUpdateBefore.contains(node)) {
-        mode = mode.without(RowKind.UPDATE_BEFORE);
-      }
+
     } else if (node instanceof StreamPhysicalUnion) {
       java.util.Set<io.strom.data.RowKind> kinds = java.util.EnumSet.noneOf(io.strom.data.RowKind.class);
       for (RelNode input : node.getInputs()) {
@@ -111,6 +112,9 @@ public final class ChangelogModes {
       mode = new ChangelogMode(kinds);
     } else {
       throw new IllegalStateException("Bug: no changelog mode rule for " + node.getRelTypeName());
+    }
+    if (withoutUpdateBefore.contains(node)) {
+      mode = mode.without(RowKind.UPDATE_BEFORE);
     }
     modes.put(node, mode);
     return mode;

@@ -65,13 +65,15 @@ final class OverAndRankTranslator {
     long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
     if (node instanceof StreamPhysicalRank rank) {
       return job.operator("Rank", new AppendOnlyTopNOperator(
-          comparator(inputPlan, rank.orderKeys()), input.type(), rank.range(), ttl),
+          comparator(inputPlan, rank.orderKeys()), input.type(), rank.range(),
+          !plans.dropsUpdateBefore(rank), ttl),
           input, outputType);
     }
     if (node instanceof StreamPhysicalDeduplicate dedup) {
       int rowtime = dedup.rowtimeIndex();
       return job.operator("Deduplicate", new DeduplicateOperator(input.type(), dedup.keepLast(),
-          rowtime, rowtime < 0 ? 0 : precision(input.type().typeAt(rowtime)), ttl),
+          rowtime, rowtime < 0 ? 0 : precision(input.type().typeAt(rowtime)),
+          !plans.dropsUpdateBefore(dedup), ttl),
           input, outputType);
     }
     if (node instanceof StreamPhysicalWindowRank rank) {

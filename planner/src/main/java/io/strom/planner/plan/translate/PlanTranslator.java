@@ -88,6 +88,11 @@ public final class PlanTranslator {
     return translate(root);
   }
 
+  /** Whether {@code node} emits updates as {@code +U} alone, its consumer upserting by key. */
+  boolean dropsUpdateBefore(StreamPhysicalRel node) {
+    return modes.dropsUpdateBefore(node);
+  }
+
   public JobBuilder.Output translate(StreamPhysicalRel node) {
     if (modes == null) {
       modes = ChangelogModes.infer(node, sourceModes);

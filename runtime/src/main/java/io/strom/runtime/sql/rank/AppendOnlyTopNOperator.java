@@ -35,6 +35,8 @@ public final class AppendOnlyTopNOperator extends AbstractOperator<Row>
   private final RowType inputType;
   private final RankRange range;
   private final long stateTtlMillis;
+  /** Whether a changed rank retracts its old row first (an upsert sink does not need it). */
+  private final boolean generateUpdateBefore;
 
   private transient KeySelector<Row, BinaryRow> keySelector;
   private transient KeyedStateAccess<BinaryRow> keys;
@@ -47,10 +49,12 @@ public final class AppendOnlyTopNOperator extends AbstractOperator<Row>
       GeneratedClass<RecordComparator> comparatorCode,
       RowType inputType,
       RankRange range,
+      boolean generateUpdateBefore,
       long stateTtlMillis) {
     this.comparatorCode = requireNonNull(comparatorCode, "comparatorCode");
     this.inputType = requireNonNull(inputType, "inputType");
     this.range = requireNonNull(range, "range");
+    this.generateUpdateBefore = generateUpdateBefore;
     this.stateTtlMillis = stateTtlMillis;
   }
 
@@ -102,8 +106,10 @@ public final class AppendOnlyTopNOperator extends AbstractOperator<Row>
   private void emitRankChanges(List<Row> before, List<Row> after, int position) {
     for (int r = Math.max(position, (int) range.start() - 1); r < after.size(); r++) {
       if (r < before.size()) {
-        output.collect(
-            RankedRow.of(before.get(r), RowKind.UPDATE_BEFORE, r + 1, true), Output.NO_TIMESTAMP);
+        if (generateUpdateBefore) {
+          output.collect(
+              RankedRow.of(before.get(r), RowKind.UPDATE_BEFORE, r + 1, true), Output.NO_TIMESTAMP);
+        }
         output.collect(
             RankedRow.of(after.get(r), RowKind.UPDATE_AFTER, r + 1, true), Output.NO_TIMESTAMP);
       } else {

@@ -36,6 +36,8 @@ public final class DeduplicateOperator extends AbstractOperator<Row>
   private final int rowtimeIndex;
   private final int rowtimePrecision;
   private final long stateTtlMillis;
+  /** Whether a replaced row is retracted first (an upsert sink does not need it). */
+  private final boolean generateUpdateBefore;
 
   private transient KeySelector<Row, BinaryRow> keySelector;
   private transient KeyedStateAccess<BinaryRow> keys;
@@ -50,11 +52,12 @@ public final class DeduplicateOperator extends AbstractOperator<Row>
    */
   public DeduplicateOperator(
       RowType inputType, boolean keepLast, int rowtimeIndex, int rowtimePrecision,
-      long stateTtlMillis) {
+      boolean generateUpdateBefore, long stateTtlMillis) {
     this.inputType = requireNonNull(inputType, "inputType");
     this.keepLast = keepLast;
     this.rowtimeIndex = rowtimeIndex;
     this.rowtimePrecision = rowtimePrecision;
+    this.generateUpdateBefore = generateUpdateBefore;
     this.stateTtlMillis = stateTtlMillis;
   }
 
@@ -103,7 +106,9 @@ public final class DeduplicateOperator extends AbstractOperator<Row>
       output.collect(input, timestamp);
       return;
     }
-    output.collect(RankedRow.of(previous, RowKind.UPDATE_BEFORE, 0, false), timestamp);
+    if (generateUpdateBefore) {
+      output.collect(RankedRow.of(previous, RowKind.UPDATE_BEFORE, 0, false), timestamp);
+    }
     output.collect(RankedRow.of(current, RowKind.UPDATE_AFTER, 0, false), timestamp);
   }
 
