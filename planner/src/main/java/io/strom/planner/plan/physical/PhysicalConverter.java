@@ -36,6 +36,7 @@ public final class PhysicalConverter {
       return overOrRank;
     }
     if (logical instanceof LogicalCalc calc) {
+      rejectGroupWindowFunctions(calc);
       return new StreamPhysicalCalc(
           calc.getCluster(), traits, convert(calc.getInput()), calc.getProgram());
     }
@@ -134,6 +135,23 @@ public final class PhysicalConverter {
         join.getCluster(), traits, right, info.rightKeys.toIntArray(), cast ? keyTypes : null);
     return new StreamPhysicalJoin(
         join.getCluster(), traits, leftExchange, rightExchange, join.getCondition(), join.getJoinType());
+  }
+
+  /**
+   * Refuses the legacy group window syntax ({@code GROUP BY TUMBLE(ts, INTERVAL ...)}), which
+   * Calcite leaves as {@code $TUMBLE} calls, pointing to the window table functions instead.
+   */
+  private static void rejectGroupWindowFunctions(LogicalCalc calc) {
+    for (org.apache.calcite.rex.RexNode expr : calc.getProgram().getExprList()) {
+      if (expr instanceof RexCall call && call.getOperator().getName().startsWith("$")
+          && List.of("$TUMBLE", "$HOP", "$SESSION").contains(call.getOperator().getName())) {
+        String name = call.getOperator().getName().substring(1);
+        throw new ValidationException(
+            "The group window syntax GROUP BY " + name + "(time, ...) is not supported yet. Use the"
+                + " window table function instead: FROM TABLE(" + name + "(TABLE t, DESCRIPTOR(time),"
+                + " ...)) GROUP BY window_start, window_end, ...");
+      }
+    }
   }
 
   /** What a logical node stands for, in the user's terms. */
