@@ -9,6 +9,7 @@ import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.sql.SqlWindowTableFunction;
@@ -58,6 +59,9 @@ public final class PhysicalConverter {
     }
     if (logical instanceof LogicalJoin join) {
       return join(join, traits);
+    }
+    if (logical instanceof LogicalSort sort && sort.fetch != null) {
+      return orderByLimit(sort, traits);
     }
     if (logical instanceof LogicalTableFunctionScan scan
         && scan.getCall() instanceof RexCall call
@@ -138,6 +142,34 @@ public final class PhysicalConverter {
   }
 
   /**
+   * {@code ORDER BY ... LIMIT n [OFFSET m]}: a Top-N over the whole stream (one subtask), whose
+   * result updates as better rows arrive; without ORDER BY the first rows to arrive.
+   */
+  private static StreamPhysicalRel orderByLimit(LogicalSort sort, RelTraitSet traits) {
+    if (!(sort.fetch instanceof org.apache.calcite.rex.RexLiteral fetch)
+        || (sort.offset != null && !(sort.offset instanceof org.apache.calcite.rex.RexLiteral))) {
+      throw new ValidationException("LIMIT and OFFSET must be constant numbers");
+    }
+    long limit = fetch.getValueAs(Long.class);
+    long offset = sort.offset == null
+        ? 0 : ((org.apache.calcite.rex.RexLiteral) sort.offset).getValueAs(Long.class);
+    if (limit <= 0) {
+      throw new ValidationException("LIMIT must be positive, got " + limit);
+    }
+    StreamPhysicalRel input = convert(sort.getInput());
+    StreamPhysicalExchange exchange =
+        new StreamPhysicalExchange(sort.getCluster(), traits, input, new int[0]);
+    return new StreamPhysicalRank(
+        sort.getCluster(),
+        traits,
+        exchange,
+        new int[0],
+        sort.getCollation().getFieldCollations(),
+        new io.strom.runtime.sql.rank.RankRange(offset + 1, offset + limit, false),
+        sort.getRowType());
+  }
+
+  /**
    * Refuses the legacy group window syntax ({@code GROUP BY TUMBLE(ts, INTERVAL ...)}), which
    * Calcite leaves as {@code $TUMBLE} calls, pointing to the window table functions instead.
    */
@@ -164,7 +196,7 @@ public final class PhysicalConverter {
       return "a subquery (IN, EXISTS or a scalar subquery)";
     }
     if (logical instanceof org.apache.calcite.rel.core.Sort) {
-      return "ORDER BY or LIMIT";
+      return "ORDER BY without LIMIT";
     }
     if (logical instanceof LogicalUnion) {
       return "UNION (without ALL)";
