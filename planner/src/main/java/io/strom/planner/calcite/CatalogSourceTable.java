@@ -29,7 +29,8 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * then metadata columns), a projection that puts columns in declared order and computes the
  * computed ones, and a watermark assigner when the table declares a watermark.
  */
-final class CatalogSourceTable extends AbstractTable implements TranslatableTable {
+final class CatalogSourceTable extends AbstractTable
+    implements TranslatableTable, org.apache.calcite.schema.TemporalTable {
   private final ResolvedTable resolved;
   private final CatalogTable table;
   private final PlannerContext context;
@@ -123,5 +124,19 @@ final class CatalogSourceTable extends AbstractTable implements TranslatableTabl
       result = LogicalWatermarkAssigner.create(result, rowtime, watermark);
     }
     return result;
+  }
+
+  /**
+   * Any table may be joined {@code FOR SYSTEM_TIME AS OF} a processing-time attribute (a lookup
+   * join); the planner decides whether the table can serve one. These names are not columns.
+   */
+  @Override
+  public String getSysStartFieldName() {
+    return "$sys_start";
+  }
+
+  @Override
+  public String getSysEndFieldName() {
+    return "$sys_end";
   }
 }

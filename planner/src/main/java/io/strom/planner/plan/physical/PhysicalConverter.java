@@ -60,6 +60,12 @@ public final class PhysicalConverter {
     if (logical instanceof LogicalJoin join) {
       return join(join, traits);
     }
+    if (logical instanceof org.apache.calcite.rel.logical.LogicalCorrelate correlate) {
+      LogicalJoin lookup = LookupJoins.asJoin(correlate);
+      if (lookup != null) {
+        return join(lookup, traits);
+      }
+    }
     if (logical instanceof LogicalSort sort && sort.fetch != null) {
       return orderByLimit(sort, traits);
     }

@@ -51,8 +51,8 @@ public final class StreamPhysicalJoin extends Join implements StreamPhysicalRel 
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    List<String> names = new java.util.ArrayList<>(getLeft().getRowType().getFieldNames());
-    names.addAll(getRight().getRowType().getFieldNames());
+    // The join's own names: a right field named like a left one shows with its suffix (id0).
+    List<String> names = getRowType().getFieldNames();
     return pw.input("left", getLeft())
         .input("right", getRight())
         .item("joinType", joinTypeName())
