@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.LongPredicate;
+import java.util.function.ToLongFunction;
 
 /**
  * A second, naive evaluation of the stateful Nexmark queries: each query's SQL read literally and
@@ -233,7 +235,7 @@ final class NaiveNexmark {
       return bids.stream().filter(b -> band.test(b.price())).count();
     }
 
-    long distinct(LongPredicate band, java.util.function.ToLongFunction<Bid> column) {
+    long distinct(LongPredicate band, ToLongFunction<Bid> column) {
       return bids.stream().filter(b -> band.test(b.price())).mapToLong(column).distinct()
           .count();
     }
@@ -251,7 +253,7 @@ final class NaiveNexmark {
     }
   }
 
-  private Map<List<Object>, Group> groupBids(java.util.function.Function<Bid, List<Object>> key) {
+  private Map<List<Object>, Group> groupBids(Function<Bid, List<Object>> key) {
     Map<List<Object>, Group> groups = new LinkedHashMap<>();
     for (Bid b : events.bids()) {
       groups.computeIfAbsent(key.apply(b), k -> new Group(new ArrayList<>())).bids().add(b);
