@@ -51,6 +51,16 @@ public final class CheckpointingOptions {
               "EXACTLY_ONCE aligns barriers so state sees every record once after a restore;"
                   + " AT_LEAST_ONCE never holds input back but may count records twice.");
 
+  public static final ConfigOption<Boolean> INCREMENTAL =
+      ConfigOptions.key("execution.checkpointing.incremental")
+          .booleanType()
+          .defaultValue(false)
+          .withFallbackKeys("state.backend.incremental")
+          .withDescription(
+              "With the rocksdb state backend: checkpoints store RocksDB's own files, and only"
+                  + " files a previous checkpoint did not store are written; the others are"
+                  + " shared between checkpoints. The hashmap backend ignores it.");
+
   public static final ConfigOption<String> DIRECTORY =
       ConfigOptions.key("execution.checkpointing.dir")
           .stringType()

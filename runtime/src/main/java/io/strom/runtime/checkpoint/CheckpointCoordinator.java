@@ -54,6 +54,7 @@ public final class CheckpointCoordinator {
   private final JobGraph job;
   private final CheckpointConfig config;
   private final CheckpointStorage storage;
+  private final SharedStateRegistry sharedState;
   private final ScheduledExecutorService jobThread;
   private final Map<String, Integer> parallelismOf = new HashMap<>();
   private final ArrayDeque<CompletedCheckpoint> completed = new ArrayDeque<>();
@@ -66,6 +67,7 @@ public final class CheckpointCoordinator {
   private volatile long numFailed;
   private volatile long lastDurationMillis;
   private volatile long lastSizeBytes;
+  private volatile long lastFullSizeBytes;
   private volatile long lastCompletedId = -1;
 
   /**
@@ -81,6 +83,7 @@ public final class CheckpointCoordinator {
     this.job = job;
     this.config = config;
     this.storage = new CheckpointStorage(config.directory(), job.jobId());
+    this.sharedState = new SharedStateRegistry(storage);
     this.jobThread = jobThread;
     this.nextCheckpointId = firstCheckpointId;
     for (JobVertex vertex : job.vertices()) {
@@ -92,6 +95,7 @@ public final class CheckpointCoordinator {
     metrics.gauge("numberOfFailedCheckpoints", () -> numFailed);
     metrics.gauge("lastCheckpointDuration", () -> lastDurationMillis);
     metrics.gauge("lastCheckpointSize", () -> lastSizeBytes);
+    metrics.gauge("lastCheckpointFullSize", () -> lastFullSizeBytes);
     metrics.gauge("lastCompletedCheckpointId", () -> lastCompletedId);
   }
 
@@ -131,6 +135,8 @@ public final class CheckpointCoordinator {
     if (pending != null) {
       abort(pending, reason);
     }
+    // No task of the stopped attempt snapshots any more; a new one reuses only retained files.
+    sharedState.deleteAllUnreferenced();
   }
 
   /** The latest completed checkpoint, or null. Called on the job's thread. */
@@ -175,7 +181,9 @@ public final class CheckpointCoordinator {
         () -> {
           Pending p = pending;
           if (p == null || p.id != checkpointId || p.targets != from) {
-            return; // aborted meanwhile, or from a canceled attempt
+            // Aborted meanwhile, or from a canceled attempt: what it uploaded is garbage.
+            sharedState.discardUnregistered(state);
+            return;
           }
           p.acks.put(state.vertexId() + "/" + state.subtask(), state);
           if (p.acks.size() == p.targets.numTasks()) {
@@ -224,20 +232,26 @@ public final class CheckpointCoordinator {
     }
     long now = System.currentTimeMillis();
     lastEndMillis = now;
+    long written = sharedState.register(checkpoint);
     completed.addLast(checkpoint);
     while (completed.size() > config.numRetained()) {
-      storage.discard(completed.removeFirst().checkpointId());
+      CompletedCheckpoint dropped = completed.removeFirst();
+      sharedState.release(dropped);
+      storage.discard(dropped.checkpointId());
     }
+    sharedState.deleteUnusable(checkpoint);
     List<Long> kept = new ArrayList<>();
     completed.forEach(c -> kept.add(c.checkpointId()));
     storage.discardOlderExcept(checkpoint.checkpointId(), kept);
     numCompleted++;
     lastDurationMillis = now - p.timestamp;
-    lastSizeBytes = checkpoint.sizeInBytes();
+    lastSizeBytes = written;
+    lastFullSizeBytes = checkpoint.sizeInBytes();
     lastCompletedId = checkpoint.checkpointId();
     LOG.info(
-        "Checkpoint {} of job '{}' completed in {} ms ({} bytes)",
-        checkpoint.checkpointId(), job.name(), lastDurationMillis, lastSizeBytes);
+        "Checkpoint {} of job '{}' completed in {} ms ({} bytes written, {} bytes in all)",
+        checkpoint.checkpointId(), job.name(), lastDurationMillis, lastSizeBytes,
+        lastFullSizeBytes);
     p.targets.notifyCheckpointComplete(checkpoint.checkpointId());
   }
 
@@ -276,6 +290,7 @@ public final class CheckpointCoordinator {
     lastEndMillis = System.currentTimeMillis();
     numFailed++;
     LOG.warn("Checkpoint {} of job '{}' aborted: {}", p.id, job.name(), reason);
+    p.acks.values().forEach(sharedState::discardUnregistered);
     storage.discard(p.id);
   }
 }

@@ -34,6 +34,18 @@ public record CompletedCheckpoint(
     return CheckpointStorage.directoryName(checkpointId);
   }
 
+  /** Whether some keyed state is in a backend's own files (an incremental checkpoint). */
+  public boolean hasNativeState() {
+    for (OperatorState op : operators.values()) {
+      for (OperatorSubtaskState s : op.subtasks().values()) {
+        if (s.keyed() != null && s.keyed().nativeState() != null) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   public long sizeInBytes() {
     long size = 0;
     for (OperatorState op : operators.values()) {

@@ -66,7 +66,7 @@ public final class StateAssignment {
                 listStates(state, vertex.parallelism(), subtask)));
       }
     }
-    return new TaskRestore(checkpoint.checkpointId(), checkpoint.directory(), operators);
+    return new TaskRestore(checkpoint.jobId(), checkpoint.checkpointId(), checkpoint.directory(), operators);
   }
 
   private static List<KeyedStateHandle> keyedHandles(OperatorState state, KeyGroupRange range) {

@@ -123,6 +123,13 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
           e.getMessage() + " (from " + CheckpointingOptions.RECOVERY_PATH.key() + ")", e);
     }
     StateAssignment.validate(checkpoint, job);
+    if (checkpoint.hasNativeState()) {
+      try {
+        new KeyedStateBackendFactory(job.configuration()).checkCanRestoreNative(checkpoint.name());
+      } catch (IllegalStateException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+    }
     LOG.info("Job '{}' starts from checkpoint {}", job.name(), checkpoint.directory());
     return checkpoint;
   }

@@ -4,6 +4,7 @@ import io.strom.configuration.CheckpointingOptions;
 import io.strom.runtime.checkpoint.CheckpointBarrier;
 import io.strom.runtime.checkpoint.CheckpointStorage;
 import io.strom.runtime.checkpoint.KeyedStateHandle;
+import io.strom.runtime.checkpoint.NativeKeyedState;
 import io.strom.runtime.checkpoint.OperatorKeys;
 import io.strom.runtime.checkpoint.OperatorSubtaskState;
 import io.strom.runtime.checkpoint.SubtaskState;
@@ -12,6 +13,9 @@ import io.strom.runtime.graph.StreamNode;
 import io.strom.runtime.source.SourceReader;
 import io.strom.runtime.source.SourceSplit;
 import io.strom.runtime.state.KeyGroupRange;
+import io.strom.runtime.state.KeyGroupStateFormat;
+import io.strom.runtime.state.rocksdb.RocksDbIncrementalSnapshots;
+import io.strom.runtime.state.rocksdb.RocksDbKeyedStateBackend;
 import io.strom.runtime.tasks.OperatorChain.ChainedOperator;
 import io.strom.serde.DataOutputSerializer;
 import io.strom.serde.TypeSerializer;
@@ -45,6 +49,7 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
   private final OperatorChain chain;
   private final SubtaskOperatorContexts contexts;
   private final CheckpointStorage storage;
+  private final boolean incremental;
   private SourceReader<?, SourceSplit> sourceReader;
   private TypeSerializer<SourceSplit> splitSerializer;
   private volatile long lastCheckpointId = -1;
@@ -63,6 +68,7 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     String directory = env.configuration().get(CheckpointingOptions.DIRECTORY);
     this.storage =
         directory == null ? null : new CheckpointStorage(Path.of(directory), env.job().jobId());
+    this.incremental = env.configuration().get(CheckpointingOptions.INCREMENTAL);
   }
 
   /** Makes the source reader's splits part of every checkpoint (source tasks). */
@@ -132,13 +138,21 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     SubtaskOperatorContexts.KeyedParts keyed = contexts.keyedParts(node.id());
     long[] offsets = null;
     int firstKeyGroup = 0;
+    RocksDbIncrementalSnapshots.PreparedSnapshot nativeSnapshot = null;
     if (keyed != null) {
+      if (incremental && keyed.backend() instanceof RocksDbKeyedStateBackend<?> rocksDb) {
+        nativeSnapshot = rocksDb.incrementalSnapshots().prepare(barrier.checkpointId());
+      }
       KeyGroupRange range = keyed.backend().keyGroupRange();
       firstKeyGroup = range.first();
       offsets = new long[range.size() + 1];
       for (int kg = range.first(); kg <= range.last(); kg++) {
         offsets[kg - range.first()] = file.length();
-        keyed.backend().snapshotKeyGroup(kg, file);
+        if (nativeSnapshot == null) {
+          keyed.backend().snapshotKeyGroup(kg, file);
+        } else {
+          KeyGroupStateFormat.writeNoStates(file);
+        }
         keyed.timers().snapshotKeyGroup(kg, file);
       }
       offsets[range.size()] = file.length();
@@ -149,7 +163,9 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     return new PendingState(
         OperatorKeys.of(node),
         offsets == null ? null : new KeyGroupOffsets(firstKeyGroup, offsets),
-        context.listStates());
+        context.listStates(),
+        nativeSnapshot,
+        "op-" + node.id() + "-" + subtask);
   }
 
   /** On a snapshot thread: writes the state file, then acknowledges. */
@@ -164,6 +180,10 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
       }
       List<OperatorSubtaskState> operators = new ArrayList<>();
       for (PendingState state : states) {
+        NativeKeyedState nativeState =
+            state.nativeSnapshot() == null
+                ? null
+                : state.nativeSnapshot().upload(storage, state.owner());
         KeyedStateHandle handle =
             state.keyed() == null
                 ? null
@@ -172,7 +192,8 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
                     written.length(),
                     written.crc32(),
                     state.keyed().firstKeyGroup(),
-                    state.keyed().offsets());
+                    state.keyed().offsets(),
+                    nativeState);
         operators.add(new OperatorSubtaskState(state.operatorKey(), handle, state.listStates()));
       }
       LOG.debug(
@@ -182,12 +203,21 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
       env.checkpointResponder()
           .acknowledgeCheckpoint(checkpointId, new SubtaskState(vertex.id(), subtask, operators));
     } catch (Exception e) {
+      states.stream()
+          .filter(s -> s.nativeSnapshot() != null)
+          .forEach(s -> s.nativeSnapshot().discard());
       env.checkpointResponder().declineCheckpoint(checkpointId, vertex.id(), subtask, e);
     }
   }
 
   /** Every operator of the chain (and the source reader) hears that a checkpoint completed. */
   void notifyCheckpointComplete(long checkpointId) throws Exception {
+    for (ChainedOperator op : chain.operators()) {
+      SubtaskOperatorContexts.KeyedParts keyed = contexts.keyedParts(op.node().id());
+      if (keyed != null && keyed.backend() instanceof RocksDbKeyedStateBackend<?> rocksDb) {
+        rocksDb.incrementalSnapshots().confirm(checkpointId);
+      }
+    }
     if (sourceReader != null) {
       sourceReader.notifyCheckpointComplete(checkpointId);
     }
@@ -203,7 +233,21 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
   /** Where a keyed operator's key groups start in the state file being built. */
   private record KeyGroupOffsets(int firstKeyGroup, long[] offsets) {}
 
-  /** One operator's serialized state, before the file is written. */
+  /**
+   * One operator's serialized state, before the file is written.
+   *
+   * @param nativeSnapshot the local snapshot of its RocksDB files (incremental checkpoints), or
+   *     null
+   * @param owner names the folder of its files within the checkpoint
+   */
   private record PendingState(
-      String operatorKey, KeyGroupOffsets keyed, Map<String, List<byte[]>> listStates) {}
+      String operatorKey,
+      KeyGroupOffsets keyed,
+      Map<String, List<byte[]>> listStates,
+      RocksDbIncrementalSnapshots.PreparedSnapshot nativeSnapshot,
+      String owner) {
+    PendingState(String operatorKey, KeyGroupOffsets keyed, Map<String, List<byte[]>> listStates) {
+      this(operatorKey, keyed, listStates, null, null);
+    }
+  }
 }
