@@ -139,6 +139,9 @@ public final class StreamTask implements Runnable {
     } finally {
       processingTime.shutdown();
       mailbox.clear();
+      if (checkpointer != null) {
+        checkpointer.awaitWrites(failure != null || canceled);
+      }
       if (chain != null) {
         chain.close(failure);
       }

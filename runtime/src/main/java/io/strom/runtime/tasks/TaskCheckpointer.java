@@ -23,6 +23,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,8 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
   private SourceReader<?, SourceSplit> sourceReader;
   private TypeSerializer<SourceSplit> splitSerializer;
   private volatile long lastCheckpointId = -1;
+  /** Snapshots being written on a snapshot thread, with their local RocksDB snapshots. */
+  private final Map<CompletableFuture<Void>, List<PendingState>> writing = new ConcurrentHashMap<>();
 
   TaskCheckpointer(
       JobVertex vertex,
@@ -126,7 +130,32 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     int length = file.length();
     long syncNanos = System.nanoTime() - start;
     lastCheckpointId = id;
-    env.snapshotExecutor().execute(() -> persist(id, states, bytes, length, syncNanos));
+    CompletableFuture<Void> write =
+        CompletableFuture.runAsync(
+            () -> persist(id, states, bytes, length, syncNanos), env.snapshotExecutor());
+    writing.put(write, states);
+    write.whenComplete((r, e) -> writing.remove(write));
+  }
+
+  /**
+   * Waits until the snapshots this task started are written (and acknowledged or declined), so
+   * that when the task has ended, the coordinator has heard of all its files. A task that failed
+   * or was canceled first stops their uploads. Called on the task's thread as it ends.
+   */
+  void awaitWrites(boolean cancel) {
+    if (cancel) {
+      writing.values().forEach(
+          states -> states.stream()
+              .filter(s -> s.nativeSnapshot() != null)
+              .forEach(s -> s.nativeSnapshot().cancel()));
+    }
+    for (CompletableFuture<Void> write : List.copyOf(writing.keySet())) {
+      try {
+        write.join();
+      } catch (RuntimeException e) {
+        LOG.warn("Writing a snapshot of {} ({}) failed", vertex.name(), subtask, e);
+      }
+    }
   }
 
   private PendingState snapshotOperator(

@@ -96,6 +96,7 @@ public final class RocksDbIncrementalSnapshots {
     private final long checkpointId;
     private final Path local;
     private final Base reusable;
+    private volatile boolean canceled;
 
     private PreparedSnapshot(long checkpointId, Path local, Base reusable) {
       this.checkpointId = checkpointId;
@@ -105,13 +106,19 @@ public final class RocksDbIncrementalSnapshots {
 
     /**
      * Stores the snapshot's files: new table files into the shared folder, the others into the
-     * checkpoint's folder under {@code owner}; deletes the local copy. Runs on a snapshot thread.
+     * checkpoint's folder under {@code owner}; deletes the local copy. When it fails or is
+     * canceled, it deletes the shared files it stored, which nothing else knows of. Runs on a
+     * snapshot thread.
      */
     public NativeKeyedState upload(CheckpointStorage storage, String owner) throws IOException {
+      List<StateFile> copiedShared = new ArrayList<>();
       try {
         List<StateFile> files = new ArrayList<>();
         Map<String, StateFile> tables = new HashMap<>();
         for (Path file : list(local)) {
+          if (canceled) {
+            throw new IOException("The upload of checkpoint " + checkpointId + " was canceled");
+          }
           String name = file.getFileName().toString();
           StateFile stored;
           if (name.endsWith(TABLE_FILE_SUFFIX)) {
@@ -119,6 +126,7 @@ public final class RocksDbIncrementalSnapshots {
             if (stored == null) {
               String path = StateFile.SHARED_FOLDER + "/" + UUID.randomUUID() + TABLE_FILE_SUFFIX;
               stored = storage.copyIn(file, path, name);
+              copiedShared.add(stored);
             }
             tables.put(name, stored);
           } else {
@@ -129,9 +137,17 @@ public final class RocksDbIncrementalSnapshots {
         }
         uploads.put(checkpointId, Map.copyOf(tables));
         return new NativeKeyedState(files, reusable.checkpointId());
+      } catch (IOException | RuntimeException e) {
+        copiedShared.forEach(storage::delete);
+        throw e;
       } finally {
         LocalFiles.deleteRecursively(local);
       }
+    }
+
+    /** Makes a running {@link #upload} stop before its next file. Safe from any thread. */
+    public void cancel() {
+      canceled = true;
     }
 
     /** Drops the local copy without storing it. */
