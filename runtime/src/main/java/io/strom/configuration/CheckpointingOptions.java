@@ -70,6 +70,15 @@ public final class CheckpointingOptions {
               "Local directory checkpoints are written to, one subdirectory per job. Required when"
                   + " checkpointing is enabled.");
 
+  public static final ConfigOption<String> SAVEPOINT_DIRECTORY =
+      ConfigOptions.key("execution.checkpointing.savepoint-dir")
+          .stringType()
+          .noDefaultValue()
+          .withFallbackKeys("state.savepoints.dir")
+          .withDescription(
+              "Local directory savepoints are written to when no other is given, one"
+                  + " subdirectory per savepoint (savepoint-<job>-<n>).");
+
   public static final ConfigOption<Integer> NUM_RETAINED =
       ConfigOptions.key("execution.checkpointing.num-retained")
           .intType()

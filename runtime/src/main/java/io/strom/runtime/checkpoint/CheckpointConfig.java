@@ -13,8 +13,10 @@ import java.time.Duration;
  * @param timeout a checkpoint still pending after this is aborted
  * @param minPause least time from the end of one checkpoint to the start of the next
  * @param mode exactly-once (aligned barriers) or at-least-once
- * @param directory where checkpoints are written; null when checkpointing is off
+ * @param directory where checkpoints are written (with checkpointing off: where savepoints are
+ *     prepared, the savepoint directory); null when the job can take neither
  * @param numRetained completed checkpoints kept
+ * @param savepointDirectory where savepoints go when the request names no directory, or null
  */
 public record CheckpointConfig(
     Duration interval,
@@ -22,13 +24,36 @@ public record CheckpointConfig(
     Duration minPause,
     CheckpointingMode mode,
     Path directory,
-    int numRetained) {
+    int numRetained,
+    Path savepointDirectory) {
 
   /** The shortest interval accepted: shorter ones would do little but checkpoint. */
   static final Duration MIN_INTERVAL = Duration.ofMillis(10);
 
   public boolean enabled() {
     return !interval.isZero();
+  }
+
+  /** Whether the job can take checkpoints or savepoints at all. */
+  public boolean canSnapshot() {
+    return directory != null;
+  }
+
+  /**
+   * Where tasks write their snapshots: the checkpoint directory, or the savepoint directory when
+   * only savepoints can be taken; null when neither is set.
+   */
+  public static Path workingDirectory(Configuration configuration) {
+    String checkpoints = configuration.get(CheckpointingOptions.DIRECTORY);
+    if (checkpoints != null && !checkpoints.isBlank()) {
+      return Path.of(checkpoints).toAbsolutePath();
+    }
+    return savepointDirectory(configuration);
+  }
+
+  private static Path savepointDirectory(Configuration configuration) {
+    String savepoints = configuration.get(CheckpointingOptions.SAVEPOINT_DIRECTORY);
+    return savepoints == null || savepoints.isBlank() ? null : Path.of(savepoints).toAbsolutePath();
   }
 
   /**
@@ -44,8 +69,11 @@ public record CheckpointConfig(
     int numRetained = configuration.get(CheckpointingOptions.NUM_RETAINED);
     String directory = configuration.get(CheckpointingOptions.DIRECTORY);
     CheckpointingMode mode = configuration.get(CheckpointingOptions.MODE);
+    Path savepoints = savepointDirectory(configuration);
     if (interval == null || interval.isZero()) {
-      return new CheckpointConfig(Duration.ZERO, timeout, minPause, mode, null, numRetained);
+      return new CheckpointConfig(
+          Duration.ZERO, timeout, minPause, mode, workingDirectory(configuration), numRetained,
+          savepoints);
     }
     require(!interval.isNegative() && interval.compareTo(MIN_INTERVAL) >= 0,
         CheckpointingOptions.INTERVAL.key() + " must be at least " + MIN_INTERVAL.toMillis()
@@ -66,7 +94,8 @@ public record CheckpointConfig(
             + interval.toMillis() + " ms) but no directory is set: set "
             + CheckpointingOptions.DIRECTORY.key() + " to a local directory.");
     return new CheckpointConfig(
-        interval, timeout, minPause, mode, Path.of(directory).toAbsolutePath(), numRetained);
+        interval, timeout, minPause, mode, Path.of(directory).toAbsolutePath(), numRetained,
+        savepoints);
   }
 
   private static void require(boolean condition, String message) {

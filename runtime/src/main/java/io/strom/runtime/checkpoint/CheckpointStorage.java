@@ -178,6 +178,36 @@ public final class CheckpointStorage {
     }
   }
 
+  /**
+   * Moves a completed checkpoint's directory elsewhere (a savepoint, which then belongs to the
+   * user); it must hold all its files, as a savepoint does.
+   */
+  public void moveCheckpoint(long checkpointId, Path target) throws IOException {
+    if (Files.exists(target)) {
+      throw new IOException(target + " exists already");
+    }
+    Files.createDirectories(target.getParent());
+    Path source = checkpointDirectory(checkpointId);
+    try {
+      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      // Another file system: copy, with the metadata last, then drop the original.
+      Files.createDirectories(target);
+      List<Path> files;
+      try (Stream<Path> list = Files.list(source)) {
+        files = list.sorted((a, b) -> Boolean.compare(isMetadata(a), isMetadata(b))).toList();
+      }
+      for (Path file : files) {
+        Files.copy(file, target.resolve(file.getFileName()));
+      }
+      deleteRecursively(source);
+    }
+  }
+
+  private static boolean isMetadata(Path file) {
+    return file.getFileName().toString().equals(METADATA_FILE);
+  }
+
   /** Deletes a checkpoint's directory; a failure is logged, as it only leaves garbage behind. */
   public void discard(long checkpointId) {
     deleteRecursively(checkpointDirectory(checkpointId));

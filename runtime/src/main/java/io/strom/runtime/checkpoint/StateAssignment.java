@@ -45,8 +45,11 @@ public final class StateAssignment {
       if (!keys.contains(key)) {
         throw new IllegalArgumentException(
             "Checkpoint " + checkpoint.name() + " of job " + checkpoint.jobId() + " holds state"
-                + " of operator '" + key + "', which this job does not have. Restore it with the"
-                + " program that wrote it, or give operators stable ids with uid(...).");
+                + " of operator " + OperatorKeys.describe(key) + ", which this job does not have:"
+                + " the program or query changed where that operator was, so its state cannot be"
+                + " reused. Start it from the program or query that wrote the state, or without"
+                + " it (unset execution.state-recovery.path); DataStream programs can keep"
+                + " operators' state across changes by giving them ids with uid(...).");
       }
     }
   }

@@ -2,6 +2,7 @@ package io.strom.runtime.tasks;
 
 import io.strom.configuration.CheckpointingOptions;
 import io.strom.runtime.checkpoint.CheckpointBarrier;
+import io.strom.runtime.checkpoint.CheckpointConfig;
 import io.strom.runtime.checkpoint.CheckpointStorage;
 import io.strom.runtime.checkpoint.KeyedStateHandle;
 import io.strom.runtime.checkpoint.NativeKeyedState;
@@ -69,9 +70,8 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     this.env = env;
     this.chain = chain;
     this.contexts = contexts;
-    String directory = env.configuration().get(CheckpointingOptions.DIRECTORY);
-    this.storage =
-        directory == null ? null : new CheckpointStorage(Path.of(directory), env.job().jobId());
+    Path directory = CheckpointConfig.workingDirectory(env.configuration());
+    this.storage = directory == null ? null : new CheckpointStorage(directory, env.job().jobId());
     this.incremental = env.configuration().get(CheckpointingOptions.INCREMENTAL);
   }
 
@@ -104,7 +104,7 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     long start = System.nanoTime();
     long id = barrier.checkpointId();
     // Downstream tasks start aligning while this one writes its state.
-    chain.broadcastBarrier(id, barrier.timestamp());
+    chain.broadcastBarrier(barrier);
     DataOutputSerializer file = new DataOutputSerializer(4096);
     file.writeByte(CheckpointStorage.STATE_FILE_VERSION);
     List<PendingState> states = new ArrayList<>();
@@ -169,7 +169,9 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     int firstKeyGroup = 0;
     RocksDbIncrementalSnapshots.PreparedSnapshot nativeSnapshot = null;
     if (keyed != null) {
-      if (incremental && keyed.backend() instanceof RocksDbKeyedStateBackend<?> rocksDb) {
+      if (incremental
+          && !barrier.savepoint()
+          && keyed.backend() instanceof RocksDbKeyedStateBackend<?> rocksDb) {
         nativeSnapshot = rocksDb.incrementalSnapshots().prepare(barrier.checkpointId());
       }
       KeyGroupRange range = keyed.backend().keyGroupRange();
