@@ -17,6 +17,16 @@ public final class CheckpointingOptions {
     AT_LEAST_ONCE
   }
 
+  /** What becomes of a job's retained checkpoints when it ends (Flink's values). */
+  public enum ExternalizedCheckpointRetention {
+    /** Deleted when the job ends, however it ends. */
+    NO_EXTERNALIZED_CHECKPOINTS,
+    /** Kept when the job fails; deleted when it finishes or is canceled. */
+    DELETE_ON_CANCELLATION,
+    /** Kept when the job fails or is canceled; deleted when it finishes. */
+    RETAIN_ON_CANCELLATION
+  }
+
   public static final ConfigOption<Duration> INTERVAL =
       ConfigOptions.key("execution.checkpointing.interval")
           .durationType()
@@ -85,8 +95,19 @@ public final class CheckpointingOptions {
           .defaultValue(1)
           .withFallbackKeys("state.checkpoints.num-retained")
           .withDescription(
-              "Completed checkpoints kept per job; older ones are deleted. They stay after the"
-                  + " job ends, to restart it with execution.state-recovery.path.");
+              "Completed checkpoints kept per job; older ones are deleted. Whether they stay"
+                  + " after the job ends: execution.checkpointing.externalized-checkpoint-retention.");
+
+  public static final ConfigOption<ExternalizedCheckpointRetention> EXTERNALIZED_RETENTION =
+      ConfigOptions.key("execution.checkpointing.externalized-checkpoint-retention")
+          .enumType(ExternalizedCheckpointRetention.class)
+          .defaultValue(ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS)
+          .withDescription(
+              "Whether retained checkpoints outlive their job, to start it again with"
+                  + " execution.state-recovery.path: NO_EXTERNALIZED_CHECKPOINTS (deleted when the"
+                  + " job ends), DELETE_ON_CANCELLATION (kept when it fails) or"
+                  + " RETAIN_ON_CANCELLATION (kept when it fails or is canceled). A finished job's"
+                  + " checkpoints are always deleted.");
 
   public static final ConfigOption<String> RECOVERY_PATH =
       ConfigOptions.key("execution.state-recovery.path")

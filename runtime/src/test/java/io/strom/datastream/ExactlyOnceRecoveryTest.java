@@ -64,6 +64,10 @@ class ExactlyOnceRecoveryTest {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.INTERVAL, Duration.ofMillis(100));
     conf.set(CheckpointingOptions.DIRECTORY, checkpoints.toString());
+    // Keep the checkpoints of a failed run, to restore them.
+    conf.set(
+        CheckpointingOptions.EXTERNALIZED_RETENTION,
+        CheckpointingOptions.ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION);
     conf.set(PipelineOptions.BUFFER_TIMEOUT, Duration.ofMillis(5));
     conf.set(StateBackendOptions.TYPE, backend);
     conf.set(StateBackendOptions.ROCKSDB_LOCAL_DIR, rocksDbDirectories.toString());

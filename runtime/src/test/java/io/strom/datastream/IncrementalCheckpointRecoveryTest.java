@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strom.configuration.CheckpointingOptions;
+import io.strom.configuration.CheckpointingOptions.ExternalizedCheckpointRetention;
 import io.strom.configuration.Configuration;
 import io.strom.configuration.PipelineOptions;
 import io.strom.configuration.RestartStrategyOptions;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -56,6 +58,7 @@ class IncrementalCheckpointRecoveryTest {
     conf.set(CheckpointingOptions.DIRECTORY, checkpoints.toString());
     conf.set(CheckpointingOptions.INCREMENTAL, true);
     conf.set(CheckpointingOptions.NUM_RETAINED, 2);
+    conf.set(CheckpointingOptions.EXTERNALIZED_RETENTION, ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION);
     conf.set(PipelineOptions.BUFFER_TIMEOUT, Duration.ofMillis(5));
     conf.set(StateBackendOptions.TYPE, "rocksdb");
     conf.set(StateBackendOptions.ROCKSDB_LOCAL_DIR, rocksDbDirectories.toString());
@@ -63,7 +66,7 @@ class IncrementalCheckpointRecoveryTest {
   }
 
   @Test
-  void keyedSumsEqualAFailureFreeRunAndOnlyReferencedSharedFilesRemain() throws Exception {
+  void keyedSumsEqualAFailureFreeRunAndNoFileIsLeftWhenTheJobFinishes() throws Exception {
     Configuration conf = incremental();
     conf.set(RestartStrategyOptions.TYPE, "fixed-delay");
     conf.set(RestartStrategyOptions.FIXED_DELAY_ATTEMPTS, 10);
@@ -78,19 +81,9 @@ class IncrementalCheckpointRecoveryTest {
     assertThat(lastPerKey(sink)).isEqualTo(expectedSums());
     sink.discard();
 
-    Path jobDirectory = checkpoints.resolve(client.jobId());
-    Set<String> referenced = new HashSet<>();
-    try (Stream<Path> dirs = Files.list(jobDirectory)) {
-      for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("chk-")).toList()) {
-        referenced.addAll(sharedFiles(CheckpointStorage.load(dir)));
-      }
-    }
-    assertThat(referenced).isNotEmpty();
-    try (Stream<Path> shared = Files.list(jobDirectory.resolve(StateFile.SHARED_FOLDER))) {
-      assertThat(shared.map(p -> StateFile.SHARED_FOLDER + "/" + p.getFileName()))
-          .as("shared files after the job ended")
-          .containsExactlyInAnyOrderElementsOf(referenced);
-    }
+    assertThat(result.metrics().get("job.numberOfCompletedCheckpoints")).isPositive();
+    // A finished job's checkpoints go, shared files included: none was leaked.
+    assertThat(checkpoints.resolve(client.jobId())).doesNotExist();
     try (Stream<Path> left = Files.list(rocksDbDirectories)) {
       assertThat(left).as("local RocksDB directories and snapshots").isEmpty();
     }
@@ -121,6 +114,51 @@ class IncrementalCheckpointRecoveryTest {
     assertThatThrownBy(() -> await(client)).hasCauseInstanceOf(JobExecutionException.class);
     sink.discard();
     return latestRetainedCheckpoint(checkpoints, client.jobId());
+  }
+
+  @Test
+  void canceledJobKeepsItsCheckpointsWhenAskedAndOnlyFilesTheyReference() throws Exception {
+    Configuration conf = incremental();
+    conf.set(
+        CheckpointingOptions.EXTERNALIZED_RETENTION,
+        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    CollectSink<String> sink = new CollectSink<>();
+    JobClient kept = submit(conf, 2, 20_000, new Chaos(false), sink);
+    awaitCompletedCheckpoints(kept, 3);
+    kept.cancel().get(30, TimeUnit.SECONDS);
+
+    Path jobDirectory = checkpoints.resolve(kept.jobId());
+    Set<String> referenced = new HashSet<>();
+    try (Stream<Path> dirs = Files.list(jobDirectory)) {
+      for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("chk-")).toList()) {
+        referenced.addAll(sharedFiles(CheckpointStorage.load(dir)));
+      }
+    }
+    assertThat(referenced).isNotEmpty();
+    try (Stream<Path> shared = Files.list(jobDirectory.resolve(StateFile.SHARED_FOLDER))) {
+      assertThat(shared.map(p -> StateFile.SHARED_FOLDER + "/" + p.getFileName()))
+          .as("shared files after the job was canceled")
+          .containsExactlyInAnyOrderElementsOf(referenced);
+    }
+
+    conf.set(
+        CheckpointingOptions.EXTERNALIZED_RETENTION,
+        ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION);
+    JobClient deleted = submit(conf, 2, 20_000, new Chaos(false), sink);
+    awaitCompletedCheckpoints(deleted, 2);
+    deleted.cancel().get(30, TimeUnit.SECONDS);
+    assertThat(checkpoints.resolve(deleted.jobId())).doesNotExist();
+    sink.discard();
+  }
+
+  private static void awaitCompletedCheckpoints(JobClient job, long count)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (job.metrics().getOrDefault("job.numberOfCompletedCheckpoints", 0L) < count) {
+      assertThat(System.nanoTime()).as("%d checkpoints within 30 s", count).isLessThan(deadline);
+      assertThat(job.status().isTerminal()).as("job ended first").isFalse();
+      Thread.sleep(5);
+    }
   }
 
   @Test

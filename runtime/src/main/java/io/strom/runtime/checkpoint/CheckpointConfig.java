@@ -2,6 +2,7 @@ package io.strom.runtime.checkpoint;
 
 import io.strom.configuration.CheckpointingOptions;
 import io.strom.configuration.CheckpointingOptions.CheckpointingMode;
+import io.strom.configuration.CheckpointingOptions.ExternalizedCheckpointRetention;
 import io.strom.configuration.Configuration;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.time.Duration;
  *     prepared, the savepoint directory); null when the job can take neither
  * @param numRetained completed checkpoints kept
  * @param savepointDirectory where savepoints go when the request names no directory, or null
+ * @param retention whether retained checkpoints outlive a job that failed or was canceled
  */
 public record CheckpointConfig(
     Duration interval,
@@ -25,7 +27,8 @@ public record CheckpointConfig(
     CheckpointingMode mode,
     Path directory,
     int numRetained,
-    Path savepointDirectory) {
+    Path savepointDirectory,
+    ExternalizedCheckpointRetention retention) {
 
   /** The shortest interval accepted: shorter ones would do little but checkpoint. */
   static final Duration MIN_INTERVAL = Duration.ofMillis(10);
@@ -70,10 +73,12 @@ public record CheckpointConfig(
     String directory = configuration.get(CheckpointingOptions.DIRECTORY);
     CheckpointingMode mode = configuration.get(CheckpointingOptions.MODE);
     Path savepoints = savepointDirectory(configuration);
+    ExternalizedCheckpointRetention retention =
+        configuration.get(CheckpointingOptions.EXTERNALIZED_RETENTION);
     if (interval == null || interval.isZero()) {
       return new CheckpointConfig(
           Duration.ZERO, timeout, minPause, mode, workingDirectory(configuration), numRetained,
-          savepoints);
+          savepoints, retention);
     }
     require(!interval.isNegative() && interval.compareTo(MIN_INTERVAL) >= 0,
         CheckpointingOptions.INTERVAL.key() + " must be at least " + MIN_INTERVAL.toMillis()
@@ -95,7 +100,7 @@ public record CheckpointConfig(
             + CheckpointingOptions.DIRECTORY.key() + " to a local directory.");
     return new CheckpointConfig(
         interval, timeout, minPause, mode, Path.of(directory).toAbsolutePath(), numRetained,
-        savepoints);
+        savepoints, retention);
   }
 
   private static void require(boolean condition, String message) {

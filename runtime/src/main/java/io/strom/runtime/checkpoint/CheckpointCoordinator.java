@@ -1,5 +1,7 @@
 package io.strom.runtime.checkpoint;
 
+import io.strom.configuration.CheckpointingOptions.ExternalizedCheckpointRetention;
+import io.strom.runtime.cluster.JobStatus;
 import io.strom.runtime.graph.JobGraph;
 import io.strom.runtime.graph.JobVertex;
 import io.strom.runtime.graph.StreamNode;
@@ -164,13 +166,34 @@ public final class CheckpointCoordinator {
     trigger(savepointRequests.poll(), System.currentTimeMillis());
   }
 
-  /** The job ended: stops, and fails the savepoints still asked for. Called on the job's thread. */
-  public void shutdown(String reason) {
+  /**
+   * The job ended: stops, fails the savepoints still asked for, and deletes the retained
+   * checkpoints unless {@code execution.checkpointing.externalized-checkpoint-retention} keeps
+   * them for this end. Called on the job's thread.
+   */
+  public void shutdown(String reason, JobStatus end) {
     stop(reason);
     while (!savepointRequests.isEmpty()) {
       savepointRequests.poll().result().completeExceptionally(
           new IllegalStateException("No savepoint was taken: " + reason));
     }
+    if (!keepsCheckpoints(end)) {
+      while (!completed.isEmpty()) {
+        CompletedCheckpoint dropped = completed.removeFirst();
+        sharedState.release(dropped);
+        storage.discard(dropped.checkpointId());
+      }
+      sharedState.deleteAllUnreferenced();
+      storage.discardJobDirectoryIfEmpty();
+    }
+  }
+
+  private boolean keepsCheckpoints(JobStatus end) {
+    return switch (end) {
+      case FAILED -> config.retention() != ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS;
+      case CANCELED -> config.retention() == ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION;
+      default -> false;
+    };
   }
 
   /**

@@ -208,6 +208,18 @@ public final class CheckpointStorage {
     return file.getFileName().toString().equals(METADATA_FILE);
   }
 
+  /** Deletes the job's directory (and its shared folder) if nothing else is left in them. */
+  public void discardJobDirectoryIfEmpty() {
+    try {
+      Files.deleteIfExists(sharedDirectory());
+      Files.deleteIfExists(jobDirectory);
+    } catch (java.nio.file.DirectoryNotEmptyException e) {
+      LOG.debug("Checkpoint directory {} still holds files", jobDirectory);
+    } catch (IOException e) {
+      LOG.warn("Could not delete checkpoint directory {}", jobDirectory, e);
+    }
+  }
+
   /** Deletes a checkpoint's directory; a failure is logged, as it only leaves garbage behind. */
   public void discard(long checkpointId) {
     deleteRecursively(checkpointDirectory(checkpointId));

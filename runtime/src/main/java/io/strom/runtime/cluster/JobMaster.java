@@ -251,11 +251,6 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
 
   /** Ends the job for good. Runs on the job's thread, after all task threads are gone. */
   private void terminate() {
-    if (checkpoints != null) {
-      checkpoints.shutdown("the job ended");
-    }
-    onTermination.run();
-    Duration runtime = Duration.ofNanos(System.nanoTime() - startNanos);
     JobStatus end;
     synchronized (this) {
       end =
@@ -265,6 +260,13 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
             case CANCELLING -> stoppedWithSavepoint ? JobStatus.FINISHED : JobStatus.CANCELED;
             default -> JobStatus.CANCELED;
           };
+    }
+    if (checkpoints != null) {
+      checkpoints.shutdown("the job ended", end);
+    }
+    onTermination.run();
+    Duration runtime = Duration.ofNanos(System.nanoTime() - startNanos);
+    synchronized (this) {
       status = end;
     }
     jobThread.shutdown();
