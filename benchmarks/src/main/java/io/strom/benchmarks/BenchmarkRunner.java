@@ -69,7 +69,7 @@ public final class BenchmarkRunner {
       names = BENCHMARKS.keySet().stream().sorted().collect(Collectors.toList());
     }
     System.out.printf(
-        Locale.ROOT, "%-18s %-48s %4s %14s %14s%n", "name", "program", "par", "best rec/s", "median rec/s");
+        Locale.ROOT, "%-18s %-54s %4s %14s %14s%n", "name", "program", "par", "best rec/s", "median rec/s");
     for (String name : names) {
       ThroughputBenchmark benchmark = BENCHMARKS.get(name);
       for (int parallelism : parallelisms) {
@@ -81,7 +81,7 @@ public final class BenchmarkRunner {
         java.util.Arrays.sort(rates);
         System.out.printf(
             Locale.ROOT,
-            "%-18s %-48s %4d %,14.0f %,14.0f%n",
+            "%-18s %-54s %4d %,14.0f %,14.0f%n",
             name,
             benchmark.description(),
             parallelism,

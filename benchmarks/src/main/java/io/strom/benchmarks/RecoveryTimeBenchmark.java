@@ -24,7 +24,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Recovery time: a job keeps a value of 100 bytes per key in keyed state; once its state is
+ * Recovery time: a job keeps a random value of 100 bytes per key in keyed state; once its state is
  * complete and a checkpoint taken after that, one task is killed, and the time from the kill to
  * the first record the keyed operator processes in the restored job is measured (cancel, restart
  * without delay, restore, reprocess).
@@ -150,23 +150,27 @@ final class RecoveryTimeBenchmark {
     }
   }
 
-  /** Keeps a payload per key; notes the first record it sees after the kill. */
+  /** Keeps a payload per key; the copy restored after the kill notes its first record. */
   static final class KeepPayload extends KeyedProcessFunction<Long, Long, Long> {
     private transient ValueState<byte[]> payload;
+    private transient boolean restored;
 
     @Override
     public void open(RuntimeContext context) {
       payload = context.getState(new ValueStateDescriptor<>("payload", Types.BYTES));
+      restored = killed;
     }
 
     @Override
     public void processElement(Long x, Context ctx, Collector<Long> out) {
-      if (killed && resumeNanos == 0) {
+      if (restored && resumeNanos == 0) {
         resumeNanos = System.nanoTime();
       }
       byte[] value = payload.value();
       if (value == null) {
+        // Incompressible, so RocksDB holds the full size.
         value = new byte[PAYLOAD_BYTES];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(value);
       }
       value[(int) (x % PAYLOAD_BYTES)]++;
       payload.update(value);

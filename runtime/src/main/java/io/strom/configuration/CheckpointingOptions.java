@@ -71,6 +71,15 @@ public final class CheckpointingOptions {
                   + " files a previous checkpoint did not store are written; the others are"
                   + " shared between checkpoints. The hashmap backend ignores it.");
 
+  public static final ConfigOption<Boolean> UNALIGNED =
+      ConfigOptions.key("execution.checkpointing.unaligned")
+          .booleanType()
+          .defaultValue(false)
+          .withFallbackKeys("execution.checkpointing.unaligned.enabled")
+          .withDescription(
+              "Unaligned checkpoints, which Strom does not have yet: true is refused when the job"
+                  + " is submitted.");
+
   public static final ConfigOption<String> DIRECTORY =
       ConfigOptions.key("execution.checkpointing.dir")
           .stringType()

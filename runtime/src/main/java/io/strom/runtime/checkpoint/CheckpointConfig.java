@@ -92,6 +92,11 @@ public record CheckpointConfig(
         CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS.key() + " = " + maxConcurrent
             + " is not supported: Strom runs one checkpoint at a time. Set it to 1, and lower "
             + CheckpointingOptions.INTERVAL.key() + " for more frequent checkpoints.");
+    require(!configuration.get(CheckpointingOptions.UNALIGNED),
+        CheckpointingOptions.UNALIGNED.key() + " = true is not supported yet: Strom aligns"
+            + " barriers (" + CheckpointingOptions.MODE.key() + " = EXACTLY_ONCE) or does not align"
+            + " them at all (AT_LEAST_ONCE, which never holds input back under backpressure)."
+            + " Unset it, or choose AT_LEAST_ONCE.");
     require(numRetained >= 1,
         CheckpointingOptions.NUM_RETAINED.key() + " must be at least 1, was " + numRetained);
     require(directory != null && !directory.isBlank(),
