@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * state of every operator of the chain, head first — a source's splits with their positions, each
  * operator's own list state, and the keyed state and timers of keyed operators key group by key
  * group — into memory. Serializing there (rather than copy-on-write) keeps state changed after the
- * barrier out of the snapshot. A snapshot thread then writes the bytes to the checkpoint's
+ * barrier out of the snapshot. With incremental checkpoints the states of a RocksDB backend are
+ * not serialized: a hard-linked local RocksDB checkpoint is taken instead, and its new files are
+ * copied by the snapshot thread. A snapshot thread then writes the bytes to the checkpoint's
  * directory and acknowledges to the coordinator, while the task goes on processing.
  *
  * <p>Called only on the task's thread, except the write, which runs on the snapshot executor.
