@@ -17,12 +17,18 @@ import java.util.stream.Stream;
  *
  * Each benchmark runs once to warm up the JIT, then {@code runs} times; the best and median runs
  * are reported. Timing covers the whole job, from submission to the end of the last task.
+ *
+ * <p>{@code bin/strom-bench checkpoint ...} and {@code bin/strom-bench recovery ...} run the
+ * checkpoint benchmarks instead ({@link CheckpointSizeBenchmark}, {@link RecoveryTimeBenchmark}).
  */
 public final class BenchmarkRunner {
   private static final Map<String, ThroughputBenchmark> BENCHMARKS =
       Stream.of(
               new ChainedMapFilterBenchmark(),
-              new KeyedRollingSumBenchmark(),
+              new KeyedRollingSumBenchmark("hashmap", false),
+              new KeyedRollingSumBenchmark("hashmap", true),
+              new KeyedRollingSumBenchmark("rocksdb", false),
+              new KeyedRollingSumBenchmark("rocksdb", true),
               new KeyedWindowCountBenchmark(),
               new SqlFilterProjectBenchmark(SqlFilterProjectBenchmark.Input.JSON_FILE),
               new SqlFilterProjectBenchmark(SqlFilterProjectBenchmark.Input.DATAGEN))
@@ -31,6 +37,14 @@ public final class BenchmarkRunner {
   private BenchmarkRunner() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("checkpoint")) {
+      CheckpointSizeBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("recovery")) {
+      RecoveryTimeBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     long records = 50_000_000L;
     List<Integer> parallelisms = List.of(1, 2);
     int runs = 3;
@@ -55,7 +69,7 @@ public final class BenchmarkRunner {
       names = BENCHMARKS.keySet().stream().sorted().collect(Collectors.toList());
     }
     System.out.printf(
-        Locale.ROOT, "%-8s %-58s %4s %14s %14s%n", "name", "program", "par", "best rec/s", "median rec/s");
+        Locale.ROOT, "%-18s %-54s %4s %14s %14s%n", "name", "program", "par", "best rec/s", "median rec/s");
     for (String name : names) {
       ThroughputBenchmark benchmark = BENCHMARKS.get(name);
       for (int parallelism : parallelisms) {
@@ -67,7 +81,7 @@ public final class BenchmarkRunner {
         java.util.Arrays.sort(rates);
         System.out.printf(
             Locale.ROOT,
-            "%-8s %-58s %4d %,14.0f %,14.0f%n",
+            "%-18s %-54s %4d %,14.0f %,14.0f%n",
             name,
             benchmark.description(),
             parallelism,

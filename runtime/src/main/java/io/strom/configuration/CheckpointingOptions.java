@@ -17,6 +17,16 @@ public final class CheckpointingOptions {
     AT_LEAST_ONCE
   }
 
+  /** What becomes of a job's retained checkpoints when it ends (Flink's values). */
+  public enum ExternalizedCheckpointRetention {
+    /** Deleted when the job ends, however it ends. */
+    NO_EXTERNALIZED_CHECKPOINTS,
+    /** Kept when the job fails; deleted when it finishes or is canceled. */
+    DELETE_ON_CANCELLATION,
+    /** Kept when the job fails or is canceled; deleted when it finishes. */
+    RETAIN_ON_CANCELLATION
+  }
+
   public static final ConfigOption<Duration> INTERVAL =
       ConfigOptions.key("execution.checkpointing.interval")
           .durationType()
@@ -51,6 +61,25 @@ public final class CheckpointingOptions {
               "EXACTLY_ONCE aligns barriers so state sees every record once after a restore;"
                   + " AT_LEAST_ONCE never holds input back but may count records twice.");
 
+  public static final ConfigOption<Boolean> INCREMENTAL =
+      ConfigOptions.key("execution.checkpointing.incremental")
+          .booleanType()
+          .defaultValue(false)
+          .withFallbackKeys("state.backend.incremental")
+          .withDescription(
+              "With the rocksdb state backend: checkpoints store RocksDB's own files, and only"
+                  + " files a previous checkpoint did not store are written; the others are"
+                  + " shared between checkpoints. The hashmap backend ignores it.");
+
+  public static final ConfigOption<Boolean> UNALIGNED =
+      ConfigOptions.key("execution.checkpointing.unaligned")
+          .booleanType()
+          .defaultValue(false)
+          .withFallbackKeys("execution.checkpointing.unaligned.enabled")
+          .withDescription(
+              "Unaligned checkpoints, which Strom does not have yet: true is refused when the job"
+                  + " is submitted.");
+
   public static final ConfigOption<String> DIRECTORY =
       ConfigOptions.key("execution.checkpointing.dir")
           .stringType()
@@ -60,14 +89,34 @@ public final class CheckpointingOptions {
               "Local directory checkpoints are written to, one subdirectory per job. Required when"
                   + " checkpointing is enabled.");
 
+  public static final ConfigOption<String> SAVEPOINT_DIRECTORY =
+      ConfigOptions.key("execution.checkpointing.savepoint-dir")
+          .stringType()
+          .noDefaultValue()
+          .withFallbackKeys("state.savepoints.dir")
+          .withDescription(
+              "Local directory savepoints are written to when no other is given, one"
+                  + " subdirectory per savepoint (savepoint-<job>-<n>).");
+
   public static final ConfigOption<Integer> NUM_RETAINED =
       ConfigOptions.key("execution.checkpointing.num-retained")
           .intType()
           .defaultValue(1)
           .withFallbackKeys("state.checkpoints.num-retained")
           .withDescription(
-              "Completed checkpoints kept per job; older ones are deleted. They stay after the"
-                  + " job ends, to restart it with execution.state-recovery.path.");
+              "Completed checkpoints kept per job; older ones are deleted. Whether they stay"
+                  + " after the job ends: execution.checkpointing.externalized-checkpoint-retention.");
+
+  public static final ConfigOption<ExternalizedCheckpointRetention> EXTERNALIZED_RETENTION =
+      ConfigOptions.key("execution.checkpointing.externalized-checkpoint-retention")
+          .enumType(ExternalizedCheckpointRetention.class)
+          .defaultValue(ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS)
+          .withDescription(
+              "Whether retained checkpoints outlive their job, to start it again with"
+                  + " execution.state-recovery.path: NO_EXTERNALIZED_CHECKPOINTS (deleted when the"
+                  + " job ends), DELETE_ON_CANCELLATION (kept when it fails) or"
+                  + " RETAIN_ON_CANCELLATION (kept when it fails or is canceled). A finished job's"
+                  + " checkpoints are always deleted.");
 
   public static final ConfigOption<String> RECOVERY_PATH =
       ConfigOptions.key("execution.state-recovery.path")

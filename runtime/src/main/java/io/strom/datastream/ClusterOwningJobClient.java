@@ -40,6 +40,17 @@ final class ClusterOwningJobClient implements JobClient {
   }
 
   @Override
+  public CompletableFuture<String> triggerSavepoint(String directory) {
+    return job.triggerSavepoint(directory);
+  }
+
+  @Override
+  public CompletableFuture<String> stopWithSavepoint(String directory) {
+    return job.stopWithSavepoint(directory)
+        .thenCompose(path -> resultAfterShutdown.handle((r, e) -> path));
+  }
+
+  @Override
   public CompletableFuture<Void> cancel() {
     job.cancel();
     return resultAfterShutdown.handle((r, e) -> null);

@@ -1,42 +1,35 @@
 package io.strom.datastream;
 
+import static io.strom.datastream.RecoveryTestJob.FAILURES;
+import static io.strom.datastream.RecoveryTestJob.FIRED;
+import static io.strom.datastream.RecoveryTestJob.KEYS;
+import static io.strom.datastream.RecoveryTestJob.await;
+import static io.strom.datastream.RecoveryTestJob.awaitStatus;
+import static io.strom.datastream.RecoveryTestJob.expectedSums;
+import static io.strom.datastream.RecoveryTestJob.lastPerKey;
+import static io.strom.datastream.RecoveryTestJob.latestRetainedCheckpoint;
+import static io.strom.datastream.RecoveryTestJob.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.strom.api.eventtime.WatermarkStrategy;
-import io.strom.api.functions.Collector;
-import io.strom.api.functions.RuntimeContext;
-import io.strom.api.state.ValueState;
-import io.strom.api.state.ValueStateDescriptor;
-import io.strom.api.typeinfo.Types;
 import io.strom.configuration.CheckpointingOptions;
 import io.strom.configuration.Configuration;
 import io.strom.configuration.PipelineOptions;
 import io.strom.configuration.RestartStrategyOptions;
 import io.strom.configuration.StateBackendOptions;
-import io.strom.datastream.functions.KeyedProcessFunction;
+import io.strom.datastream.RecoveryTestJob.Chaos;
 import io.strom.datastream.sink.CollectSink;
 import io.strom.runtime.checkpoint.CheckpointStorage;
 import io.strom.runtime.cluster.JobClient;
 import io.strom.runtime.cluster.JobExecutionException;
 import io.strom.runtime.cluster.JobExecutionResult;
 import io.strom.runtime.cluster.JobStatus;
-import io.strom.runtime.operators.AbstractOperator;
-import io.strom.runtime.operators.OneInputOperator;
-import io.strom.runtime.operators.SnapshotContext;
-import io.strom.runtime.source.lib.GeneratorSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,15 +46,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ParameterizedClass
 @ValueSource(strings = {"hashmap", "rocksdb"})
 class ExactlyOnceRecoveryTest {
-  private static final long RECORDS = 200_000;
-  private static final long PER_SPLIT = RECORDS / 2;
-  private static final int KEYS = 100;
-
-  /** Indexes of the failure points that fired; shared by all copies of the operator. */
-  private static final Set<Integer> FIRED = ConcurrentHashMap.newKeySet();
-
-  private static final AtomicInteger FAILURES = new AtomicInteger();
-
   @TempDir Path checkpoints;
   @TempDir Path rocksDbDirectories;
 
@@ -73,99 +57,17 @@ class ExactlyOnceRecoveryTest {
 
   @BeforeEach
   void resetFailurePoints() {
-    FIRED.clear();
-    FAILURES.set(0);
-  }
-
-  /**
-   * Passes numbers through, and fails its task once per failure point: at the first number whose
-   * position in its split reaches the point's threshold, once a checkpoint completed in the
-   * current run (so each restart makes progress). Optionally also fails once inside a snapshot
-   * after the third failure: while that checkpoint is in flight.
-   */
-  static final class Chaos extends AbstractOperator<Long> implements OneInputOperator<Long, Long> {
-    private static final long serialVersionUID = 1L;
-    private static final int IN_SNAPSHOT = -1;
-
-    private final long[] thresholds;
-    private final boolean failInSnapshot;
-    private transient boolean checkpointCompleted;
-
-    Chaos(boolean failInSnapshot, long... thresholds) {
-      this.thresholds = thresholds;
-      this.failInSnapshot = failInSnapshot;
-    }
-
-    @Override
-    public void processElement(Long x, long timestamp) {
-      if (checkpointCompleted) {
-        for (int i = 0; i < thresholds.length; i++) {
-          if (x % PER_SPLIT >= thresholds[i] && FIRED.add(i)) {
-            FAILURES.incrementAndGet();
-            throw new IllegalStateException("injected failure " + i + " at " + x);
-          }
-        }
-      }
-      output.collect(x, timestamp);
-    }
-
-    @Override
-    public void snapshotState(SnapshotContext context) {
-      if (failInSnapshot && FAILURES.get() >= 3 && FIRED.add(IN_SNAPSHOT)) {
-        FAILURES.incrementAndGet();
-        throw new IllegalStateException(
-            "injected failure in checkpoint " + context.checkpointId());
-      }
-    }
-
-    @Override
-    public void notifyCheckpointComplete(long checkpointId) {
-      checkpointCompleted = true;
-    }
-  }
-
-  /** Counts and sums the numbers of each key; reports them when the input ends. */
-  static final class SumPerKey extends KeyedProcessFunction<Long, Long, String> {
-    private transient ValueState<Long> count;
-    private transient ValueState<Long> sum;
-
-    @Override
-    public void open(RuntimeContext context) {
-      count = context.getState(new ValueStateDescriptor<>("count", Types.LONG));
-      sum = context.getState(new ValueStateDescriptor<>("sum", Types.LONG));
-    }
-
-    @Override
-    public void processElement(Long x, Context ctx, Collector<String> out) {
-      count.update(count.value() == null ? 1 : count.value() + 1);
-      sum.update(sum.value() == null ? x : sum.value() + x);
-      ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) {
-      out.collect(ctx.getCurrentKey() + ":" + count.value() + ":" + sum.value());
-    }
-  }
-
-  private static Map<Long, String> expectedSums() {
-    Map<Long, String> expected = new HashMap<>();
-    for (long k = 0; k < KEYS; k++) {
-      long count = 0;
-      long sum = 0;
-      for (long x = k; x < RECORDS; x += KEYS) {
-        count++;
-        sum += x;
-      }
-      expected.put(k, k + ":" + count + ":" + sum);
-    }
-    return expected;
+    RecoveryTestJob.reset();
   }
 
   private Configuration checkpointing() {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.INTERVAL, Duration.ofMillis(100));
     conf.set(CheckpointingOptions.DIRECTORY, checkpoints.toString());
+    // Keep the checkpoints of a failed run, to restore them.
+    conf.set(
+        CheckpointingOptions.EXTERNALIZED_RETENTION,
+        CheckpointingOptions.ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION);
     conf.set(PipelineOptions.BUFFER_TIMEOUT, Duration.ofMillis(5));
     conf.set(StateBackendOptions.TYPE, backend);
     conf.set(StateBackendOptions.ROCKSDB_LOCAL_DIR, rocksDbDirectories.toString());
@@ -177,36 +79,6 @@ class ExactlyOnceRecoveryTest {
     try (Stream<Path> left = Files.list(rocksDbDirectories)) {
       assertThat(left).isEmpty();
     }
-  }
-
-  private static JobClient submit(
-      Configuration conf, int parallelism, double rate, Chaos chaos, CollectSink<String> sink)
-      throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-    env.getConfiguration().addAll(conf);
-    env.fromSource(
-            new GeneratorSource<>(i -> i, RECORDS, rate),
-            WatermarkStrategy.noWatermarks(),
-            "Numbers",
-            Types.LONG)
-        .transform("Chaos", Types.LONG, chaos)
-        .keyBy(x -> x % KEYS)
-        .process(new SumPerKey())
-        .sinkTo(sink);
-    return env.executeAsync("sums");
-  }
-
-  /** The last reported result of each key (a restart may report again). */
-  private static Map<Long, String> lastPerKey(CollectSink<String> sink) {
-    Map<Long, String> last = new HashMap<>();
-    for (String line : sink.results()) {
-      last.put(Long.parseLong(line.substring(0, line.indexOf(':'))), line);
-    }
-    return last;
-  }
-
-  private static JobExecutionResult await(JobClient client) throws Exception {
-    return client.result().get(2, TimeUnit.MINUTES);
   }
 
   @Test
@@ -254,15 +126,6 @@ class ExactlyOnceRecoveryTest {
     sink.discard();
   }
 
-  private static void awaitStatus(JobClient client, JobStatus wanted) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (client.status() != wanted) {
-      assertThat(System.nanoTime()).as("status %s within 30 s", wanted).isLessThan(deadline);
-      assertThat(client.status().isTerminal()).as("job ended before %s", wanted).isFalse();
-      Thread.sleep(2);
-    }
-  }
-
   /** Waits until the keyed tasks opened RocksDB in the configured local directory. */
   private void awaitRocksDbWorkingDirectory(JobClient client)
       throws IOException, InterruptedException {
@@ -287,11 +150,7 @@ class ExactlyOnceRecoveryTest {
     JobClient client = submit(conf, 2, 60_000, new Chaos(false, 30_000), sink);
     assertThatThrownBy(() -> await(client)).hasCauseInstanceOf(JobExecutionException.class);
     sink.discard();
-    try (Stream<Path> dirs = Files.list(checkpoints.resolve(client.jobId()))) {
-      return dirs.filter(d -> Files.exists(d.resolve(CheckpointStorage.METADATA_FILE)))
-          .max(Comparator.comparingLong(d -> Long.parseLong(d.getFileName().toString().substring(4))))
-          .orElseThrow(() -> new AssertionError("no completed checkpoint was retained"));
-    }
+    return latestRetainedCheckpoint(checkpoints, client.jobId());
   }
 
   @Test

@@ -4,16 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import io.strom.connector.RowEncoder;
 import io.strom.data.Row;
-import io.strom.datastream.sink.Sink;
 import io.strom.datastream.sink.SinkWriter;
+import io.strom.datastream.sink.TwoPhaseCommittingSink;
+import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes rows as lines into part files {@code part-<uuid>-<subtask>-<n>} in a directory, one
- * encoder record per line. Files are visible while being written and complete when the input
- * ends; there is no exactly-once commit yet.
+ * Writes rows as lines into part files in a directory, one encoder record per line, exactly once:
+ * each subtask writes a hidden in-progress file, which at a checkpoint becomes a hidden pending
+ * file and, when the checkpoint completes, is renamed to its visible name {@code
+ * part-<uuid>-<subtask>-<writer>-<n>}. Readers skip hidden files, so they see only committed rows;
+ * a restored job renames the pending files of its checkpoint again (or finds them renamed). At the
+ * end of a bounded input the last file is committed at once.
  */
-public final class FileSink implements Sink<Row> {
+public final class FileSink implements TwoPhaseCommittingSink<Row, PendingFile> {
   private static final long serialVersionUID = 1L;
 
   private final String directory;
@@ -26,8 +31,15 @@ public final class FileSink implements Sink<Row> {
   }
 
   @Override
-  public SinkWriter<Row> createWriter(InitContext context) {
+  public FileSinkWriter createWriter(InitContext context) {
     return new FileSinkWriter(
         FilePaths.resolve(directory), "part-" + uuid + "-" + context.subtaskIndex() + "-", encoder);
+  }
+
+  @Override
+  public void commit(SinkWriter<Row> writer, List<PendingFile> committables) throws IOException {
+    for (PendingFile file : committables) {
+      file.commit(FilePaths.resolve(directory));
+    }
   }
 }

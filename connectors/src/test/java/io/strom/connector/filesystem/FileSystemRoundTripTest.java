@@ -119,7 +119,7 @@ class FileSystemRoundTripTest {
 
     List<Path> files = partFiles(dir);
     assertThat(files).hasSize(2).allSatisfy(f ->
-        assertThat(f.getFileName().toString()).matches("part-[0-9a-f-]{36}-[01]-0"));
+        assertThat(f.getFileName().toString()).matches("part-[0-9a-f-]{36}-[01]-[0-9a-f]{8}-0"));
     assertThat(scan(source(SCALARS, options), 2))
         .containsExactlyInAnyOrderElementsOf(expected(SCALARS, FileSystemRoundTripTest::scalarRow));
   }

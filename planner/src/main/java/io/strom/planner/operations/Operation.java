@@ -90,8 +90,8 @@ public sealed interface Operation {
   /** {@code DROP [TEMPORARY [SYSTEM]] FUNCTION [IF EXISTS] name}. */
   record DropFunction(String name, boolean ifExists) implements Operation {}
 
-  /** {@code STOP JOB 'id'}: cancels a job this session started. */
-  record StopJob(String jobId) implements Operation {}
+  /** {@code STOP JOB 'id' [WITH SAVEPOINT]}: stops a job this session started, after a savepoint. */
+  record StopJob(String jobId, boolean withSavepoint) implements Operation {}
 
   /** What {@code SHOW} lists. */
   enum ShowKind {

@@ -139,13 +139,13 @@ public final class OperationConverter {
       return new Operation.UseDatabase(name[0], name[1]);
     }
     if (node instanceof SqlStopJob stop) {
-      if (stop.withSavepoint() || stop.withDrain()) {
+      if (stop.withDrain()) {
         throw new ValidationException(
             stop.getParserPosition(),
-            "STOP JOB WITH SAVEPOINT or WITH DRAIN is not supported yet; STOP JOB 'id' cancels the"
-                + " job");
+            "STOP JOB ... WITH DRAIN is not supported yet; STOP JOB 'id' [WITH SAVEPOINT] stops"
+                + " the job without draining");
       }
-      return new Operation.StopJob(stop.jobId());
+      return new Operation.StopJob(stop.jobId(), stop.withSavepoint());
     }
     if (node instanceof SqlSet set) {
       return new Operation.Set(set.key().orElse(null), set.value().orElse(null));

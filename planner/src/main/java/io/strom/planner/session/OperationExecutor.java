@@ -143,6 +143,9 @@ final class OperationExecutor {
       return queries.insert(insert.target(), insert.query());
     }
     if (operation instanceof Operation.StopJob stop) {
+      if (stop.withSavepoint()) {
+        return queries.stopJobWithSavepoint(stop.jobId());
+      }
       queries.stopJob(stop.jobId());
       return StatementResult.ok();
     }

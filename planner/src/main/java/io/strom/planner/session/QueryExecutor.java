@@ -415,18 +415,7 @@ final class QueryExecutor implements AutoCloseable {
 
   /** Cancels a running job of this session and waits until it has stopped. */
   void stopJob(String jobId) {
-    JobClient job = null;
-    if (cluster != null) {
-      for (JobClient candidate : cluster.jobs()) {
-        if (candidate.jobId().equals(jobId)) {
-          job = candidate;
-        }
-      }
-    }
-    if (job == null) {
-      throw new ValidationException(
-          "No running job with id '" + jobId + "'; SHOW JOBS lists the running ones");
-    }
+    JobClient job = runningJob(jobId);
     try {
       job.cancel().get(30, java.util.concurrent.TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -434,6 +423,40 @@ final class QueryExecutor implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("Job '" + jobId + "' did not stop in time", e);
     }
+  }
+
+  /**
+   * Takes a savepoint of a running job of this session, then stops it; returns the savepoint's
+   * path, from which {@code SET 'execution.state-recovery.path'} starts the query again.
+   */
+  StatementResult stopJobWithSavepoint(String jobId) {
+    JobClient job = runningJob(jobId);
+    try {
+      String path = job.stopWithSavepoint(null).get(5, java.util.concurrent.TimeUnit.MINUTES);
+      return message("savepoint path", path);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while job '" + jobId + "' stopped", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new ValidationException(
+          "Job '" + jobId + "' could not stop with a savepoint: " + cause.getMessage());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(
+          "Job '" + jobId + "' did not take its savepoint within 5 minutes", e);
+    }
+  }
+
+  private JobClient runningJob(String jobId) {
+    if (cluster != null) {
+      for (JobClient candidate : cluster.jobs()) {
+        if (candidate.jobId().equals(jobId)) {
+          return candidate;
+        }
+      }
+    }
+    throw new ValidationException(
+        "No running job with id '" + jobId + "'; SHOW JOBS lists the running ones");
   }
 
   private synchronized MiniCluster cluster() {

@@ -41,6 +41,8 @@ class JobControlTest {
         .hasMessageContaining("No running job with id")
         .hasMessageContaining("SHOW JOBS");
     assertThatThrownBy(() -> session.execute("STOP JOB '" + jobId + "' WITH SAVEPOINT"))
-        .hasMessageContaining("WITH SAVEPOINT or WITH DRAIN is not supported yet");
+        .hasMessageContaining("No running job with id");
+    assertThatThrownBy(() -> session.execute("STOP JOB '" + jobId + "' WITH DRAIN"))
+        .hasMessageContaining("WITH DRAIN is not supported yet");
   }
 }

@@ -6,11 +6,18 @@ package io.strom.runtime.checkpoint;
  *
  * @param checkpointId the checkpoint, increasing over the job's life, restarts included
  * @param timestamp when the checkpoint coordinator triggered it, in epoch milliseconds
+ * @param savepoint whether it is a savepoint: state is then written in the portable format every
+ *     backend reads, never incrementally
  */
-public record CheckpointBarrier(long checkpointId, long timestamp) {
+public record CheckpointBarrier(long checkpointId, long timestamp, boolean savepoint) {
   public CheckpointBarrier {
     if (checkpointId <= 0) {
       throw new IllegalArgumentException("Checkpoint ids start at 1, got " + checkpointId);
     }
+  }
+
+  /** The barrier of a checkpoint. */
+  public CheckpointBarrier(long checkpointId, long timestamp) {
+    this(checkpointId, timestamp, false);
   }
 }

@@ -2,6 +2,7 @@ package io.strom.runtime.checkpoint;
 
 import io.strom.configuration.CheckpointingOptions;
 import io.strom.configuration.CheckpointingOptions.CheckpointingMode;
+import io.strom.configuration.CheckpointingOptions.ExternalizedCheckpointRetention;
 import io.strom.configuration.Configuration;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +14,11 @@ import java.time.Duration;
  * @param timeout a checkpoint still pending after this is aborted
  * @param minPause least time from the end of one checkpoint to the start of the next
  * @param mode exactly-once (aligned barriers) or at-least-once
- * @param directory where checkpoints are written; null when checkpointing is off
+ * @param directory where checkpoints are written (with checkpointing off: where savepoints are
+ *     prepared, the savepoint directory); null when the job can take neither
  * @param numRetained completed checkpoints kept
+ * @param savepointDirectory where savepoints go when the request names no directory, or null
+ * @param retention whether retained checkpoints outlive a job that failed or was canceled
  */
 public record CheckpointConfig(
     Duration interval,
@@ -22,13 +26,37 @@ public record CheckpointConfig(
     Duration minPause,
     CheckpointingMode mode,
     Path directory,
-    int numRetained) {
+    int numRetained,
+    Path savepointDirectory,
+    ExternalizedCheckpointRetention retention) {
 
   /** The shortest interval accepted: shorter ones would do little but checkpoint. */
   static final Duration MIN_INTERVAL = Duration.ofMillis(10);
 
   public boolean enabled() {
     return !interval.isZero();
+  }
+
+  /** Whether the job can take checkpoints or savepoints at all. */
+  public boolean canSnapshot() {
+    return directory != null;
+  }
+
+  /**
+   * Where tasks write their snapshots: the checkpoint directory, or the savepoint directory when
+   * only savepoints can be taken; null when neither is set.
+   */
+  public static Path workingDirectory(Configuration configuration) {
+    String checkpoints = configuration.get(CheckpointingOptions.DIRECTORY);
+    if (checkpoints != null && !checkpoints.isBlank()) {
+      return Path.of(checkpoints).toAbsolutePath();
+    }
+    return savepointDirectory(configuration);
+  }
+
+  private static Path savepointDirectory(Configuration configuration) {
+    String savepoints = configuration.get(CheckpointingOptions.SAVEPOINT_DIRECTORY);
+    return savepoints == null || savepoints.isBlank() ? null : Path.of(savepoints).toAbsolutePath();
   }
 
   /**
@@ -44,8 +72,13 @@ public record CheckpointConfig(
     int numRetained = configuration.get(CheckpointingOptions.NUM_RETAINED);
     String directory = configuration.get(CheckpointingOptions.DIRECTORY);
     CheckpointingMode mode = configuration.get(CheckpointingOptions.MODE);
+    Path savepoints = savepointDirectory(configuration);
+    ExternalizedCheckpointRetention retention =
+        configuration.get(CheckpointingOptions.EXTERNALIZED_RETENTION);
     if (interval == null || interval.isZero()) {
-      return new CheckpointConfig(Duration.ZERO, timeout, minPause, mode, null, numRetained);
+      return new CheckpointConfig(
+          Duration.ZERO, timeout, minPause, mode, workingDirectory(configuration), numRetained,
+          savepoints, retention);
     }
     require(!interval.isNegative() && interval.compareTo(MIN_INTERVAL) >= 0,
         CheckpointingOptions.INTERVAL.key() + " must be at least " + MIN_INTERVAL.toMillis()
@@ -59,6 +92,11 @@ public record CheckpointConfig(
         CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS.key() + " = " + maxConcurrent
             + " is not supported: Strom runs one checkpoint at a time. Set it to 1, and lower "
             + CheckpointingOptions.INTERVAL.key() + " for more frequent checkpoints.");
+    require(!configuration.get(CheckpointingOptions.UNALIGNED),
+        CheckpointingOptions.UNALIGNED.key() + " = true is not supported yet: Strom aligns"
+            + " barriers (" + CheckpointingOptions.MODE.key() + " = EXACTLY_ONCE) or does not align"
+            + " them at all (AT_LEAST_ONCE, which never holds input back under backpressure)."
+            + " Unset it, or choose AT_LEAST_ONCE.");
     require(numRetained >= 1,
         CheckpointingOptions.NUM_RETAINED.key() + " must be at least 1, was " + numRetained);
     require(directory != null && !directory.isBlank(),
@@ -66,7 +104,8 @@ public record CheckpointConfig(
             + interval.toMillis() + " ms) but no directory is set: set "
             + CheckpointingOptions.DIRECTORY.key() + " to a local directory.");
     return new CheckpointConfig(
-        interval, timeout, minPause, mode, Path.of(directory).toAbsolutePath(), numRetained);
+        interval, timeout, minPause, mode, Path.of(directory).toAbsolutePath(), numRetained,
+        savepoints, retention);
   }
 
   private static void require(boolean condition, String message) {

@@ -1,16 +1,20 @@
 package io.strom.runtime.checkpoint;
 
+import io.strom.configuration.CheckpointingOptions.ExternalizedCheckpointRetention;
+import io.strom.runtime.cluster.JobStatus;
 import io.strom.runtime.graph.JobGraph;
 import io.strom.runtime.graph.JobVertex;
 import io.strom.runtime.graph.StreamNode;
 import io.strom.runtime.metrics.MetricGroup;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * metadata last and atomically; then tells the tasks, and deletes checkpoints beyond the number
  * retained. A checkpoint not complete within the timeout, or one a task declined, is aborted and
  * its files deleted.
+ *
+ * <p>Savepoints are checkpoints a user asks for: the same barriers (marked, so every task writes
+ * the portable format), but once complete the directory moves to the requested place and belongs
+ * to the user: it is neither retained nor deleted here, and never restored on a restart. A
+ * savepoint asked for while a checkpoint runs starts when that one ends.
  *
  * <p>Outlives the job's execution attempts: ids keep increasing across restarts, and the latest
  * completed checkpoint is what a restart restores.
@@ -54,6 +63,7 @@ public final class CheckpointCoordinator {
   private final JobGraph job;
   private final CheckpointConfig config;
   private final CheckpointStorage storage;
+  private final SharedStateRegistry sharedState;
   private final ScheduledExecutorService jobThread;
   private final Map<String, Integer> parallelismOf = new HashMap<>();
   private final ArrayDeque<CompletedCheckpoint> completed = new ArrayDeque<>();
@@ -66,7 +76,12 @@ public final class CheckpointCoordinator {
   private volatile long numFailed;
   private volatile long lastDurationMillis;
   private volatile long lastSizeBytes;
+  private volatile long lastFullSizeBytes;
   private volatile long lastCompletedId = -1;
+  private final ArrayDeque<SavepointRequest> savepointRequests = new ArrayDeque<>();
+
+  /** A savepoint asked for: where it goes, and who waits for its final path. */
+  private record SavepointRequest(Path parentDirectory, CompletableFuture<Path> result) {}
 
   /**
    * @param firstCheckpointId the id of the first checkpoint (after a restore from a retained
@@ -81,6 +96,7 @@ public final class CheckpointCoordinator {
     this.job = job;
     this.config = config;
     this.storage = new CheckpointStorage(config.directory(), job.jobId());
+    this.sharedState = new SharedStateRegistry(storage);
     this.jobThread = jobThread;
     this.nextCheckpointId = firstCheckpointId;
     for (JobVertex vertex : job.vertices()) {
@@ -92,6 +108,7 @@ public final class CheckpointCoordinator {
     metrics.gauge("numberOfFailedCheckpoints", () -> numFailed);
     metrics.gauge("lastCheckpointDuration", () -> lastDurationMillis);
     metrics.gauge("lastCheckpointSize", () -> lastSizeBytes);
+    metrics.gauge("lastCheckpointFullSize", () -> lastFullSizeBytes);
     metrics.gauge("lastCompletedCheckpointId", () -> lastCompletedId);
   }
 
@@ -103,19 +120,80 @@ public final class CheckpointCoordinator {
     final Map<String, SubtaskState> acks = new LinkedHashMap<>();
     Map<String, List<byte[]>> enumeratorSplits = Map.of();
     ScheduledFuture<?> timeout;
+    final SavepointRequest savepoint;
 
-    Pending(long id, long timestamp, Targets targets) {
+    Pending(long id, long timestamp, Targets targets, SavepointRequest savepoint) {
       this.id = id;
       this.timestamp = timestamp;
       this.targets = targets;
+      this.savepoint = savepoint;
     }
   }
 
   /** Starts triggering into a newly deployed execution attempt. Called on the job's thread. */
   public void start(Targets attempt) {
     this.targets = attempt;
-    long interval = config.interval().toMillis();
-    periodic = jobThread.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+    if (config.enabled()) {
+      long interval = config.interval().toMillis();
+      periodic =
+          jobThread.scheduleAtFixedRate(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+    }
+    triggerRequestedSavepoint();
+  }
+
+  /**
+   * Takes a savepoint into a new directory under {@code parentDirectory}; the result is that
+   * directory, or the reason it failed. Safe from any thread.
+   */
+  public CompletableFuture<Path> triggerSavepoint(Path parentDirectory) {
+    CompletableFuture<Path> result = new CompletableFuture<>();
+    jobThread.execute(
+        () -> {
+          savepointRequests.add(new SavepointRequest(parentDirectory, result));
+          triggerRequestedSavepoint();
+        });
+    return result;
+  }
+
+  private void triggerRequestedSavepoint() {
+    if (targets == null || pending != null || savepointRequests.isEmpty()) {
+      return;
+    }
+    if (targets.notReadyReason() != null) {
+      jobThread.schedule(this::triggerRequestedSavepoint, 10, TimeUnit.MILLISECONDS);
+      return;
+    }
+    trigger(savepointRequests.poll(), System.currentTimeMillis());
+  }
+
+  /**
+   * The job ended: stops, fails the savepoints still asked for, and deletes the retained
+   * checkpoints unless {@code execution.checkpointing.externalized-checkpoint-retention} keeps
+   * them for this end. Called on the job's thread.
+   */
+  public void shutdown(String reason, JobStatus end) {
+    stop(reason);
+    while (!savepointRequests.isEmpty()) {
+      savepointRequests.poll().result().completeExceptionally(
+          new IllegalStateException("No savepoint was taken: " + reason));
+    }
+    if (!keepsCheckpoints(end)) {
+      while (!completed.isEmpty()) {
+        CompletedCheckpoint dropped = completed.removeFirst();
+        sharedState.release(dropped);
+        storage.discard(dropped.checkpointId());
+      }
+      sharedState.deleteAllUnreferenced();
+      storage.discardJobDirectoryIfEmpty();
+    }
+  }
+
+  private boolean keepsCheckpoints(JobStatus end) {
+    return switch (end) {
+      case FAILED -> config.retention() != ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS;
+      case CANCELED -> config.retention() == ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION;
+      default -> false;
+    };
   }
 
   /**
@@ -131,6 +209,8 @@ public final class CheckpointCoordinator {
     if (pending != null) {
       abort(pending, reason);
     }
+    // No task of the stopped attempt snapshots any more; a new one reuses only retained files.
+    sharedState.deleteAllUnreferenced();
   }
 
   /** The latest completed checkpoint, or null. Called on the job's thread. */
@@ -151,7 +231,11 @@ public final class CheckpointCoordinator {
       LOG.debug("Not triggering a checkpoint of job '{}': {}", job.name(), notReady);
       return;
     }
-    Pending p = new Pending(nextCheckpointId++, now, targets);
+    trigger(null, now);
+  }
+
+  private void trigger(SavepointRequest savepoint, long now) {
+    Pending p = new Pending(nextCheckpointId++, now, targets, savepoint);
     pending = p;
     p.timeout =
         jobThread.schedule(
@@ -163,7 +247,8 @@ public final class CheckpointCoordinator {
             config.timeout().toMillis(),
             TimeUnit.MILLISECONDS);
     try {
-      p.enumeratorSplits = targets.triggerSources(new CheckpointBarrier(p.id, p.timestamp));
+      p.enumeratorSplits =
+          targets.triggerSources(new CheckpointBarrier(p.id, p.timestamp, savepoint != null));
     } catch (Exception e) {
       abort(p, "triggering it failed: " + e);
     }
@@ -175,7 +260,9 @@ public final class CheckpointCoordinator {
         () -> {
           Pending p = pending;
           if (p == null || p.id != checkpointId || p.targets != from) {
-            return; // aborted meanwhile, or from a canceled attempt
+            // Aborted meanwhile, or from a canceled attempt: what it uploaded is garbage.
+            sharedState.discardUnregistered(state);
+            return;
           }
           p.acks.put(state.vertexId() + "/" + state.subtask(), state);
           if (p.acks.size() == p.targets.numTasks()) {
@@ -215,6 +302,10 @@ public final class CheckpointCoordinator {
     pending = null;
     p.timeout.cancel(false);
     CompletedCheckpoint checkpoint = build(p);
+    if (p.savepoint != null) {
+      completeSavepoint(p, checkpoint);
+      return;
+    }
     try {
       storage.writeMetadata(checkpoint);
     } catch (IOException e) {
@@ -224,21 +315,50 @@ public final class CheckpointCoordinator {
     }
     long now = System.currentTimeMillis();
     lastEndMillis = now;
+    long written = sharedState.register(checkpoint);
     completed.addLast(checkpoint);
     while (completed.size() > config.numRetained()) {
-      storage.discard(completed.removeFirst().checkpointId());
+      CompletedCheckpoint dropped = completed.removeFirst();
+      sharedState.release(dropped);
+      storage.discard(dropped.checkpointId());
     }
+    sharedState.deleteUnusable(checkpoint);
     List<Long> kept = new ArrayList<>();
     completed.forEach(c -> kept.add(c.checkpointId()));
     storage.discardOlderExcept(checkpoint.checkpointId(), kept);
     numCompleted++;
     lastDurationMillis = now - p.timestamp;
-    lastSizeBytes = checkpoint.sizeInBytes();
+    lastSizeBytes = written;
+    lastFullSizeBytes = checkpoint.sizeInBytes();
     lastCompletedId = checkpoint.checkpointId();
     LOG.info(
-        "Checkpoint {} of job '{}' completed in {} ms ({} bytes)",
-        checkpoint.checkpointId(), job.name(), lastDurationMillis, lastSizeBytes);
+        "Checkpoint {} of job '{}' completed in {} ms ({} bytes written, {} bytes in all)",
+        checkpoint.checkpointId(), job.name(), lastDurationMillis, lastSizeBytes,
+        lastFullSizeBytes);
     p.targets.notifyCheckpointComplete(checkpoint.checkpointId());
+    triggerRequestedSavepoint();
+  }
+
+  /** Writes a savepoint's metadata, then moves it where it was asked for. */
+  private void completeSavepoint(Pending p, CompletedCheckpoint checkpoint) {
+    Path target =
+        p.savepoint.parentDirectory().resolve(
+            "savepoint-" + job.jobId().substring(0, Math.min(6, job.jobId().length())) + "-"
+                + p.id);
+    try {
+      storage.writeMetadata(checkpoint);
+      storage.moveCheckpoint(p.id, target);
+    } catch (IOException e) {
+      pending = p;
+      abort(p, "writing it to " + target + " failed: " + e);
+      return;
+    }
+    lastEndMillis = System.currentTimeMillis();
+    LOG.info("Savepoint {} of job '{}' written to {}", p.id, job.name(), target);
+    // Sinks commit what the savepoint covers, as for a checkpoint.
+    p.targets.notifyCheckpointComplete(p.id);
+    p.savepoint.result().complete(target);
+    triggerRequestedSavepoint();
   }
 
   private CompletedCheckpoint build(Pending p) {
@@ -276,6 +396,13 @@ public final class CheckpointCoordinator {
     lastEndMillis = System.currentTimeMillis();
     numFailed++;
     LOG.warn("Checkpoint {} of job '{}' aborted: {}", p.id, job.name(), reason);
+    p.acks.values().forEach(sharedState::discardUnregistered);
     storage.discard(p.id);
+    if (p.savepoint != null) {
+      p.savepoint.result().completeExceptionally(
+          new IllegalStateException("Savepoint " + p.id + " of job '" + job.name()
+              + "' failed: " + reason));
+    }
+    triggerRequestedSavepoint();
   }
 }

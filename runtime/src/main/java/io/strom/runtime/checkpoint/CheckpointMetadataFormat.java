@@ -15,20 +15,23 @@ import java.util.zip.CRC32;
  * Strom's binary format of a checkpoint's {@code _metadata} file. Layout, big-endian:
  *
  * <pre>
- * byte version (1) | int magic "STMD" | UTF job id | long checkpoint id | long timestamp
+ * byte version (2) | int magic "STMD" | UTF job id | long checkpoint id | long timestamp
  * | int max parallelism | int operators, each:
  *     UTF operator key | int parallelism | bool has enumerator [elements]
  *     | int subtasks, each: int index | bool keyed [UTF file | long length | long crc32
- *         | int first key group | int n | n × long offset] | int list states, each: UTF name, elements
+ *         | int first key group | int n | n × long offset | bool native [long base checkpoint
+ *         | int files, each: UTF path | UTF local name | long length | long crc32]]
+ *         | int list states, each: UTF name, elements
  * | long CRC-32 of everything before it
  * elements: int n | n × (int length | bytes)
  * </pre>
  *
  * Operator list state (small: a source's splits) lives in the metadata itself; keyed state lives in
- * the files the handles name.
+ * the files the handles name. Version 1 (without the native part) is still read.
  */
 final class CheckpointMetadataFormat {
-  static final byte VERSION = 1;
+  static final byte VERSION = 2;
+  private static final byte VERSION_WITHOUT_NATIVE_STATE = 1;
   private static final int MAGIC = 0x53544D44;
 
   private CheckpointMetadataFormat() {}
@@ -74,12 +77,45 @@ final class CheckpointMetadataFormat {
       for (long offset : keyed.offsets()) {
         out.writeLong(offset);
       }
+      writeNative(keyed.nativeState(), out);
     }
     out.writeInt(state.listStates().size());
     for (Map.Entry<String, List<byte[]>> e : state.listStates().entrySet()) {
       out.writeUTF(e.getKey());
       writeElements(e.getValue(), out);
     }
+  }
+
+  private static void writeNative(NativeKeyedState state, DataOutputSerializer out)
+      throws IOException {
+    out.writeBoolean(state != null);
+    if (state == null) {
+      return;
+    }
+    out.writeLong(state.baseCheckpointId());
+    out.writeInt(state.files().size());
+    for (StateFile file : state.files()) {
+      out.writeUTF(file.path());
+      out.writeUTF(file.localName());
+      out.writeLong(file.length());
+      out.writeLong(file.crc32());
+    }
+  }
+
+  private static NativeKeyedState readNative(DataInputDeserializer in) throws IOException {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    long base = in.readLong();
+    int n = in.readInt();
+    if (n < 0 || n > in.available()) {
+      throw new IOException("it holds an impossible file count " + n);
+    }
+    List<StateFile> files = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      files.add(new StateFile(in.readUTF(), in.readUTF(), in.readLong(), in.readLong()));
+    }
+    return new NativeKeyedState(files, base);
   }
 
   private static void writeElements(List<byte[]> elements, DataOutputSerializer out) {
@@ -100,7 +136,8 @@ final class CheckpointMetadataFormat {
     if (bytes.length < 1 + 4 + 8) {
       throw new IOException("it is truncated (" + bytes.length + " bytes)");
     }
-    if (bytes[0] != VERSION) {
+    byte version = bytes[0];
+    if (version != VERSION && version != VERSION_WITHOUT_NATIVE_STATE) {
       throw new IOException(
           "its format version is " + bytes[0] + " but this Strom reads version " + VERSION);
     }
@@ -122,14 +159,15 @@ final class CheckpointMetadataFormat {
     int numOperators = in.readInt();
     Map<String, OperatorState> operators = new LinkedHashMap<>();
     for (int i = 0; i < numOperators; i++) {
-      OperatorState op = readOperator(in);
+      OperatorState op = readOperator(in, version);
       operators.put(op.operatorKey(), op);
     }
     return new CompletedCheckpoint(
         jobId, checkpointId, timestamp, directory, maxParallelism, operators);
   }
 
-  private static OperatorState readOperator(DataInputDeserializer in) throws IOException {
+  private static OperatorState readOperator(DataInputDeserializer in, byte version)
+      throws IOException {
     String key = in.readUTF();
     int parallelism = in.readInt();
     List<byte[]> enumerator = in.readBoolean() ? readElements(in) : null;
@@ -147,7 +185,9 @@ final class CheckpointMetadataFormat {
         for (int o = 0; o < offsets.length; o++) {
           offsets[o] = in.readLong();
         }
-        keyed = new KeyedStateHandle(file, length, crc, first, offsets);
+        NativeKeyedState nativeState =
+            version == VERSION_WITHOUT_NATIVE_STATE ? null : readNative(in);
+        keyed = new KeyedStateHandle(file, length, crc, first, offsets, nativeState);
       }
       int numLists = in.readInt();
       Map<String, List<byte[]>> lists = new LinkedHashMap<>();

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The checkpoints of one job in a local directory: {@code <dir>/<jobId>/chk-<n>/} holds one state
  * file per subtask with keyed state and, written last and atomically, the {@code _metadata} file.
- * A checkpoint directory without metadata is incomplete and never restored from.
+ * A checkpoint directory without metadata is incomplete and never restored from. Incremental
+ * checkpoints also keep files in {@code <dir>/<jobId>/shared/}, referenced by every checkpoint that
+ * contains them (see {@link SharedStateRegistry}).
  *
  * <p>Thread-safe: tasks write their files from the snapshot threads, the coordinator writes
  * metadata and deletes old checkpoints from the job's thread.
@@ -62,6 +64,57 @@ public final class CheckpointStorage {
 
   static String directoryName(long checkpointId) {
     return PREFIX + checkpointId;
+  }
+
+  /** Where the files shared between checkpoints of this job are. */
+  public Path sharedDirectory() {
+    return jobDirectory.resolve(StateFile.SHARED_FOLDER);
+  }
+
+  /** Where a state file of a checkpoint of a job is, given that checkpoint's directory. */
+  public static Path locate(Path checkpointDirectory, StateFile file) {
+    return checkpointDirectory.getParent().resolve(file.path());
+  }
+
+  /**
+   * Copies a local file into the job's directory at {@code relativePath} (under {@code shared/} or
+   * a checkpoint's folder) and forces it to disk; returns it with its length and checksum. Called
+   * on a snapshot thread.
+   */
+  public StateFile copyIn(Path source, String relativePath, String localName) throws IOException {
+    Path target = jobDirectory.resolve(relativePath);
+    Files.createDirectories(target.getParent());
+    CRC32 crc = new CRC32();
+    long length = 0;
+    ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
+    try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
+        FileChannel out =
+            FileChannel.open(
+                target,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+      while (in.read(buffer) >= 0) {
+        buffer.flip();
+        crc.update(buffer.array(), 0, buffer.limit());
+        length += buffer.limit();
+        while (buffer.hasRemaining()) {
+          out.write(buffer);
+        }
+        buffer.clear();
+      }
+      out.force(true);
+    }
+    return new StateFile(relativePath, localName, length, crc.getValue());
+  }
+
+  /** Deletes a file of the job's directory; a failure is logged, as it only leaves garbage. */
+  public void delete(StateFile file) {
+    try {
+      Files.deleteIfExists(jobDirectory.resolve(file.path()));
+    } catch (IOException e) {
+      LOG.warn("Could not delete checkpoint file {}", file.path(), e);
+    }
   }
 
   /** A state file as written: its name in the checkpoint directory, length and checksum. */
@@ -122,6 +175,48 @@ public final class CheckpointStorage {
           "The checkpoint directory " + jobDirectory + " is on a file system without atomic"
               + " renames; choose another execution.checkpointing.dir",
           e);
+    }
+  }
+
+  /**
+   * Moves a completed checkpoint's directory elsewhere (a savepoint, which then belongs to the
+   * user); it must hold all its files, as a savepoint does.
+   */
+  public void moveCheckpoint(long checkpointId, Path target) throws IOException {
+    if (Files.exists(target)) {
+      throw new IOException(target + " exists already");
+    }
+    Files.createDirectories(target.getParent());
+    Path source = checkpointDirectory(checkpointId);
+    try {
+      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      // Another file system: copy, with the metadata last, then drop the original.
+      Files.createDirectories(target);
+      List<Path> files;
+      try (Stream<Path> list = Files.list(source)) {
+        files = list.sorted((a, b) -> Boolean.compare(isMetadata(a), isMetadata(b))).toList();
+      }
+      for (Path file : files) {
+        Files.copy(file, target.resolve(file.getFileName()));
+      }
+      deleteRecursively(source);
+    }
+  }
+
+  private static boolean isMetadata(Path file) {
+    return file.getFileName().toString().equals(METADATA_FILE);
+  }
+
+  /** Deletes the job's directory (and its shared folder) if nothing else is left in them. */
+  public void discardJobDirectoryIfEmpty() {
+    try {
+      Files.deleteIfExists(sharedDirectory());
+      Files.deleteIfExists(jobDirectory);
+    } catch (java.nio.file.DirectoryNotEmptyException e) {
+      LOG.debug("Checkpoint directory {} still holds files", jobDirectory);
+    } catch (IOException e) {
+      LOG.warn("Could not delete checkpoint directory {}", jobDirectory, e);
     }
   }
 
@@ -217,25 +312,30 @@ public final class CheckpointStorage {
     }
     for (OperatorState op : checkpoint.operators().values()) {
       for (OperatorSubtaskState subtask : op.subtasks().values()) {
-        if (subtask.keyed() != null) {
-          verify(directory, subtask.keyed());
+        KeyedStateHandle keyed = subtask.keyed();
+        if (keyed != null) {
+          verify(directory, directory.resolve(keyed.fileName()), keyed.fileLength(), keyed.crc32());
+          if (keyed.nativeState() != null) {
+            for (StateFile file : keyed.nativeState().files()) {
+              verify(directory, locate(directory, file), file.length(), file.crc32());
+            }
+          }
         }
       }
     }
     return checkpoint;
   }
 
-  private static void verify(Path directory, KeyedStateHandle handle) throws IOException {
-    Path file = directory.resolve(handle.fileName());
+  private static void verify(Path directory, Path file, long expectedLength, long expectedCrc)
+      throws IOException {
     if (!Files.exists(file)) {
       throw unreadable(directory, "file " + file + " is missing", null);
     }
     long length = Files.size(file);
-    if (length != handle.fileLength()) {
+    if (length != expectedLength) {
       throw unreadable(
           directory,
-          "file " + file + " has " + length + " bytes but was written with "
-              + handle.fileLength(),
+          "file " + file + " has " + length + " bytes but was written with " + expectedLength,
           null);
     }
     CRC32 crc = new CRC32();
@@ -246,7 +346,7 @@ public final class CheckpointStorage {
         crc.update(chunk, 0, n);
       }
     }
-    if (crc.getValue() != handle.crc32()) {
+    if (crc.getValue() != expectedCrc) {
       throw unreadable(
           directory, "file " + file + " is corrupt (its checksum does not match)", null);
     }

@@ -29,9 +29,22 @@ public record CompletedCheckpoint(
     operators = new TreeMap<>(operators);
   }
 
-  /** {@code chk-<id>}, as messages name it. */
+  /** Its directory's name ({@code chk-<id>}, or a savepoint's), as messages name it. */
   public String name() {
-    return CheckpointStorage.directoryName(checkpointId);
+    Path name = directory.getFileName();
+    return name == null ? CheckpointStorage.directoryName(checkpointId) : name.toString();
+  }
+
+  /** Whether some keyed state is in a backend's own files (an incremental checkpoint). */
+  public boolean hasNativeState() {
+    for (OperatorState op : operators.values()) {
+      for (OperatorSubtaskState s : op.subtasks().values()) {
+        if (s.keyed() != null && s.keyed().nativeState() != null) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   public long sizeInBytes() {

@@ -15,15 +15,27 @@ import io.strom.runtime.state.KeyGroupRange;
  * @param firstKeyGroup the first key group of the range
  * @param offsets the start of each key group's section, then the end of the last one (one more
  *     entry than there are key groups)
+ * @param nativeState the backend's own snapshot of its states, or null when they are in the file
  */
 public record KeyedStateHandle(
-    String fileName, long fileLength, long crc32, int firstKeyGroup, long[] offsets) {
+    String fileName,
+    long fileLength,
+    long crc32,
+    int firstKeyGroup,
+    long[] offsets,
+    NativeKeyedState nativeState) {
   public KeyedStateHandle {
     requireNonNull(fileName, "fileName");
     requireNonNull(offsets, "offsets");
     if (offsets.length == 0) {
       throw new IllegalArgumentException("A keyed state handle needs at least the end offset");
     }
+  }
+
+  /** A handle whose states are in the key group sections of the file. */
+  public KeyedStateHandle(
+      String fileName, long fileLength, long crc32, int firstKeyGroup, long[] offsets) {
+    this(fileName, fileLength, crc32, firstKeyGroup, offsets, null);
   }
 
   public KeyGroupRange keyGroupRange() {

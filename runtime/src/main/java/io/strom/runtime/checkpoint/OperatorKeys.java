@@ -11,6 +11,20 @@ public final class OperatorKeys {
   private OperatorKeys() {}
 
   public static String of(StreamNode node) {
-    return node.uid() != null ? "uid:" + node.uid() : "node:" + node.id();
+    return node.uid() != null ? UID_PREFIX + node.uid() : NODE_PREFIX + node.id();
   }
+
+  /** An operator key as messages show it: the uid, or the position for operators without one. */
+  public static String describe(String operatorKey) {
+    if (operatorKey.startsWith(UID_PREFIX)) {
+      return "'" + operatorKey.substring(UID_PREFIX.length()) + "'";
+    }
+    if (operatorKey.startsWith(NODE_PREFIX)) {
+      return "number " + operatorKey.substring(NODE_PREFIX.length()) + " (it has no uid)";
+    }
+    return "'" + operatorKey + "'";
+  }
+
+  private static final String UID_PREFIX = "uid:";
+  private static final String NODE_PREFIX = "node:";
 }

@@ -21,9 +21,15 @@ public record OperatorSubtaskState(
     listStates = Map.copyOf(listStates);
   }
 
-  /** Bytes this state takes, for metrics. */
+  /** Bytes this state takes (all of it, also files shared with earlier checkpoints). */
   public long sizeInBytes() {
-    long size = keyed == null ? 0 : keyed.fileLength();
+    long size = 0;
+    if (keyed != null) {
+      size += keyed.fileLength();
+      if (keyed.nativeState() != null) {
+        size += keyed.nativeState().totalBytes();
+      }
+    }
     for (List<byte[]> elements : listStates.values()) {
       for (byte[] element : elements) {
         size += element.length;

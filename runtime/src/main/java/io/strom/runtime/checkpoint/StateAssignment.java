@@ -41,13 +41,22 @@ public final class StateAssignment {
         keys.add(OperatorKeys.of(node));
       }
     }
+    List<String> missing = new ArrayList<>();
     for (String key : checkpoint.operators().keySet()) {
       if (!keys.contains(key)) {
-        throw new IllegalArgumentException(
-            "Checkpoint " + checkpoint.name() + " of job " + checkpoint.jobId() + " holds state"
-                + " of operator '" + key + "', which this job does not have. Restore it with the"
-                + " program that wrote it, or give operators stable ids with uid(...).");
+        missing.add(OperatorKeys.describe(key));
       }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Checkpoint " + checkpoint.name() + " of job " + checkpoint.jobId() + " holds state"
+              + " of " + (missing.size() == 1 ? "operator " : "operators ")
+              + String.join(", ", missing) + ", which this job does not have: the program or"
+              + " query changed where " + (missing.size() == 1 ? "that operator was" : "they were")
+              + ", so the state cannot be reused. Start it from the program or query that wrote"
+              + " the state, or without it (unset execution.state-recovery.path); DataStream"
+              + " programs can keep operators' state across changes by giving them ids with"
+              + " uid(...).");
     }
   }
 
@@ -66,7 +75,7 @@ public final class StateAssignment {
                 listStates(state, vertex.parallelism(), subtask)));
       }
     }
-    return new TaskRestore(checkpoint.checkpointId(), checkpoint.directory(), operators);
+    return new TaskRestore(checkpoint.jobId(), checkpoint.checkpointId(), checkpoint.directory(), operators);
   }
 
   private static List<KeyedStateHandle> keyedHandles(OperatorState state, KeyGroupRange range) {

@@ -153,6 +153,15 @@ final class ExecutionAttempt
     all.forEach(d -> d.task().cancel());
   }
 
+  /** Stops every task once it ran the mails queued so far. */
+  void stopAfterQueuedMails() {
+    List<Deployed> all;
+    synchronized (this) {
+      all = new ArrayList<>(tasks.values());
+    }
+    all.forEach(d -> d.task().stopAfterQueuedMails());
+  }
+
   /**
    * Waits for every task thread, closes the enumerators and releases the exchanges. Called on the
    * job's thread once all tasks ended.

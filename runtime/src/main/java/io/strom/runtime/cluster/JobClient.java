@@ -15,6 +15,25 @@ public interface JobClient {
   /** Current metric values by {@code operator[subtask].name}. */
   Map<String, Long> metrics();
 
+  /**
+   * Takes a savepoint of the running job into a new directory under {@code directory} (null: the
+   * job's {@code execution.checkpointing.savepoint-dir}); completes with that directory's path,
+   * from which {@code execution.state-recovery.path} starts a job.
+   */
+  default CompletableFuture<String> triggerSavepoint(String directory) {
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException("This job cannot take savepoints"));
+  }
+
+  /**
+   * Takes a savepoint, then stops the job; completes with the savepoint's path once the job has
+   * ended (status FINISHED).
+   */
+  default CompletableFuture<String> stopWithSavepoint(String directory) {
+    return CompletableFuture.failedFuture(
+        new UnsupportedOperationException("This job cannot take savepoints"));
+  }
+
   /** Asks the job to stop; the future completes when every task of it has ended. */
   CompletableFuture<Void> cancel();
 

@@ -62,6 +62,8 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
   private String failedOperator;
   private Throwable failureCause;
   private String failedTask;
+  private boolean stoppedWithSavepoint;
+  private CheckpointConfig checkpointConfig;
 
   /**
    * @param slots the task manager of each slot; subtask i of every vertex runs in slot i
@@ -87,7 +89,7 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
    */
   synchronized void start() throws Exception {
     try {
-      CheckpointConfig checkpointConfig = CheckpointConfig.from(job.configuration());
+      checkpointConfig = CheckpointConfig.from(job.configuration());
       restartStrategy = RestartStrategy.from(job.configuration(), checkpointConfig.enabled());
       KeyedStateBackendFactory.Type.of(job.configuration());
       initialCheckpoint = loadRecoveryCheckpoint();
@@ -96,7 +98,7 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
       }
       MetricGroup jobMetrics = metrics.group("job");
       jobMetrics.gauge("numRestarts", () -> numRestarts);
-      if (checkpointConfig.enabled()) {
+      if (checkpointConfig.canSnapshot()) {
         long first = initialCheckpoint == null ? 1 : initialCheckpoint.checkpointId() + 1;
         checkpoints =
             new CheckpointCoordinator(job, checkpointConfig, jobThread, jobMetrics, first);
@@ -123,6 +125,13 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
           e.getMessage() + " (from " + CheckpointingOptions.RECOVERY_PATH.key() + ")", e);
     }
     StateAssignment.validate(checkpoint, job);
+    if (checkpoint.hasNativeState()) {
+      try {
+        new KeyedStateBackendFactory(job.configuration()).checkCanRestoreNative(checkpoint.name());
+      } catch (IllegalStateException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+    }
     LOG.info("Job '{}' starts from checkpoint {}", job.name(), checkpoint.directory());
     return checkpoint;
   }
@@ -242,19 +251,22 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
 
   /** Ends the job for good. Runs on the job's thread, after all task threads are gone. */
   private void terminate() {
-    if (checkpoints != null) {
-      checkpoints.stop("the job ended");
-    }
-    onTermination.run();
-    Duration runtime = Duration.ofNanos(System.nanoTime() - startNanos);
     JobStatus end;
     synchronized (this) {
       end =
           switch (status) {
             case RUNNING -> JobStatus.FINISHED;
             case FAILING -> JobStatus.FAILED;
+            case CANCELLING -> stoppedWithSavepoint ? JobStatus.FINISHED : JobStatus.CANCELED;
             default -> JobStatus.CANCELED;
           };
+    }
+    if (checkpoints != null) {
+      checkpoints.shutdown("the job ended", end);
+    }
+    onTermination.run();
+    Duration runtime = Duration.ofNanos(System.nanoTime() - startNanos);
+    synchronized (this) {
       status = end;
     }
     jobThread.shutdown();
@@ -298,6 +310,40 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
   @Override
   public Map<String, Long> metrics() {
     return metrics.snapshot();
+  }
+
+  @Override
+  public CompletableFuture<String> triggerSavepoint(String directory) {
+    Path parent =
+        directory != null && !directory.isBlank()
+            ? Path.of(directory).toAbsolutePath()
+            : checkpointConfig == null ? null : checkpointConfig.savepointDirectory();
+    if (parent == null || checkpoints == null) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException(
+              "No directory for the savepoint of job '" + job.name() + "': name one, or set "
+                  + CheckpointingOptions.SAVEPOINT_DIRECTORY.key() + " before the job starts."));
+    }
+    return checkpoints.triggerSavepoint(parent).thenApply(Path::toString);
+  }
+
+  @Override
+  public CompletableFuture<String> stopWithSavepoint(String directory) {
+    return triggerSavepoint(directory)
+        .thenCompose(
+            path -> {
+              ExecutionAttempt current;
+              synchronized (this) {
+                if (status == JobStatus.RUNNING) {
+                  status = JobStatus.CANCELLING;
+                  stoppedWithSavepoint = true;
+                }
+                current = attempt;
+              }
+              // After the tasks heard the savepoint completed, so sinks commit what it covers.
+              current.stopAfterQueuedMails();
+              return result.handle((r, e) -> path);
+            });
   }
 
   @Override

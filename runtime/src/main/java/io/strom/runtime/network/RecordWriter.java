@@ -1,5 +1,6 @@
 package io.strom.runtime.network;
 
+import io.strom.runtime.checkpoint.CheckpointBarrier;
 import io.strom.runtime.graph.StreamPartitioner;
 import io.strom.serde.DataOutputSerializer;
 import io.strom.serde.TypeSerializer;
@@ -89,19 +90,25 @@ public final class RecordWriter<T> {
    * barrier may hold back this output's pooled buffers, so waiting for one here could deadlock,
    * and a barrier left in a partly filled buffer would delay every consumer's alignment.
    */
-  public void broadcastBarrier(long checkpointId, long timestamp) {
-    byte[] frame = new byte[4 + 1 + 16];
+  public void broadcastBarrier(CheckpointBarrier barrier) {
+    byte[] frame = new byte[4 + 1 + 17];
     scratch.clear();
-    scratch.writeInt(17);
+    scratch.writeInt(18);
     scratch.writeByte(ElementKind.CHECKPOINT_BARRIER);
-    scratch.writeLong(checkpointId);
-    scratch.writeLong(timestamp);
+    scratch.writeLong(barrier.checkpointId());
+    scratch.writeLong(barrier.timestamp());
+    scratch.writeBoolean(barrier.savepoint());
     System.arraycopy(scratch.buffer(), 0, frame, 0, frame.length);
     for (int i = 0; i < targets.length; i++) {
       flush(i);
       // Consumers only read the frame, so every channel may share it.
       targets[i].gate().add(targets[i].channel(), Buffer.unpooled(frame, frame.length));
     }
+  }
+
+  /** Sends the barrier of a checkpoint (not a savepoint) on every channel; see above. */
+  public void broadcastBarrier(long checkpointId, long timestamp) {
+    broadcastBarrier(new CheckpointBarrier(checkpointId, timestamp));
   }
 
   /** Sends end-of-partition on every channel and flushes: the consumers see this output end. */

@@ -27,6 +27,14 @@ public final class KeyGroupStateFormat {
   /** One state's section of a key group, as read. */
   public record StateSection(String name, StateKind kind, boolean timed, byte[] body) {}
 
+  /**
+   * Writes a key group without states: where the states are checkpointed in the backend's own
+   * files (incremental checkpoints) and the key group section holds only the timers.
+   */
+  public static void writeNoStates(DataOutputView out) throws IOException {
+    out.writeInt(0);
+  }
+
   /** Writes one state's section header and body. */
   public static void writeSection(
       DataOutputView out, String name, StateKind kind, boolean timed, byte[] body, int length)

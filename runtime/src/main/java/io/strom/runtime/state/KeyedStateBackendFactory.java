@@ -3,10 +3,13 @@ package io.strom.runtime.state;
 import io.strom.configuration.Configuration;
 import io.strom.configuration.StateBackendOptions;
 import io.strom.runtime.state.heap.HeapKeyedStateBackend;
+import io.strom.runtime.checkpoint.KeyedStateHandle;
 import io.strom.runtime.state.rocksdb.RocksDbKeyedStateBackend;
+import io.strom.runtime.state.rocksdb.RocksDbNativeRestore;
 import io.strom.runtime.state.rocksdb.RocksDbSharedMemory;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -74,6 +77,46 @@ public final class KeyedStateBackendFactory {
     }
     return new RocksDbKeyedStateBackend<>(
         range, maxParallelism, clock, workingDirectory(owner), sharedMemory());
+  }
+
+  /**
+   * A backend over {@code range} holding the states of incremental checkpoint handles (RocksDB's
+   * own files); the caller closes it.
+   *
+   * @param sameJob whether the checkpoint was taken by the running job, whose later checkpoints
+   *     may then reference its files
+   * @throws IllegalStateException when this job does not use the rocksdb backend
+   */
+  public <K> CheckpointableKeyedStateBackend<K> restoreNative(
+      KeyGroupRange range,
+      int maxParallelism,
+      LongSupplier clock,
+      String owner,
+      Path checkpointDirectory,
+      long checkpointId,
+      List<KeyedStateHandle> handles,
+      boolean sameJob)
+      throws IOException {
+    checkCanRestoreNative(checkpointDirectory.getFileName().toString());
+    return RocksDbNativeRestore.restore(
+        range, maxParallelism, clock, workingDirectory(owner), sharedMemory(),
+        checkpointDirectory, checkpointId, handles, sameJob);
+  }
+
+  /**
+   * Checks that this job's backend can restore an incremental checkpoint.
+   *
+   * @throws IllegalStateException when it is not the rocksdb backend, saying what to do
+   */
+  public void checkCanRestoreNative(String checkpointName) {
+    if (type != Type.ROCKSDB) {
+      throw new IllegalStateException(
+          "Checkpoint " + checkpointName + " is an incremental checkpoint of the rocksdb state"
+              + " backend, which only that backend can restore, but this job uses "
+              + StateBackendOptions.TYPE.key() + " = '"
+              + configuration.get(StateBackendOptions.TYPE) + "'. Set it to 'rocksdb', or start"
+              + " from a savepoint, which every backend can restore.");
+    }
   }
 
   private Path workingDirectory(String owner) {

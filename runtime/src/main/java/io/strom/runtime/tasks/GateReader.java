@@ -119,7 +119,7 @@ final class GateReader<IN> {
           barriers.processEndOfPartition(channelOffset + channel);
           break;
         case ElementKind.CHECKPOINT_BARRIER: {
-          CheckpointBarrier barrier = new CheckpointBarrier(view.readLong(), view.readLong());
+          CheckpointBarrier barrier = new CheckpointBarrier(view.readLong(), view.readLong(), view.readBoolean());
           barriers.processBarrier(channelOffset + channel, barrier);
           if (gate.isBlocked(channel)) {
             if (deserializer.hasBuffer()) {

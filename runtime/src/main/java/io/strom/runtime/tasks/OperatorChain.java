@@ -1,5 +1,6 @@
 package io.strom.runtime.tasks;
 
+import io.strom.runtime.checkpoint.CheckpointBarrier;
 import io.strom.api.OutputTag;
 import io.strom.configuration.PipelineOptions;
 import io.strom.configuration.TaskManagerOptions;
@@ -174,9 +175,9 @@ final class OperatorChain {
   }
 
   /** Sends a checkpoint barrier on every output of the chain at once. */
-  void broadcastBarrier(long checkpointId, long timestamp) {
+  void broadcastBarrier(CheckpointBarrier barrier) {
     for (RecordWriter<?> writer : writers) {
-      writer.broadcastBarrier(checkpointId, timestamp);
+      writer.broadcastBarrier(barrier);
     }
   }
 

@@ -97,6 +97,14 @@ public final class StreamTask implements Runnable {
             () -> checkpointer.notifyCheckpointComplete(checkpointId)));
   }
 
+  /**
+   * Stops the task once the mails queued so far ran (such as a checkpoint's completion, on which
+   * sinks commit); it reports itself canceled. Safe from any thread.
+   */
+  public void stopAfterQueuedMails() {
+    mailbox.put(new Mail("stop", this::cancel));
+  }
+
   /** The name threads and errors use: {@code "Map -> Filter (2/4)"}. */
   public String name() {
     return vertex.name() + " (" + (subtask + 1) + "/" + vertex.parallelism() + ")";
@@ -139,6 +147,9 @@ public final class StreamTask implements Runnable {
     } finally {
       processingTime.shutdown();
       mailbox.clear();
+      if (checkpointer != null) {
+        checkpointer.awaitWrites(failure != null || canceled);
+      }
       if (chain != null) {
         chain.close(failure);
       }

@@ -83,16 +83,27 @@ final class SubtaskOperatorContexts implements OperatorChain.OperatorContextFact
     return builder.build();
   }
 
+  /**
+   * A new backend, or one restored from an incremental checkpoint's own files (whose key group
+   * sections then hold only timers).
+   */
   private CheckpointableKeyedStateBackend<Object> createBackend(
       StreamNode node, KeyGroupRange range, int maxParallelism) {
     if (backendFactory == null) {
       backendFactory = new KeyedStateBackendFactory(env.configuration());
     }
     String owner = env.job().jobId() + "-" + node.id() + "-" + subtask;
+    List<KeyedStateHandle> handles = restore.operator(OperatorKeys.of(node)).keyed();
     try {
+      if (handles.stream().anyMatch(h -> h.nativeState() != null)) {
+        return backendFactory.restoreNative(
+            range, maxParallelism, processingTime::currentProcessingTime, owner,
+            restore.checkpointDirectory(), restore.checkpointId(), handles,
+            env.job().jobId().equals(restore.jobId()));
+      }
       return backendFactory.create(
           range, maxParallelism, processingTime::currentProcessingTime, owner);
-    } catch (IOException e) {
+    } catch (IOException | IllegalStateException e) {
       throw OperatorException.wrap(
           node.name(),
           new IllegalStateException(

@@ -2,8 +2,10 @@ package io.strom.runtime.tasks;
 
 import io.strom.configuration.CheckpointingOptions;
 import io.strom.runtime.checkpoint.CheckpointBarrier;
+import io.strom.runtime.checkpoint.CheckpointConfig;
 import io.strom.runtime.checkpoint.CheckpointStorage;
 import io.strom.runtime.checkpoint.KeyedStateHandle;
+import io.strom.runtime.checkpoint.NativeKeyedState;
 import io.strom.runtime.checkpoint.OperatorKeys;
 import io.strom.runtime.checkpoint.OperatorSubtaskState;
 import io.strom.runtime.checkpoint.SubtaskState;
@@ -12,6 +14,9 @@ import io.strom.runtime.graph.StreamNode;
 import io.strom.runtime.source.SourceReader;
 import io.strom.runtime.source.SourceSplit;
 import io.strom.runtime.state.KeyGroupRange;
+import io.strom.runtime.state.KeyGroupStateFormat;
+import io.strom.runtime.state.rocksdb.RocksDbIncrementalSnapshots;
+import io.strom.runtime.state.rocksdb.RocksDbKeyedStateBackend;
 import io.strom.runtime.tasks.OperatorChain.ChainedOperator;
 import io.strom.serde.DataOutputSerializer;
 import io.strom.serde.TypeSerializer;
@@ -19,6 +24,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * state of every operator of the chain, head first — a source's splits with their positions, each
  * operator's own list state, and the keyed state and timers of keyed operators key group by key
  * group — into memory. Serializing there (rather than copy-on-write) keeps state changed after the
- * barrier out of the snapshot. A snapshot thread then writes the bytes to the checkpoint's
+ * barrier out of the snapshot. With incremental checkpoints the states of a RocksDB backend are
+ * not serialized: a hard-linked local RocksDB checkpoint is taken instead, and its new files are
+ * copied by the snapshot thread. A snapshot thread then writes the bytes to the checkpoint's
  * directory and acknowledges to the coordinator, while the task goes on processing.
  *
  * <p>Called only on the task's thread, except the write, which runs on the snapshot executor.
@@ -45,9 +54,12 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
   private final OperatorChain chain;
   private final SubtaskOperatorContexts contexts;
   private final CheckpointStorage storage;
+  private final boolean incremental;
   private SourceReader<?, SourceSplit> sourceReader;
   private TypeSerializer<SourceSplit> splitSerializer;
   private volatile long lastCheckpointId = -1;
+  /** Snapshots being written on a snapshot thread, with their local RocksDB snapshots. */
+  private final Map<CompletableFuture<Void>, List<PendingState>> writing = new ConcurrentHashMap<>();
 
   TaskCheckpointer(
       JobVertex vertex,
@@ -60,9 +72,9 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     this.env = env;
     this.chain = chain;
     this.contexts = contexts;
-    String directory = env.configuration().get(CheckpointingOptions.DIRECTORY);
-    this.storage =
-        directory == null ? null : new CheckpointStorage(Path.of(directory), env.job().jobId());
+    Path directory = CheckpointConfig.workingDirectory(env.configuration());
+    this.storage = directory == null ? null : new CheckpointStorage(directory, env.job().jobId());
+    this.incremental = env.configuration().get(CheckpointingOptions.INCREMENTAL);
   }
 
   /** Makes the source reader's splits part of every checkpoint (source tasks). */
@@ -94,7 +106,7 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     long start = System.nanoTime();
     long id = barrier.checkpointId();
     // Downstream tasks start aligning while this one writes its state.
-    chain.broadcastBarrier(id, barrier.timestamp());
+    chain.broadcastBarrier(barrier);
     DataOutputSerializer file = new DataOutputSerializer(4096);
     file.writeByte(CheckpointStorage.STATE_FILE_VERSION);
     List<PendingState> states = new ArrayList<>();
@@ -120,7 +132,32 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     int length = file.length();
     long syncNanos = System.nanoTime() - start;
     lastCheckpointId = id;
-    env.snapshotExecutor().execute(() -> persist(id, states, bytes, length, syncNanos));
+    CompletableFuture<Void> write =
+        CompletableFuture.runAsync(
+            () -> persist(id, states, bytes, length, syncNanos), env.snapshotExecutor());
+    writing.put(write, states);
+    write.whenComplete((r, e) -> writing.remove(write));
+  }
+
+  /**
+   * Waits until the snapshots this task started are written (and acknowledged or declined), so
+   * that when the task has ended, the coordinator has heard of all its files. A task that failed
+   * or was canceled first stops their uploads. Called on the task's thread as it ends.
+   */
+  void awaitWrites(boolean cancel) {
+    if (cancel) {
+      writing.values().forEach(
+          states -> states.stream()
+              .filter(s -> s.nativeSnapshot() != null)
+              .forEach(s -> s.nativeSnapshot().cancel()));
+    }
+    for (CompletableFuture<Void> write : List.copyOf(writing.keySet())) {
+      try {
+        write.join();
+      } catch (RuntimeException e) {
+        LOG.warn("Writing a snapshot of {} ({}) failed", vertex.name(), subtask, e);
+      }
+    }
   }
 
   private PendingState snapshotOperator(
@@ -132,13 +169,23 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     SubtaskOperatorContexts.KeyedParts keyed = contexts.keyedParts(node.id());
     long[] offsets = null;
     int firstKeyGroup = 0;
+    RocksDbIncrementalSnapshots.PreparedSnapshot nativeSnapshot = null;
     if (keyed != null) {
+      if (incremental
+          && !barrier.savepoint()
+          && keyed.backend() instanceof RocksDbKeyedStateBackend<?> rocksDb) {
+        nativeSnapshot = rocksDb.incrementalSnapshots().prepare(barrier.checkpointId());
+      }
       KeyGroupRange range = keyed.backend().keyGroupRange();
       firstKeyGroup = range.first();
       offsets = new long[range.size() + 1];
       for (int kg = range.first(); kg <= range.last(); kg++) {
         offsets[kg - range.first()] = file.length();
-        keyed.backend().snapshotKeyGroup(kg, file);
+        if (nativeSnapshot == null) {
+          keyed.backend().snapshotKeyGroup(kg, file);
+        } else {
+          KeyGroupStateFormat.writeNoStates(file);
+        }
         keyed.timers().snapshotKeyGroup(kg, file);
       }
       offsets[range.size()] = file.length();
@@ -149,7 +196,9 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     return new PendingState(
         OperatorKeys.of(node),
         offsets == null ? null : new KeyGroupOffsets(firstKeyGroup, offsets),
-        context.listStates());
+        context.listStates(),
+        nativeSnapshot,
+        "op-" + node.id() + "-" + subtask);
   }
 
   /** On a snapshot thread: writes the state file, then acknowledges. */
@@ -164,6 +213,10 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
       }
       List<OperatorSubtaskState> operators = new ArrayList<>();
       for (PendingState state : states) {
+        NativeKeyedState nativeState =
+            state.nativeSnapshot() == null
+                ? null
+                : state.nativeSnapshot().upload(storage, state.owner());
         KeyedStateHandle handle =
             state.keyed() == null
                 ? null
@@ -172,7 +225,8 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
                     written.length(),
                     written.crc32(),
                     state.keyed().firstKeyGroup(),
-                    state.keyed().offsets());
+                    state.keyed().offsets(),
+                    nativeState);
         operators.add(new OperatorSubtaskState(state.operatorKey(), handle, state.listStates()));
       }
       LOG.debug(
@@ -182,12 +236,21 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
       env.checkpointResponder()
           .acknowledgeCheckpoint(checkpointId, new SubtaskState(vertex.id(), subtask, operators));
     } catch (Exception e) {
+      states.stream()
+          .filter(s -> s.nativeSnapshot() != null)
+          .forEach(s -> s.nativeSnapshot().discard());
       env.checkpointResponder().declineCheckpoint(checkpointId, vertex.id(), subtask, e);
     }
   }
 
   /** Every operator of the chain (and the source reader) hears that a checkpoint completed. */
   void notifyCheckpointComplete(long checkpointId) throws Exception {
+    for (ChainedOperator op : chain.operators()) {
+      SubtaskOperatorContexts.KeyedParts keyed = contexts.keyedParts(op.node().id());
+      if (keyed != null && keyed.backend() instanceof RocksDbKeyedStateBackend<?> rocksDb) {
+        rocksDb.incrementalSnapshots().confirm(checkpointId);
+      }
+    }
     if (sourceReader != null) {
       sourceReader.notifyCheckpointComplete(checkpointId);
     }
@@ -203,7 +266,21 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
   /** Where a keyed operator's key groups start in the state file being built. */
   private record KeyGroupOffsets(int firstKeyGroup, long[] offsets) {}
 
-  /** One operator's serialized state, before the file is written. */
+  /**
+   * One operator's serialized state, before the file is written.
+   *
+   * @param nativeSnapshot the local snapshot of its RocksDB files (incremental checkpoints), or
+   *     null
+   * @param owner names the folder of its files within the checkpoint
+   */
   private record PendingState(
-      String operatorKey, KeyGroupOffsets keyed, Map<String, List<byte[]>> listStates) {}
+      String operatorKey,
+      KeyGroupOffsets keyed,
+      Map<String, List<byte[]>> listStates,
+      RocksDbIncrementalSnapshots.PreparedSnapshot nativeSnapshot,
+      String owner) {
+    PendingState(String operatorKey, KeyGroupOffsets keyed, Map<String, List<byte[]>> listStates) {
+      this(operatorKey, keyed, listStates, null, null);
+    }
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strom.configuration.CheckpointingOptions;
+import io.strom.configuration.CheckpointingOptions.ExternalizedCheckpointRetention;
 import io.strom.configuration.Configuration;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,39 @@ class CheckpointConfigTest {
         .hasMessageContaining("execution.checkpointing.max-concurrent-checkpoints = 2 is not"
             + " supported")
         .hasMessageContaining("Set it to 1");
+  }
+
+  @Test
+  void refusesUnalignedCheckpointsNamingTheAlternatives() {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
+    conf.set(CheckpointingOptions.DIRECTORY, "/tmp/x");
+    conf.setString("execution.checkpointing.unaligned", "true");
+    assertThatThrownBy(() -> CheckpointConfig.from(conf))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("execution.checkpointing.unaligned = true is not supported yet")
+        .hasMessageContaining("AT_LEAST_ONCE");
+  }
+
+  @Test
+  void readsTheRetentionOfExternalizedCheckpoints() {
+    Configuration conf = new Configuration();
+    assertThat(CheckpointConfig.from(conf).retention())
+        .isEqualTo(ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS);
+    conf.setString(
+        "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+    assertThat(CheckpointConfig.from(conf).retention())
+        .isEqualTo(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+  }
+
+  @Test
+  void savepointDirectoryAloneLetsAJobTakeSavepoints() {
+    Configuration conf = new Configuration();
+    conf.setString("state.savepoints.dir", "/tmp/savepoints");
+    CheckpointConfig config = CheckpointConfig.from(conf);
+    assertThat(config.enabled()).isFalse();
+    assertThat(config.canSnapshot()).isTrue();
+    assertThat(config.savepointDirectory()).isEqualTo(java.nio.file.Path.of("/tmp/savepoints"));
   }
 
   @Test

@@ -22,11 +22,17 @@ import java.util.List;
  * Builds the stream graph of a SQL job: sources, operators and sinks over rows, connected by
  * forward edges (or the exchanges a physical plan asks for), each edge serializing rows of its
  * producer's type.
+ *
+ * <p>Every node gets a uid derived from the plan: its name, the type of its rows, how its inputs
+ * reach it, and its inputs' uids. The same query planned again gets the same uids, so its state
+ * in a savepoint or checkpoint is found again; a changed query gives the changed operators new
+ * uids, and a restore that finds state for an operator the job no longer has names it.
  */
 public final class JobBuilder {
   private final StreamGraph graph;
   private final int parallelism;
   private final int maxParallelism;
+  private final java.util.Set<String> uids = new java.util.HashSet<>();
 
   public JobBuilder(String jobName, Configuration configuration) {
     this.graph = new StreamGraph(jobName, configuration);
@@ -83,6 +89,7 @@ public final class JobBuilder {
                 name,
                 new SourceSpec<>(source, WatermarkStrategy.<Row>noWatermarks()),
                 singleInstance ? 1 : parallelism));
+    node.setUid(uid(name, type, null));
     return new Output(node.id(), type);
   }
 
@@ -93,6 +100,7 @@ public final class JobBuilder {
         : input.exchange().singleton() ? 1 : parallelism;
     StreamNode node =
         graph.addNode(StreamNode.operator(graph.nextNodeId(), name, operator, 1, p));
+    node.setUid(uid(name, outputType, input));
     connect(input, node, 0);
     return new Output(node.id(), outputType);
   }
@@ -118,7 +126,34 @@ public final class JobBuilder {
   public void sink(String name, Operator<Void> sink, Output input, Integer parallelism) {
     int p = parallelism != null ? parallelism : parallelismOf(input);
     StreamNode node = graph.addNode(StreamNode.operator(graph.nextNodeId(), name, sink, 1, p));
+    node.setUid(uid(name, input.type(), input));
     connect(input, node, 0);
+  }
+
+  /**
+   * {@code <name>-<digest>}: readable in messages, and equal for equal plans. A second node with
+   * the same digest (the same subquery twice) gets a counter.
+   */
+  private String uid(String name, RowType type, Output input) {
+    StringBuilder plan = new StringBuilder(name).append('|').append(type);
+    if (input != null) {
+      for (int id : input.nodeIds()) {
+        plan.append('|').append(graph.node(id).uid());
+      }
+      Exchange exchange = input.exchange();
+      plan.append(exchange == null ? "|forward" : exchange.singleton() ? "|single" : "|hash");
+    }
+    String digest =
+        java.util.UUID.nameUUIDFromBytes(
+                plan.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .toString()
+            .substring(0, 8);
+    String base = name + "-" + digest;
+    String uid = base;
+    for (int n = 2; !uids.add(uid); n++) {
+      uid = base + "-" + n;
+    }
+    return uid;
   }
 
   /** The parallelism of what follows {@code input}: that of its producers (the largest, after a union). */

@@ -181,6 +181,11 @@ final class RocksDbDatabase implements AutoCloseable {
     return handle;
   }
 
+  /** The handles of every column family, for flushes. */
+  List<ColumnFamilyHandle> columnFamilyHandles() {
+    return List.copyOf(handles);
+  }
+
   /** The names of the column families of the database. */
   Set<String> columnFamilyNames() {
     return Collections.unmodifiableSet(columnFamilies.keySet());

@@ -34,6 +34,7 @@ import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 
 /**
  * Keyed state kept serialized in an embedded RocksDB on local disk, for state larger than memory:
@@ -62,6 +63,12 @@ public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedSta
    */
   static final String RESTORED_COLUMN = "restored";
 
+  /**
+   * What the database holds, so that a database restored from its own files knows its states: row
+   * key {@code UTF name}, value {@code byte kind | bool timed | bool in restored column}.
+   */
+  static final String META_COLUMN = "meta";
+
   private final KeyGroupRange keyGroupRange;
   private final int maxParallelism;
   private final LongSupplier clock;
@@ -70,17 +77,25 @@ public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedSta
   private final Map<String, AbstractRocksDbState<K, ?>> states = new LinkedHashMap<>();
   /** The kinds of restored states not declared yet. */
   private final Map<String, StateKind> restoredKinds = new LinkedHashMap<>();
+  /** States found in the column families of a database restored from its files, not declared. */
+  private final Map<String, StateMeta> restoredColumns = new LinkedHashMap<>();
   private final DataOutputSerializer scratch = new DataOutputSerializer(256);
   private final DataOutputSerializer restoredKey = new DataOutputSerializer(64);
   private final DataInputDeserializer restoredIn = new DataInputDeserializer();
   private final ColumnFamilyHandle restoredColumn;
+  private final ColumnFamilyHandle metaColumn;
+  private final RocksDbIncrementalSnapshots incrementalSnapshots;
   private boolean closed;
+
+  /** A row of the meta column family. */
+  private record StateMeta(StateKind kind, boolean timed, boolean inRestoredColumn) {}
 
   /**
    * @param keyGroupRange the key groups of this subtask; keys outside it are rejected as a bug
    * @param maxParallelism the number of key groups of the job
    * @param clock processing time in epoch milliseconds, for time-to-live
-   * @param directory the working directory, created if missing, deleted on close
+   * @param directory the working directory, created if missing, deleted on close; a database
+   *     already there (restored from an incremental checkpoint) is opened with its states
    * @param memory the task's shared memory budget, or null for RocksDB's own defaults
    */
   public RocksDbKeyedStateBackend(
@@ -104,6 +119,69 @@ public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedSta
     this.db = new RocksDbDatabase(directory, keyGroupRange, maxParallelism, memory);
     this.serde = new RocksDbSnapshotSerde(db);
     this.restoredColumn = db.columnFamily(RESTORED_COLUMN);
+    this.metaColumn = db.columnFamily(META_COLUMN);
+    this.incrementalSnapshots = new RocksDbIncrementalSnapshots(db);
+    loadMeta();
+  }
+
+  /** Learns the states of rows copied in from restored databases. Called before any declaration. */
+  void reloadMeta() throws IOException {
+    restoredKinds.clear();
+    restoredColumns.clear();
+    loadMeta();
+  }
+
+  /** Learns the states of a database restored from its files. */
+  private void loadMeta() throws IOException {
+    DataInputDeserializer in = new DataInputDeserializer();
+    try (RocksIterator it = db.newIterator(metaColumn)) {
+      for (it.seekToFirst(); it.isValid(); it.next()) {
+        in.setBuffer(it.key(), 0, it.key().length);
+        String name = in.readUTF();
+        in.setBuffer(it.value(), 0, it.value().length);
+        StateKind kind = StateKind.ofOrdinal(in.readByte(), name);
+        boolean timed = in.readBoolean();
+        if (in.readBoolean()) {
+          restoredKinds.put(name, kind);
+        } else {
+          restoredColumns.put(name, new StateMeta(kind, timed, false));
+        }
+      }
+    }
+  }
+
+  private void writeMeta(String name, StateMeta meta) {
+    try {
+      scratch.clear();
+      scratch.writeUTF(name);
+      byte[] key = scratch.toByteArray();
+      scratch.clear();
+      scratch.writeByte(meta.kind().ordinal());
+      scratch.writeBoolean(meta.timed());
+      scratch.writeBoolean(meta.inRestoredColumn());
+      db.put(metaColumn, key, scratch.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Bug: could not describe state '" + name + "'", e);
+    }
+  }
+
+  /**
+   * Compacts every column family fully, as background compaction eventually would; for benchmarks
+   * that measure a settled database.
+   */
+  public void compactAll() {
+    try {
+      for (ColumnFamilyHandle cf : db.columnFamilyHandles()) {
+        db.db().compactRange(cf);
+      }
+    } catch (RocksDBException e) {
+      throw db.failed("compact", e);
+    }
+  }
+
+  /** Incremental checkpoints of this backend's database. */
+  public RocksDbIncrementalSnapshots incrementalSnapshots() {
+    return incrementalSnapshots;
   }
 
   @Override
@@ -216,16 +294,39 @@ public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedSta
     if (restoredKind != null && restoredKind != kind) {
       throw StateKind.restoredAsOther(descriptor.name(), restoredKind, kind);
     }
+    TtlPolicy ttl = TtlPolicy.of(descriptor.ttl(), clock);
+    checkRestoredColumn(descriptor.name(), kind, ttl.enabled);
     AbstractRocksDbState<K, ?> created =
-        factory.apply(
-            TtlPolicy.of(descriptor.ttl(), clock),
-            db.columnFamily(STATE_COLUMN_PREFIX + descriptor.name()));
+        factory.apply(ttl, db.columnFamily(STATE_COLUMN_PREFIX + descriptor.name()));
     states.put(descriptor.name(), created);
+    writeMeta(descriptor.name(), new StateMeta(kind, ttl.enabled, false));
     if (restoredKind != null) {
       restoredKinds.remove(descriptor.name());
       materialize(created);
     }
     return created;
+  }
+
+  /**
+   * A state restored with the database's own files keeps its rows as stored: it must keep its kind
+   * and whether it has a time-to-live.
+   */
+  private void checkRestoredColumn(String name, StateKind kind, boolean timed) {
+    StateMeta restored = restoredColumns.remove(name);
+    if (restored == null) {
+      return;
+    }
+    if (restored.kind() != kind) {
+      throw StateKind.restoredAsOther(name, restored.kind(), kind);
+    }
+    if (restored.timed() != timed) {
+      throw new IllegalStateException(
+          "State '" + name + "' was restored from an incremental checkpoint "
+              + (restored.timed() ? "with" : "without") + " a time-to-live and is now declared "
+              + (timed ? "with" : "without") + " one; an incremental checkpoint keeps RocksDB's"
+              + " files as they are. Keep the time-to-live setting, or restore from a savepoint"
+              + " (or a checkpoint taken with execution.checkpointing.incremental = false).");
+    }
   }
 
   /** Moves what a restore left for a newly declared state into its column family. */
@@ -323,7 +424,9 @@ public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedSta
         scratch.writeBoolean(section.timed());
         scratch.write(section.body());
         db.put(restoredColumn, restoredRowKey(keyGroup, section.name()), scratch.toByteArray());
-        restoredKinds.putIfAbsent(section.name(), section.kind());
+        if (restoredKinds.putIfAbsent(section.name(), section.kind()) == null) {
+          writeMeta(section.name(), new StateMeta(section.kind(), section.timed(), true));
+        }
       }
     }
   }

@@ -1,0 +1,124 @@
+package io.strom.planner.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.strom.configuration.Configuration;
+import io.strom.data.InternalValues;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code STOP JOB '<id>' WITH SAVEPOINT} and {@code SET 'execution.state-recovery.path'}: an
+ * insert stopped with a savepoint and started again from it writes every row exactly once; a
+ * changed query that cannot use the savepoint's state is rejected, naming the operator.
+ */
+class SavepointSqlTest {
+  private static final int ROWS = 20_000;
+
+  @TempDir Path tmp;
+
+  private final SqlSession session = new SqlSession(new Configuration());
+
+  @AfterEach
+  void close() throws Exception {
+    session.close();
+  }
+
+  private static String field(StatementResult result, int row, int column) {
+    return InternalValues.format(result.rows().get(row).getString(column));
+  }
+
+  private void createTables(Path output) {
+    session.execute("SET 'execution.checkpointing.interval' = '100ms'");
+    session.execute("SET 'execution.checkpointing.dir' = '" + tmp.resolve("checkpoints") + "'");
+    session.execute(
+        "SET 'execution.checkpointing.savepoint-dir' = '" + tmp.resolve("savepoints") + "'");
+    for (String table : new String[] {"seq", "other_seq"}) {
+      session.execute(
+          "CREATE TABLE " + table + " (v BIGINT) WITH ('connector' = 'datagen',"
+              + " 'fields.v.kind' = 'sequence', 'fields.v.start' = '0',"
+              + " 'fields.v.end' = '" + (ROWS - 1) + "', 'rows-per-second' = '5000')");
+    }
+    session.execute(
+        "CREATE TABLE out_rows (v BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + output
+            + "', 'format' = 'csv')");
+  }
+
+  @Test
+  void insertStoppedWithASavepointResumesFromItAndWritesEveryRowOnce() throws Exception {
+    Path output = tmp.resolve("out");
+    createTables(output);
+    // A bounded insert waits for its job, so it runs on a thread of its own.
+    CompletableFuture<StatementResult> firstRun =
+        CompletableFuture.supplyAsync(() -> session.execute("INSERT INTO out_rows SELECT v FROM seq"));
+    String jobId = awaitRunningJob();
+    awaitCommittedRows(output);
+
+    StatementResult stopped = session.execute("STOP JOB '" + jobId + "' WITH SAVEPOINT");
+    String savepoint = field(stopped, 0, 0);
+    assertThat(stopped.schema().fieldNames()).containsExactly("savepoint path");
+    assertThat(Path.of(savepoint).getParent()).isEqualTo(tmp.resolve("savepoints").toAbsolutePath());
+    long written = Long.parseLong(field(firstRun.get(30, TimeUnit.SECONDS), 0, 0));
+    // Rows written after the savepoint's barrier, before the job stopped, are never committed:
+    // the resumed job writes them again.
+    long committed = committedRows(output).size();
+    assertThat(committed).isBetween(1L, ROWS - 1L);
+    assertThat(written).isGreaterThanOrEqualTo(committed);
+
+    session.execute("SET 'execution.state-recovery.path' = '" + savepoint + "'");
+    StatementResult resumed = session.execute("INSERT INTO out_rows SELECT v FROM seq");
+
+    assertThat(Long.parseLong(field(resumed, 0, 0))).isEqualTo(ROWS - committed);
+    List<Long> rows = committedRows(output);
+    assertThat(rows).hasSize(ROWS);
+    assertThat(rows.stream().distinct().count()).isEqualTo(ROWS);
+
+    assertThatThrownBy(() -> session.execute("INSERT INTO out_rows SELECT v FROM other_seq"))
+        .hasMessageContaining("holds state of operators ")
+        .hasMessageContaining("'seq[datagen(")
+        .hasMessageContaining("which this job does not have");
+  }
+
+  private String awaitRunningJob() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      StatementResult jobs = session.execute("SHOW JOBS");
+      if (!jobs.rows().isEmpty() && field(jobs, 0, 2).equals("RUNNING")) {
+        return field(jobs, 0, 0);
+      }
+      assertThat(System.nanoTime()).as("a running job within 30 s").isLessThan(deadline);
+      Thread.sleep(5);
+    }
+  }
+
+  private static void awaitCommittedRows(Path output) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (committedRows(output).isEmpty()) {
+      assertThat(System.nanoTime()).as("committed rows within 30 s").isLessThan(deadline);
+      Thread.sleep(5);
+    }
+  }
+
+  /** The rows of the visible (committed) part files. */
+  private static List<Long> committedRows(Path output) throws Exception {
+    List<Long> rows = new ArrayList<>();
+    if (!Files.isDirectory(output)) {
+      return rows;
+    }
+    try (Stream<Path> files = Files.list(output)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
+        Files.readAllLines(file).forEach(line -> rows.add(Long.parseLong(line)));
+      }
+    }
+    return rows;
+  }
+}
