@@ -184,6 +184,10 @@ public final class PhysicalConverter {
       if (expr instanceof RexCall call && call.getOperator().getName().startsWith("$")
           && List.of("$TUMBLE", "$HOP", "$SESSION").contains(call.getOperator().getName())) {
         String name = call.getOperator().getName().substring(1);
+        if (name.equals("SESSION")) {
+          throw new ValidationException(
+              "Session windows (GROUP BY SESSION(time, gap)) are not supported yet");
+        }
         throw new ValidationException(
             "The group window syntax GROUP BY " + name + "(time, ...) is not supported yet. Use the"
                 + " window table function instead: FROM TABLE(" + name + "(TABLE t, DESCRIPTOR(time),"
