@@ -200,13 +200,20 @@ public final class OperationConverter {
       throw new ValidationException(
           target.getParserPosition(), "Cannot insert into view '" + table.identifier() + "'");
     }
-    boolean columnList = insert.getTargetColumnList() != null && insert.getTargetColumnList().size() > 0;
     boolean partition = insert.staticPartition() != null && insert.staticPartition().size() > 0;
-    if (columnList || partition) {
+    if (partition) {
       throw new ValidationException(
           insert.getParserPosition(),
-          "INSERT with a column list or a PARTITION clause is not supported yet; list the values"
-              + " for every column of '" + table.identifier() + "' in order");
+          "INSERT with a PARTITION clause is not supported yet; list the values for every column"
+              + " of '" + table.identifier() + "' in order");
+    }
+    org.apache.calcite.sql.SqlNode source = insert.getSource();
+    if (insert.getTargetColumnList() != null && insert.getTargetColumnList().size() > 0) {
+      source = InsertColumnList.expand(
+          insert.getTargetColumnList(),
+          ((CatalogTable) table.table()).schema().persistedRowType(),
+          source,
+          table.identifier().toString());
     }
     if (insert.isOverwrite()) {
       throw new ValidationException(
@@ -219,7 +226,7 @@ public final class OperationConverter {
           "Table '" + table.identifier() + "' is PARTITIONED BY; writing partitioned tables is"
               + " not supported yet");
     }
-    return new Operation.Insert(table.identifier(), insert.getSource(), insert.isOverwrite());
+    return new Operation.Insert(table.identifier(), source, insert.isOverwrite());
   }
 
   private Operation convertCreateTableAs(SqlCreateTable create) {

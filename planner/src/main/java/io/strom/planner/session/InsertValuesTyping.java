@@ -1,6 +1,5 @@
 package io.strom.planner.session;
 
-import io.strom.sql.parser.StromSqlParser;
 import io.strom.types.RowType;
 import java.util.List;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -35,16 +34,10 @@ final class InsertValuesTyping {
       List<SqlNode> fields = call.getOperandList();
       for (int i = 0; i < fields.size() && i < sinkType.fieldCount(); i++) {
         if (fields.get(i) instanceof SqlLiteral literal && literal.getTypeName() == SqlTypeName.NULL) {
-          call.setOperand(i, typedNull(sinkType, i));
+          call.setOperand(i, io.strom.planner.operations.TypedNulls.of(sinkType.typeAt(i)));
         }
       }
     }
     return query;
-  }
-
-  private static SqlNode typedNull(RowType sinkType, int field) {
-    String type = sinkType.typeAt(field).copy(true).asSummaryString();
-    SqlSelect select = (SqlSelect) new StromSqlParser().parseStatement("SELECT CAST(NULL AS " + type + ")");
-    return select.getSelectList().get(0);
   }
 }
