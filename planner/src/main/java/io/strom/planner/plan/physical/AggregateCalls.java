@@ -24,4 +24,24 @@ final class AggregateCalls {
     }
     return s.toString();
   }
+
+  /**
+   * The {@code groupBy} and {@code select} terms of an aggregation in plans: the grouping fields,
+   * then the keys and each call with its output name.
+   */
+  static String[] groupByAndSelect(
+      int[] grouping, List<AggregateCall> calls, List<String> inputNames, List<String> outputNames) {
+    StringBuilder groupBy = new StringBuilder();
+    StringBuilder select = new StringBuilder();
+    for (int key : grouping) {
+      groupBy.append(groupBy.length() == 0 ? "" : ", ").append(inputNames.get(key));
+      select.append(select.length() == 0 ? "" : ", ").append(inputNames.get(key));
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      select.append(select.length() == 0 ? "" : ", ")
+          .append(describe(calls.get(i), inputNames))
+          .append(" AS ").append(outputNames.get(grouping.length + i));
+    }
+    return new String[] {groupBy.toString(), select.toString()};
+  }
 }

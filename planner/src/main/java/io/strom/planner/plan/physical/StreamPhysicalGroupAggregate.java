@@ -58,23 +58,12 @@ public final class StreamPhysicalGroupAggregate extends SingleRel implements Str
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    List<String> inputNames = getInput().getRowType().getFieldNames();
-    List<String> outputNames = getRowType().getFieldNames();
-    StringBuilder groupBy = new StringBuilder();
-    StringBuilder select = new StringBuilder();
-    for (int key : grouping) {
-      groupBy.append(groupBy.length() == 0 ? "" : ", ").append(inputNames.get(key));
-      select.append(select.length() == 0 ? "" : ", ").append(inputNames.get(key));
-    }
-    for (int i = 0; i < calls.size(); i++) {
-      select.append(select.length() == 0 ? "" : ", ")
-          .append(AggregateCalls.describe(calls.get(i), inputNames))
-          .append(" AS ").append(outputNames.get(grouping.length + i));
-    }
+    String[] terms = AggregateCalls.groupByAndSelect(
+        grouping, calls, getInput().getRowType().getFieldNames(), getRowType().getFieldNames());
     RelWriter w = super.explainTerms(pw);
     if (grouping.length > 0) {
-      w = w.item("groupBy", groupBy.toString());
+      w = w.item("groupBy", terms[0]);
     }
-    return w.item("select", select.toString());
+    return w.item("select", terms[1]);
   }
 }

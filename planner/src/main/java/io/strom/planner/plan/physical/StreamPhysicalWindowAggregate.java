@@ -78,22 +78,11 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    List<String> inputNames = getInput().getRowType().getFieldNames();
-    List<String> outputNames = getRowType().getFieldNames();
-    StringBuilder groupBy = new StringBuilder();
-    StringBuilder select = new StringBuilder();
-    for (int key : grouping) {
-      groupBy.append(groupBy.length() == 0 ? "" : ", ").append(inputNames.get(key));
-      select.append(select.length() == 0 ? "" : ", ").append(inputNames.get(key));
-    }
-    for (int i = 0; i < calls.size(); i++) {
-      select.append(select.length() == 0 ? "" : ", ")
-          .append(AggregateCalls.describe(calls.get(i), inputNames))
-          .append(" AS ").append(outputNames.get(grouping.length + i));
-    }
+    String[] terms = AggregateCalls.groupByAndSelect(
+        grouping, calls, getInput().getRowType().getFieldNames(), getRowType().getFieldNames());
     return super.explainTerms(pw)
-        .item("groupBy", groupBy.toString())
+        .item("groupBy", terms[0])
         .item("window", StreamPhysicalWindowTableFunction.describe(window, timeColumn))
-        .item("select", select.toString());
+        .item("select", terms[1]);
   }
 }

@@ -3,9 +3,6 @@ package io.strom.runtime.sql.agg;
 import static java.util.Objects.requireNonNull;
 
 import io.strom.api.functions.KeySelector;
-import io.strom.api.state.MapState;
-import io.strom.api.state.MapStateDescriptor;
-import io.strom.api.state.StateTtlConfig;
 import io.strom.api.state.ValueState;
 import io.strom.api.state.ValueStateDescriptor;
 import io.strom.api.typeinfo.Types;
@@ -16,9 +13,9 @@ import io.strom.runtime.generated.GeneratedClass;
 import io.strom.runtime.operators.AbstractOperator;
 import io.strom.runtime.operators.OneInputOperator;
 import io.strom.runtime.operators.Output;
+import io.strom.runtime.sql.StateTimeToLive;
 import io.strom.runtime.state.KeyedStateAccess;
 import io.strom.types.RowType;
-import java.time.Duration;
 
 /**
  * A SQL group aggregation over a keyed stream: per key it keeps the accumulators of its aggregate
@@ -63,30 +60,10 @@ public final class GroupAggOperator extends AbstractOperator<Row>
     keys = new KeyedStateAccess<>(context.<BinaryRow>keyedStateBackend(), context.operatorName());
     ValueStateDescriptor<Row> descriptor =
         new ValueStateDescriptor<>("accumulators", Types.row(accumulatorType));
-    ttl(descriptor);
+    StateTimeToLive.apply(descriptor, stateTtlMillis);
     accumulators = keys.getState(descriptor);
-    handler = handlerCode.newInstance(context.userCodeClassLoader());
-    handler.open(
-        (name, valueType) -> {
-          MapStateDescriptor<BinaryRow, Long> view =
-              new MapStateDescriptor<>(name, binaryRows(valueType), Types.LONG);
-          ttl(view);
-          MapState<BinaryRow, Long> state = keys.getMapState(view);
-          return state;
-        });
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static io.strom.api.typeinfo.TypeInfo<BinaryRow> binaryRows(RowType type) {
-    // Row serializers read binary rows back, so map keys keep equal bytes across a restore.
-    return (io.strom.api.typeinfo.TypeInfo) Types.row(type);
-  }
-
-  private void ttl(io.strom.api.state.StateDescriptor<?> descriptor) {
-    if (stateTtlMillis > 0) {
-      descriptor.enableTimeToLive(
-          StateTtlConfig.newBuilder(Duration.ofMillis(stateTtlMillis)).build());
-    }
+    handler =
+        AggsHandlers.open(handlerCode, context.userCodeClassLoader(), keys, stateTtlMillis);
   }
 
   @Override

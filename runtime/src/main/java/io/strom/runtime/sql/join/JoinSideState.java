@@ -2,7 +2,6 @@ package io.strom.runtime.sql.join;
 
 import io.strom.api.state.MapState;
 import io.strom.api.state.MapStateDescriptor;
-import io.strom.api.state.StateTtlConfig;
 import io.strom.api.typeinfo.TypeInfo;
 import io.strom.api.typeinfo.Types;
 import io.strom.data.BinaryRow;
@@ -13,7 +12,6 @@ import io.strom.runtime.state.KeyedStateAccess;
 import io.strom.serde.RowSerializer;
 import io.strom.types.DataTypes;
 import io.strom.types.RowType;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +37,7 @@ final class JoinSideState {
   JoinSideState(KeyedStateAccess<BinaryRow> keys, String name, RowType rowType, long ttlMillis) {
     MapStateDescriptor<BinaryRow, Row> descriptor =
         new MapStateDescriptor<>(name, (TypeInfo) Types.row(rowType), Types.row(COUNTS));
-    if (ttlMillis > 0) {
-      descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(ttlMillis)).build());
-    }
-    this.rows = keys.getMapState(descriptor);
+    this.rows = keys.getMapState(io.strom.runtime.sql.StateTimeToLive.apply(descriptor, ttlMillis));
     this.serializer = new RowSerializer(rowType);
   }
 

@@ -3,7 +3,6 @@ package io.strom.runtime.sql.over;
 import static java.util.Objects.requireNonNull;
 
 import io.strom.api.functions.KeySelector;
-import io.strom.api.state.MapState;
 import io.strom.api.state.MapStateDescriptor;
 import io.strom.api.state.ListStateDescriptor;
 import io.strom.api.state.ValueState;
@@ -87,13 +86,8 @@ public final class OverAggOperator extends AbstractOperator<Row>
     rows = new RowSerializer(inputType);
     accumulators = keys.getState(ttl(
         new ValueStateDescriptor<>("over-accumulators", Types.row(accumulatorType))));
-    handler = handlerCode.newInstance(context.userCodeClassLoader());
-    handler.open((name, valueType) -> {
-      @SuppressWarnings({"unchecked", "rawtypes"})
-      MapState<BinaryRow, Long> view = keys.getMapState(ttl(new MapStateDescriptor<>(
-          name, (io.strom.api.typeinfo.TypeInfo) Types.row(valueType), Types.LONG)));
-      return view;
-    });
+    handler = io.strom.runtime.sql.agg.AggsHandlers.open(
+        handlerCode, context.userCodeClassLoader(), keys, stateTtlMillis);
     frame = spec.rows() ? rowsFrame() : rangeFrame();
     if (spec.buffered()) {
       pending = context.<BinaryRow>keyedStateBackend().listState(

@@ -3,8 +3,6 @@ package io.strom.runtime.sql.window;
 import static java.util.Objects.requireNonNull;
 
 import io.strom.api.functions.KeySelector;
-import io.strom.api.state.MapState;
-import io.strom.api.state.MapStateDescriptor;
 import io.strom.api.state.ValueState;
 import io.strom.api.state.ValueStateDescriptor;
 import io.strom.api.typeinfo.Types;
@@ -17,6 +15,7 @@ import io.strom.runtime.operators.AbstractOperator;
 import io.strom.runtime.operators.OneInputOperator;
 import io.strom.runtime.operators.Output;
 import io.strom.runtime.sql.agg.AggsHandler;
+import io.strom.runtime.sql.agg.AggsHandlers;
 import io.strom.runtime.state.KeyedStateAccess;
 import io.strom.runtime.state.VoidNamespace;
 import io.strom.runtime.time.InternalTimerService;
@@ -68,16 +67,7 @@ public final class WindowAggOperator extends AbstractOperator<Row>
     keys = new KeyedStateAccess<>(context.<BinaryRow>keyedStateBackend(), context.operatorName());
     accumulators =
         keys.getState(new ValueStateDescriptor<>("window-accumulators", Types.row(accumulatorType)));
-    handler = handlerCode.newInstance(context.userCodeClassLoader());
-    handler.open(
-        (name, valueType) -> {
-          @SuppressWarnings({"unchecked", "rawtypes"})
-          MapState<BinaryRow, Long> view =
-              keys.getMapState(
-                  new MapStateDescriptor<>(
-                      name, (io.strom.api.typeinfo.TypeInfo) Types.row(valueType), Types.LONG));
-          return view;
-        });
+    handler = AggsHandlers.open(handlerCode, context.userCodeClassLoader(), keys, 0);
     timers = context.timerService("window-timers", this);
     lateRecordsDropped = context.metrics().counter(LATE_RECORDS_DROPPED);
   }
