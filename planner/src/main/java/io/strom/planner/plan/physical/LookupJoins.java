@@ -48,6 +48,13 @@ final class LookupJoins {
       throw new ValidationException("A join FOR SYSTEM_TIME AS OF must be an INNER or LEFT join");
     }
     LogicalSnapshot snapshot = (LogicalSnapshot) right.getInput(0);
+    if (!(snapshot.getPeriod().getType() instanceof io.strom.codegen.types.TimeAttributeType time)
+        || time.kind() != io.strom.types.TimestampKind.PROCTIME) {
+      // Against a versioned table as of each row's event time, every version would match.
+      throw new ValidationException(
+          "FOR SYSTEM_TIME AS OF is supported with a processing-time attribute (a lookup join);"
+              + " event-time temporal joins against versioned tables are not supported yet");
+    }
     RelNode left = correlate.getLeft();
     int leftCount = left.getRowType().getFieldCount();
     RexBuilder rex = correlate.getCluster().getRexBuilder();
