@@ -357,7 +357,12 @@ final class QueryExecutor implements AutoCloseable {
     try {
       return client.result().get();
     } catch (InterruptedException e) {
-      client.cancel();
+      // The caller gave up on the statement (Ctrl-C in the shell): the job ends before it returns.
+      try {
+        client.cancel().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception cancelFailed) {
+        e.addSuppressed(cancelFailed);
+      }
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for the job", e);
     } catch (ExecutionException e) {

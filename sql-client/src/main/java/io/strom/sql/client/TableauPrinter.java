@@ -118,7 +118,7 @@ final class TableauPrinter {
   }
 
   /** A column width that fits most values of a type, so streamed rows line up. */
-  private static int widthOf(io.strom.types.LogicalType type) {
+  static int widthOf(io.strom.types.LogicalType type) {
     return switch (type.root()) {
       case BOOLEAN -> 7;
       case TINYINT, SMALLINT, INTEGER -> 11;
