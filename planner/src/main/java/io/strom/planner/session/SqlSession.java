@@ -38,9 +38,20 @@ public final class SqlSession implements AutoCloseable {
    * @param knownOptions the options whose values {@code SET} checks
    */
   public SqlSession(Configuration defaults, KnownOptions knownOptions) {
+    this(defaults, knownOptions, null);
+  }
+
+  /**
+   * A session whose jobs run on a cluster it shares with other sessions (a server's): it lists and
+   * stops only its own jobs, and closing it stops its queries but leaves the cluster running.
+   *
+   * @param sharedCluster the cluster to run jobs on, or null to start one for this session
+   */
+  public SqlSession(
+      Configuration defaults, KnownOptions knownOptions, io.strom.runtime.cluster.MiniCluster sharedCluster) {
     this.defaults = new Configuration(defaults);
     this.settings = new Configuration(defaults);
-    this.queries = new QueryExecutor(catalogs, types, functions, settings);
+    this.queries = new QueryExecutor(catalogs, types, functions, settings, sharedCluster);
     this.executor =
         new OperationExecutor(catalogs, functions, this.defaults, settings, knownOptions, queries);
   }
