@@ -27,6 +27,11 @@ public final class SqlSession implements AutoCloseable {
   private final OperationConverter converter = new OperationConverter(catalogs, types, functions);
   private final OperationExecutor executor;
   private final QueryExecutor queries;
+  private final SessionJars jars =
+      new SessionJars(
+          Thread.currentThread().getContextClassLoader() != null
+              ? Thread.currentThread().getContextClassLoader()
+              : SqlSession.class.getClassLoader());
 
   /** @param defaults the settings {@code RESET} returns to (usually the configuration file's) */
   public SqlSession(Configuration defaults) {
@@ -106,7 +111,24 @@ public final class SqlSession implements AutoCloseable {
   }
 
   private StatementResult execute(SqlNode node) {
-    Operation operation = converter.convert(node);
-    return executor.execute(operation);
+    if (node instanceof io.strom.sql.parser.stmt.SqlJar jar) {
+      return jar.action() == io.strom.sql.parser.stmt.SqlJar.Action.ADD
+          ? jars.add(jar.path())
+          : jars.remove(jar.path());
+    }
+    if (node instanceof io.strom.sql.parser.dql.SqlShowList show
+        && show.kind() == io.strom.sql.parser.dql.SqlShowList.Kind.JARS) {
+      return jars.show();
+    }
+    // Functions, connectors and jobs find the session's added jars through this class loader.
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(jars.classLoader());
+    try {
+      Operation operation = converter.convert(node);
+      return executor.execute(operation);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
   }
 }

@@ -243,6 +243,7 @@ final class CliSession {
           "  SHOW JOBS;               the jobs of this session",
           "  DESCRIBE JOB '<id>';     one job",
           "  STOP JOB '<id>';         cancel a job",
+          "  ADD JAR '<path>';        add a jar of functions or connectors (SHOW JARS; lists them)",
           "  SET 'key' = 'value';     change a setting; SET; lists them, RESET 'key'; undoes",
           "Query results (SET 'sql-client.execution.result-mode' = ...):",
           "  'table'      a live table, updated in place (Q leaves, N/P page, +/- refresh rate)",
