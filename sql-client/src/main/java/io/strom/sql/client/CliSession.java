@@ -3,7 +3,6 @@ package io.strom.sql.client;
 import io.strom.data.Row;
 import io.strom.planner.ValidationException;
 import io.strom.planner.session.JobFailedException;
-import io.strom.planner.session.RowStream;
 import io.strom.planner.session.SqlSession;
 import io.strom.planner.session.StatementResult;
 import io.strom.sql.client.SqlClientOptions.ResultMode;
@@ -27,7 +26,7 @@ final class CliSession {
   private static final Pattern DESCRIBE_JOB =
       Pattern.compile("(?is)\\s*DESCRIBE\\s+JOB\\s+'([^']*)'\\s*;?\\s*");
 
-  private final SqlSession session;
+  private final ShellBackend session;
   private final PrintWriter out;
   /** The terminal of an interactive shell; null when running a script. */
   private final Terminal terminal;
@@ -37,13 +36,16 @@ final class CliSession {
   private volatile Thread executing;
   private long statementStart;
 
-  /** A session that prints results as lines (scripts, tests). */
+  /** A session in this JVM that prints results as lines (scripts, tests). */
   CliSession(SqlSession session, PrintWriter out) {
-    this(session, out, null);
+    this(new LocalBackend(session, io.strom.planner.config.KnownOptions.of(SqlClientOptions.class)), out, null);
   }
 
-  /** A session of an interactive shell on {@code terminal}, which shows live results. */
-  CliSession(SqlSession session, PrintWriter out, Terminal terminal) {
+  /**
+   * @param terminal the terminal of an interactive shell, which shows live results; null to print
+   *     results as lines
+   */
+  CliSession(ShellBackend session, PrintWriter out, Terminal terminal) {
     this.session = session;
     this.out = out;
     this.terminal = terminal;
@@ -125,21 +127,22 @@ final class CliSession {
     Thread thread = executing;
     if (thread != null && !showingRows) {
       thread.interrupt();
+      session.cancelRunning();
     }
   }
 
-  private StatementResult describeJob(String id) {
-    StatementResult jobs = session.execute("SHOW JOBS");
+  private ShellResult describeJob(String id) {
+    ShellResult jobs = session.execute("SHOW JOBS");
     List<Row> matching =
         jobs.rows().stream().filter(row -> row.getString(0).toString().equals(id)).toList();
     if (matching.isEmpty()) {
       throw new ValidationException(
           "No running job with id '" + id + "'; SHOW JOBS lists the running ones");
     }
-    return StatementResult.table(jobs.schema(), matching);
+    return new ShellResult(StatementResult.Kind.SUCCESS_WITH_CONTENT, jobs.schema(), matching, null);
   }
 
-  private void print(StatementResult result) {
+  private void print(ShellResult result) {
     if (progress != null) {
       progress.stop();
     }
@@ -147,7 +150,7 @@ final class CliSession {
       out.println("[INFO] Execute statement succeeded.");
     } else if (result.kind() == StatementResult.Kind.STREAMING) {
       showingRows = true;
-      try (RowStream stream = result.stream()) {
+      try (ResultRows stream = result.stream()) {
         ResultMode mode = terminal == null ? ResultMode.TABLEAU : setting(SqlClientOptions.RESULT_MODE, ResultMode.TABLE);
         if (mode == ResultMode.TABLEAU) {
           printStreaming(result);
@@ -165,7 +168,7 @@ final class CliSession {
     statementStart = System.nanoTime();
   }
 
-  private void printStreaming(StatementResult result) {
+  private void printStreaming(ShellResult result) {
     try {
       long rows = TableauPrinter.printStreaming(result, out, () -> cancelRequested);
       String seconds = seconds();
@@ -180,7 +183,7 @@ final class CliSession {
     }
   }
 
-  private void showLive(StatementResult result, boolean changelog) {
+  private void showLive(ShellResult result, boolean changelog) {
     LiveResultView view =
         new LiveResultView(
             terminal,

@@ -2,8 +2,6 @@ package io.strom.sql.client;
 
 import io.strom.data.Row;
 import io.strom.planner.session.JobFailedException;
-import io.strom.planner.session.RowStream;
-import io.strom.planner.session.StatementResult;
 import io.strom.types.RowType;
 import java.io.IOException;
 import java.time.Duration;
@@ -45,7 +43,7 @@ final class LiveResultView {
   private final Terminal terminal;
   private final boolean changelog;
   private final RowType schema;
-  private final RowStream stream;
+  private final ResultRows stream;
   private final int maxRows;
   private final int[] widths;
   private final MaterializedTable table;
@@ -64,7 +62,7 @@ final class LiveResultView {
 
   LiveResultView(
       Terminal terminal,
-      StatementResult result,
+      ShellResult result,
       boolean changelog,
       int maxRows,
       int maxColumnWidth) {

@@ -43,6 +43,20 @@ public final class SqlClient implements Callable<Integer> {
   private Path init;
 
   @Option(
+      names = {"-g", "--gateway"},
+      paramLabel = "host:port",
+      description = "Run statements on this SQL gateway instead of an embedded cluster.")
+  private String gateway;
+
+  @Option(names = {"-u", "--user"}, description = "The user for the gateway, if it asks for one.")
+  private String user;
+
+  @Option(
+      names = {"-p", "--password"},
+      description = "The password for the gateway (default: the STROM_PASSWORD variable).")
+  private String password;
+
+  @Option(
       names = {"-hist", "--history"},
       description = "The file that keeps the statements typed (default: ~/.strom_sql_history).")
   private Path history;
@@ -55,23 +69,39 @@ public final class SqlClient implements Callable<Integer> {
   public Integer call() throws Exception {
     Configuration defaults = ConfigurationLoader.loadDefault();
     KnownOptions options = KnownOptions.of(SqlClientOptions.class);
+    if (gateway != null) {
+      GatewayBackend remote;
+      try {
+        remote =
+            new GatewayBackend(
+                gateway, user, password != null ? password : System.getenv("STROM_PASSWORD"));
+      } catch (java.sql.SQLException | RuntimeException e) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(new SqlClient()),
+            "Cannot connect to the gateway " + gateway + ": "
+                + GatewayBackend.userError(e).getMessage());
+      }
+      try (remote) {
+        return run(remote);
+      }
+    }
     try (SqlSession session = new SqlSession(defaults, options)) {
       // The shell shows rows as they come, so slow or endless queries show progress and can stop.
       session.setStreamQueryResults(true);
-      return run(session, options);
+      return run(new LocalBackend(session, options));
     }
   }
 
-  private int run(SqlSession session, KnownOptions options) throws IOException {
+  private int run(ShellBackend session) throws IOException {
     if (script != null) {
       PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-      CliSession cli = new CliSession(session, out);
+      CliSession cli = new CliSession(session, out, null);
       if (init != null && cli.runScript(read(init)) == CliSession.Outcome.FAILED) {
         return 1;
       }
       return cli.runScript(read(script)) == CliSession.Outcome.FAILED ? 1 : 0;
     }
-    return interactive(session, new LocalSessionMetadata(session, options));
+    return interactive(session);
   }
 
   private static String read(Path file) throws IOException {
@@ -82,7 +112,7 @@ public final class SqlClient implements Callable<Integer> {
     return Files.readString(file, StandardCharsets.UTF_8);
   }
 
-  private int interactive(SqlSession session, LocalSessionMetadata metadata) throws IOException {
+  private int interactive(ShellBackend session) throws IOException {
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
       Path historyFile =
           history != null ? history : Paths.get(System.getProperty("user.home"), ".strom_sql_history");
@@ -91,7 +121,7 @@ public final class SqlClient implements Callable<Integer> {
               .terminal(terminal)
               .appName("strom-sql")
               .parser(new SqlLineParser())
-              .completer(new SqlCompleter(metadata))
+              .completer(new SqlCompleter(session.metadata()))
               .highlighter(new SqlHighlighter())
               .variable(LineReader.HISTORY_FILE, historyFile)
               .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
@@ -131,7 +161,7 @@ public final class SqlClient implements Callable<Integer> {
         String statement = buffer.text();
         buffer.clear();
         CliSession.Outcome outcome = cli.runScript(statement);
-        metadata.refresh();
+        session.statementRan();
         if (outcome == CliSession.Outcome.QUIT) {
           return 0;
         }

@@ -3,7 +3,6 @@ package io.strom.sql.client;
 import io.strom.data.GenericConverter;
 import io.strom.data.InternalValues;
 import io.strom.data.Row;
-import io.strom.planner.session.StatementResult;
 import io.strom.types.RowType;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -16,7 +15,7 @@ import java.util.List;
 final class TableauPrinter {
   private TableauPrinter() {}
 
-  static void print(StatementResult result, PrintWriter out) {
+  static void print(ShellResult result, PrintWriter out) {
     RowType schema = result.schema();
     int columns = schema.fields().size();
     List<Row> rows = result.rows();
@@ -71,7 +70,7 @@ final class TableauPrinter {
    * or {@code stopped} says so; returns how many rows were shown.
    */
   static long printStreaming(
-      StatementResult result, PrintWriter out, java.util.function.BooleanSupplier stopped)
+      ShellResult result, PrintWriter out, java.util.function.BooleanSupplier stopped)
       throws InterruptedException {
     RowType schema = result.schema();
     int columns = schema.fields().size();
@@ -89,7 +88,7 @@ final class TableauPrinter {
     out.println(border);
     out.flush();
     long count = 0;
-    io.strom.planner.session.RowStream stream = result.stream();
+    ResultRows stream = result.stream();
     while (!stopped.getAsBoolean()) {
       Row row = stream.poll(java.time.Duration.ofMillis(100));
       if (row == null) {

@@ -17,10 +17,13 @@ import org.apache.calcite.avatica.ColumnMetaData;
  * How a result's columns look to JDBC: numbers, booleans, strings and decimals keep their types;
  * the others (temporal types, binary, arrays, maps, rows) travel as the text the shell shows, so
  * no time zone or encoding is guessed on the way. A running query's result starts with a column
- * {@code op} holding each row's change kind ({@code +I}, {@code -U}, {@code +U}, {@code -D}).
+ * {@code op} (type name {@code CHANGE_KIND}) holding each row's change kind ({@code +I}, {@code
+ * -U}, {@code +U}, {@code -D}).
  */
 final class ResultColumns {
   static final String CHANGE_KIND_COLUMN = "op";
+  /** The type name of the change-kind column, by which clients (the shell) recognise it. */
+  static final String CHANGE_KIND_TYPE = "CHANGE_KIND";
 
   private final RowType schema;
   private final boolean withChangeKind;
@@ -33,7 +36,7 @@ final class ResultColumns {
   List<ColumnMetaData> metadata() {
     List<ColumnMetaData> columns = new ArrayList<>();
     if (withChangeKind) {
-      columns.add(column(0, CHANGE_KIND_COLUMN, Types.VARCHAR, "VARCHAR", ColumnMetaData.Rep.STRING, false, 2, 0));
+      columns.add(column(0, CHANGE_KIND_COLUMN, Types.VARCHAR, CHANGE_KIND_TYPE, ColumnMetaData.Rep.STRING, false, 2, 0));
     }
     for (int i = 0; i < schema.fields().size(); i++) {
       LogicalType type = schema.fields().get(i).type();

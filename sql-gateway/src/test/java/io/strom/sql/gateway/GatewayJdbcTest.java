@@ -97,6 +97,7 @@ class GatewayJdbcTest {
           "CREATE TABLE ticks (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '20')");
       ResultSet rows = statement.executeQuery("SELECT id FROM ticks");
       assertThat(rows.getMetaData().getColumnLabel(1)).isEqualTo("op");
+      assertThat(rows.getMetaData().getColumnTypeName(1)).isEqualTo("CHANGE_KIND");
       assertThat(waitForJobs(1)).isTrue();
 
       AtomicInteger read = new AtomicInteger();
