@@ -1,7 +1,5 @@
 package io.strom.sql.client;
 
-import io.strom.data.GenericConverter;
-import io.strom.data.InternalValues;
 import io.strom.data.Row;
 import io.strom.types.RowType;
 import java.io.PrintWriter;
@@ -29,14 +27,7 @@ final class TableauPrinter {
     }
     List<String[]> cells = new ArrayList<>();
     for (Row row : rows) {
-      String[] values = new String[columns];
-      for (int i = 0; i < columns; i++) {
-        values[i] =
-            row.isNullAt(i)
-                ? "<NULL>"
-                : InternalValues.format(GenericConverter.get(row, i, schema.fields().get(i).type()));
-      }
-      cells.add(values);
+      cells.add(RowCells.of(row, schema));
     }
     if (columns == 1 && cells.size() == 1 && cells.get(0)[0].contains("\n")) {
       // A single block of text (SHOW CREATE TABLE) reads best as it is.
@@ -100,7 +91,7 @@ final class TableauPrinter {
       String[] values = new String[columns + 1];
       values[0] = row.kind().shortString();
       for (int i = 0; i < columns; i++) {
-        values[i + 1] = fit(value(row, i, schema), widths[i + 1]);
+        values[i + 1] = RowCells.fit(RowCells.of(row, i, schema), widths[i + 1]);
       }
       out.println(line(values, widths));
       out.flush();
@@ -108,12 +99,6 @@ final class TableauPrinter {
     }
     out.println(border);
     return count;
-  }
-
-  private static String value(Row row, int i, RowType schema) {
-    return row.isNullAt(i)
-        ? "<NULL>"
-        : InternalValues.format(GenericConverter.get(row, i, schema.fields().get(i).type()));
   }
 
   /** A column width that fits most values of a type, so streamed rows line up. */
@@ -128,11 +113,6 @@ final class TableauPrinter {
       case TIMESTAMP_WITHOUT_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 23;
       default -> 30;
     };
-  }
-
-  /** The value, shortened with an ellipsis when longer than the column. */
-  private static String fit(String value, int width) {
-    return value.length() <= width ? value : value.substring(0, Math.max(0, width - 3)) + "...";
   }
 
   private static String border(int[] widths) {

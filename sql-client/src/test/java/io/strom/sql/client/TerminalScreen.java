@@ -161,6 +161,10 @@ final class TerminalScreen implements AutoCloseable {
       if (state[0].equals("1") && state.length > 1) {
         return Integer.parseInt(state[1]);
       }
+      Integer exited = exitedProcessStatus();
+      if (exited != null) {
+        return exited;
+      }
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
             "The program did not exit. Screen:\n" + text() + "\nThreads:\n" + threadDump());
@@ -169,14 +173,50 @@ final class TerminalScreen implements AutoCloseable {
     }
   }
 
+  /**
+   * The exit code of the pane's process when it has ended but tmux has not noticed yet (tmux
+   * started from a JVM sometimes leaves its exited child unreaped): Linux keeps the wait status of
+   * such a zombie as the last field of {@code /proc/<pid>/stat}.
+   */
+  private Integer exitedProcessStatus() throws IOException, InterruptedException {
+    String pid = tmux("display-message", "-p", "-t", "shell", "#{pane_pid}").strip();
+    Path stat = Path.of("/proc", pid, "stat");
+    String text;
+    try {
+      text = Files.readString(stat).strip();
+    } catch (IOException gone) {
+      return null;
+    }
+    String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+    if (!fields[0].equals("Z")) {
+      return null;
+    }
+    return Integer.parseInt(fields[fields.length - 1]) >> 8;
+  }
+
   /** The threads of the program (it runs as the pane's process), to see why it hangs. */
   private String threadDump() throws IOException, InterruptedException {
     String pid = tmux("display-message", "-p", "-t", "shell", "#{pane_pid}").strip();
     Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
-    Process process = new ProcessBuilder(jstack.toString(), pid).redirectErrorStream(true).start();
-    String dump = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    process.waitFor(30, TimeUnit.SECONDS);
-    return dump;
+    Process process =
+        new ProcessBuilder(jstack.toString(), pid)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("threads.txt").toFile())
+            .start();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+    StringBuilder states = new StringBuilder();
+    try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
+      for (Path task : tasks.toList()) {
+        String stat = Files.readString(task.resolve("stat"));
+        String wchan = Files.exists(task.resolve("wchan")) ? Files.readString(task.resolve("wchan")) : "";
+        states.append(stat, 0, Math.min(stat.length(), 60)).append(" wchan=").append(wchan).append('\n');
+      }
+    } catch (IOException e) {
+      states.append("no /proc entry: ").append(e);
+    }
+    return "pid " + pid + "\n" + Files.readString(dir.resolve("threads.txt")) + "\n" + states;
   }
 
   String stderr() throws IOException {

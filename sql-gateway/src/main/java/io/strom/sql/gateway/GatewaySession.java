@@ -35,6 +35,8 @@ final class GatewaySession implements AutoCloseable {
   private final AtomicInteger nextStatementId = new AtomicInteger();
   private final Object executing = new Object();
   private volatile long lastAccessNanos = System.nanoTime();
+  /** Statements running now: a session waiting on a long statement is not idle. */
+  private final AtomicInteger running = new AtomicInteger();
   private volatile boolean closed;
 
   GatewaySession(String id, String user, SqlSession session, int maxOpenResults) {
@@ -61,7 +63,7 @@ final class GatewaySession implements AutoCloseable {
   }
 
   long idleNanos() {
-    return System.nanoTime() - lastAccessNanos;
+    return running.get() > 0 ? 0 : System.nanoTime() - lastAccessNanos;
   }
 
   GatewayStatement createStatement() {
@@ -100,6 +102,16 @@ final class GatewaySession implements AutoCloseable {
       statement.complete(new ResultColumns(io.strom.types.DataTypes.ROW(), false), List.of());
       return false;
     }
+    running.incrementAndGet();
+    try {
+      return run(statement, sql);
+    } finally {
+      running.decrementAndGet();
+      touch();
+    }
+  }
+
+  private boolean run(GatewayStatement statement, String sql) {
     synchronized (executing) {
       if (closed) {
         throw new GatewayException("The session has been closed");
