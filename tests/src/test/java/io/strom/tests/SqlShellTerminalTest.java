@@ -102,18 +102,21 @@ class SqlShellTerminalTest {
   @Test
   void runsStatementsTypedAtThePromptAndShowsResultsAndErrors() throws Exception {
     waitForScreen("Strom SQL>", 1);
+    // Rows printed as lines; the default full-screen table is tested in the sql-client module.
+    type("SET 'sql-client.execution.result-mode' = 'tableau';");
+    waitForScreen("[INFO] Execute statement succeeded.", 1);
     type("CREATE TABLE numbers (id BIGINT) WITH ('connector' = 'datagen',");
     type("  'number-of-rows' = '3', 'fields.id.kind' = 'sequence',");
     type("  'fields.id.start' = '1', 'fields.id.end' = '3');");
-    waitForScreen("[INFO] Execute statement succeeded.", 1);
+    waitForScreen("[INFO] Execute statement succeeded.", 2);
     type("SELECT id * 10 AS tens FROM numbers;");
-    waitForScreen("Received a total of 3 rows", 1);
+    waitForScreen("3 rows in set", 1);
     type("SELECT nope FROM numbers;");
     waitForScreen("[ERROR] Could not execute SQL statement. Reason:", 1);
 
     // An endless query shows rows as they come until Ctrl-C stops it.
     type("CREATE TABLE ticks (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '20');");
-    waitForScreen("[INFO] Execute statement succeeded.", 2);
+    waitForScreen("[INFO] Execute statement succeeded.", 3);
     type("SELECT id FROM ticks;");
     waitForScreen("| +I |", 8);
     keyboard.write(3);

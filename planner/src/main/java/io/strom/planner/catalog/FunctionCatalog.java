@@ -46,7 +46,7 @@ public final class FunctionCatalog {
     } catch (ClassNotFoundException | NoClassDefFoundError e) {
       throw new ValidationException(
           "Class '" + className + "' of function '" + name + "' is not on the classpath. Add its"
-              + " jar to Strom's classpath (ADD JAR comes in a later version).");
+              + " jar with ADD JAR '/path/to/functions.jar' (or to Strom's classpath).");
     } catch (LinkageError e) {
       throw new ValidationException(
           "Class '" + className + "' of function '" + name + "' cannot be loaded: " + e);

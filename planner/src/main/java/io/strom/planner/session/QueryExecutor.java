@@ -57,15 +57,30 @@ final class QueryExecutor implements AutoCloseable {
   private final FunctionCatalog functions;
   private final Configuration settings;
   private MiniCluster cluster;
+  /** The cluster of a server that many sessions share; null when the session starts its own. */
+  private final MiniCluster sharedCluster;
+  /** Jobs this session submitted that still run: on a shared cluster it lists and stops only these. */
+  private final java.util.Set<String> ownJobs = java.util.concurrent.ConcurrentHashMap.newKeySet();
   /** Streams handed out and not closed yet: the session closes them when it closes. */
   private final java.util.Set<RowStream> openStreams = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   QueryExecutor(
       CatalogManager catalogs, PlannerTypes types, FunctionCatalog functions, Configuration settings) {
+    this(catalogs, types, functions, settings, null);
+  }
+
+  /** @param sharedCluster a cluster the session uses but does not own, or null to start its own */
+  QueryExecutor(
+      CatalogManager catalogs,
+      PlannerTypes types,
+      FunctionCatalog functions,
+      Configuration settings,
+      MiniCluster sharedCluster) {
     this.catalogs = catalogs;
     this.types = types;
     this.functions = functions;
     this.settings = settings;
+    this.sharedCluster = sharedCluster;
   }
 
   /** A query planned down to its physical plan. */
@@ -373,7 +388,11 @@ final class QueryExecutor implements AutoCloseable {
 
   private JobClient submit(JobBuilder job) {
     try {
-      return cluster().submit(JobGraphBuilder.build(job.graph()), Thread.currentThread().getContextClassLoader());
+      JobClient client =
+          cluster().submit(JobGraphBuilder.build(job.graph()), Thread.currentThread().getContextClassLoader());
+      ownJobs.add(client.jobId());
+      client.result().whenComplete((result, failure) -> ownJobs.remove(client.jobId()));
+      return client;
     } catch (IllegalArgumentException | ConnectorException e) {
       throw new ValidationException(e.getMessage());
     } catch (Exception e) {
@@ -386,7 +405,12 @@ final class QueryExecutor implements AutoCloseable {
     try {
       return client.result().get();
     } catch (InterruptedException e) {
-      client.cancel();
+      // The caller gave up on the statement (Ctrl-C in the shell): the job ends before it returns.
+      try {
+        client.cancel().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception cancelFailed) {
+        e.addSuppressed(cancelFailed);
+      }
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for the job", e);
     } catch (ExecutionException e) {
@@ -402,7 +426,9 @@ final class QueryExecutor implements AutoCloseable {
     List<Row> rows = new ArrayList<>();
     if (cluster != null) {
       for (JobClient job : cluster.jobs()) {
-        rows.add(GenericRow.of(job.jobId(), job.jobName(), job.status().name()));
+        if (ownJobs.contains(job.jobId())) {
+          rows.add(GenericRow.of(job.jobId(), job.jobName(), job.status().name()));
+        }
       }
     }
     return StatementResult.table(
@@ -450,7 +476,8 @@ final class QueryExecutor implements AutoCloseable {
   private JobClient runningJob(String jobId) {
     if (cluster != null) {
       for (JobClient candidate : cluster.jobs()) {
-        if (candidate.jobId().equals(jobId)) {
+        // Only this session's jobs: sessions of a gateway share one cluster.
+        if (candidate.jobId().equals(jobId) && ownJobs.contains(jobId)) {
           return candidate;
         }
       }
@@ -461,7 +488,7 @@ final class QueryExecutor implements AutoCloseable {
 
   private synchronized MiniCluster cluster() {
     if (cluster == null) {
-      cluster = new MiniCluster(settings);
+      cluster = sharedCluster != null ? sharedCluster : new MiniCluster(settings);
     }
     return cluster;
   }
@@ -471,9 +498,11 @@ final class QueryExecutor implements AutoCloseable {
     for (RowStream stream : List.copyOf(openStreams)) {
       stream.close();
     }
-    if (cluster != null) {
+    if (cluster != null && cluster != sharedCluster) {
+      // A shared cluster belongs to the server; jobs that write tables keep running there, as
+      // jobs a Flink SQL gateway session submitted outlive the session.
       cluster.close();
-      cluster = null;
     }
+    cluster = null;
   }
 }

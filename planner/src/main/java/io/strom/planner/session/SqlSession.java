@@ -27,6 +27,11 @@ public final class SqlSession implements AutoCloseable {
   private final OperationConverter converter = new OperationConverter(catalogs, types, functions);
   private final OperationExecutor executor;
   private final QueryExecutor queries;
+  private final SessionJars jars =
+      new SessionJars(
+          Thread.currentThread().getContextClassLoader() != null
+              ? Thread.currentThread().getContextClassLoader()
+              : SqlSession.class.getClassLoader());
 
   /** @param defaults the settings {@code RESET} returns to (usually the configuration file's) */
   public SqlSession(Configuration defaults) {
@@ -38,9 +43,20 @@ public final class SqlSession implements AutoCloseable {
    * @param knownOptions the options whose values {@code SET} checks
    */
   public SqlSession(Configuration defaults, KnownOptions knownOptions) {
+    this(defaults, knownOptions, null);
+  }
+
+  /**
+   * A session whose jobs run on a cluster it shares with other sessions (a server's): it lists and
+   * stops only its own jobs, and closing it stops its queries but leaves the cluster running.
+   *
+   * @param sharedCluster the cluster to run jobs on, or null to start one for this session
+   */
+  public SqlSession(
+      Configuration defaults, KnownOptions knownOptions, io.strom.runtime.cluster.MiniCluster sharedCluster) {
     this.defaults = new Configuration(defaults);
     this.settings = new Configuration(defaults);
-    this.queries = new QueryExecutor(catalogs, types, functions, settings);
+    this.queries = new QueryExecutor(catalogs, types, functions, settings, sharedCluster);
     this.executor =
         new OperationExecutor(catalogs, functions, this.defaults, settings, knownOptions, queries);
   }
@@ -95,7 +111,24 @@ public final class SqlSession implements AutoCloseable {
   }
 
   private StatementResult execute(SqlNode node) {
-    Operation operation = converter.convert(node);
-    return executor.execute(operation);
+    if (node instanceof io.strom.sql.parser.stmt.SqlJar jar) {
+      return jar.action() == io.strom.sql.parser.stmt.SqlJar.Action.ADD
+          ? jars.add(jar.path())
+          : jars.remove(jar.path());
+    }
+    if (node instanceof io.strom.sql.parser.dql.SqlShowList show
+        && show.kind() == io.strom.sql.parser.dql.SqlShowList.Kind.JARS) {
+      return jars.show();
+    }
+    // Functions, connectors and jobs find the session's added jars through this class loader.
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(jars.classLoader());
+    try {
+      Operation operation = converter.convert(node);
+      return executor.execute(operation);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
   }
 }

@@ -42,6 +42,25 @@ public final class SqlClient implements Callable<Integer> {
       description = "Run this script first (e.g. table definitions), then go on.")
   private Path init;
 
+  @Option(
+      names = {"-g", "--gateway"},
+      paramLabel = "host:port",
+      description = "Run statements on this SQL gateway instead of an embedded cluster.")
+  private String gateway;
+
+  @Option(names = {"-u", "--user"}, description = "The user for the gateway, if it asks for one.")
+  private String user;
+
+  @Option(
+      names = {"-p", "--password"},
+      description = "The password for the gateway (default: the STROM_PASSWORD variable).")
+  private String password;
+
+  @Option(
+      names = {"-hist", "--history"},
+      description = "The file that keeps the statements typed (default: ~/.strom_sql_history).")
+  private Path history;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new SqlClient()).execute(args));
   }
@@ -49,17 +68,34 @@ public final class SqlClient implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Configuration defaults = ConfigurationLoader.loadDefault();
-    try (SqlSession session = new SqlSession(defaults, KnownOptions.of(SqlClientOptions.class))) {
+    KnownOptions options = KnownOptions.of(SqlClientOptions.class);
+    if (gateway != null) {
+      GatewayBackend remote;
+      try {
+        remote =
+            new GatewayBackend(
+                gateway, user, password != null ? password : System.getenv("STROM_PASSWORD"));
+      } catch (java.sql.SQLException | RuntimeException e) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(new SqlClient()),
+            "Cannot connect to the gateway " + gateway + ": "
+                + GatewayBackend.userError(e).getMessage());
+      }
+      try (remote) {
+        return run(remote);
+      }
+    }
+    try (SqlSession session = new SqlSession(defaults, options)) {
       // The shell shows rows as they come, so slow or endless queries show progress and can stop.
       session.setStreamQueryResults(true);
-      return run(session);
+      return run(new LocalBackend(session, options));
     }
   }
 
-  private int run(SqlSession session) throws IOException {
+  private int run(ShellBackend session) throws IOException {
     if (script != null) {
       PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-      CliSession cli = new CliSession(session, out);
+      CliSession cli = new CliSession(session, out, null);
       if (init != null && cli.runScript(read(init)) == CliSession.Outcome.FAILED) {
         return 1;
       }
@@ -76,26 +112,33 @@ public final class SqlClient implements Callable<Integer> {
     return Files.readString(file, StandardCharsets.UTF_8);
   }
 
-  private int interactive(SqlSession session) throws IOException {
+  private int interactive(ShellBackend session) throws IOException {
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-      Path history = Paths.get(System.getProperty("user.home"), ".strom_sql_history");
+      Path historyFile =
+          history != null ? history : Paths.get(System.getProperty("user.home"), ".strom_sql_history");
       LineReader reader =
           LineReaderBuilder.builder()
               .terminal(terminal)
               .appName("strom-sql")
-              .variable(LineReader.HISTORY_FILE, history)
+              .parser(new SqlLineParser())
+              .completer(new SqlCompleter(session.metadata()))
+              .highlighter(new SqlHighlighter())
+              .variable(LineReader.HISTORY_FILE, historyFile)
+              .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
               .variable(LineReader.SECONDARY_PROMPT_PATTERN, "> ")
+              .option(LineReader.Option.CASE_INSENSITIVE, true)
+              .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
               .build();
       PrintWriter out = terminal.writer();
-      CliSession cli = new CliSession(session, out);
-      // Outside line editing, Ctrl-C stops the query whose rows are being shown.
-      terminal.handle(Terminal.Signal.INT, signal -> cli.stopRunningQuery());
+      CliSession cli = new CliSession(session, out, terminal);
+      // Outside line editing, Ctrl-C cancels the running statement or query.
+      terminal.handle(Terminal.Signal.INT, signal -> cli.cancel());
       if (init != null) {
         cli.runScript(read(init));
       }
       out.println(
-          "Welcome to Strom. Statements end with ';'. Type HELP; for help, QUIT; to leave;"
-              + " Ctrl-C stops a running query.");
+          "Welcome to Strom. Statements end with ';'. Type HELP; for help, QUIT; or Ctrl-D to"
+              + " leave; Ctrl-C cancels a running statement.");
       out.println();
       out.flush();
       StatementBuffer buffer = new StatementBuffer();
@@ -117,7 +160,9 @@ public final class SqlClient implements Callable<Integer> {
         }
         String statement = buffer.text();
         buffer.clear();
-        if (cli.runScript(statement) == CliSession.Outcome.QUIT) {
+        CliSession.Outcome outcome = cli.runScript(statement);
+        session.statementRan();
+        if (outcome == CliSession.Outcome.QUIT) {
           return 0;
         }
       }

@@ -40,6 +40,31 @@ final class StatementBuffer {
     return !statementSet || STATEMENT_SET_END.matcher(upper).find();
   }
 
+  /**
+   * The statements of a script, each with its terminating semicolon, split where a statement is
+   * complete (so a statement set stays whole); text after the last semicolon is a statement too.
+   */
+  static java.util.List<String> split(String script) {
+    java.util.List<String> statements = new java.util.ArrayList<>();
+    StatementBuffer buffer = new StatementBuffer();
+    for (int i = 0; i < script.length(); i++) {
+      char c = script.charAt(i);
+      buffer.text.append(c);
+      if (c == ';' && buffer.isComplete()) {
+        statements.add(buffer.text().strip());
+        buffer.clear();
+      }
+    }
+    if (!buffer.isEmpty() && !onlyComments(buffer.text())) {
+      statements.add(buffer.text().strip());
+    }
+    return statements;
+  }
+
+  private static boolean onlyComments(String text) {
+    return text.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("--[^\n]*", "").isBlank();
+  }
+
   private static final java.util.regex.Pattern STATEMENT_SET_START =
       java.util.regex.Pattern.compile("(EXECUTE\\s+STATEMENT\\s+SET\\s+)?BEGIN\\b");
   private static final java.util.regex.Pattern STATEMENT_SET_END =

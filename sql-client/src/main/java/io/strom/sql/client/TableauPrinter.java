@@ -1,9 +1,6 @@
 package io.strom.sql.client;
 
-import io.strom.data.GenericConverter;
-import io.strom.data.InternalValues;
 import io.strom.data.Row;
-import io.strom.planner.session.StatementResult;
 import io.strom.types.RowType;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -16,7 +13,7 @@ import java.util.List;
 final class TableauPrinter {
   private TableauPrinter() {}
 
-  static void print(StatementResult result, PrintWriter out) {
+  static void print(ShellResult result, PrintWriter out) {
     RowType schema = result.schema();
     int columns = schema.fields().size();
     List<Row> rows = result.rows();
@@ -30,14 +27,7 @@ final class TableauPrinter {
     }
     List<String[]> cells = new ArrayList<>();
     for (Row row : rows) {
-      String[] values = new String[columns];
-      for (int i = 0; i < columns; i++) {
-        values[i] =
-            row.isNullAt(i)
-                ? "<NULL>"
-                : InternalValues.format(GenericConverter.get(row, i, schema.fields().get(i).type()));
-      }
-      cells.add(values);
+      cells.add(RowCells.of(row, schema));
     }
     if (columns == 1 && cells.size() == 1 && cells.get(0)[0].contains("\n")) {
       // A single block of text (SHOW CREATE TABLE) reads best as it is.
@@ -71,7 +61,7 @@ final class TableauPrinter {
    * or {@code stopped} says so; returns how many rows were shown.
    */
   static long printStreaming(
-      StatementResult result, PrintWriter out, java.util.function.BooleanSupplier stopped)
+      ShellResult result, PrintWriter out, java.util.function.BooleanSupplier stopped)
       throws InterruptedException {
     RowType schema = result.schema();
     int columns = schema.fields().size();
@@ -89,7 +79,7 @@ final class TableauPrinter {
     out.println(border);
     out.flush();
     long count = 0;
-    io.strom.planner.session.RowStream stream = result.stream();
+    ResultRows stream = result.stream();
     while (!stopped.getAsBoolean()) {
       Row row = stream.poll(java.time.Duration.ofMillis(100));
       if (row == null) {
@@ -101,7 +91,7 @@ final class TableauPrinter {
       String[] values = new String[columns + 1];
       values[0] = row.kind().shortString();
       for (int i = 0; i < columns; i++) {
-        values[i + 1] = fit(value(row, i, schema), widths[i + 1]);
+        values[i + 1] = RowCells.fit(RowCells.of(row, i, schema), widths[i + 1]);
       }
       out.println(line(values, widths));
       out.flush();
@@ -111,14 +101,8 @@ final class TableauPrinter {
     return count;
   }
 
-  private static String value(Row row, int i, RowType schema) {
-    return row.isNullAt(i)
-        ? "<NULL>"
-        : InternalValues.format(GenericConverter.get(row, i, schema.fields().get(i).type()));
-  }
-
   /** A column width that fits most values of a type, so streamed rows line up. */
-  private static int widthOf(io.strom.types.LogicalType type) {
+  static int widthOf(io.strom.types.LogicalType type) {
     return switch (type.root()) {
       case BOOLEAN -> 7;
       case TINYINT, SMALLINT, INTEGER -> 11;
@@ -129,11 +113,6 @@ final class TableauPrinter {
       case TIMESTAMP_WITHOUT_TIME_ZONE, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 23;
       default -> 30;
     };
-  }
-
-  /** The value, shortened with an ellipsis when longer than the column. */
-  private static String fit(String value, int width) {
-    return value.length() <= width ? value : value.substring(0, Math.max(0, width - 3)) + "...";
   }
 
   private static String border(int[] widths) {

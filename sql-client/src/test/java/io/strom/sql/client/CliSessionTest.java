@@ -38,6 +38,8 @@ class CliSessionTest {
                 "[ERROR] Could not execute SQL statement. Reason:",
                 "At line 3, column 10: Table or view"
                     + " 'default_catalog.default_database.missing' does not exist",
+                "DESCRIBE missing;",
+                "         ^",
                 "",
                 ""));
   }
@@ -64,6 +66,29 @@ class CliSessionTest {
         .contains("line 1, column 24")
         .contains("Did you mean \"WITH\"?")
         .doesNotContain("\tat ");
+  }
+
+  @Test
+  void boundedQueryEndsWithRowCountAndTime() {
+    SqlSession streaming = new SqlSession(new Configuration());
+    streaming.setStreamQueryResults(true);
+    CliSession shell = new CliSession(streaming, new PrintWriter(output, true));
+    shell.runScript("SELECT * FROM (VALUES (1), (2), (3)) AS t(x);");
+    assertThat(output.toString())
+        .containsPattern("\\| \\+I \\| +3 \\|")
+        .containsPattern("3 rows in set \\(\\d+\\.\\d\\d seconds\\)");
+  }
+
+  @Test
+  void describeJobOfAnUnknownIdSaysSo() {
+    cli.runScript("DESCRIBE JOB 'abc';");
+    assertThat(output.toString()).contains("No running job with id 'abc'");
+  }
+
+  @Test
+  void stopJobWithSavepointOfAnUnknownJobSaysSoWithoutATrace() {
+    cli.runScript("STOP JOB 'abc' WITH SAVEPOINT;");
+    assertThat(output.toString()).contains("No running job with id 'abc'").doesNotContain("\tat ");
   }
 
   @Test
