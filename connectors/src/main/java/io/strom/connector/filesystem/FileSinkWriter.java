@@ -60,6 +60,9 @@ final class FileSinkWriter extends TransactionalSinkWriter<Row, FileSinkWriter.P
               + "' is a file. Point 'path' at a directory.");
     }
     Files.createDirectories(directory);
+    if (filesOpened == 0) {
+      removeAbandonedFiles();
+    }
     String name = filePrefix + writerToken + "-" + filesOpened++;
     Path inProgress = directory.resolve(PendingFile.inProgressName(name));
     FileChannel channel =
@@ -69,6 +72,23 @@ final class FileSinkWriter extends TransactionalSinkWriter<Row, FileSinkWriter.P
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE);
     return new PartFile(name, inProgress, channel);
+  }
+
+  /**
+   * Deletes in-progress files an earlier attempt of this subtask left when it was cancelled
+   * mid-write. They were never pre-committed, so no checkpoint refers to them; a restarted job
+   * runs only once every task of the failed attempt has stopped.
+   */
+  private void removeAbandonedFiles() throws IOException {
+    String mine = "." + filePrefix;
+    try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        if (name.startsWith(mine) && name.endsWith(".inprogress") && !name.contains(writerToken)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
   }
 
   @Override
