@@ -20,9 +20,29 @@ final class RowCells {
   }
 
   static String of(Row row, int i, RowType schema) {
-    return row.isNullAt(i)
-        ? NULL
-        : InternalValues.format(GenericConverter.get(row, i, schema.fields().get(i).type()));
+    if (row.isNullAt(i)) {
+      return NULL;
+    }
+    io.strom.types.LogicalType type = schema.fields().get(i).type();
+    if (type instanceof io.strom.types.TimestampType timestamp) {
+      return timestamp(row.getTimestamp(i, timestamp.precision()).toLocalDateTime(),
+          timestamp.precision());
+    }
+    return InternalValues.format(GenericConverter.get(row, i, type));
+  }
+
+  /**
+   * A TIMESTAMP(p) as Flink's shell shows it: {@code 2024-01-01 10:00:00.000}, the fraction with
+   * exactly {@code p} digits.
+   */
+  static String timestamp(java.time.LocalDateTime value, int precision) {
+    String text = value.toLocalDate() + " " + String.format(java.util.Locale.ROOT, "%02d:%02d:%02d",
+        value.getHour(), value.getMinute(), value.getSecond());
+    if (precision == 0) {
+      return text;
+    }
+    String nanos = String.format(java.util.Locale.ROOT, "%09d", value.getNano());
+    return text + "." + nanos.substring(0, precision);
   }
 
   /** The value, shortened with an ellipsis when longer than {@code width}. */
