@@ -54,6 +54,17 @@ abstract class AggFunctionCode {
     return target.name() + " = " + value + ";\n" + target.isNull() + " = false;\n";
   }
 
+  /** {@code target += value}, where a NULL {@code target} takes the value as it is. */
+  protected static String addTo(Accumulator target, AggArgument value) {
+    return "if (" + target.isNull() + ") {\n" + set(target, value.value()) + "} else {\n"
+        + set(target, plus(target.type(), target.name(), value.value())) + "}\n";
+  }
+
+  /** The result is the accumulator itself, NULL included. */
+  protected static String valueOf(Accumulator acc, String value, String isNull) {
+    return value + " = " + acc.name() + ";\n" + isNull + " = " + acc.isNull() + ";\n";
+  }
+
   /** Statements that run only when none of {@code args} is NULL. */
   protected static String ifNoneNull(List<AggArgument> args, String body) {
     if (args.isEmpty()) {

@@ -58,6 +58,13 @@ final class BuiltInAggFunctions {
     }
   }
 
+  /** Whether {@code candidate} should replace {@code current} as the minimum (or maximum). */
+  private static String better(boolean min, RelDataType type, String candidate, String current) {
+    return min
+        ? AggFunctionCode.less(type, candidate, current)
+        : AggFunctionCode.less(type, current, candidate);
+  }
+
   private static RelDataType bigint(RelDataTypeFactory types) {
     return types.createSqlType(SqlTypeName.BIGINT);
   }
@@ -99,8 +106,7 @@ final class BuiltInAggFunctions {
     @Override
     String accumulate(List<AggArgument> args) {
       AggArgument v = args.get(0);
-      return ifNoneNull(args, "if (" + sum.isNull() + ") {\n" + set(sum, v.value()) + "} else {\n"
-          + set(sum, plus(sum.type(), sum.name(), v.value())) + "}\n");
+      return ifNoneNull(args, addTo(sum, v));
     }
 
     @Override
@@ -115,7 +121,7 @@ final class BuiltInAggFunctions {
 
     @Override
     String value(String value, String isNull) {
-      return value + " = " + sum.name() + ";\n" + isNull + " = " + sum.isNull() + ";\n";
+      return valueOf(sum, value, isNull);
     }
   }
 
@@ -139,8 +145,7 @@ final class BuiltInAggFunctions {
     @Override
     String accumulate(List<AggArgument> args) {
       AggArgument v = args.get(0);
-      return ifNoneNull(args, "if (" + sum.isNull() + ") {\n" + set(sum, v.value()) + "} else {\n"
-          + set(sum, plus(sum.type(), sum.name(), v.value())) + "}\n" + count.name() + "++;\n");
+      return ifNoneNull(args, addTo(sum, v) + count.name() + "++;\n");
     }
 
     @Override
@@ -245,8 +250,8 @@ final class BuiltInAggFunctions {
     @Override
     String accumulate(List<AggArgument> args) {
       AggArgument v = args.get(0);
-      String better = min ? less(v.type(), v.value(), extreme.name()) : less(v.type(), extreme.name(), v.value());
-      return ifNoneNull(args, "if (" + extreme.isNull() + " || " + better + ") {\n"
+      return ifNoneNull(args, "if (" + extreme.isNull() + " || "
+          + better(min, v.type(), v.value(), extreme.name()) + ") {\n"
           + set(extreme, v.value()) + "}\n");
     }
 
@@ -262,7 +267,7 @@ final class BuiltInAggFunctions {
 
     @Override
     String value(String value, String isNull) {
-      return value + " = " + extreme.name() + ";\n" + isNull + " = " + extreme.isNull() + ";\n";
+      return valueOf(extreme, value, isNull);
     }
   }
 
@@ -286,7 +291,7 @@ final class BuiltInAggFunctions {
     }
 
     private String better(RelDataType type, String candidate, String current) {
-      return min ? less(type, candidate, current) : less(type, current, candidate);
+      return BuiltInAggFunctions.better(min, type, candidate, current);
     }
 
     @Override
@@ -330,7 +335,7 @@ final class BuiltInAggFunctions {
 
     @Override
     String value(String value, String isNull) {
-      return value + " = " + extreme.name() + ";\n" + isNull + " = " + extreme.isNull() + ";\n";
+      return valueOf(extreme, value, isNull);
     }
   }
 
@@ -364,7 +369,7 @@ final class BuiltInAggFunctions {
 
     @Override
     String value(String value, String isNull) {
-      return value + " = " + held.name() + ";\n" + isNull + " = " + held.isNull() + ";\n";
+      return valueOf(held, value, isNull);
     }
   }
 
@@ -435,7 +440,7 @@ final class BuiltInAggFunctions {
 
     @Override
     String value(String value, String isNull) {
-      return value + " = " + joined.name() + ";\n" + isNull + " = " + joined.isNull() + ";\n";
+      return valueOf(joined, value, isNull);
     }
   }
 }

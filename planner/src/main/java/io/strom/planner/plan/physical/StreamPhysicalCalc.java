@@ -51,16 +51,7 @@ public final class StreamPhysicalCalc extends Calc implements StreamPhysicalRel 
 
   /** An expression's text with input references ({@code $3}) shown as the input's field names. */
   private String withFieldNames(String expression) {
-    List<String> inputNames = getInput().getRowType().getFieldNames();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$(\\d+)").matcher(expression);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      int index = Integer.parseInt(m.group(1));
-      String name = index < inputNames.size() ? inputNames.get(index) : m.group();
-      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(name));
-    }
-    m.appendTail(out);
-    return out.toString();
+    return PlanText.withFieldNames(expression, getInput().getRowType().getFieldNames());
   }
 
   /** The input field's name when the projected expression is just that field. */

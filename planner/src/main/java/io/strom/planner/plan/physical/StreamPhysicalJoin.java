@@ -56,7 +56,7 @@ public final class StreamPhysicalJoin extends Join implements StreamPhysicalRel 
     return pw.input("left", getLeft())
         .input("right", getRight())
         .item("joinType", joinTypeName())
-        .item("where", withFieldNames(getCondition().toString(), names))
+        .item("where", PlanText.withFieldNames(getCondition().toString(), names))
         .item("select", String.join(", ", getRowType().getFieldNames()));
   }
 
@@ -70,17 +70,5 @@ public final class StreamPhysicalJoin extends Join implements StreamPhysicalRel 
       case ANTI -> "LeftAntiJoin";
       default -> getJoinType().name();
     };
-  }
-
-  private static String withFieldNames(String expression, List<String> names) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$(\\d+)").matcher(expression);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      int index = Integer.parseInt(m.group(1));
-      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
-          index < names.size() ? names.get(index) : m.group()));
-    }
-    m.appendTail(out);
-    return out.toString();
   }
 }

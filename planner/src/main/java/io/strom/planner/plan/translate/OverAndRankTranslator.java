@@ -22,10 +22,7 @@ import io.strom.runtime.sql.over.OverAggOperator;
 import io.strom.runtime.sql.rank.AppendOnlyTopNOperator;
 import io.strom.runtime.sql.rank.DeduplicateOperator;
 import io.strom.runtime.sql.rank.WindowRankOperator;
-import io.strom.types.LocalZonedTimestampType;
-import io.strom.types.LogicalType;
 import io.strom.types.RowType;
-import io.strom.types.TimestampType;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -72,7 +69,7 @@ final class OverAndRankTranslator {
     if (node instanceof StreamPhysicalDeduplicate dedup) {
       int rowtime = dedup.rowtimeIndex();
       return job.operator("Deduplicate", new DeduplicateOperator(input.type(), dedup.keepLast(),
-          rowtime, rowtime < 0 ? 0 : precision(input.type().typeAt(rowtime)),
+          rowtime, rowtime < 0 ? 0 : PlanTranslator.timestampPrecision(input.type().typeAt(rowtime)),
           !plans.dropsUpdateBefore(dedup), ttl),
           input, outputType);
     }
@@ -115,8 +112,4 @@ final class OverAndRankTranslator {
     }
   }
 
-  private static int precision(LogicalType type) {
-    return type instanceof TimestampType t ? t.precision()
-        : ((LocalZonedTimestampType) type).precision();
-  }
 }

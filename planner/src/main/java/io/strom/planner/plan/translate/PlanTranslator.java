@@ -262,7 +262,8 @@ public final class PlanTranslator {
     }
   }
 
-  private static int timestampPrecision(LogicalType type) {
+  /** The precision of a TIMESTAMP or TIMESTAMP_LTZ type. */
+  static int timestampPrecision(LogicalType type) {
     return type instanceof TimestampType t ? t.precision() : ((LocalZonedTimestampType) type).precision();
   }
 
