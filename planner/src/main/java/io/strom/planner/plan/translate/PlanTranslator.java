@@ -51,6 +51,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
+import io.strom.runtime.sql.join.StreamingJoinOperator;
+import io.strom.runtime.sql.join.GeneratedJoinCondition;
+import io.strom.runtime.sql.join.JoinCondition;
+import io.strom.runtime.sql.ComputedKeySelector;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.core.JoinInfo;
 
 /**
  * Turns a streaming physical plan into the nodes of a job: connectors' runtime sources, generated
@@ -167,40 +175,40 @@ public final class PlanTranslator {
           ProjectionCodeGenerator.generate(input.type(), keys, "Key" + (++generated));
       return new RowKeySelector(key);
     }
-    org.apache.calcite.rel.type.RelDataType inputType = exchange.getInput().getRowType();
-    org.apache.calcite.rex.RexBuilder rex = exchange.getCluster().getRexBuilder();
+    RelDataType inputType = exchange.getInput().getRowType();
+    RexBuilder rex = exchange.getCluster().getRexBuilder();
     RexProgramBuilder builder = new RexProgramBuilder(inputType, rex);
     for (int i = 0; i < keys.length; i++) {
-      org.apache.calcite.rex.RexNode field =
+      RexNode field =
           rex.makeInputRef(inputType.getFieldList().get(keys[i]).getType(), keys[i]);
       builder.addProject(rex.makeCast(exchange.keyTypes().get(i), field, true, false), "k" + i);
     }
     RexProgram program = builder.getProgram();
     RowType keyType = types.toRowType(program.getOutputRowType());
-    return new io.strom.runtime.sql.ComputedKeySelector(
+    return new ComputedKeySelector(
         CalcCodeGenerator.generate(program, input.type(), keyType, "Key" + (++generated)), keyType);
   }
 
   private JobBuilder.Output join(StreamPhysicalJoin join) {
     JobBuilder.Output left = translate((StreamPhysicalRel) join.getLeft());
     JobBuilder.Output right = translate((StreamPhysicalRel) join.getRight());
-    org.apache.calcite.rel.core.JoinInfo info = join.info();
-    org.apache.calcite.rex.RexBuilder rex = join.getCluster().getRexBuilder();
-    org.apache.calcite.rex.RexNode remaining = info.getRemaining(rex);
+    JoinInfo info = join.info();
+    RexBuilder rex = join.getCluster().getRexBuilder();
+    RexNode remaining = info.getRemaining(rex);
     // Both sides' fields as they are (an outer join's type makes one side nullable).
-    org.apache.calcite.rel.type.RelDataType pairType =
+    RelDataType pairType =
         org.apache.calcite.sql.validate.SqlValidatorUtil.createJoinType(
             join.getCluster().getTypeFactory(), join.getLeft().getRowType(),
             join.getRight().getRowType(), null, List.of());
     RowType joinedType = types.toRowType(pairType);
-    io.strom.runtime.sql.join.StreamingJoinOperator.JoinConditionFactory condition;
+    StreamingJoinOperator.JoinConditionFactory condition;
     if (remaining.isAlwaysTrue()) {
-      condition = classLoader -> io.strom.runtime.sql.join.JoinCondition.ALWAYS;
+      condition = classLoader -> JoinCondition.ALWAYS;
     } else {
       RexProgramBuilder builder = new RexProgramBuilder(pairType, rex);
       builder.addCondition(remaining);
       RexProgram program = builder.getProgram();
-      condition = new io.strom.runtime.sql.join.GeneratedJoinCondition(
+      condition = new GeneratedJoinCondition(
           CalcCodeGenerator.generate(program, joinedType, io.strom.types.DataTypes.ROW(),
               "JoinCondition" + (++generated)));
     }
@@ -213,17 +221,17 @@ public final class PlanTranslator {
     for (int i = 0; i < nullsNeverMatch.length && i < filterNulls.size(); i++) {
       nullsNeverMatch[i] = filterNulls.get(i);
     }
-    io.strom.runtime.sql.join.StreamingJoinOperator.Type type = switch (join.getJoinType()) {
-      case INNER -> io.strom.runtime.sql.join.StreamingJoinOperator.Type.INNER;
-      case LEFT -> io.strom.runtime.sql.join.StreamingJoinOperator.Type.LEFT;
-      case RIGHT -> io.strom.runtime.sql.join.StreamingJoinOperator.Type.RIGHT;
-      case FULL -> io.strom.runtime.sql.join.StreamingJoinOperator.Type.FULL;
+    StreamingJoinOperator.Type type = switch (join.getJoinType()) {
+      case INNER -> StreamingJoinOperator.Type.INNER;
+      case LEFT -> StreamingJoinOperator.Type.LEFT;
+      case RIGHT -> StreamingJoinOperator.Type.RIGHT;
+      case FULL -> StreamingJoinOperator.Type.FULL;
       default -> throw new IllegalStateException("Bug: join type " + join.getJoinType());
     };
     long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
     return job.twoInputOperator(
         "Join",
-        new io.strom.runtime.sql.join.StreamingJoinOperator(
+        new StreamingJoinOperator(
             type, left.type(), right.type(), condition, nullsNeverMatch, ttl),
         left,
         right,
@@ -361,8 +369,8 @@ public final class PlanTranslator {
    */
   private JobBuilder.Output values(StreamPhysicalValues values) {
     RowType type = types.toRowType(values.getRowType());
-    org.apache.calcite.rex.RexBuilder rex = values.getCluster().getRexBuilder();
-    org.apache.calcite.rel.type.RelDataType empty =
+    RexBuilder rex = values.getCluster().getRexBuilder();
+    RelDataType empty =
         values.getCluster().getTypeFactory().createStructType(List.of(), List.of());
     List<io.strom.data.Row> rows = new ArrayList<>();
     for (List<org.apache.calcite.rex.RexLiteral> tuple : values.getTuples()) {
@@ -399,13 +407,13 @@ public final class PlanTranslator {
     if (same) {
       return output;
     }
-    org.apache.calcite.rel.type.RelDataType inputType = plan.getRowType();
-    org.apache.calcite.rex.RexBuilder rex = plan.getCluster().getRexBuilder();
+    RelDataType inputType = plan.getRowType();
+    RexBuilder rex = plan.getCluster().getRexBuilder();
     RexProgramBuilder builder = new RexProgramBuilder(inputType, rex);
     for (int i = 0; i < target.fields().size(); i++) {
-      org.apache.calcite.rel.type.RelDataType targetType =
+      RelDataType targetType =
           types.toRelType(target.fields().get(i).type().copy(true));
-      org.apache.calcite.rex.RexNode field =
+      RexNode field =
           rex.makeInputRef(inputType.getFieldList().get(i).getType(), i);
       builder.addProject(rex.makeCast(targetType, field, true, false), target.fields().get(i).name());
     }
