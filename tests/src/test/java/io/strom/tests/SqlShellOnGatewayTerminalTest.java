@@ -2,14 +2,10 @@ package io.strom.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -28,7 +24,7 @@ class SqlShellOnGatewayTerminalTest {
 
   private Process gateway;
   private Process shell;
-  private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+  private ShellScreen screen;
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -66,36 +62,32 @@ class SqlShellOnGatewayTerminalTest {
     builder.environment().put("TERM", "xterm");
     builder.redirectErrorStream(true);
     shell = builder.start();
-    OutputStream keyboard = shell.getOutputStream();
-    Thread reader = new Thread(() -> copy(shell.getInputStream()), "shell-screen");
-    reader.setDaemon(true);
-    reader.start();
+    screen = new ShellScreen(shell);
 
-    waitForScreen("Strom SQL>", 1);
-    type(keyboard, "SET 'sql-client.execution.result-mode' = 'tableau';");
-    waitForScreen("[INFO] Execute statement succeeded.", 1);
-    type(keyboard, "CREATE TABLE numbers (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '3',"
+    screen.waitFor("Strom SQL>", 1);
+    screen.type("SET 'sql-client.execution.result-mode' = 'tableau';");
+    screen.waitFor("[INFO] Execute statement succeeded.", 1);
+    screen.type("CREATE TABLE numbers (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '3',"
         + " 'fields.id.kind' = 'sequence', 'fields.id.start' = '1', 'fields.id.end' = '3');");
-    waitForScreen("[INFO] Execute statement succeeded.", 2);
-    type(keyboard, "SELECT id * 10 AS tens FROM numbers;");
-    waitForScreen("3 rows in set", 1);
-    type(keyboard, "SELECT nope FROM numbers;");
-    waitForScreen("[ERROR] Could not execute SQL statement. Reason:", 1);
+    screen.waitFor("[INFO] Execute statement succeeded.", 2);
+    screen.type("SELECT id * 10 AS tens FROM numbers;");
+    screen.waitFor("3 rows in set", 1);
+    screen.type("SELECT nope FROM numbers;");
+    screen.waitFor("[ERROR] Could not execute SQL statement. Reason:", 1);
 
     // An endless query on the gateway shows rows as they come until Ctrl-C stops its job there.
-    type(keyboard, "CREATE TABLE ticks (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '20');");
-    waitForScreen("[INFO] Execute statement succeeded.", 3);
-    type(keyboard, "SELECT id FROM ticks;");
-    waitForScreen("| +I |", 8);
-    keyboard.write(3);
-    keyboard.flush();
-    waitForScreen("Query terminated, received a total of", 1);
-    type(keyboard, "SHOW JOBS;");
-    waitForScreen("Empty set", 1);
-    type(keyboard, "QUIT;");
+    screen.type("CREATE TABLE ticks (id BIGINT) WITH ('connector' = 'datagen', 'rows-per-second' = '20');");
+    screen.waitFor("[INFO] Execute statement succeeded.", 3);
+    screen.type("SELECT id FROM ticks;");
+    screen.waitFor("| +I |", 8);
+    screen.interrupt();
+    screen.waitFor("Query terminated, received a total of", 1);
+    screen.type("SHOW JOBS;");
+    screen.waitFor("Empty set", 1);
+    screen.type("QUIT;");
     assertThat(shell.waitFor(30, TimeUnit.SECONDS)).as("the shell exits on QUIT").isTrue();
 
-    String shown = screen();
+    String shown = screen.text();
     assertThat(shown)
         .containsPattern("\\|\\s+10 \\|")
         .containsPattern("\\|\\s+30 \\|")
@@ -120,46 +112,8 @@ class SqlShellOnGatewayTerminalTest {
     }
   }
 
-  private void copy(InputStream in) {
-    byte[] buffer = new byte[4096];
-    try {
-      int n;
-      while ((n = in.read(buffer)) >= 0) {
-        synchronized (screen) {
-          screen.write(buffer, 0, n);
-        }
-      }
-    } catch (IOException e) {
-      // The shell ended; what it printed is in the screen buffer.
-    }
-  }
 
-  private String screen() {
-    synchronized (screen) {
-      return screen.toString(StandardCharsets.UTF_8);
-    }
-  }
 
-  private void waitForScreen(String text, int occurrences) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (count(screen(), text) < occurrences) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("The shell never showed '" + text + "'. Screen:\n" + screen());
-      }
-      Thread.sleep(20);
-    }
-  }
 
-  private static int count(String haystack, String needle) {
-    int n = 0;
-    for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
-      n++;
-    }
-    return n;
-  }
 
-  private static void type(OutputStream keyboard, String line) throws IOException {
-    keyboard.write((line + "\r").getBytes(StandardCharsets.UTF_8));
-    keyboard.flush();
-  }
 }
