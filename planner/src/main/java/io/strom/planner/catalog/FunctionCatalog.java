@@ -56,10 +56,26 @@ public final class FunctionCatalog {
           "Class '" + className + "' must extend " + ScalarFunction.class.getName()
               + " (table and aggregate functions come in later versions)");
     }
-    userFunctions.put(key, UserFunctions.scalar(name, type.asSubclass(ScalarFunction.class)));
+    add(name, UserFunctions.scalar(name, type.asSubclass(ScalarFunction.class)));
+    return true;
+  }
+
+  /**
+   * Registers an instance of a Java function, as a program does: the instance (with whatever it
+   * was constructed with) is what runs, copied into each parallel task.
+   */
+  public void create(String name, ScalarFunction function) {
+    if (userFunctions.containsKey(name.toUpperCase(Locale.ROOT))) {
+      throw new ValidationException("Function '" + name + "' already exists");
+    }
+    add(name, UserFunctions.scalar(name, function));
+  }
+
+  private void add(String name, SqlOperator function) {
+    String key = name.toUpperCase(Locale.ROOT);
+    userFunctions.put(key, function);
     displayNames.put(key, name);
     table = StromOperatorTable.create(userFunctions.values());
-    return true;
   }
 
   /** Drops a user-defined function; returns false when there was none. */

@@ -5,7 +5,8 @@ import io.strom.planner.calcite.PlannerTypes;
 import io.strom.planner.catalog.CatalogManager;
 import io.strom.planner.catalog.FunctionCatalog;
 import io.strom.planner.config.KnownOptions;
-import io.strom.planner.operations.Operation;
+import io.strom.planner.calcite.PlannerContext;
+import io.strom.types.RowType;
 import io.strom.planner.operations.OperationConverter;
 import io.strom.sql.parser.StromSqlParser;
 import java.util.ArrayList;
@@ -104,6 +105,21 @@ public final class SqlSession implements AutoCloseable {
     }
   }
 
+  /**
+   * The columns {@code query} would produce, with their types: validates it as {@link #execute}
+   * would, without running it.
+   */
+  public RowType queryType(String query) {
+    SqlNode node = parser.parseStatement(query);
+    return withSessionClassLoader(() -> types.toRowType(
+        new PlannerContext(catalogs, types, functions.operatorTable()).toRel(node).validatedRowType));
+  }
+
+  /** The session's user-defined functions, for programs that register function instances. */
+  public FunctionCatalog functions() {
+    return functions;
+  }
+
   /** Stops the session's jobs and its embedded cluster. */
   @Override
   public void close() throws Exception {
@@ -120,13 +136,16 @@ public final class SqlSession implements AutoCloseable {
         && show.kind() == io.strom.sql.parser.dql.SqlShowList.Kind.JARS) {
       return jars.show();
     }
-    // Functions, connectors and jobs find the session's added jars through this class loader.
+    return withSessionClassLoader(() -> executor.execute(converter.convert(node)));
+  }
+
+  /** Runs {@code work} so that functions, connectors and jobs find the session's added jars. */
+  private <T> T withSessionClassLoader(java.util.function.Supplier<T> work) {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(jars.classLoader());
     try {
-      Operation operation = converter.convert(node);
-      return executor.execute(operation);
+      return work.get();
     } finally {
       thread.setContextClassLoader(previous);
     }
