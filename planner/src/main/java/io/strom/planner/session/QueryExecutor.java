@@ -27,6 +27,7 @@ import io.strom.planner.plan.physical.StreamPhysicalTableSourceScan;
 import io.strom.planner.plan.translate.ImplicitCasts;
 import io.strom.planner.plan.translate.JobBuilder;
 import io.strom.planner.plan.translate.PlanTranslator;
+import io.strom.planner.plan.translate.ProgramSource;
 import io.strom.runtime.cluster.JobClient;
 import io.strom.runtime.cluster.JobExecutionException;
 import io.strom.runtime.cluster.JobExecutionResult;
@@ -133,7 +134,22 @@ final class QueryExecutor implements AutoCloseable {
     return modes;
   }
 
+  /**
+   * Tables whose rows a program produces (DataStreams turned into tables), by identifier: their
+   * scans take these instead of a connector's source.
+   */
+  private final java.util.Map<ObjectIdentifier, ProgramSource> programSources =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  void registerProgramSource(ObjectIdentifier table, ProgramSource source) {
+    programSources.put(table, source);
+  }
+
   private io.strom.connector.ScanTableSource source(StreamPhysicalTableSourceScan scan) {
+    ProgramSource program = programSources.get(scan.source().identifier());
+    if (program != null) {
+      return program.copy();
+    }
     try {
       return FactoryUtil.createTableSource(
           translator(new JobBuilder("probe", settings))
@@ -263,6 +279,33 @@ final class QueryExecutor implements AutoCloseable {
         rows);
   }
 
+  /**
+   * Adds a query to a program's job (the table bridge's {@code toDataStream}): its rows, with their
+   * type, come out of the returned output.
+   *
+   * @param insertOnly refuse queries that update or delete rows, naming where the changes come from
+   */
+  JobBuilder.Output translate(SqlNode query, JobBuilder job, boolean insertOnly) {
+    Planned planned = plan(query);
+    ChangelogModes modes = changelogModes(planned.physical());
+    ChangelogMode produced = modes.of(planned.physical());
+    if (insertOnly && !produced.containsOnly(RowKind.INSERT)) {
+      throw new ValidationException(
+          "toDataStream takes tables that only insert rows, but this one produces changes "
+              + produced + originOfChanges(modes, planned.physical())
+              + ". Use toChangelogStream for updating tables.");
+    }
+    return translator(job).translate(planned.physical(), modes);
+  }
+
+  /** {@code ", coming from <node>"}: the operator whose updates reach the plan's root, if known. */
+  private static String originOfChanges(ChangelogModes modes, StreamPhysicalRel plan) {
+    StreamPhysicalRel origin = modes.originOfChanges(plan);
+    return origin == null
+        ? ""
+        : ", coming from " + PlanPrinter.print(origin).lines().findFirst().orElse(origin.planName());
+  }
+
   /** The row type a query produces, for CREATE TABLE ... AS SELECT. */
   RowType queryType(SqlNode query) {
     return types.toRowType(plan(query).physical().getRowType());
@@ -285,12 +328,10 @@ final class QueryExecutor implements AutoCloseable {
     ChangelogMode produced = modes.of(planned.physical());
     ChangelogMode accepted = sink.changelogMode(produced);
     if (!accepted.containsAll(produced)) {
-      StreamPhysicalRel origin = modes.originOfChanges(planned.physical());
       throw new ValidationException(
           "Table '" + target + "' (connector '" + table.options().get("connector") + "') accepts"
               + " changes " + accepted + " but the query produces " + produced
-              + (origin == null ? "" : ", coming from " + PlanPrinter.print(origin).lines()
-                  .findFirst().orElse(origin.planName())));
+              + originOfChanges(modes, planned.physical()));
     }
     JobBuilder.Output output = translator.translate(planned.physical(), modes);
     output = castTo(planned.physical(), output, sinkType, target, job);
@@ -368,7 +409,7 @@ final class QueryExecutor implements AutoCloseable {
         types,
         settings,
         Thread.currentThread().getContextClassLoader(),
-        scan -> source(scan).changelogMode());
+        this::source);
   }
 
   private boolean isBounded(RelNode plan) {

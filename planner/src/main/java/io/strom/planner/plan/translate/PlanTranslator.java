@@ -69,6 +69,7 @@ public final class PlanTranslator {
   private final PlannerTypes types;
   private final Configuration settings;
   private final ClassLoader classLoader;
+  private final Function<StreamPhysicalTableSourceScan, ScanTableSource> sources;
   private final Function<StreamPhysicalTableSourceScan, ChangelogMode> sourceModes;
   private ChangelogModes modes;
   private int generated;
@@ -79,12 +80,13 @@ public final class PlanTranslator {
       PlannerTypes types,
       Configuration settings,
       ClassLoader classLoader,
-      Function<StreamPhysicalTableSourceScan, ChangelogMode> sourceModes) {
+      Function<StreamPhysicalTableSourceScan, ScanTableSource> sources) {
     this.job = job;
     this.types = types;
     this.settings = settings;
     this.classLoader = classLoader;
-    this.sourceModes = sourceModes;
+    this.sources = sources;
+    this.sourceModes = scan -> sources.apply(scan).changelogMode();
   }
 
   /**
@@ -300,7 +302,7 @@ public final class PlanTranslator {
     }
     ScanTableSource source;
     try {
-      source = FactoryUtil.createTableSource(context(ref.identifier().asSummaryString(), table));
+      source = sources.apply(scan);
       if (ref.projection() != null) {
         ((SupportsProjectionPushDown) source).applyProjection(ref.projection());
       }
@@ -330,8 +332,10 @@ public final class PlanTranslator {
       throw new ValidationException("Table '" + ref.identifier() + "': " + e.getMessage());
     }
     RowType type = types.toRowType(scan.getRowType());
-    JobBuilder.Output output = job.source(
-        ref.identifier().name() + "[" + source.summary() + "]", source.createRuntimeSource(), type, false);
+    JobBuilder.Output output = source instanceof ProgramSource program
+        ? program.produce(job)
+        : job.source(
+            ref.identifier().name() + "[" + source.summary() + "]", source.createRuntimeSource(), type, false);
     return ChangelogModes.isUpsert(source.changelogMode())
         ? changelogNormalize(ref, table, output)
         : output;
@@ -437,6 +441,11 @@ public final class PlanTranslator {
 
   private JobBuilder.Output watermarkAssigner(StreamPhysicalWatermarkAssigner assigner) {
     JobBuilder.Output input = translate((StreamPhysicalRel) assigner.getInput());
+    if (assigner.watermarkExpression() instanceof org.apache.calcite.rex.RexCall call
+        && call.getOperator() == io.strom.codegen.functions.FlinkFunctions.SOURCE_WATERMARK) {
+      // The source's own watermarks flow on; the rowtime column only becomes a time attribute.
+      return new JobBuilder.Output(input.nodeIds(), types.toRowType(assigner.getRowType()), input.exchange());
+    }
     RexProgramBuilder builder =
         new RexProgramBuilder(assigner.getInput().getRowType(), assigner.getCluster().getRexBuilder());
     builder.addProject(assigner.watermarkExpression(), "watermark");
