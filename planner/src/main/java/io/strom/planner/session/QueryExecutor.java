@@ -205,7 +205,7 @@ final class QueryExecutor implements AutoCloseable {
     JobBuilder job = new JobBuilder("select", settings);
     PlanTranslator translator = translator(job);
     JobBuilder.Output output = translator.translate(planned.physical());
-    RowType type = resultType(planned.physical().getRowType());
+    RowType type = resultType(planned);
     RowCollectSink collect = new RowCollectSink(output.type());
     job.sink("Collect", new SinkOperator<>(collect), output, 1);
     try {
@@ -237,7 +237,7 @@ final class QueryExecutor implements AutoCloseable {
     }
     RowStream stream = new RowStream(rows, client, openStreams::remove);
     openStreams.add(stream);
-    return StatementResult.streaming(resultType(planned.physical().getRowType()), stream);
+    return StatementResult.streaming(resultType(planned), stream);
   }
 
   StatementResult insert(ObjectIdentifier target, SqlNode query) {
@@ -399,8 +399,13 @@ final class QueryExecutor implements AutoCloseable {
   }
 
 
-  private RowType resultType(RelDataType type) {
-    return types.toRowType(type);
+  /**
+   * The columns of a query's result: named as the query names them (rewrites may drop a projection
+   * that only renames), typed as the physical plan produces them.
+   */
+  private RowType resultType(Planned planned) {
+    RowType physical = types.toRowType(planned.physical().getRowType());
+    return RowType.of(planned.logical().getRowType().getFieldNames(), physical.fieldTypes());
   }
 
   private PlanTranslator translator(JobBuilder job) {
