@@ -23,7 +23,9 @@ import java.util.Map;
 
 /**
  * A bounded scan of the files under a path, decoded by a line-based format, with projection
- * push-down (the format parses only the kept columns) and the {@code file.*} metadata columns.
+ * push-down (the format parses only the kept columns) and the {@code file.*} metadata columns. A
+ * partitioned table reads the files of its partition directories, whose values fill the partition
+ * columns.
  */
 final class FileSystemTableSource
     implements ScanTableSource, SupportsProjectionPushDown, SupportsReadingMetadata {
@@ -31,15 +33,24 @@ final class FileSystemTableSource
   private final RowType physicalType;
   private final DecodingFormatFactory format;
   private final ReadableOptions formatOptions;
+  private final PartitionLayout layout;
+  private final PartitionValues partitionValues;
   private int[] projection;
   private List<String> metadataKeys = List.of();
 
   FileSystemTableSource(
-      String path, RowType physicalType, DecodingFormatFactory format, ReadableOptions formatOptions) {
+      String path,
+      RowType physicalType,
+      DecodingFormatFactory format,
+      ReadableOptions formatOptions,
+      PartitionLayout layout,
+      PartitionValues partitionValues) {
     this.path = requireNonNull(path, "path");
     this.physicalType = requireNonNull(physicalType, "physicalType");
     this.format = requireNonNull(format, "format");
     this.formatOptions = requireNonNull(formatOptions, "formatOptions");
+    this.layout = requireNonNull(layout, "layout");
+    this.partitionValues = requireNonNull(partitionValues, "partitionValues");
     this.projection = Projections.identity(physicalType.fieldCount());
   }
 
@@ -64,14 +75,50 @@ final class FileSystemTableSource
 
   @Override
   public Source<Row, ?> createRuntimeSource() {
-    RowDecoder decoder = format.createDecoder(physicalType, projection, formatOptions);
     List<FileMetadata> metadata = metadataKeys.stream().map(FileMetadata::ofKey).toList();
+    if (!layout.isPartitioned()) {
+      RowDecoder decoder = format.createDecoder(physicalType, projection, formatOptions);
+      return new FileSource(
+          path,
+          format.identifier(),
+          decoder,
+          Projections.project(physicalType, projection).fieldTypes(),
+          Projections.identity(projection.length),
+          PartitionFieldFiller.NONE,
+          metadata);
+    }
+    // The files hold the data columns only: decode the projected ones, fill in the partitions.
+    List<Integer> dataProjection = new ArrayList<>();
+    List<Integer> dataTargets = new ArrayList<>();
+    List<Integer> keyOfSlot = new ArrayList<>();
+    List<Integer> keyTargets = new ArrayList<>();
+    List<LogicalType> keyTypes = new ArrayList<>();
+    for (int i = 0; i < projection.length; i++) {
+      int key = layout.keyOf(projection[i]);
+      if (key >= 0) {
+        keyOfSlot.add(key);
+        keyTargets.add(i);
+        keyTypes.add(layout.keyType(key));
+      } else {
+        dataProjection.add(layout.dataIndexOf(projection[i]));
+        dataTargets.add(i);
+      }
+    }
+    RowType dataType = layout.dataType();
+    int[] decoded = toArray(dataProjection);
     return new FileSource(
         path,
         format.identifier(),
-        decoder,
-        Projections.project(physicalType, projection).fieldTypes(),
+        format.createDecoder(dataType, decoded, formatOptions),
+        Projections.project(dataType, decoded).fieldTypes(),
+        toArray(dataTargets),
+        new PartitionFieldFiller(
+            layout.keys(), toArray(keyOfSlot), toArray(keyTargets), keyTypes, partitionValues),
         metadata);
+  }
+
+  private static int[] toArray(List<Integer> values) {
+    return values.stream().mapToInt(Integer::intValue).toArray();
   }
 
   @Override
@@ -108,6 +155,9 @@ final class FileSystemTableSource
     if (!Projections.isIdentity(projection, physicalType.fieldCount())) {
       sb.append(", project=").append(Projections.project(physicalType, projection).fieldNames());
     }
+    if (layout.isPartitioned()) {
+      sb.append(", partitionBy=").append(layout.keys());
+    }
     if (!metadataKeys.isEmpty()) {
       sb.append(", metadata=").append(metadataKeys);
     }
@@ -116,7 +166,8 @@ final class FileSystemTableSource
 
   @Override
   public FileSystemTableSource copy() {
-    FileSystemTableSource copy = new FileSystemTableSource(path, physicalType, format, formatOptions);
+    FileSystemTableSource copy = new FileSystemTableSource(
+        path, physicalType, format, formatOptions, layout, partitionValues);
     copy.projection = projection.clone();
     copy.metadataKeys = metadataKeys;
     return copy;
