@@ -71,8 +71,9 @@ final class PartitionValues implements Serializable {
   }
 
   /**
-   * The internal value of a directory value (already unescaped) for a column of {@code type}; NULL
-   * for the default partition.
+   * The value of a directory value (already unescaped) for a column of {@code type}, as {@link
+   * io.strom.data.GenericRow#setField} takes it (a {@code LocalDate} for a DATE); NULL for the
+   * default partition.
    *
    * @throws ConnectorException when the text is no value of the type
    */
@@ -95,8 +96,8 @@ final class PartitionValues implements Serializable {
           yield DecimalData.fromBigDecimal(
               new BigDecimal(text.trim()), decimal.precision(), decimal.scale());
         }
-        case DATE -> (int) LocalDate.parse(text.trim()).toEpochDay();
-        case TIME_WITHOUT_TIME_ZONE -> (int) (LocalTime.parse(text.trim()).toNanoOfDay() / 1_000_000L);
+        case DATE -> LocalDate.parse(text.trim());
+        case TIME_WITHOUT_TIME_ZONE -> LocalTime.parse(text.trim());
         case TIMESTAMP_WITHOUT_TIME_ZONE ->
             TimestampData.fromLocalDateTime(LocalDateTime.parse(text.trim().replace(' ', 'T')));
         default -> throw new IllegalStateException("Bug: partition column of type " + type);

@@ -293,11 +293,6 @@ public final class PlanTranslator {
   private JobBuilder.Output scan(StreamPhysicalTableSourceScan scan) {
     SourceTableRef ref = scan.source();
     CatalogTable table = ref.table();
-    if (!table.partitionKeys().isEmpty()) {
-      throw new ValidationException(
-          "Table '" + ref.identifier() + "' is PARTITIONED BY; reading partitioned tables is not"
-              + " supported yet");
-    }
     ScanTableSource source;
     try {
       source = FactoryUtil.createTableSource(context(ref.identifier().asSummaryString(), table));
@@ -432,7 +427,13 @@ public final class PlanTranslator {
     List<String> key =
         table.schema().primaryKey() == null ? List.of() : table.schema().primaryKey().columns();
     return new TableContext(
-        name, table.schema().physicalRowType(), table.options(), key, settings, classLoader);
+        name,
+        table.schema().physicalRowType(),
+        table.options(),
+        key,
+        table.partitionKeys(),
+        settings,
+        classLoader);
   }
 
   private JobBuilder.Output watermarkAssigner(StreamPhysicalWatermarkAssigner assigner) {
