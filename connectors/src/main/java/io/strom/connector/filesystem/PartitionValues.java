@@ -104,8 +104,8 @@ final class PartitionValues implements Serializable {
       };
     } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
       throw new ConnectorException(
-          "The partition directory value '" + text + "' of column '" + column + "' is not a "
-              + type.asSummaryString() + " value");
+          "The partition directory value '" + text + "' of column '" + column
+              + "' cannot be read as a value of type " + type.asSummaryString());
     }
   }
 
