@@ -26,6 +26,7 @@ public final class FileSource implements Source<Row, FileSplit> {
   private final List<LogicalType> decodedTypes;
   private final int[] decodedTargets;
   private final PartitionFieldFiller partitions;
+  private final PartitionFilter partitionFilter;
   private final List<FileMetadata> metadata;
 
   /**
@@ -35,6 +36,7 @@ public final class FileSource implements Source<Row, FileSplit> {
    * @param decodedTypes the types of the decoder's rows
    * @param decodedTargets where each decoded field goes in the produced row
    * @param partitions the partition columns of the produced row, taken from the directories
+   * @param partitionFilter the partitions to read, or null for all
    * @param metadata the metadata to append after the decoded and partition fields, in order
    */
   FileSource(
@@ -44,6 +46,7 @@ public final class FileSource implements Source<Row, FileSplit> {
       List<LogicalType> decodedTypes,
       int[] decodedTargets,
       PartitionFieldFiller partitions,
+      PartitionFilter partitionFilter,
       List<FileMetadata> metadata) {
     this.path = requireNonNull(path, "path");
     this.format = requireNonNull(format, "format");
@@ -51,6 +54,7 @@ public final class FileSource implements Source<Row, FileSplit> {
     this.decodedTypes = List.copyOf(decodedTypes);
     this.decodedTargets = decodedTargets.clone();
     this.partitions = requireNonNull(partitions, "partitions");
+    this.partitionFilter = partitionFilter;
     this.metadata = List.copyOf(metadata);
   }
 
@@ -61,7 +65,7 @@ public final class FileSource implements Source<Row, FileSplit> {
 
   @Override
   public SplitEnumerator<FileSplit> createEnumerator(SplitEnumeratorContext<FileSplit> context) {
-    return new FileSplitEnumerator(context, path, partitions.keys());
+    return new FileSplitEnumerator(context, path, partitions.keys(), partitionFilter);
   }
 
   @Override

@@ -18,14 +18,22 @@ final class FileSplitEnumerator implements SplitEnumerator<FileSplit> {
   private final SplitEnumeratorContext<FileSplit> context;
   private final String path;
   private final List<String> partitionKeys;
+  private final PartitionFilter partitionFilter;
   private List<List<FileSplit>> shares;
 
-  /** @param partitionKeys the table's partition columns; empty when it is not partitioned */
+  /**
+   * @param partitionKeys the table's partition columns; empty when it is not partitioned
+   * @param partitionFilter the partitions to read, or null for all
+   */
   FileSplitEnumerator(
-      SplitEnumeratorContext<FileSplit> context, String path, List<String> partitionKeys) {
+      SplitEnumeratorContext<FileSplit> context,
+      String path,
+      List<String> partitionKeys,
+      PartitionFilter partitionFilter) {
     this.context = context;
     this.path = path;
     this.partitionKeys = partitionKeys;
+    this.partitionFilter = partitionFilter;
   }
 
   @Override
@@ -38,7 +46,9 @@ final class FileSplitEnumerator implements SplitEnumerator<FileSplit> {
       }
     } else {
       for (FilePaths.PartitionFile file : FilePaths.listPartitionFiles(root, partitionKeys)) {
-        splits.add(split(file.file(), file.values()));
+        if (partitionFilter == null || partitionFilter.accepts(file.values())) {
+          splits.add(split(file.file(), file.values()));
+        }
       }
     }
     shares = balance(splits, context.parallelism());

@@ -9,6 +9,7 @@ import io.strom.connector.Projections;
 import io.strom.connector.ReadableOptions;
 import io.strom.connector.RowDecoder;
 import io.strom.connector.ScanTableSource;
+import io.strom.connector.SupportsPartitionPushDown;
 import io.strom.connector.SupportsProjectionPushDown;
 import io.strom.connector.SupportsReadingMetadata;
 import io.strom.data.Row;
@@ -18,6 +19,8 @@ import io.strom.types.RowType;
 import io.strom.types.RowType.RowField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +31,8 @@ import java.util.Map;
  * columns.
  */
 final class FileSystemTableSource
-    implements ScanTableSource, SupportsProjectionPushDown, SupportsReadingMetadata {
+    implements ScanTableSource, SupportsProjectionPushDown, SupportsReadingMetadata,
+        SupportsPartitionPushDown {
   private final String path;
   private final RowType physicalType;
   private final DecodingFormatFactory format;
@@ -37,6 +41,8 @@ final class FileSystemTableSource
   private final PartitionValues partitionValues;
   private int[] projection;
   private List<String> metadataKeys = List.of();
+  /** The partitions to read, or null for all. */
+  private List<Row> partitions;
 
   FileSystemTableSource(
       String path,
@@ -85,6 +91,7 @@ final class FileSystemTableSource
           Projections.project(physicalType, projection).fieldTypes(),
           Projections.identity(projection.length),
           PartitionFieldFiller.NONE,
+          null,
           metadata);
     }
     // The files hold the data columns only: decode the projected ones, fill in the partitions.
@@ -114,7 +121,38 @@ final class FileSystemTableSource
         toArray(dataTargets),
         new PartitionFieldFiller(
             layout.keys(), toArray(keyOfSlot), toArray(keyTargets), keyTypes, partitionValues),
+        partitions == null ? null : partitionFilter(partitions),
         metadata);
+  }
+
+  private PartitionFilter partitionFilter(List<Row> accepted) {
+    List<LogicalType> types = new ArrayList<>();
+    for (int i = 0; i < layout.keys().size(); i++) {
+      types.add(layout.keyType(i));
+    }
+    return new PartitionFilter(layout.keys(), types, partitionValues, accepted);
+  }
+
+  @Override
+  public List<Row> listPartitions() {
+    if (!layout.isPartitioned()) {
+      return List.of();
+    }
+    PartitionFilter all = partitionFilter(List.of());
+    Set<List<String>> seen = new LinkedHashSet<>();
+    for (FilePaths.PartitionFile file : FilePaths.listPartitionFiles(FilePaths.resolve(path), layout.keys())) {
+      seen.add(file.values());
+    }
+    List<Row> result = new ArrayList<>();
+    for (List<String> values : seen) {
+      result.add(all.toRow(values));
+    }
+    return result;
+  }
+
+  @Override
+  public void applyPartitions(List<Row> accepted) {
+    this.partitions = List.copyOf(accepted);
   }
 
   private static int[] toArray(List<Integer> values) {
@@ -157,6 +195,9 @@ final class FileSystemTableSource
     }
     if (layout.isPartitioned()) {
       sb.append(", partitionBy=").append(layout.keys());
+      if (partitions != null) {
+        sb.append(", partitions=").append(partitions.size());
+      }
     }
     if (!metadataKeys.isEmpty()) {
       sb.append(", metadata=").append(metadataKeys);
@@ -170,6 +211,7 @@ final class FileSystemTableSource
         path, physicalType, format, formatOptions, layout, partitionValues);
     copy.projection = projection.clone();
     copy.metadataKeys = metadataKeys;
+    copy.partitions = partitions;
     return copy;
   }
 }

@@ -92,7 +92,17 @@ final class QueryExecutor implements AutoCloseable {
     RelNode rewritten = LogicalRewrites.rewrite(logical);
     StreamPhysicalRel physical =
         ProjectionPushDown.apply(PhysicalConverter.convert(rewritten), this::acceptsProjection);
+    physical = io.strom.planner.plan.optimize.PartitionPruning.apply(physical, pruningContext());
     return new Planned(logical, physical);
+  }
+
+  private io.strom.planner.plan.optimize.PartitionPruning.Context pruningContext() {
+    String zone = settings.get(io.strom.planner.config.TableConfigOptions.LOCAL_TIME_ZONE);
+    return new io.strom.planner.plan.optimize.PartitionPruning.Context(
+        this::source,
+        types,
+        Thread.currentThread().getContextClassLoader(),
+        zone.equals("default") ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(zone));
   }
 
   /** The changes every node of a plan emits, sources asked through their connectors. */

@@ -299,6 +299,9 @@ public final class PlanTranslator {
       if (ref.projection() != null) {
         ((SupportsProjectionPushDown) source).applyProjection(ref.projection());
       }
+      if (ref.partitions() != null) {
+        ((io.strom.connector.SupportsPartitionPushDown) source).applyPartitions(ref.partitions());
+      }
       List<String> metadataKeys = new ArrayList<>();
       for (Column c : table.schema().columns()) {
         if (c instanceof Column.Metadata m) {
