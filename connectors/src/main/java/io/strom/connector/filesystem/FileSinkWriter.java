@@ -42,6 +42,7 @@ final class FileSinkWriter implements PrecommittingSinkWriter<Row, PendingFile> 
   private final PartitionLayout layout;
   private final PartitionValues values;
   private final PartitionCommitter committer;
+  private final int[] keyFields;
   private final RowCopier dataCopier;
   private final GenericRow dataRow;
   private final DataOutputSerializer record = new DataOutputSerializer(256);
@@ -86,6 +87,7 @@ final class FileSinkWriter implements PrecommittingSinkWriter<Row, PendingFile> 
     this.encoder = encoder;
     this.layout = layout;
     this.values = values;
+    this.keyFields = layout.keyFields();
     this.dataCopier = new RowCopier(layout.physicalType().fieldTypes(), layout.dataFields());
     this.dataRow = new GenericRow(layout.dataFields().length);
   }
@@ -119,7 +121,6 @@ final class FileSinkWriter implements PrecommittingSinkWriter<Row, PendingFile> 
   /** The relative directory of a row's partition, e.g. {@code dt=2024-01-01/hr=3}. */
   private String partitionOf(Row row) {
     partitionValues.clear();
-    int[] keyFields = layout.keyFields();
     for (int i = 0; i < keyFields.length; i++) {
       partitionValues.add(values.toPathValue(row, keyFields[i], layout.keyType(i)));
     }

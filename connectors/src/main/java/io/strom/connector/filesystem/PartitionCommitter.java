@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,7 +61,7 @@ final class PartitionCommitter implements Serializable {
   void commit(FileSinkWriter writer, List<PendingFile> files) throws IOException {
     Map<String, List<PendingFile>> byPartition = new LinkedHashMap<>();
     for (PendingFile file : files) {
-      byPartition.computeIfAbsent(file.partition(), p -> new java.util.ArrayList<>()).add(file);
+      byPartition.computeIfAbsent(file.partition(), p -> new ArrayList<>()).add(file);
     }
     for (Map.Entry<String, List<PendingFile>> entry : byPartition.entrySet()) {
       String partition = entry.getKey();
