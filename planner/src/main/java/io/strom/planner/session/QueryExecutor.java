@@ -93,7 +93,17 @@ final class QueryExecutor implements AutoCloseable {
     RelNode rewritten = LogicalRewrites.rewrite(logical);
     StreamPhysicalRel physical =
         ProjectionPushDown.apply(PhysicalConverter.convert(rewritten), this::acceptsProjection);
+    physical = io.strom.planner.plan.optimize.PartitionPruning.apply(physical, pruningContext());
     return new Planned(logical, physical);
+  }
+
+  private io.strom.planner.plan.optimize.PartitionPruning.Context pruningContext() {
+    String zone = settings.get(io.strom.planner.config.TableConfigOptions.LOCAL_TIME_ZONE);
+    return new io.strom.planner.plan.optimize.PartitionPruning.Context(
+        this::source,
+        types,
+        Thread.currentThread().getContextClassLoader(),
+        zone.equals("default") ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(zone));
   }
 
   /** The changes every node of a plan emits, sources asked through their connectors. */
@@ -216,8 +226,19 @@ final class QueryExecutor implements AutoCloseable {
     }
   }
 
-  /** One insert of a job: its target and its query. */
-  record InsertInto(ObjectIdentifier target, SqlNode query) {}
+  /**
+   * One insert of a job: its target and its query, whether it overwrites, and the partition
+   * values its PARTITION clause fixes (the query already has them in their columns).
+   */
+  record InsertInto(
+      ObjectIdentifier target,
+      SqlNode query,
+      boolean overwrite,
+      java.util.Map<String, String> staticPartition) {
+    InsertInto(ObjectIdentifier target, SqlNode query) {
+      this(target, query, false, java.util.Map.of());
+    }
+  }
 
   /** Rows a running query may have produced before the reader takes them. */
   private static final int STREAM_BUFFER = 1024;
@@ -244,6 +265,10 @@ final class QueryExecutor implements AutoCloseable {
     return insert(List.of(new InsertInto(target, query)));
   }
 
+  StatementResult insert(InsertInto insert) {
+    return insert(List.of(insert));
+  }
+
   /**
    * Runs inserts as one job (a statement set): each query reads its tables once and writes its
    * table. Over bounded tables it waits and reports the rows written per table; otherwise it
@@ -256,7 +281,7 @@ final class QueryExecutor implements AutoCloseable {
     JobBuilder job = new JobBuilder(name, settings);
     boolean bounded = true;
     for (int i = 0; i < inserts.size(); i++) {
-      bounded &= addInsert(job, inserts.get(i).target(), inserts.get(i).query(), sinkName(inserts, i));
+      bounded &= addInsert(job, inserts.get(i), sinkName(inserts, i));
     }
     if (!bounded) {
       JobClient client = submit(job);
@@ -318,12 +343,15 @@ final class QueryExecutor implements AutoCloseable {
   }
 
   /** Adds an insert's query and sink to {@code job}; returns whether its tables are bounded. */
-  private boolean addInsert(JobBuilder job, ObjectIdentifier target, SqlNode query, String sinkName) {
+  private boolean addInsert(JobBuilder job, InsertInto insert, String sinkName) {
+    ObjectIdentifier target = insert.target();
     CatalogTable table = table(target);
     RowType sinkType = table.schema().persistedRowType();
-    Planned planned = plan(InsertValuesTyping.apply(query, sinkType));
+    Planned planned = plan(InsertValuesTyping.apply(insert.query(), sinkType));
     PlanTranslator translator = translator(job);
     TableSink sink = sink(target, table);
+    boolean bounded = isBounded(planned.physical());
+    SinkAbilities.apply(sink, insert, table, bounded);
     ChangelogModes modes = changelogModesFor(sink, planned.physical());
     ChangelogMode produced = modes.of(planned.physical());
     ChangelogMode accepted = sink.changelogMode(produced);
@@ -351,7 +379,7 @@ final class QueryExecutor implements AutoCloseable {
             notNullNames.toArray(new String[0])),
         output,
         sink.parallelism());
-    return isBounded(planned.physical());
+    return bounded;
   }
 
   private static StatementResult message(String column, String value) {

@@ -295,16 +295,14 @@ public final class PlanTranslator {
   private JobBuilder.Output scan(StreamPhysicalTableSourceScan scan) {
     SourceTableRef ref = scan.source();
     CatalogTable table = ref.table();
-    if (!table.partitionKeys().isEmpty()) {
-      throw new ValidationException(
-          "Table '" + ref.identifier() + "' is PARTITIONED BY; reading partitioned tables is not"
-              + " supported yet");
-    }
     ScanTableSource source;
     try {
       source = sources.apply(scan);
       if (ref.projection() != null) {
         ((SupportsProjectionPushDown) source).applyProjection(ref.projection());
+      }
+      if (ref.partitions() != null) {
+        ((io.strom.connector.SupportsPartitionPushDown) source).applyPartitions(ref.partitions());
       }
       List<String> metadataKeys = new ArrayList<>();
       for (Column c : table.schema().columns()) {
@@ -436,7 +434,13 @@ public final class PlanTranslator {
     List<String> key =
         table.schema().primaryKey() == null ? List.of() : table.schema().primaryKey().columns();
     return new TableContext(
-        name, table.schema().physicalRowType(), table.options(), key, settings, classLoader);
+        name,
+        table.schema().physicalRowType(),
+        table.options(),
+        key,
+        table.partitionKeys(),
+        settings,
+        classLoader);
   }
 
   private JobBuilder.Output watermarkAssigner(StreamPhysicalWatermarkAssigner assigner) {
