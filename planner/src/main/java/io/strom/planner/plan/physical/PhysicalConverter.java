@@ -65,6 +65,11 @@ public final class PhysicalConverter {
       if (lookup != null) {
         return join(lookup, traits);
       }
+      StreamPhysicalRel lateral =
+          CorrelateConversion.convert(correlate, traits, convert(correlate.getLeft()));
+      if (lateral != null) {
+        return lateral;
+      }
     }
     if (logical instanceof LogicalSort sort && sort.fetch != null) {
       return orderByLimit(sort, traits);
