@@ -5,6 +5,7 @@ import io.strom.codegen.functions.UnnestRows;
 import io.strom.planner.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Calc;
@@ -15,6 +16,7 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Uncollect;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.logical.LogicalCorrelate;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -31,7 +33,8 @@ import org.apache.calcite.rex.RexShuttle;
 /**
  * Plans a lateral join as Calcite writes it, a correlate whose right side calls a table function
  * ({@code LogicalTableFunctionScan}) or unnests a collection ({@code Uncollect} over a one-row
- * VALUES), possibly under a filter and projection. The correlated fields ({@code $cor0.s}) become
+ * VALUES), possibly under a filter and projection, or as a join when the function's arguments use
+ * no column of the other side. The correlated fields ({@code $cor0.s}) become
  * fields of the input row, and the filter and projection run on the function's rows.
  */
 final class CorrelateConversion {
@@ -39,17 +42,39 @@ final class CorrelateConversion {
 
   /** The physical correlate, or null when {@code correlate} is not a lateral table function. */
   static StreamPhysicalRel convert(
-      LogicalCorrelate correlate, RelTraitSet traits, StreamPhysicalRel input) {
-    JoinRelType joinType = correlate.getJoinType();
-    RelNode right = correlate.getRight();
+      LogicalCorrelate correlate, RelTraitSet traits, Supplier<StreamPhysicalRel> input) {
+    return convert(correlate.getLeft(), correlate.getRight(), correlate.getCorrelationId(),
+        correlate.getJoinType(), null, correlate.getRowType(), traits, input);
+  }
+
+  /**
+   * The physical correlate of a join with a table function whose arguments use no column of the
+   * other side ({@code LATERAL TABLE(f('a b'))}, {@code UNNEST(ARRAY[1, 2])}), which Calcite writes
+   * as a join; null when the join's right side is not a table function.
+   */
+  static StreamPhysicalRel convert(
+      LogicalJoin join, RelTraitSet traits, Supplier<StreamPhysicalRel> input) {
+    return convert(join.getLeft(), join.getRight(), null, join.getJoinType(),
+        join.getCondition(), join.getRowType(), traits, input);
+  }
+
+  private static StreamPhysicalRel convert(
+      RelNode left,
+      RelNode right,
+      CorrelationId id,
+      JoinRelType joinType,
+      RexNode joinCondition,
+      RelDataType rowType,
+      RelTraitSet traits,
+      Supplier<StreamPhysicalRel> input) {
+    RexBuilder rex = right.getCluster().getRexBuilder();
     RexProgram onTop = null;
     while (right instanceof Calc || right instanceof Project || right instanceof Filter) {
       RexProgram program = programOf(right);
-      onTop = onTop == null ? program
-          : RexProgramBuilder.mergePrograms(onTop, program, correlate.getCluster().getRexBuilder());
+      onTop = onTop == null ? program : RexProgramBuilder.mergePrograms(onTop, program, rex);
       right = right.getInput(0);
     }
-    Correlated vars = new Correlated(correlate);
+    Correlated vars = new Correlated(id, left.getRowType(), rex);
     RexCall call;
     if (right instanceof LogicalTableFunctionScan scan && scan.getInputs().isEmpty()
         && scan.getCall() instanceof RexCall c && c.getOperator() instanceof TableFunctionSqlFunction) {
@@ -63,14 +88,16 @@ final class CorrelateConversion {
       throw new ValidationException("A lateral join with a table function must be an INNER or a"
           + " LEFT join, not " + joinType);
     }
-    RexProgram program = onTop == null ? null : joinedProgram(onTop, right.getRowType(), vars);
+    boolean conditional = joinCondition != null && !joinCondition.isAlwaysTrue();
+    RexProgram program = onTop == null && !conditional ? null
+        : joinedProgram(onTop, right.getRowType(), vars, conditional ? joinCondition : null);
     if (joinType == JoinRelType.LEFT && program != null && program.getCondition() != null) {
       // As in Flink: a condition would have to decide which rows are padded with NULLs.
       throw new ValidationException("Only literal TRUE is supported as the condition of a LEFT JOIN"
           + " with a lateral table function: write ON TRUE and filter in the WHERE clause");
     }
-    return new StreamPhysicalCorrelate(correlate.getCluster(), traits, input, call,
-        right.getRowType(), program, joinType, correlate.getRowType());
+    return new StreamPhysicalCorrelate(right.getCluster(), traits, input.get(), call,
+        right.getRowType(), program, joinType, rowType);
   }
 
   /** {@code UNNEST(c)}: the collection expression of the single-row VALUES under the Uncollect. */
@@ -121,7 +148,10 @@ final class CorrelateConversion {
    * fields followed by the function's columns.
    */
   private static RexProgram joinedProgram(
-      RexProgram program, RelDataType functionType, Correlated vars) {
+      RexProgram program, RelDataType functionType, Correlated vars, RexNode joinCondition) {
+    if (program == null) {
+      program = RexProgram.createIdentity(functionType);
+    }
     RexBuilder rex = vars.rex;
     List<RelDataTypeField> fields = new ArrayList<>(vars.leftType.getFieldList());
     fields.addAll(functionType.getFieldList());
@@ -141,13 +171,28 @@ final class CorrelateConversion {
     };
     RexProgramBuilder builder = new RexProgramBuilder(joined, rex);
     List<String> outNames = program.getOutputRowType().getFieldNames();
+    List<RexNode> projects = new ArrayList<>();
     for (int i = 0; i < program.getProjectList().size(); i++) {
       RexNode e = program.expandLocalRef(program.getProjectList().get(i));
-      builder.addProject(vars.toInputRefs(e.accept(shifted)), outNames.get(i));
+      projects.add(vars.toInputRefs(e.accept(shifted)));
+      builder.addProject(projects.get(i), outNames.get(i));
     }
+    List<RexNode> conditions = new ArrayList<>();
     if (program.getCondition() != null) {
-      builder.addCondition(
+      conditions.add(
           vars.toInputRefs(program.expandLocalRef(program.getCondition()).accept(shifted)));
+    }
+    if (joinCondition != null) {
+      // The join's condition reads the right side's columns: the projections computing them.
+      conditions.add(joinCondition.accept(new RexShuttle() {
+        @Override
+        public RexNode visitInputRef(RexInputRef ref) {
+          return ref.getIndex() < shift ? ref : projects.get(ref.getIndex() - shift);
+        }
+      }));
+    }
+    if (!conditions.isEmpty()) {
+      builder.addCondition(org.apache.calcite.rex.RexUtil.composeConjunction(rex, conditions));
     }
     return builder.getProgram();
   }
@@ -158,10 +203,11 @@ final class CorrelateConversion {
     private final RelDataType leftType;
     private final RexBuilder rex;
 
-    Correlated(LogicalCorrelate correlate) {
-      this.id = correlate.getCorrelationId();
-      this.leftType = correlate.getLeft().getRowType();
-      this.rex = correlate.getCluster().getRexBuilder();
+    /** {@code id} is null for a join, which has no correlated fields. */
+    Correlated(CorrelationId id, RelDataType leftType, RexBuilder rex) {
+      this.id = id;
+      this.leftType = leftType;
+      this.rex = rex;
     }
 
     RexNode toInputRefs(RexNode node) {

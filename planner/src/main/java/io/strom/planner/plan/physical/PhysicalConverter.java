@@ -66,7 +66,7 @@ public final class PhysicalConverter {
         return join(lookup, traits);
       }
       StreamPhysicalRel lateral =
-          CorrelateConversion.convert(correlate, traits, convert(correlate.getLeft()));
+          CorrelateConversion.convert(correlate, traits, () -> convert(correlate.getLeft()));
       if (lateral != null) {
         return lateral;
       }
@@ -121,6 +121,11 @@ public final class PhysicalConverter {
    * sides differ (INT = BIGINT).
    */
   private static StreamPhysicalRel join(LogicalJoin join, RelTraitSet traits) {
+    StreamPhysicalRel lateral =
+        CorrelateConversion.convert(join, traits, () -> convert(join.getLeft()));
+    if (lateral != null) {
+      return lateral;
+    }
     switch (join.getJoinType()) {
       case INNER, LEFT, RIGHT, FULL -> { }
       default -> throw new ValidationException(
