@@ -61,6 +61,14 @@ public final class SqlSession implements AutoCloseable {
         new OperationExecutor(catalogs, functions, this.defaults, settings, knownOptions, queries);
   }
 
+  /**
+   * The session's functions, where a Java caller registers function instances (the Table API's
+   * {@code createTemporarySystemFunction(name, instance)}).
+   */
+  public FunctionCatalog functions() {
+    return functions;
+  }
+
   public CatalogManager catalogs() {
     return catalogs;
   }
