@@ -1,5 +1,6 @@
 package io.strom.planner.plan.physical;
 
+import com.google.common.collect.ImmutableList;
 import io.strom.codegen.functions.TableFunctionSqlFunction;
 import io.strom.codegen.functions.UnnestRows;
 import io.strom.planner.ValidationException;
@@ -56,6 +57,22 @@ final class CorrelateConversion {
       LogicalJoin join, RelTraitSet traits, Supplier<StreamPhysicalRel> input) {
     return convert(join.getLeft(), join.getRight(), null, join.getJoinType(),
         join.getCondition(), join.getRowType(), traits, input);
+  }
+
+  /**
+   * A table function called on its own ({@code SELECT * FROM TABLE(f('a b'))}): as in Flink, a
+   * correlate over a single empty row. Null when {@code scan} is not a user-defined table function.
+   */
+  static StreamPhysicalRel convert(LogicalTableFunctionScan scan, RelTraitSet traits) {
+    if (!scan.getInputs().isEmpty() || !(scan.getCall() instanceof RexCall call)
+        || !(call.getOperator() instanceof TableFunctionSqlFunction)) {
+      return null;
+    }
+    RelDataType empty = scan.getCluster().getTypeFactory().builder().build();
+    StreamPhysicalValues oneRow = new StreamPhysicalValues(
+        scan.getCluster(), traits, empty, ImmutableList.of(ImmutableList.of()));
+    return new StreamPhysicalCorrelate(scan.getCluster(), traits, oneRow, call,
+        scan.getRowType(), null, JoinRelType.INNER, scan.getRowType());
   }
 
   private static StreamPhysicalRel convert(

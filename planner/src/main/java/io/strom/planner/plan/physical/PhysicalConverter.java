@@ -79,6 +79,12 @@ public final class PhysicalConverter {
         && call.getOperator() instanceof SqlWindowTableFunction) {
       return WindowTableFunctions.convert(scan, call, traits, convert(scan.getInputs().get(0)));
     }
+    if (logical instanceof LogicalTableFunctionScan scan) {
+      StreamPhysicalRel alone = CorrelateConversion.convert(scan, traits);
+      if (alone != null) {
+        return alone;
+      }
+    }
     if (logical instanceof LogicalUnion union && union.all) {
       List<RelNode> inputs = new ArrayList<>();
       for (RelNode input : union.getInputs()) {
