@@ -66,6 +66,14 @@ public final class SqlSession implements AutoCloseable {
         new OperationExecutor(catalogs, functions, this.defaults, settings, knownOptions, queries);
   }
 
+  /**
+   * The session's functions, where a Java caller registers function instances (the Table API's
+   * {@code createTemporarySystemFunction(name, instance)}).
+   */
+  public FunctionCatalog functions() {
+    return functions;
+  }
+
   public CatalogManager catalogs() {
     return catalogs;
   }
@@ -148,11 +156,6 @@ public final class SqlSession implements AutoCloseable {
   public JobBuilder.Output translate(String query, JobBuilder job, boolean insertOnly) {
     SqlNode node = parser.parseStatement(query);
     return withSessionClassLoader(() -> queries.translate(node, job, insertOnly));
-  }
-
-  /** The session's user-defined functions, for programs that register function instances. */
-  public FunctionCatalog functions() {
-    return functions;
   }
 
   /** Stops the session's jobs and its embedded cluster. */

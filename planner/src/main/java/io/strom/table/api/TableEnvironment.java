@@ -1,6 +1,5 @@
 package io.strom.table.api;
 
-import io.strom.api.functions.ScalarFunction;
 import io.strom.api.functions.UserDefinedFunction;
 import io.strom.configuration.Configuration;
 import io.strom.configuration.ConfigurationLoader;
@@ -231,15 +230,12 @@ public class TableEnvironment implements AutoCloseable {
         + SqlText.string(function.getName()));
   }
 
-  /** Registers a function instance: the instance, as constructed, is what runs. */
+  /**
+   * Registers a scalar or table function instance: the instance, as constructed, is what runs
+   * (a copy in each parallel task).
+   */
   public void createTemporarySystemFunction(String name, UserDefinedFunction function) {
-    if (function instanceof ScalarFunction scalar) {
-      session.functions().create(name, scalar);
-      return;
-    }
-    throw new ValidationException(
-        "Function '" + name + "' is a " + function.getClass().getName() + "; only scalar function"
-            + " instances can be registered so far. Register its class instead.");
+    session.functions().createTemporarySystemFunction(name, function);
   }
 
   /** The same as {@link #createTemporarySystemFunction(String, Class)}. */

@@ -51,6 +51,24 @@ class TableApiTwinsTest {
     env.executeSql("CREATE TABLE items (name STRING, category STRING) WITH ("
         + " 'connector' = 'filesystem', 'path' = '" + dir.resolve("items") + "', 'format' = 'csv')");
     env.executeSql("INSERT INTO items VALUES ('a', 'books'), ('c', 'games')");
+    env.executeSql("CREATE TABLE lines (id INT, line STRING) WITH ('connector' = 'filesystem',"
+        + " 'path' = '" + dir.resolve("lines") + "', 'format' = 'csv', 'csv.null-literal' = '<null>')");
+    env.executeSql("INSERT INTO lines VALUES (1, 'to be'), (2, ''), (3, CAST(NULL AS STRING))");
+    env.createTemporarySystemFunction("split", io.strom.planner.testing.SplitFunction.class);
+  }
+
+  @Test
+  void lateralJoinsWithTableFunctions() {
+    assertTwins(
+        env.from("lines").joinLateral(call("split", $("line")).as("word", "len"))
+            .select($("id"), $("word"), $("len")),
+        "SELECT id, word, len FROM lines, LATERAL TABLE(split(line)) AS T(word, len)",
+        "+I[1, to, 2]", "+I[1, be, 2]");
+    assertTwins(
+        env.from("lines").leftOuterJoinLateral(call("split", $("line")).as("word", "len"))
+            .select($("id"), $("word")),
+        "SELECT id, word FROM lines LEFT JOIN LATERAL TABLE(split(line)) AS T(word, len) ON TRUE",
+        "+I[1, to]", "+I[1, be]", "+I[2, null]", "+I[3, null]");
   }
 
   @AfterAll

@@ -1,12 +1,14 @@
 package io.strom.planner.plan.translate;
 
 import io.strom.codegen.CalcCodeGenerator;
+import io.strom.codegen.CorrelateCodeGenerator;
 import io.strom.codegen.ProjectionCodeGenerator;
 import io.strom.codegen.UnsupportedExpressionException;
 import io.strom.codegen.agg.AggsHandlerCodeGenerator;
 import io.strom.connector.ChangelogMode;
 import io.strom.data.RowKind;
 import io.strom.planner.plan.physical.ChangelogModes;
+import io.strom.planner.plan.physical.StreamPhysicalCorrelate;
 import io.strom.planner.plan.physical.StreamPhysicalExchange;
 import io.strom.planner.plan.physical.StreamPhysicalGroupAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalJoin;
@@ -39,8 +41,10 @@ import io.strom.planner.plan.physical.StreamPhysicalUnion;
 import io.strom.planner.plan.physical.StreamPhysicalValues;
 import io.strom.planner.plan.physical.StreamPhysicalWatermarkAssigner;
 import io.strom.runtime.generated.CalcFunction;
+import io.strom.runtime.generated.CorrelateFunction;
 import io.strom.runtime.generated.GeneratedClass;
 import io.strom.runtime.sql.CalcOperator;
+import io.strom.runtime.sql.CorrelateOperator;
 import io.strom.runtime.sql.ChangelogNormalizeOperator;
 import io.strom.runtime.sql.WatermarkAssignerOperator;
 import io.strom.types.LogicalType;
@@ -159,6 +163,9 @@ public final class PlanTranslator {
     if (node instanceof StreamPhysicalWindowAggregate aggregate) {
       return windowAggregate(aggregate);
     }
+    if (node instanceof StreamPhysicalCorrelate correlate) {
+      return correlate(correlate);
+    }
     if (OverAndRankTranslator.handles(node)) {
       if (overAndRank == null) {
         overAndRank = new OverAndRankTranslator(this, job, types, settings, sourceModes);
@@ -238,6 +245,25 @@ public final class PlanTranslator {
         left,
         right,
         types.toRowType(join.getRowType()));
+  }
+
+  /** A lateral join with a table function or UNNEST: generated code calling it per row. */
+  private JobBuilder.Output correlate(StreamPhysicalCorrelate correlate) {
+    JobBuilder.Output input = translate((StreamPhysicalRel) correlate.getInput());
+    GeneratedClass<CorrelateFunction> code;
+    try {
+      code = CorrelateCodeGenerator.generate(new CorrelateCodeGenerator.Spec(
+          correlate.call(),
+          types.toRowType(correlate.functionType()),
+          correlate.program(),
+          types.toRowType(correlate.joinedType()),
+          correlate.joinType() == org.apache.calcite.rel.core.JoinRelType.LEFT,
+          "Correlate" + (++generated)));
+    } catch (UnsupportedExpressionException e) {
+      throw new ValidationException(e.getMessage());
+    }
+    return job.operator("Correlate", new CorrelateOperator(code), input,
+        types.toRowType(correlate.getRowType()));
   }
 
   private JobBuilder.Output windowAggregate(StreamPhysicalWindowAggregate aggregate) {
