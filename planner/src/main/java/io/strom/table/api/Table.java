@@ -252,6 +252,41 @@ public final class Table {
             + (condition == null ? "" : " ON " + condition.toSql(SqlScope.NONE)));
   }
 
+  /**
+   * Maps each row with a scalar function (or any expression) over its columns: {@code
+   * map(call("parse", $("line")))}. A ROW result is flattened into its fields; any other result is
+   * one column {@code _c0}.
+   */
+  public Table map(Expression function) {
+    Table mapped = env.query(
+        "SELECT " + function.toSql(SqlScope.NONE) + " AS `_c0` FROM " + from());
+    if (!(mapped.type.typeAt(0) instanceof RowType row)) {
+      return mapped;
+    }
+    String alias = SqlText.quote(env.nextAlias());
+    return env.query(
+        "SELECT "
+            + row.fieldNames().stream()
+                .map(n -> alias + ".`_c0`." + SqlText.quote(n) + " AS " + SqlText.quote(n))
+                .collect(Collectors.joining(", "))
+            + " FROM (" + mapped.sql + ") AS " + alias);
+  }
+
+  /**
+   * Replaces each row by the rows a table function returns for it: {@code
+   * flatMap(call("split", $("line")))} has the function's columns only.
+   */
+  public Table flatMap(Expression tableFunctionCall) {
+    Expression function =
+        tableFunctionCall.kind() == Expression.Kind.ALIAS ? tableFunctionCall.inner() : tableFunctionCall;
+    String alias = SqlText.quote(env.nextAlias());
+    String columns = tableFunctionCall.kind() == Expression.Kind.ALIAS
+        ? tableFunctionCall.names().stream().map(SqlText::quote).collect(Collectors.joining(", ", "(", ")"))
+        : "";
+    return env.query("SELECT " + alias + ".* FROM " + from() + ", LATERAL TABLE("
+        + function.toSql(SqlScope.NONE) + ") AS " + alias + columns);
+  }
+
   /** The rows of both tables, duplicates removed. */
   public Table union(Table other) {
     return setOperation("UNION", other);

@@ -151,6 +151,24 @@ class TableApiTwinsTest {
   }
 
   @Test
+  void mapAndFlatMap() {
+    assertTwins(
+        env.from("bids").filter($("price").isLess(3))
+            .map(Expressions.row($("item").upperCase(), $("price").times(2))),
+        "SELECT t.`_c0`.`EXPR$0` AS `EXPR$0`, t.`_c0`.`EXPR$1` AS `EXPR$1` FROM"
+            + " (SELECT ROW(UPPER(item), price * 2) AS `_c0` FROM bids WHERE price < 3) AS t",
+        "+I[A, 2]", "+I[B, 4]");
+    assertTwins(
+        env.from("bids").filter($("price").isLess(3)).map($("item").upperCase()),
+        "SELECT UPPER(item) AS `_c0` FROM bids WHERE price < 3",
+        "+I[A]", "+I[B]");
+    assertTwins(
+        env.from("lines").flatMap(call("split", $("line"))),
+        "SELECT T.* FROM lines, LATERAL TABLE(split(line)) AS T",
+        "+I[to, 2]", "+I[be, 2]");
+  }
+
+  @Test
   void joinRefusesSharedColumnNames() {
     assertThatThrownBy(() -> env.from("items").join(env.from("items")))
         .isInstanceOf(ValidationException.class)
