@@ -241,15 +241,20 @@ public final class Table {
   }
 
   private Table lateral(String joinKind, Expression call, Expression condition) {
-    Expression function = call.kind() == Expression.Kind.ALIAS ? call.inner() : call;
-    String alias = SqlText.quote(env.nextAlias());
-    String columns = call.kind() == Expression.Kind.ALIAS
-        ? call.names().stream().map(SqlText::quote).collect(Collectors.joining(", ", "(", ")"))
-        : "";
     return env.query(
-        "SELECT * FROM " + from() + joinKind + "LATERAL TABLE(" + function.toSql(SqlScope.NONE)
-            + ") AS " + alias + columns
+        "SELECT * FROM " + from() + joinKind + lateralTable(call, SqlText.quote(env.nextAlias()))
             + (condition == null ? "" : " ON " + condition.toSql(SqlScope.NONE)));
+  }
+
+  /**
+   * {@code LATERAL TABLE(f(...)) AS alias(columns)} for a table function call, named by its
+   * {@code as(...)} if it has one.
+   */
+  private static String lateralTable(Expression call, String alias) {
+    boolean named = call.kind() == Expression.Kind.ALIAS;
+    Expression function = named ? call.inner() : call;
+    return "LATERAL TABLE(" + function.toSql(SqlScope.NONE) + ") AS " + alias
+        + (named ? call.names().stream().map(SqlText::quote).collect(Collectors.joining(", ", "(", ")")) : "");
   }
 
   /**
@@ -277,14 +282,9 @@ public final class Table {
    * flatMap(call("split", $("line")))} has the function's columns only.
    */
   public Table flatMap(Expression tableFunctionCall) {
-    Expression function =
-        tableFunctionCall.kind() == Expression.Kind.ALIAS ? tableFunctionCall.inner() : tableFunctionCall;
     String alias = SqlText.quote(env.nextAlias());
-    String columns = tableFunctionCall.kind() == Expression.Kind.ALIAS
-        ? tableFunctionCall.names().stream().map(SqlText::quote).collect(Collectors.joining(", ", "(", ")"))
-        : "";
-    return env.query("SELECT " + alias + ".* FROM " + from() + ", LATERAL TABLE("
-        + function.toSql(SqlScope.NONE) + ") AS " + alias + columns);
+    return env.query(
+        "SELECT " + alias + ".* FROM " + from() + ", " + lateralTable(tableFunctionCall, alias));
   }
 
   /** The rows of both tables, duplicates removed. */
