@@ -169,6 +169,22 @@ class TableApiTwinsTest {
   }
 
   @Test
+  void intervalJoinConditions() {
+    Table early = env.from("bids").select($("ts").as("t1"), $("item").as("i1"));
+    Table late = env.from("bids").select($("ts").as("t2"), $("item").as("i2"), $("price"));
+    assertTwins(
+        early.join(late).where(Expressions.and(
+                $("i1").isEqual($("i2")),
+                $("t2").isGreater($("t1")),
+                $("t2").isLessOrEqual($("t1").plus(lit(10).minutes()))))
+            .select($("i1"), $("price")),
+        "SELECT i1, price FROM (SELECT ts AS t1, item AS i1 FROM bids),"
+            + " (SELECT ts AS t2, item AS i2, price FROM bids)"
+            + " WHERE i1 = i2 AND t2 > t1 AND t2 <= t1 + INTERVAL '10' MINUTE",
+        "+I[a, 3]", "+I[a, 4]", "+I[a, 4]");
+  }
+
+  @Test
   void joinRefusesSharedColumnNames() {
     assertThatThrownBy(() -> env.from("items").join(env.from("items")))
         .isInstanceOf(ValidationException.class)
