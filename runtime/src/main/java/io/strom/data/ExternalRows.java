@@ -201,6 +201,32 @@ public final class ExternalRows {
     };
   }
 
+  /**
+   * The SQL type values of a Java class get by default, or null when there is none: as Flink,
+   * {@code LocalDateTime} is TIMESTAMP(9), {@code Instant} TIMESTAMP_LTZ(9), {@code BigDecimal}
+   * DECIMAL(38, 18); primitives are NOT NULL.
+   */
+  public static LogicalType defaultType(Class<?> type) {
+    LogicalType boxed = switch (type.getName()) {
+      case "boolean", "java.lang.Boolean" -> io.strom.types.DataTypes.BOOLEAN();
+      case "byte", "java.lang.Byte" -> io.strom.types.DataTypes.TINYINT();
+      case "short", "java.lang.Short" -> io.strom.types.DataTypes.SMALLINT();
+      case "int", "java.lang.Integer" -> io.strom.types.DataTypes.INT();
+      case "long", "java.lang.Long" -> io.strom.types.DataTypes.BIGINT();
+      case "float", "java.lang.Float" -> io.strom.types.DataTypes.FLOAT();
+      case "double", "java.lang.Double" -> io.strom.types.DataTypes.DOUBLE();
+      case "java.lang.String" -> io.strom.types.DataTypes.STRING();
+      case "java.math.BigDecimal" -> io.strom.types.DataTypes.DECIMAL(38, 18);
+      case "java.time.LocalDate" -> io.strom.types.DataTypes.DATE();
+      case "java.time.LocalTime" -> io.strom.types.DataTypes.TIME();
+      case "java.time.LocalDateTime" -> io.strom.types.DataTypes.TIMESTAMP(9);
+      case "java.time.Instant" -> io.strom.types.DataTypes.TIMESTAMP_LTZ(9);
+      case "[B" -> io.strom.types.DataTypes.BYTES();
+      default -> null;
+    };
+    return boxed == null ? null : type.isPrimitive() ? boxed.copy(false) : boxed;
+  }
+
   /** Every row of {@code rows} as Java rows. */
   public static List<io.strom.types.Row> toExternal(List<? extends Row> rows, RowType type) {
     List<io.strom.types.Row> external = new ArrayList<>(rows.size());

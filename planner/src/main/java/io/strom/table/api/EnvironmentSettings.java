@@ -21,7 +21,8 @@ public final class EnvironmentSettings {
     return new Builder();
   }
 
-  Configuration configuration() {
+  /** The settings that override the configuration file's. */
+  public Configuration getConfiguration() {
     return new Configuration(configuration);
   }
 

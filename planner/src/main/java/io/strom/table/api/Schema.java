@@ -13,19 +13,50 @@ import java.util.stream.Collectors;
  * SECOND").build()}.
  */
 public final class Schema {
-  private final List<String> elements;
+  /**
+   * A declared column.
+   *
+   * @param name the column's name
+   * @param type its type, or null for a computed column
+   * @param ddl the column as CREATE TABLE writes it
+   * @param physical whether the connector (or stream) provides it as it is
+   */
+  public record DeclaredColumn(String name, LogicalType type, String ddl, boolean physical) {}
 
-  private Schema(List<String> elements) {
-    this.elements = List.copyOf(elements);
+  private final List<DeclaredColumn> columns;
+  private final List<String> constraints;
+
+  private Schema(List<DeclaredColumn> columns, List<String> constraints) {
+    this.columns = List.copyOf(columns);
+    this.constraints = List.copyOf(constraints);
   }
 
   public static Builder newBuilder() {
     return new Builder();
   }
 
+  /** The physical columns: those the connector or stream provides. */
+  public List<DeclaredColumn> physicalColumns() {
+    return columns.stream().filter(DeclaredColumn::physical).toList();
+  }
+
   /** The schema as the column list of CREATE TABLE. */
   String toDdl() {
-    return elements.stream().collect(Collectors.joining(",\n  ", "(\n  ", "\n)"));
+    return toDdl(List.of());
+  }
+
+  /**
+   * The column list of CREATE TABLE, led by {@code derivedColumns}: the physical columns a
+   * stream's element type gives when the schema declares none.
+   */
+  public String toDdl(List<String> derivedColumns) {
+    List<String> all = new ArrayList<>(derivedColumns);
+    columns.forEach(c -> all.add(c.ddl()));
+    all.addAll(constraints);
+    if (all.isEmpty()) {
+      throw new ValidationException("A schema needs at least one column");
+    }
+    return all.stream().collect(Collectors.joining(",\n  ", "(\n  ", "\n)"));
   }
 
   @Override
@@ -35,7 +66,7 @@ public final class Schema {
 
   /** Builds a {@link Schema}; columns come in the order they are added. */
   public static final class Builder {
-    private final List<String> columns = new ArrayList<>();
+    private final List<DeclaredColumn> columns = new ArrayList<>();
     private String watermark;
     private String primaryKey;
 
@@ -43,32 +74,33 @@ public final class Schema {
 
     /** A physical column, read from and written to the connector. */
     public Builder column(String name, LogicalType type) {
-      columns.add(SqlText.quote(name) + " " + SqlText.type(type));
+      columns.add(new DeclaredColumn(name, type, SqlText.quote(name) + " " + SqlText.type(type), true));
       return this;
     }
 
     /** A computed column: a SQL expression over other columns, e.g. {@code "price * quantity"}. */
     public Builder columnByExpression(String name, String sqlExpression) {
-      columns.add(SqlText.quote(name) + " AS " + sqlExpression);
+      columns.add(new DeclaredColumn(name, null, SqlText.quote(name) + " AS " + sqlExpression, false));
       return this;
     }
 
-    /** A column of connector metadata under its own name, e.g. Kafka's {@code timestamp}. */
+    /** A column of connector metadata under its own name, e.g. a stream's {@code rowtime}. */
     public Builder columnByMetadata(String name, LogicalType type) {
-      columns.add(SqlText.quote(name) + " " + SqlText.type(type) + " METADATA");
+      return columnByMetadata(name, type, null, false);
+    }
+
+    /** A column of connector metadata {@code key}; a virtual one is read only, never written. */
+    public Builder columnByMetadata(String name, LogicalType type, String key, boolean isVirtual) {
+      columns.add(new DeclaredColumn(name, type, SqlText.quote(name) + " " + SqlText.type(type)
+          + " METADATA" + (key == null ? "" : " FROM " + SqlText.string(key))
+          + (isVirtual ? " VIRTUAL" : ""), false));
       return this;
     }
 
     /**
-     * A column of connector metadata {@code key}; a virtual one is read only, never written.
+     * Makes {@code column} the event-time attribute, with watermarks from a SQL expression, or
+     * {@code "SOURCE_WATERMARK()"} to keep a DataStream's own watermarks.
      */
-    public Builder columnByMetadata(String name, LogicalType type, String key, boolean isVirtual) {
-      columns.add(SqlText.quote(name) + " " + SqlText.type(type) + " METADATA"
-          + (key == null ? "" : " FROM " + SqlText.string(key)) + (isVirtual ? " VIRTUAL" : ""));
-      return this;
-    }
-
-    /** Makes {@code column} the event-time attribute, with watermarks from a SQL expression. */
     public Builder watermark(String column, String sqlExpression) {
       if (watermark != null) {
         throw new ValidationException("A table has at most one watermark");
@@ -89,17 +121,14 @@ public final class Schema {
     }
 
     public Schema build() {
-      if (columns.isEmpty()) {
-        throw new ValidationException("A schema needs at least one column");
-      }
-      List<String> all = new ArrayList<>(columns);
+      List<String> constraints = new ArrayList<>();
       if (watermark != null) {
-        all.add(watermark);
+        constraints.add(watermark);
       }
       if (primaryKey != null) {
-        all.add(primaryKey);
+        constraints.add(primaryKey);
       }
-      return new Schema(all);
+      return new Schema(columns, constraints);
     }
   }
 }

@@ -241,15 +241,50 @@ public final class Table {
   }
 
   private Table lateral(String joinKind, Expression call, Expression condition) {
-    Expression function = call.kind() == Expression.Kind.ALIAS ? call.inner() : call;
-    String alias = SqlText.quote(env.nextAlias());
-    String columns = call.kind() == Expression.Kind.ALIAS
-        ? call.names().stream().map(SqlText::quote).collect(Collectors.joining(", ", "(", ")"))
-        : "";
     return env.query(
-        "SELECT * FROM " + from() + joinKind + "LATERAL TABLE(" + function.toSql(SqlScope.NONE)
-            + ") AS " + alias + columns
+        "SELECT * FROM " + from() + joinKind + lateralTable(call, SqlText.quote(env.nextAlias()))
             + (condition == null ? "" : " ON " + condition.toSql(SqlScope.NONE)));
+  }
+
+  /**
+   * {@code LATERAL TABLE(f(...)) AS alias(columns)} for a table function call, named by its
+   * {@code as(...)} if it has one.
+   */
+  private static String lateralTable(Expression call, String alias) {
+    boolean named = call.kind() == Expression.Kind.ALIAS;
+    Expression function = named ? call.inner() : call;
+    return "LATERAL TABLE(" + function.toSql(SqlScope.NONE) + ") AS " + alias
+        + (named ? call.names().stream().map(SqlText::quote).collect(Collectors.joining(", ", "(", ")")) : "");
+  }
+
+  /**
+   * Maps each row with a scalar function (or any expression) over its columns: {@code
+   * map(call("parse", $("line")))}. A ROW result is flattened into its fields; any other result is
+   * one column {@code _c0}.
+   */
+  public Table map(Expression function) {
+    Table mapped = env.query(
+        "SELECT " + function.toSql(SqlScope.NONE) + " AS `_c0` FROM " + from());
+    if (!(mapped.type.typeAt(0) instanceof RowType row)) {
+      return mapped;
+    }
+    String alias = SqlText.quote(env.nextAlias());
+    return env.query(
+        "SELECT "
+            + row.fieldNames().stream()
+                .map(n -> alias + ".`_c0`." + SqlText.quote(n) + " AS " + SqlText.quote(n))
+                .collect(Collectors.joining(", "))
+            + " FROM (" + mapped.sql + ") AS " + alias);
+  }
+
+  /**
+   * Replaces each row by the rows a table function returns for it: {@code
+   * flatMap(call("split", $("line")))} has the function's columns only.
+   */
+  public Table flatMap(Expression tableFunctionCall) {
+    String alias = SqlText.quote(env.nextAlias());
+    return env.query(
+        "SELECT " + alias + ".* FROM " + from() + ", " + lateralTable(tableFunctionCall, alias));
   }
 
   /** The rows of both tables, duplicates removed. */

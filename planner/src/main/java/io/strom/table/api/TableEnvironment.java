@@ -1,6 +1,5 @@
 package io.strom.table.api;
 
-import io.strom.api.functions.ScalarFunction;
 import io.strom.api.functions.UserDefinedFunction;
 import io.strom.configuration.Configuration;
 import io.strom.configuration.ConfigurationLoader;
@@ -35,7 +34,7 @@ public class TableEnvironment implements AutoCloseable {
 
   /** An environment with the configuration file's settings overridden by {@code settings}'. */
   public static TableEnvironment create(EnvironmentSettings settings) {
-    return new TableEnvironment(newSession(settings.configuration()));
+    return new TableEnvironment(newSession(settings.getConfiguration()));
   }
 
   /** An environment with the configuration file's settings overridden by {@code settings}. */
@@ -49,8 +48,29 @@ public class TableEnvironment implements AutoCloseable {
     return new SqlSession(merged, KnownOptions.of());
   }
 
-  SqlSession session() {
+  /** The SQL session this environment is; for subclasses and the classes of this package. */
+  protected SqlSession session() {
     return session;
+  }
+
+  /** The query a table stands for, for subclasses that translate tables themselves. */
+  protected static String sqlOf(Table table) {
+    return table.sql();
+  }
+
+  /** The environment a table belongs to. */
+  protected static TableEnvironment environmentOf(Table table) {
+    return table.environment();
+  }
+
+  /** An identifier quoted for SQL. */
+  protected static String quote(String identifier) {
+    return SqlText.quote(identifier);
+  }
+
+  /** A name for a table the environment registers itself, unique within it. */
+  protected String nextUnnamedTable() {
+    return SqlText.quote("UnnamedTable$" + (++unnamedTables));
   }
 
   public TableConfig getConfig() {
@@ -87,7 +107,7 @@ public class TableEnvironment implements AutoCloseable {
 
   /** A table of the rows a {@link TableDescriptor} reads, without naming it in the catalog. */
   public Table from(TableDescriptor descriptor) {
-    String name = SqlText.quote("UnnamedTable$" + (++unnamedTables));
+    String name = nextUnnamedTable();
     session.execute(descriptor.toDdl("CREATE TEMPORARY TABLE " + name));
     return from(name);
   }
@@ -210,15 +230,12 @@ public class TableEnvironment implements AutoCloseable {
         + SqlText.string(function.getName()));
   }
 
-  /** Registers a function instance: the instance, as constructed, is what runs. */
+  /**
+   * Registers a scalar or table function instance: the instance, as constructed, is what runs
+   * (a copy in each parallel task).
+   */
   public void createTemporarySystemFunction(String name, UserDefinedFunction function) {
-    if (function instanceof ScalarFunction scalar) {
-      session.functions().create(name, scalar);
-      return;
-    }
-    throw new ValidationException(
-        "Function '" + name + "' is a " + function.getClass().getName() + "; only scalar function"
-            + " instances can be registered so far. Register its class instead.");
+    session.functions().createTemporarySystemFunction(name, function);
   }
 
   /** The same as {@link #createTemporarySystemFunction(String, Class)}. */
@@ -246,7 +263,7 @@ public class TableEnvironment implements AutoCloseable {
   // ---- what tables use
 
   /** A table for a query written by a table operation, validated now. */
-  Table query(String sql) {
+  protected Table query(String sql) {
     return query(sql, false);
   }
 
@@ -269,7 +286,7 @@ public class TableEnvironment implements AutoCloseable {
    */
   String registerUnnamed(Table table) {
     return unnamedNames.computeIfAbsent(table, t -> {
-      String name = SqlText.quote("UnnamedTable$" + (++unnamedTables));
+      String name = nextUnnamedTable();
       session.execute("CREATE TEMPORARY VIEW " + name + " AS " + t.sql());
       return name;
     });

@@ -26,9 +26,14 @@ public final class WindowGroupedTable {
     TableEnvironment env = table.environment();
     String keyList = keys.stream().map(k -> k.toSql(SqlScope.NONE)).collect(Collectors.joining(", "));
     SqlScope scope = new SqlScope(window.alias(), java.util.Map.of());
+    String selectList = table.selectList(fields, scope);
+    // SQL selects a window's time attribute only when it groups by it too.
+    String windowColumns = selectList.contains("`window_time`")
+        ? "`window_start`, `window_end`, `window_time`"
+        : "`window_start`, `window_end`";
     return env.query(
-        "SELECT " + table.selectList(fields, scope)
+        "SELECT " + selectList
             + " FROM " + window.tableFunction(env.registerUnnamed(table), keyList)
-            + " GROUP BY `window_start`, `window_end`" + (keyList.isEmpty() ? "" : ", " + keyList));
+            + " GROUP BY " + windowColumns + (keyList.isEmpty() ? "" : ", " + keyList));
   }
 }

@@ -51,6 +51,24 @@ class TableApiTwinsTest {
     env.executeSql("CREATE TABLE items (name STRING, category STRING) WITH ("
         + " 'connector' = 'filesystem', 'path' = '" + dir.resolve("items") + "', 'format' = 'csv')");
     env.executeSql("INSERT INTO items VALUES ('a', 'books'), ('c', 'games')");
+    env.executeSql("CREATE TABLE lines (id INT, line STRING) WITH ('connector' = 'filesystem',"
+        + " 'path' = '" + dir.resolve("lines") + "', 'format' = 'csv', 'csv.null-literal' = '<null>')");
+    env.executeSql("INSERT INTO lines VALUES (1, 'to be'), (2, ''), (3, CAST(NULL AS STRING))");
+    env.createTemporarySystemFunction("split", io.strom.planner.testing.SplitFunction.class);
+  }
+
+  @Test
+  void lateralJoinsWithTableFunctions() {
+    assertTwins(
+        env.from("lines").joinLateral(call("split", $("line")).as("word", "len"))
+            .select($("id"), $("word"), $("len")),
+        "SELECT id, word, len FROM lines, LATERAL TABLE(split(line)) AS T(word, len)",
+        "+I[1, to, 2]", "+I[1, be, 2]");
+    assertTwins(
+        env.from("lines").leftOuterJoinLateral(call("split", $("line")).as("word", "len"))
+            .select($("id"), $("word")),
+        "SELECT id, word FROM lines LEFT JOIN LATERAL TABLE(split(line)) AS T(word, len) ON TRUE",
+        "+I[1, to]", "+I[1, be]", "+I[2, null]", "+I[3, null]");
   }
 
   @AfterAll
@@ -130,6 +148,24 @@ class TableApiTwinsTest {
         "SELECT name, COUNT(price) AS n FROM items LEFT JOIN (SELECT item, price FROM bids)"
             + " ON name = item GROUP BY name",
         "+I[a, 4]", "+I[c, 0]");
+  }
+
+  @Test
+  void mapAndFlatMap() {
+    assertTwins(
+        env.from("bids").filter($("price").isLess(3))
+            .map(Expressions.row($("item").upperCase(), $("price").times(2))),
+        "SELECT t.`_c0`.`EXPR$0` AS `EXPR$0`, t.`_c0`.`EXPR$1` AS `EXPR$1` FROM"
+            + " (SELECT ROW(UPPER(item), price * 2) AS `_c0` FROM bids WHERE price < 3) AS t",
+        "+I[A, 2]", "+I[B, 4]");
+    assertTwins(
+        env.from("bids").filter($("price").isLess(3)).map($("item").upperCase()),
+        "SELECT UPPER(item) AS `_c0` FROM bids WHERE price < 3",
+        "+I[A]", "+I[B]");
+    assertTwins(
+        env.from("lines").flatMap(call("split", $("line"))),
+        "SELECT T.* FROM lines, LATERAL TABLE(split(line)) AS T",
+        "+I[to, 2]", "+I[be, 2]");
   }
 
   @Test
