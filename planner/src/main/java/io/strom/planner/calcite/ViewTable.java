@@ -25,7 +25,9 @@ final class ViewTable extends AbstractTable implements TranslatableTable {
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return context.types().toRelType(view.schema().rowType());
+    // The row itself is never NULL: a nullable record type would make every column nullable,
+    // and the view's NOT NULL columns would no longer match the plan its query expands to.
+    return context.types().toRelType(view.schema().rowType().copy(false));
   }
 
   @Override
