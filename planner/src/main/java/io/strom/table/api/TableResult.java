@@ -32,9 +32,19 @@ public final class TableResult {
     return new ResolvedSchema(result.schema());
   }
 
-  /** The id of the job running the query, when it runs as a job that was still running. */
+  /**
+   * The id of the job the statement started and left running: a query over unbounded tables, or
+   * an insert that keeps running; empty when the statement ran to its end or started no job.
+   */
   public java.util.Optional<String> getJobId() {
-    return result.stream() == null ? java.util.Optional.empty() : java.util.Optional.of(result.stream().jobId());
+    if (result.stream() != null) {
+      return java.util.Optional.of(result.stream().jobId());
+    }
+    boolean jobIdReport = result.schema().fieldNames().equals(java.util.List.of("Job ID"))
+        && result.rows().size() == 1;
+    return jobIdReport
+        ? java.util.Optional.of(result.rows().get(0).getString(0).toString())
+        : java.util.Optional.empty();
   }
 
   /**

@@ -102,6 +102,21 @@ class TableEnvironmentTest {
   }
 
   @Test
+  void anInsertThatKeepsRunningReportsItsJob() {
+    env.createTemporaryTable("ticks", TableDescriptor.forConnector("datagen")
+        .schema(Schema.newBuilder().column("n", DataTypes.BIGINT()).build())
+        .option("rows-per-second", "10")
+        .build());
+    env.createTemporaryTable("nowhere", TableDescriptor.forConnector("blackhole")
+        .schema(Schema.newBuilder().column("n", DataTypes.BIGINT()).build())
+        .build());
+    String job = env.from("ticks").executeInsert("nowhere").getJobId().orElseThrow();
+    assertThat(TableApiTwinsTest.rows(env.executeSql("SHOW JOBS"))).anyMatch(line -> line.contains(job));
+    env.executeSql("STOP JOB '" + job + "'");
+    assertThat(env.fromValues(1).execute().getJobId()).isPresent();
+  }
+
+  @Test
   void resultsCanBeReadOnce() {
     TableResult result = env.fromValues(1).execute();
     result.collect().close();
