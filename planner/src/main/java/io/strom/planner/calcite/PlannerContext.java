@@ -136,6 +136,7 @@ public final class PlannerContext {
 
   public SqlNode validate(SqlNode node) {
     try {
+      WindowSyntaxRewriter.rewrite(node);
       return validator.validate(node);
     } catch (CalciteContextException e) {
       throw new ValidationException(

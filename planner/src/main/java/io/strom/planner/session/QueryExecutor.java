@@ -91,7 +91,7 @@ final class QueryExecutor implements AutoCloseable {
     RelNode logical = context.toRel(query).project();
     RelNode rewritten = LogicalRewrites.rewrite(logical);
     StreamPhysicalRel physical =
-        ProjectionPushDown.apply(PhysicalConverter.convert(rewritten), this::acceptsProjection);
+        ProjectionPushDown.apply(PhysicalConverter.convertPlan(rewritten), this::acceptsProjection);
     return new Planned(logical, physical);
   }
 
