@@ -206,12 +206,21 @@ final class GroupWindowRewriter {
       if (call.operandCount() != window.operandCount()) {
         return false;
       }
-      for (int i = 0; i < call.operandCount(); i++) {
+      // The time column may be qualified in one place and not in the other: B.ts and ts.
+      if (!(call.operand(0) instanceof SqlIdentifier time)
+          || !lastName(time).equalsIgnoreCase(lastName((SqlIdentifier) window.operand(0)))) {
+        return false;
+      }
+      for (int i = 1; i < call.operandCount(); i++) {
         if (!call.operand(i).equalsDeep(window.operand(i), org.apache.calcite.util.Litmus.IGNORE)) {
           return false;
         }
       }
       return true;
+    }
+
+    private static String lastName(SqlIdentifier id) {
+      return id.names.get(id.names.size() - 1);
     }
 
     /** The window table function's column an auxiliary function stands for, or null. */

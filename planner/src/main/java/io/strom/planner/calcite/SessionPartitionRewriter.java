@@ -24,11 +24,16 @@ final class SessionPartitionRewriter {
   /** Rewrites every SESSION call of {@code select}'s FROM clause; nested queries are visited by the caller. */
   static void rewrite(SqlSelect select) {
     SqlCall session = sessionCall(select.getFrom());
-    if (session == null || session.operandCount() == 0
-        || session.operand(0).getKind() != SqlKind.SET_SEMANTICS_TABLE) {
+    if (session == null || session.operandCount() == 0) {
       return;
     }
-    SqlCall table = session.operand(0);
+    // Named arguments wrap the table: DATA => TABLE t PARTITION BY k.
+    SqlCall holder = session.operand(0).getKind() == SqlKind.ARGUMENT_ASSIGNMENT
+        ? session.operand(0) : session;
+    if (holder.operand(0).getKind() != SqlKind.SET_SEMANTICS_TABLE) {
+      return;
+    }
+    SqlCall table = holder.operand(0);
     SqlNodeList partitionKeys = table.operand(1);
     SqlNodeList orderKeys = table.operand(2);
     if (orderKeys != null && !orderKeys.isEmpty()) {
@@ -49,7 +54,7 @@ final class SessionPartitionRewriter {
           "The PARTITION BY columns of SESSION must be among the GROUP BY columns of its window"
               + " aggregation; add " + String.join(", ", missing) + " to the GROUP BY");
     }
-    session.setOperand(0, table.operand(0));
+    holder.setOperand(0, table.operand(0));
   }
 
   /** The SESSION call of {@code TABLE(SESSION(...)) [AS alias]}, or null. */
