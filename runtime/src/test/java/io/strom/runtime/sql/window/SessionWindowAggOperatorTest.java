@@ -169,6 +169,32 @@ class SessionWindowAggOperatorTest {
   }
 
   @Test
+  void openSessionsTheirRowsAndTimersSurviveASnapshotAndRestore() throws Exception {
+    java.util.Map<Integer, byte[]> snapshot;
+    try (var before = harness()) {
+      row(before, 1, 1, 100);
+      row(before, 1, 2, 118);
+      row(before, 2, 10, 105);
+      before.processWatermark(50);
+      snapshot = before.snapshotKeyedState();
+    }
+    SessionWindowAggOperator operator = new SessionWindowAggOperator(
+        new GeneratedClass<AggsHandler>("CountSumAggs", HANDLER, new Object[0]),
+        INPUT, 2, 3, 10,
+        new int[] {0, SessionWindowAggOperator.windowStart(), SessionWindowAggOperator.windowEnd()});
+    KeySelector<Row, BinaryRow> key = SessionWindowAggOperatorTest::key;
+    try (var after = OneInputOperatorHarness.<Row, Row>keyed(operator, key)) {
+      after.restoreKeyedState(snapshot);
+      after.open();
+      // Bridges the two restored sessions of key 1.
+      row(after, 1, 4, 109);
+      after.processWatermark(200);
+      assertThat(sessions(after)).containsExactlyInAnyOrder(
+          "1 [100, 128) 3 7 @127", "2 [105, 115) 1 10 @114");
+    }
+  }
+
+  @Test
   void aRowAfterAFiredSessionStartsANewOne() throws Exception {
     try (var harness = harness()) {
       row(harness, 1, 1, 100);
