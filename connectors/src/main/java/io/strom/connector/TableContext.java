@@ -14,6 +14,7 @@ import java.util.Map;
  * @param physicalType the physical columns in declaration order (no computed or metadata columns)
  * @param options the {@code WITH} options exactly as written
  * @param primaryKey the primary key's column names, or empty
+ * @param partitionKeys the {@code PARTITIONED BY} columns in order, or empty
  * @param configuration the session configuration
  * @param classLoader the loader of user classes and factories
  */
@@ -22,6 +23,7 @@ public record TableContext(
     RowType physicalType,
     Map<String, String> options,
     List<String> primaryKey,
+    List<String> partitionKeys,
     Configuration configuration,
     ClassLoader classLoader) {
 
@@ -30,6 +32,7 @@ public record TableContext(
     requireNonNull(physicalType, "physicalType");
     options = Map.copyOf(requireNonNull(options, "options"));
     primaryKey = List.copyOf(requireNonNull(primaryKey, "primaryKey"));
+    partitionKeys = List.copyOf(requireNonNull(partitionKeys, "partitionKeys"));
     requireNonNull(configuration, "configuration");
     requireNonNull(classLoader, "classLoader");
     for (String column : primaryKey) {
@@ -38,6 +41,17 @@ public record TableContext(
             "Primary key column '" + column + "' is not a physical column of " + name);
       }
     }
+  }
+
+  /** A context of a table that is not partitioned. */
+  public TableContext(
+      String name,
+      RowType physicalType,
+      Map<String, String> options,
+      List<String> primaryKey,
+      Configuration configuration,
+      ClassLoader classLoader) {
+    this(name, physicalType, options, primaryKey, List.of(), configuration, classLoader);
   }
 
   /** A context with no primary key, an empty configuration and this class's loader; for tests and tools. */

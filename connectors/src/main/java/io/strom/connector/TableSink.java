@@ -23,6 +23,14 @@ public interface TableSink {
     return null;
   }
 
+  /**
+   * Whether the rows written end (a bounded insert) or keep coming; told before {@link
+   * #createRuntimeSink}. A sink refuses here what it can do only for one of the two.
+   *
+   * @throws ConnectorException naming what cannot be done and why
+   */
+  default void applyInputBoundedness(boolean bounded) {}
+
   /** An independent copy. */
   TableSink copy();
 }

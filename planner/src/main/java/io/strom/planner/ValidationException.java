@@ -12,6 +12,7 @@ public final class ValidationException extends RuntimeException {
 
   private final int line;
   private final int column;
+  private final String reason;
 
   public ValidationException(String message) {
     this(SqlParserPos.ZERO, message);
@@ -21,12 +22,14 @@ public final class ValidationException extends RuntimeException {
     super(withPosition(pos, message));
     this.line = pos == null ? 0 : pos.getLineNum();
     this.column = pos == null ? 0 : pos.getColumnNum();
+    this.reason = message;
   }
 
   public ValidationException(String message, Throwable cause) {
     super(message, cause);
     this.line = 0;
     this.column = 0;
+    this.reason = message;
   }
 
   private static String withPosition(SqlParserPos pos, String message) {
@@ -34,6 +37,11 @@ public final class ValidationException extends RuntimeException {
       return message;
     }
     return "At line " + pos.getLineNum() + ", column " + pos.getColumnNum() + ": " + message;
+  }
+
+  /** The message without the position: for statements a program wrote rather than a person. */
+  public String reason() {
+    return reason;
   }
 
   /** 1-based line of the problem, or 0 when unknown. */

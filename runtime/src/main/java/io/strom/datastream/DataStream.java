@@ -33,9 +33,12 @@ public class DataStream<T> {
   protected final StreamExecutionEnvironment env;
   final List<StreamInput> inputs;
   protected final TypeInfo<T> type;
+  /** The program graph the stream was built in; executing the program starts a new one. */
+  final io.strom.runtime.graph.StreamGraph graph;
 
   DataStream(StreamExecutionEnvironment env, List<StreamInput> inputs, TypeInfo<T> type) {
     this.env = requireNonNull(env, "env");
+    this.graph = env.getStreamGraph();
     this.inputs = List.copyOf(inputs);
     this.type = requireNonNull(type, "type");
   }

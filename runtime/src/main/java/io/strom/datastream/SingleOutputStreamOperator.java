@@ -16,6 +16,11 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
     this.nodeId = nodeId;
   }
 
+  /** The id of the operator's node in the program's stream graph. */
+  public int getId() {
+    return nodeId;
+  }
+
   private StreamNode node() {
     return env.node(nodeId);
   }

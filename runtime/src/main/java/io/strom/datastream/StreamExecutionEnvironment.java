@@ -182,7 +182,27 @@ public final class StreamExecutionEnvironment {
     return TypeInfo.generic();
   }
 
-  // ---- building, used by the stream classes
+  // ---- building, used by the stream classes and by libraries that add nodes themselves
+
+  /**
+   * The program as built so far. Libraries that translate into the program (the table bridge)
+   * add nodes here and hand them back as streams with {@link #streamOf}; it is replaced by a new,
+   * empty graph when the program is executed.
+   */
+  public StreamGraph getStreamGraph() {
+    return graph;
+  }
+
+  /** A stream of what the given nodes of {@link #getStreamGraph()} emit, as elements of {@code type}. */
+  public <T> DataStream<T> streamOf(List<Integer> nodeIds, TypeInfo<T> type) {
+    List<StreamInput> inputs = new java.util.ArrayList<>();
+    for (int id : nodeIds) {
+      graph.node(id);
+      outputTypes.put(id, type);
+      inputs.add(new StreamInput(id, io.strom.runtime.graph.Partitioners.forward(), null, type));
+    }
+    return new DataStream<>(this, inputs, type);
+  }
 
   StreamNode node(int id) {
     return graph.node(id);
@@ -232,6 +252,11 @@ public final class StreamExecutionEnvironment {
   private void connect(DataStream<?> input, StreamNode node, int inputIndex) {
     if (input.env != this) {
       throw new IllegalArgumentException("A stream of another environment cannot be used here");
+    }
+    if (input.graph != graph) {
+      throw new IllegalStateException(
+          "This stream was built before the program was executed; executing a program clears it,"
+              + " so build the streams of the next program anew");
     }
     for (StreamInput in : input.inputs) {
       TypeInfo<?> type = in.sideOutput() != null ? in.type() : outputTypes.get(in.nodeId());

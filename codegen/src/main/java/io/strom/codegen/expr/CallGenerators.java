@@ -60,6 +60,8 @@ final class CallGenerators {
       case EXTRACT: return TemporalGenerators.extract(g, call);
       case ITEM: return CollectionGenerators.item(g, call);
       case ARRAY_VALUE_CONSTRUCTOR: return CollectionGenerators.arrayConstructor(g, call);
+      case MAP_VALUE_CONSTRUCTOR: return CollectionGenerators.mapConstructor(g, call);
+      case ROW: return CollectionGenerators.rowConstructor(g, call);
       case JSON_VALUE_EXPRESSION: return g.generate(call.getOperands().get(0));
       default: return byName(g, call);
     }

@@ -5,7 +5,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.sql.type.SqlTypeName;
 
-/** Element access {@code a[i]} and {@code m[k]}, CARDINALITY and ELEMENT. */
+/** Element access {@code a[i]} and {@code m[k]}, the ARRAY, MAP and ROW constructors, CARDINALITY and ELEMENT. */
 final class CollectionGenerators {
   private static final String C = "io.strom.runtime.functions.CollectionFunctions.";
 
@@ -66,6 +66,49 @@ final class CollectionGenerators {
         .append(" = new io.strom.data.GenericArray(new Object[] {")
         .append(String.join(", ", elements)).append("});\n");
     return new GeneratedExpr(code.toString(), "false", valueTerm, call.getType());
+  }
+
+  /**
+   * {@code MAP[k1, v1, k2, v2, ...]}: a generic map in the order of the keys' first appearance; a
+   * repeated key takes its last value.
+   */
+  static GeneratedExpr mapConstructor(ExprCodeGenerator g, RexCall call) {
+    RelDataType keyType = call.getType().getKeyType();
+    RelDataType valueType = call.getType().getValueType();
+    String entries = g.context().newName("entries");
+    StringBuilder code = new StringBuilder("java.util.Map ").append(entries)
+        .append(" = new java.util.LinkedHashMap();\n");
+    List<org.apache.calcite.rex.RexNode> operands = call.getOperands();
+    for (int i = 0; i + 1 < operands.size(); i += 2) {
+      GeneratedExpr key = g.convert(g.generate(operands.get(i)), keyType);
+      GeneratedExpr value = g.convert(g.generate(operands.get(i + 1)), valueType);
+      code.append(key.code()).append(value.code()).append(entries).append(".put(")
+          .append(boxedOrNull(key)).append(", ").append(boxedOrNull(value)).append(");\n");
+    }
+    String valueTerm = g.context().newName("map");
+    code.append("io.strom.data.MapData ").append(valueTerm)
+        .append(" = new io.strom.data.GenericMap(").append(entries).append(");\n");
+    return new GeneratedExpr(code.toString(), "false", valueTerm, call.getType());
+  }
+
+  /** {@code ROW(a, b, ...)}: a generic row of the field values. */
+  static GeneratedExpr rowConstructor(ExprCodeGenerator g, RexCall call) {
+    List<org.apache.calcite.rel.type.RelDataTypeField> fields = call.getType().getFieldList();
+    String valueTerm = g.context().newName("row");
+    StringBuilder code = new StringBuilder("io.strom.data.GenericRow ").append(valueTerm)
+        .append(" = new io.strom.data.GenericRow(").append(fields.size()).append(");\n");
+    for (int i = 0; i < fields.size(); i++) {
+      GeneratedExpr field = g.convert(g.generate(call.getOperands().get(i)), fields.get(i).getType());
+      code.append(field.code()).append(valueTerm).append(".setField(").append(i).append(", ")
+          .append(boxedOrNull(field)).append(");\n");
+    }
+    return new GeneratedExpr(code.toString(), "false", valueTerm, call.getType());
+  }
+
+  /** The value boxed, or null when it is NULL. */
+  private static String boxedOrNull(GeneratedExpr e) {
+    String value = boxed(e);
+    return e.neverNull() ? value : "(" + e.nullTerm() + " ? null : " + value + ")";
   }
 
   static GeneratedExpr cardinality(ExprCodeGenerator g, RexCall call) {

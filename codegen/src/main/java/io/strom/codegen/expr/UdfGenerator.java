@@ -72,7 +72,8 @@ final class UdfGenerator {
     return g.strictNullable(call.getType(), strictOps, helper + "(" + callExpr + ")");
   }
 
-  private static String toExternal(ExprCodeGenerator g, GeneratedExpr op, Class<?> param) {
+  /** Converts the non-null value of {@code op} to Java parameter class {@code param}. */
+  static String toExternal(ExprCodeGenerator g, GeneratedExpr op, Class<?> param) {
     String v = op.valueTerm();
     RelDataType t = op.type();
     if (param == String.class) {

@@ -177,6 +177,17 @@ public final class FlinkFunctions {
               OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE)
           .withDeterministic(false).withDynamic(true);
 
+  /**
+   * SOURCE_WATERMARK(): written as a table's watermark ({@code WATERMARK FOR rowtime AS
+   * SOURCE_WATERMARK()}), keeps the watermarks the table's source brings, such as a DataStream's,
+   * instead of generating them. It has no value of its own anywhere else.
+   */
+  public static final SqlFunction SOURCE_WATERMARK =
+      fn("SOURCE_WATERMARK",
+          ReturnTypes.explicit(f -> f.createTypeWithNullability(
+              f.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), true)),
+          OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE);
+
   public static final SqlFunction DATE_FORMAT =
       fn("DATE_FORMAT", STRING_FORCE_NULLABLE,
           OperandTypes.or(

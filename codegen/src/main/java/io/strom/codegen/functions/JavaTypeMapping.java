@@ -85,6 +85,17 @@ final class JavaTypeMapping {
   }
 
   private static RelDataType sqlType(RelDataTypeFactory f, Class<?> c, Method eval) {
+    RelDataType type = sqlTypeOrNull(f, c);
+    if (type != null) {
+      return type;
+    }
+    throw new IllegalArgumentException("The result class " + c.getName() + " of "
+        + eval.getDeclaringClass().getName() + ".eval has no SQL type; annotate the method with "
+        + "@DataTypeHint(\"...\")");
+  }
+
+  /** The SQL type of Java class {@code c}, or null when it has none. */
+  static RelDataType sqlTypeOrNull(RelDataTypeFactory f, Class<?> c) {
     if (c == String.class) {
       return f.createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE);
     } else if (c == int.class || c == Integer.class) {
@@ -114,8 +125,6 @@ final class JavaTypeMapping {
     } else if (c == byte[].class) {
       return f.createSqlType(SqlTypeName.VARBINARY, Integer.MAX_VALUE);
     }
-    throw new IllegalArgumentException("The result class " + c.getName() + " of "
-        + eval.getDeclaringClass().getName() + ".eval has no SQL type; annotate the method with "
-        + "@DataTypeHint(\"...\")");
+    return null;
   }
 }

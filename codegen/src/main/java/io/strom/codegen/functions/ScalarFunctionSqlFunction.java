@@ -2,18 +2,12 @@ package io.strom.codegen.functions;
 
 import io.strom.api.functions.ScalarFunction;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlOperandCountRange;
-import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorBinding;
-import org.apache.calcite.sql.type.SqlOperandCountRanges;
-import org.apache.calcite.sql.type.SqlOperandTypeChecker;
 
 /**
  * A user-defined {@link ScalarFunction} as a Calcite function: its {@code eval} methods decide
@@ -25,7 +19,7 @@ public final class ScalarFunctionSqlFunction extends SqlFunction {
 
   ScalarFunctionSqlFunction(String name, ScalarFunction function, List<Method> evals) {
     super(name, SqlKind.OTHER_FUNCTION,
-        ScalarFunctionSqlFunction::returnType, null, new Checker(evals),
+        ScalarFunctionSqlFunction::returnType, null, new EvalOperandChecker(evals),
         SqlFunctionCategory.USER_DEFINED_FUNCTION);
     this.function = function;
     this.evals = List.copyOf(evals);
@@ -64,55 +58,5 @@ public final class ScalarFunctionSqlFunction extends SqlFunction {
       anyNullable |= type.isNullable();
     }
     return JavaTypeMapping.resultType(binding.getTypeFactory(), eval, anyNullable);
-  }
-
-  /** Accepts the operand types some eval method takes. */
-  private static final class Checker implements SqlOperandTypeChecker {
-    private final List<Method> evals;
-
-    Checker(List<Method> evals) {
-      this.evals = evals;
-    }
-
-    @Override
-    public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
-      List<RelDataType> types = new ArrayList<>();
-      for (int i = 0; i < binding.getOperandCount(); i++) {
-        types.add(binding.getOperandType(i));
-      }
-      for (Method eval : evals) {
-        if (JavaTypeMapping.accepts(eval, types)) {
-          return true;
-        }
-      }
-      if (throwOnFailure) {
-        throw binding.newValidationSignatureError();
-      }
-      return false;
-    }
-
-    @Override
-    public SqlOperandCountRange getOperandCountRange() {
-      int min = Integer.MAX_VALUE;
-      int max = 0;
-      for (Method eval : evals) {
-        min = Math.min(min, eval.getParameterCount());
-        max = Math.max(max, eval.getParameterCount());
-      }
-      return SqlOperandCountRanges.between(min, max);
-    }
-
-    @Override
-    public String getAllowedSignatures(SqlOperator op, String opName) {
-      List<String> signatures = new ArrayList<>();
-      for (Method eval : evals) {
-        List<String> params = new ArrayList<>();
-        for (Class<?> type : eval.getParameterTypes()) {
-          params.add(type.getSimpleName());
-        }
-        signatures.add(opName + "(" + String.join(", ", params) + ")");
-      }
-      return String.join("\n", signatures);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.strom.codegen.functions;
 
 import io.strom.api.functions.ScalarFunction;
+import io.strom.api.functions.TableFunction;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -10,7 +11,7 @@ import java.util.List;
 import org.apache.calcite.sql.SqlFunction;
 
 /**
- * Turns user-defined function classes into SQL functions for {@link StromOperatorTable#create(
+ * Turns user-defined function classes (scalar and table functions) into SQL functions for {@link StromOperatorTable#create(
  * java.util.Collection)}, e.g. for {@code CREATE FUNCTION} or a Table API registration.
  */
 public final class UserFunctions {
@@ -29,6 +30,41 @@ public final class UserFunctions {
 
   /** A scalar function from an instance, which is serialized with plans that call it. */
   public static SqlFunction scalar(String name, ScalarFunction function) {
+    return new ScalarFunctionSqlFunction(
+        name.toUpperCase(java.util.Locale.ROOT), function, evals(name, function));
+  }
+
+  /** A table function from a class with a public no-argument constructor. */
+  public static SqlFunction table(String name, Class<? extends TableFunction<?>> functionClass) {
+    try {
+      Constructor<? extends TableFunction<?>> constructor = functionClass.getConstructor();
+      return table(name, constructor.newInstance());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("Cannot create function '" + name + "': "
+          + functionClass.getName() + " needs a public no-argument constructor", e);
+    }
+  }
+
+  /**
+   * A table function from an instance, which is serialized with plans that call it. Its row type
+   * is checked now, so a function without one fails at registration.
+   */
+  public static SqlFunction table(String name, TableFunction<?> function) {
+    List<Method> evals = evals(name, function);
+    for (Method eval : evals) {
+      if (eval.getReturnType() != void.class) {
+        throw new IllegalArgumentException("Function '" + name + "': the eval methods of table"
+            + " function " + function.getClass().getName() + " must return void and emit rows"
+            + " with collect(...)");
+      }
+      TableFunctionRowTypes.check(name, function.getClass(), eval);
+    }
+    return new TableFunctionSqlFunction(
+        name.toUpperCase(java.util.Locale.ROOT), function, evals);
+  }
+
+  /** The public eval methods of a function, most specific first. */
+  private static List<Method> evals(String name, Object function) {
     List<Method> evals = new ArrayList<>();
     for (Method method : function.getClass().getMethods()) {
       if (method.getName().equals("eval") && !Modifier.isStatic(method.getModifiers())
@@ -46,7 +82,7 @@ public final class UserFunctions {
     }
     // Most specific first: primitive and narrow parameters before wide ones.
     evals.sort(Comparator.comparing(UserFunctions::width));
-    return new ScalarFunctionSqlFunction(name.toUpperCase(java.util.Locale.ROOT), function, evals);
+    return evals;
   }
 
   private static String width(Method method) {

@@ -36,6 +36,55 @@ final class FilePaths {
     return name.startsWith(".") || name.startsWith("_");
   }
 
+  /** A file of a partitioned table and the unescaped values of its partition directories. */
+  record PartitionFile(Path file, List<String> values) {}
+
+  /**
+   * The non-hidden files under the partition directories of {@code root}: the directories
+   * {@code k1=v1/k2=v2/...} naming {@code keys} in order. Other files and directories are not
+   * part of the table and are skipped, as in Flink.
+   */
+  static List<PartitionFile> listPartitionFiles(Path root, List<String> keys) {
+    if (!Files.isDirectory(root)) {
+      throw new ConnectorException(
+          "The filesystem path " + root + " of a partitioned table "
+              + (Files.exists(root) ? "is a file, but must be a directory" : "does not exist")
+              + ". Check the table's 'path' option.");
+    }
+    List<PartitionFile> files = new ArrayList<>();
+    collectPartitions(root, keys, new ArrayList<>(), files);
+    return files;
+  }
+
+  private static void collectPartitions(
+      Path directory, List<String> keys, List<String> values, List<PartitionFile> files) {
+    if (values.size() == keys.size()) {
+      List<String> partition = List.copyOf(values);
+      for (Path file : listFiles(directory)) {
+        files.add(new PartitionFile(file, partition));
+      }
+      return;
+    }
+    for (Path child : children(directory)) {
+      String value = child.getFileName() == null
+          ? null
+          : PartitionPaths.valueIn(child.getFileName().toString(), keys.get(values.size()));
+      if (!isHidden(child) && Files.isDirectory(child) && value != null) {
+        values.add(value);
+        collectPartitions(child, keys, values, files);
+        values.remove(values.size() - 1);
+      }
+    }
+  }
+
+  private static List<Path> children(Path directory) {
+    try (Stream<Path> children = Files.list(directory)) {
+      return children.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not list the files under " + directory, e);
+    }
+  }
+
   /** The file itself, or the non-hidden regular files under a directory, sorted by path. */
   static List<Path> listFiles(Path root) {
     if (!Files.exists(root)) {

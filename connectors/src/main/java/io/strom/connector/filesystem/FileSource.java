@@ -24,6 +24,9 @@ public final class FileSource implements Source<Row, FileSplit> {
   private final String format;
   private final RowDecoder decoder;
   private final List<LogicalType> decodedTypes;
+  private final int[] decodedTargets;
+  private final PartitionFieldFiller partitions;
+  private final PartitionFilter partitionFilter;
   private final List<FileMetadata> metadata;
 
   /**
@@ -31,18 +34,27 @@ public final class FileSource implements Source<Row, FileSplit> {
    * @param format the format's identifier, for error messages
    * @param decoder decodes a line into a row of {@code decodedTypes}
    * @param decodedTypes the types of the decoder's rows
-   * @param metadata the metadata to append, in order
+   * @param decodedTargets where each decoded field goes in the produced row
+   * @param partitions the partition columns of the produced row, taken from the directories
+   * @param partitionFilter the partitions to read, or null for all
+   * @param metadata the metadata to append after the decoded and partition fields, in order
    */
   FileSource(
       String path,
       String format,
       RowDecoder decoder,
       List<LogicalType> decodedTypes,
+      int[] decodedTargets,
+      PartitionFieldFiller partitions,
+      PartitionFilter partitionFilter,
       List<FileMetadata> metadata) {
     this.path = requireNonNull(path, "path");
     this.format = requireNonNull(format, "format");
     this.decoder = requireNonNull(decoder, "decoder");
     this.decodedTypes = List.copyOf(decodedTypes);
+    this.decodedTargets = decodedTargets.clone();
+    this.partitions = requireNonNull(partitions, "partitions");
+    this.partitionFilter = partitionFilter;
     this.metadata = List.copyOf(metadata);
   }
 
@@ -53,11 +65,12 @@ public final class FileSource implements Source<Row, FileSplit> {
 
   @Override
   public SplitEnumerator<FileSplit> createEnumerator(SplitEnumeratorContext<FileSplit> context) {
-    return new FileSplitEnumerator(context, path);
+    return new FileSplitEnumerator(context, path, partitions.keys(), partitionFilter);
   }
 
   @Override
   public SourceReader<Row, FileSplit> createReader(SourceReaderContext context) {
-    return new FileSourceReader(context, format, decoder, decodedTypes, metadata);
+    return new FileSourceReader(
+        context, format, decoder, decodedTypes, decodedTargets, partitions, metadata);
   }
 }

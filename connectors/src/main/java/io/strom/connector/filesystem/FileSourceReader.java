@@ -35,7 +35,12 @@ final class FileSourceReader implements SourceReader<Row, FileSplit>, RowCollect
   private final String format;
   private final RowDecoder decoder;
   private final RowCopier copier;
-  private final int decodedArity;
+  /** Decoded and partition fields: the metadata follows them. */
+  private final int fieldArity;
+  private final PartitionFieldFiller partitions;
+  private final int[] partitionTargets;
+  /** The current file's partition values, as internal values. */
+  private Object[] partitionValues = new Object[0];
   private final List<FileMetadata> metadata;
   /** The current file's metadata values, as internal values. */
   private final Object[] metadataValues;
@@ -51,11 +56,16 @@ final class FileSourceReader implements SourceReader<Row, FileSplit>, RowCollect
       String format,
       RowDecoder decoder,
       List<LogicalType> decodedTypes,
+      int[] decodedTargets,
+      PartitionFieldFiller partitions,
       List<FileMetadata> metadata) {
     this.format = format;
     this.decoder = decoder;
-    this.copier = RowCopier.all(decodedTypes);
-    this.decodedArity = decodedTypes.size();
+    this.copier = new RowCopier(
+        decodedTypes, io.strom.connector.Projections.identity(decodedTypes.size()), decodedTargets);
+    this.partitions = partitions;
+    this.partitionTargets = partitions.targets();
+    this.fieldArity = decodedTypes.size() + partitionTargets.length;
     this.metadata = metadata;
     this.metadataValues = new Object[metadata.size()];
     decoder.open(new DecoderContext(context.metrics()));
@@ -92,6 +102,7 @@ final class FileSourceReader implements SourceReader<Row, FileSplit>, RowCollect
     for (int i = 0; i < metadata.size(); i++) {
       metadataValues[i] = metadata.get(i).valueOf(current);
     }
+    partitionValues = partitions.valuesOf(current);
     return true;
   }
 
@@ -117,13 +128,16 @@ final class FileSourceReader implements SourceReader<Row, FileSplit>, RowCollect
     }
   }
 
-  /** Emits a copy of a decoded row with the file's metadata appended. */
+  /** Emits a copy of a decoded row with the file's partition values and metadata added. */
   @Override
   public void collect(Row decoded) {
-    GenericRow row = new GenericRow(decodedArity + metadataValues.length);
+    GenericRow row = new GenericRow(fieldArity + metadataValues.length);
     copier.copy(decoded, row);
+    for (int i = 0; i < partitionTargets.length; i++) {
+      row.setField(partitionTargets[i], partitionValues[i]);
+    }
     for (int i = 0; i < metadataValues.length; i++) {
-      row.setField(decodedArity + i, metadataValues[i]);
+      row.setField(fieldArity + i, metadataValues[i]);
     }
     output.collect(row);
   }

@@ -17,27 +17,53 @@ import java.util.List;
 final class FileSplitEnumerator implements SplitEnumerator<FileSplit> {
   private final SplitEnumeratorContext<FileSplit> context;
   private final String path;
+  private final List<String> partitionKeys;
+  private final PartitionFilter partitionFilter;
   private List<List<FileSplit>> shares;
 
-  FileSplitEnumerator(SplitEnumeratorContext<FileSplit> context, String path) {
+  /**
+   * @param partitionKeys the table's partition columns; empty when it is not partitioned
+   * @param partitionFilter the partitions to read, or null for all
+   */
+  FileSplitEnumerator(
+      SplitEnumeratorContext<FileSplit> context,
+      String path,
+      List<String> partitionKeys,
+      PartitionFilter partitionFilter) {
     this.context = context;
     this.path = path;
+    this.partitionKeys = partitionKeys;
+    this.partitionFilter = partitionFilter;
   }
 
   @Override
   public void start() {
     List<FileSplit> splits = new ArrayList<>();
-    for (Path file : FilePaths.listFiles(FilePaths.resolve(path))) {
-      try {
-        splits.add(new FileSplit(
-            file.toAbsolutePath().toString(),
-            Files.size(file),
-            Files.getLastModifiedTime(file).toMillis()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not read the attributes of " + file, e);
+    Path root = FilePaths.resolve(path);
+    if (partitionKeys.isEmpty()) {
+      for (Path file : FilePaths.listFiles(root)) {
+        splits.add(split(file, List.of()));
+      }
+    } else {
+      for (FilePaths.PartitionFile file : FilePaths.listPartitionFiles(root, partitionKeys)) {
+        if (partitionFilter == null || partitionFilter.accepts(file.values())) {
+          splits.add(split(file.file(), file.values()));
+        }
       }
     }
     shares = balance(splits, context.parallelism());
+  }
+
+  private static FileSplit split(Path file, List<String> partitionValues) {
+    try {
+      return new FileSplit(
+          file.toAbsolutePath().toString(),
+          Files.size(file),
+          Files.getLastModifiedTime(file).toMillis(),
+          partitionValues);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the attributes of " + file, e);
+    }
   }
 
   static List<List<FileSplit>> balance(List<FileSplit> splits, int parts) {

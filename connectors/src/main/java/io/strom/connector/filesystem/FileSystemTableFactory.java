@@ -33,7 +33,34 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
 
   @Override
   public Set<ConfigOption<?>> optionalOptions() {
-    return Set.of(FactoryUtil.SINK_PARALLELISM);
+    return Set.of(
+        FactoryUtil.SINK_PARALLELISM,
+        FileSystemConnectorOptions.PARTITION_DEFAULT_NAME,
+        FileSystemConnectorOptions.SINK_PARTITION_COMMIT_TRIGGER,
+        FileSystemConnectorOptions.SINK_PARTITION_COMMIT_DELAY,
+        FileSystemConnectorOptions.SINK_PARTITION_COMMIT_WATERMARK_TIME_ZONE,
+        FileSystemConnectorOptions.SINK_PARTITION_COMMIT_POLICY_KIND,
+        FileSystemConnectorOptions.SINK_PARTITION_COMMIT_POLICY_CLASS,
+        FileSystemConnectorOptions.SINK_PARTITION_COMMIT_SUCCESS_FILE_NAME,
+        FileSystemConnectorOptions.PARTITION_TIME_EXTRACTOR_KIND,
+        FileSystemConnectorOptions.PARTITION_TIME_EXTRACTOR_CLASS,
+        FileSystemConnectorOptions.PARTITION_TIME_EXTRACTOR_TIMESTAMP_PATTERN,
+        FileSystemConnectorOptions.PARTITION_TIME_EXTRACTOR_TIMESTAMP_FORMATTER,
+        FileSystemConnectorOptions.SINK_ROLLING_POLICY_FILE_SIZE,
+        FileSystemConnectorOptions.SINK_ROLLING_POLICY_ROLLOVER_INTERVAL,
+        FileSystemConnectorOptions.SINK_ROLLING_POLICY_CHECK_INTERVAL,
+        FileSystemConnectorOptions.SINK_ROLLING_POLICY_INACTIVITY_INTERVAL,
+        FileSystemConnectorOptions.SINK_SHUFFLE_BY_PARTITION,
+        FileSystemConnectorOptions.AUTO_COMPACTION);
+  }
+
+  /** The partition columns of the table, checked against its columns. */
+  private static PartitionLayout layout(TableContext context) {
+    return PartitionLayout.of(context.physicalType(), context.partitionKeys());
+  }
+
+  private static PartitionValues partitionValues(FactoryUtil.TableFactoryHelper helper) {
+    return new PartitionValues(helper.options().get(FileSystemConnectorOptions.PARTITION_DEFAULT_NAME));
   }
 
   @Override
@@ -44,10 +71,12 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
     String path = helper.options().get(FileSystemConnectorOptions.PATH);
     FilePaths.resolve(path);
     ReadableOptions formatOptions = helper.formatOptions(format);
+    PartitionLayout layout = layout(context);
     // Create a decoder once now, so that bad format options fail while planning.
     format.createDecoder(
-        context.physicalType(), Projections.identity(context.physicalType().fieldCount()), formatOptions);
-    return new FileSystemTableSource(path, context.physicalType(), format, formatOptions);
+        layout.dataType(), Projections.identity(layout.dataType().fieldCount()), formatOptions);
+    return new FileSystemTableSource(
+        path, context.physicalType(), format, formatOptions, layout, partitionValues(helper));
   }
 
   @Override
@@ -62,10 +91,14 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
       throw helper.options().invalidValue(
           FactoryUtil.SINK_PARALLELISM.key(), parallelism.toString(), "a positive whole number");
     }
+    PartitionLayout layout = layout(context);
     return new FileSystemTableSink(
         path,
         format.identifier(),
-        format.createEncoder(context.physicalType(), helper.formatOptions(format)),
-        parallelism);
+        format.createEncoder(layout.dataType(), helper.formatOptions(format)),
+        parallelism,
+        layout,
+        partitionValues(helper),
+        PartitionCommitOptions.from(helper.options()));
   }
 }

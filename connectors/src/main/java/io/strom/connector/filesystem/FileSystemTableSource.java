@@ -9,6 +9,7 @@ import io.strom.connector.Projections;
 import io.strom.connector.ReadableOptions;
 import io.strom.connector.RowDecoder;
 import io.strom.connector.ScanTableSource;
+import io.strom.connector.SupportsPartitionPushDown;
 import io.strom.connector.SupportsProjectionPushDown;
 import io.strom.connector.SupportsReadingMetadata;
 import io.strom.data.Row;
@@ -18,28 +19,44 @@ import io.strom.types.RowType;
 import io.strom.types.RowType.RowField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A bounded scan of the files under a path, decoded by a line-based format, with projection
- * push-down (the format parses only the kept columns) and the {@code file.*} metadata columns.
+ * push-down (the format parses only the kept columns) and the {@code file.*} metadata columns. A
+ * partitioned table reads the files of its partition directories, whose values fill the partition
+ * columns.
  */
 final class FileSystemTableSource
-    implements ScanTableSource, SupportsProjectionPushDown, SupportsReadingMetadata {
+    implements ScanTableSource, SupportsProjectionPushDown, SupportsReadingMetadata,
+        SupportsPartitionPushDown {
   private final String path;
   private final RowType physicalType;
   private final DecodingFormatFactory format;
   private final ReadableOptions formatOptions;
+  private final PartitionLayout layout;
+  private final PartitionValues partitionValues;
   private int[] projection;
   private List<String> metadataKeys = List.of();
+  /** The partitions to read, or null for all. */
+  private List<Row> partitions;
 
   FileSystemTableSource(
-      String path, RowType physicalType, DecodingFormatFactory format, ReadableOptions formatOptions) {
+      String path,
+      RowType physicalType,
+      DecodingFormatFactory format,
+      ReadableOptions formatOptions,
+      PartitionLayout layout,
+      PartitionValues partitionValues) {
     this.path = requireNonNull(path, "path");
     this.physicalType = requireNonNull(physicalType, "physicalType");
     this.format = requireNonNull(format, "format");
     this.formatOptions = requireNonNull(formatOptions, "formatOptions");
+    this.layout = requireNonNull(layout, "layout");
+    this.partitionValues = requireNonNull(partitionValues, "partitionValues");
     this.projection = Projections.identity(physicalType.fieldCount());
   }
 
@@ -64,14 +81,82 @@ final class FileSystemTableSource
 
   @Override
   public Source<Row, ?> createRuntimeSource() {
-    RowDecoder decoder = format.createDecoder(physicalType, projection, formatOptions);
     List<FileMetadata> metadata = metadataKeys.stream().map(FileMetadata::ofKey).toList();
+    if (!layout.isPartitioned()) {
+      RowDecoder decoder = format.createDecoder(physicalType, projection, formatOptions);
+      return new FileSource(
+          path,
+          format.identifier(),
+          decoder,
+          Projections.project(physicalType, projection).fieldTypes(),
+          Projections.identity(projection.length),
+          PartitionFieldFiller.NONE,
+          null,
+          metadata);
+    }
+    // The files hold the data columns only: decode the projected ones, fill in the partitions.
+    List<Integer> dataProjection = new ArrayList<>();
+    List<Integer> dataTargets = new ArrayList<>();
+    List<Integer> keyOfSlot = new ArrayList<>();
+    List<Integer> keyTargets = new ArrayList<>();
+    List<LogicalType> keyTypes = new ArrayList<>();
+    for (int i = 0; i < projection.length; i++) {
+      int key = layout.keyOf(projection[i]);
+      if (key >= 0) {
+        keyOfSlot.add(key);
+        keyTargets.add(i);
+        keyTypes.add(layout.keyType(key));
+      } else {
+        dataProjection.add(layout.dataIndexOf(projection[i]));
+        dataTargets.add(i);
+      }
+    }
+    RowType dataType = layout.dataType();
+    int[] decoded = toArray(dataProjection);
     return new FileSource(
         path,
         format.identifier(),
-        decoder,
-        Projections.project(physicalType, projection).fieldTypes(),
+        format.createDecoder(dataType, decoded, formatOptions),
+        Projections.project(dataType, decoded).fieldTypes(),
+        toArray(dataTargets),
+        new PartitionFieldFiller(
+            layout.keys(), toArray(keyOfSlot), toArray(keyTargets), keyTypes, partitionValues),
+        partitions == null ? null : partitionFilter(partitions),
         metadata);
+  }
+
+  private PartitionFilter partitionFilter(List<Row> accepted) {
+    List<LogicalType> types = new ArrayList<>();
+    for (int i = 0; i < layout.keys().size(); i++) {
+      types.add(layout.keyType(i));
+    }
+    return new PartitionFilter(layout.keys(), types, partitionValues, accepted);
+  }
+
+  @Override
+  public List<Row> listPartitions() {
+    if (!layout.isPartitioned()) {
+      return List.of();
+    }
+    PartitionFilter all = partitionFilter(List.of());
+    Set<List<String>> seen = new LinkedHashSet<>();
+    for (FilePaths.PartitionFile file : FilePaths.listPartitionFiles(FilePaths.resolve(path), layout.keys())) {
+      seen.add(file.values());
+    }
+    List<Row> result = new ArrayList<>();
+    for (List<String> values : seen) {
+      result.add(all.toRow(values));
+    }
+    return result;
+  }
+
+  @Override
+  public void applyPartitions(List<Row> accepted) {
+    this.partitions = List.copyOf(accepted);
+  }
+
+  private static int[] toArray(List<Integer> values) {
+    return values.stream().mapToInt(Integer::intValue).toArray();
   }
 
   @Override
@@ -108,6 +193,12 @@ final class FileSystemTableSource
     if (!Projections.isIdentity(projection, physicalType.fieldCount())) {
       sb.append(", project=").append(Projections.project(physicalType, projection).fieldNames());
     }
+    if (layout.isPartitioned()) {
+      sb.append(", partitionBy=").append(layout.keys());
+      if (partitions != null) {
+        sb.append(", partitions=").append(partitions.size());
+      }
+    }
     if (!metadataKeys.isEmpty()) {
       sb.append(", metadata=").append(metadataKeys);
     }
@@ -116,9 +207,11 @@ final class FileSystemTableSource
 
   @Override
   public FileSystemTableSource copy() {
-    FileSystemTableSource copy = new FileSystemTableSource(path, physicalType, format, formatOptions);
+    FileSystemTableSource copy = new FileSystemTableSource(
+        path, physicalType, format, formatOptions, layout, partitionValues);
     copy.projection = projection.clone();
     copy.metadataKeys = metadataKeys;
+    copy.partitions = partitions;
     return copy;
   }
 }

@@ -13,10 +13,13 @@ import java.nio.file.StandardCopyOption;
  * A part file written and forced to disk under its hidden pending name, waiting for its checkpoint
  * to complete to get its visible name. Kept in checkpoints.
  *
+ * @param partition the partition directory relative to the table's, e.g. {@code dt=2024-01-01};
+ *     empty for the table's own directory
  * @param name the visible name, {@code part-...}; the pending file is {@code .<name>.pending}
  */
-public record PendingFile(String name) implements Serializable {
+public record PendingFile(String partition, String name) implements Serializable {
   public PendingFile {
+    requireNonNull(partition, "partition");
     requireNonNull(name, "name");
   }
 
@@ -32,7 +35,8 @@ public record PendingFile(String name) implements Serializable {
    * Renames the pending file to its visible name. Committing again is harmless: a file already
    * visible and no longer pending was committed before (by the run that took the checkpoint).
    */
-  void commit(Path directory) throws IOException {
+  void commit(Path root) throws IOException {
+    Path directory = root.resolve(partition);
     Path pending = directory.resolve(pendingName(name));
     Path visible = directory.resolve(name);
     if (Files.exists(pending)) {

@@ -1,5 +1,6 @@
 package io.strom.planner.calcite;
 
+import io.strom.api.functions.TableFunction;
 import io.strom.util.Suggestions;
 import io.strom.codegen.types.StromRexBuilder;
 import io.strom.planner.ValidationException;
@@ -138,12 +139,24 @@ public final class PlannerContext {
     try {
       WindowSyntaxRewriter.rewrite(node);
       return validator.validate(node);
+    } catch (IllegalArgumentException e) {
+      Matcher m = NOT_A_TABLE_FUNCTION.matcher(String.valueOf(e.getMessage()));
+      if (m.matches()) {
+        // Calcite reports a scalar function in LATERAL TABLE(...) without a position.
+        throw new ValidationException("Function '" + m.group(1) + "' is a scalar function, but"
+            + " LATERAL TABLE(...) needs a table function: a class extending "
+            + TableFunction.class.getName() + " that emits rows with collect(...)");
+      }
+      throw e;
     } catch (CalciteContextException e) {
       throw new ValidationException(
           new SqlParserPos(e.getPosLine(), e.getPosColumn()),
           withSuggestion(e.getCause().getMessage(), columnsOfTablesIn(node)));
     }
   }
+
+  private static final Pattern NOT_A_TABLE_FUNCTION =
+      Pattern.compile("Argument must be a table function: (.+)");
 
   private static final Pattern UNKNOWN_COLUMN =
       Pattern.compile("(?:Column|Unknown identifier) '([^']+)'.*");

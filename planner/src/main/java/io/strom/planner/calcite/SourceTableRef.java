@@ -15,22 +15,38 @@ public final class SourceTableRef extends AbstractTable {
   private final CatalogTable table;
   private final RelDataType producedType;
   private final int[] projection;
+  private final java.util.List<io.strom.data.Row> partitions;
 
   SourceTableRef(ObjectIdentifier identifier, CatalogTable table, RelDataType producedType) {
-    this(identifier, table, producedType, null);
+    this(identifier, table, producedType, null, null);
   }
 
   private SourceTableRef(
-      ObjectIdentifier identifier, CatalogTable table, RelDataType producedType, int[] projection) {
+      ObjectIdentifier identifier,
+      CatalogTable table,
+      RelDataType producedType,
+      int[] projection,
+      java.util.List<io.strom.data.Row> partitions) {
     this.identifier = identifier;
     this.table = table;
     this.producedType = producedType;
     this.projection = projection;
+    this.partitions = partitions;
   }
 
   /** The same table read through a projection of its physical fields, producing {@code type}. */
   public SourceTableRef withProjection(int[] fields, RelDataType type) {
-    return new SourceTableRef(identifier, table, type, fields.clone());
+    return new SourceTableRef(identifier, table, type, fields.clone(), partitions);
+  }
+
+  /** The same table reading only these partitions (rows of the partition columns). */
+  public SourceTableRef withPartitions(java.util.List<io.strom.data.Row> kept) {
+    return new SourceTableRef(identifier, table, producedType, projection, java.util.List.copyOf(kept));
+  }
+
+  /** The partitions read after pruning, or null for all. */
+  public java.util.List<io.strom.data.Row> partitions() {
+    return partitions;
   }
 
   /** The physical fields read, in order, or null for every column. */

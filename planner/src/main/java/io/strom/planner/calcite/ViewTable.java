@@ -31,13 +31,19 @@ final class ViewTable extends AbstractTable implements TranslatableTable {
   @Override
   public RelNode toRel(RelOptTable.ToRelContext toRelContext, RelOptTable relOptTable) {
     try {
-      return toRelContext
+      RelNode expanded = toRelContext
           .expandView(
               relOptTable.getRowType(),
               view.expandedQuery(),
               List.of(resolved.identifier().catalog(), resolved.identifier().database()),
               relOptTable.getQualifiedName())
           .rel;
+      RelDataType declared = relOptTable.getRowType();
+      // The query may know more than the view's columns say (NOT NULL literals under a column
+      // the catalog keeps as nullable); queries over the view see the view's types.
+      return differsInNullabilityOnly(expanded.getRowType(), declared)
+          ? org.apache.calcite.plan.RelOptUtil.createCastRel(expanded, declared, true)
+          : expanded;
     } catch (RuntimeException | AssertionError e) {
       // Calcite asserts that the query still gives the view's column types; tables under a view
       // may have changed or gone since it was created.
@@ -45,6 +51,20 @@ final class ViewTable extends AbstractTable implements TranslatableTable {
           "View '" + resolved.identifier() + "' cannot be used: its query no longer fits its"
               + " tables or its columns (" + rootMessage(e) + "). Recreate the view.");
     }
+  }
+
+  private static boolean differsInNullabilityOnly(RelDataType actual, RelDataType declared) {
+    if (actual.equalsSansFieldNames(declared) || actual.getFieldCount() != declared.getFieldCount()) {
+      return false;
+    }
+    for (int i = 0; i < actual.getFieldCount(); i++) {
+      RelDataType a = actual.getFieldList().get(i).getType();
+      RelDataType d = declared.getFieldList().get(i).getType();
+      if (!a.getFullTypeString().replace(" NOT NULL", "").equals(d.getFullTypeString().replace(" NOT NULL", ""))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String rootMessage(Throwable e) {

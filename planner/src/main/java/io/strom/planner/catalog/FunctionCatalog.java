@@ -1,6 +1,8 @@
 package io.strom.planner.catalog;
 
 import io.strom.api.functions.ScalarFunction;
+import io.strom.api.functions.TableFunction;
+import io.strom.api.functions.UserDefinedFunction;
 import io.strom.codegen.functions.StromOperatorTable;
 import io.strom.codegen.functions.UserFunctions;
 import io.strom.planner.ValidationException;
@@ -10,12 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 
 /**
- * The functions of a session: Strom's built-ins plus the user-defined functions created with
- * {@code CREATE FUNCTION ... AS 'java.Class'}. Function names are case-insensitive, as in Flink.
+ * The functions of a session: Strom's built-ins plus the user-defined scalar and table functions
+ * created with {@code CREATE FUNCTION ... AS 'java.Class'} or registered as instances. Function names are case-insensitive, as in Flink.
  */
 public final class FunctionCatalog {
   private final Map<String, SqlOperator> userFunctions = new TreeMap<>();
@@ -28,7 +31,7 @@ public final class FunctionCatalog {
   }
 
   /**
-   * Registers a Java scalar function.
+   * Registers a Java scalar or table function by class name ({@code CREATE FUNCTION}).
    *
    * @return false when a function of that name existed and {@code ignoreIfExists} was set
    */
@@ -51,15 +54,60 @@ public final class FunctionCatalog {
       throw new ValidationException(
           "Class '" + className + "' of function '" + name + "' cannot be loaded: " + e);
     }
-    if (!ScalarFunction.class.isAssignableFrom(type)) {
-      throw new ValidationException(
-          "Class '" + className + "' must extend " + ScalarFunction.class.getName()
-              + " (table and aggregate functions come in later versions)");
+    SqlFunction function;
+    try {
+      if (ScalarFunction.class.isAssignableFrom(type)) {
+        function = UserFunctions.scalar(name, type.asSubclass(ScalarFunction.class));
+      } else if (TableFunction.class.isAssignableFrom(type)) {
+        @SuppressWarnings("unchecked")
+        Class<? extends TableFunction<?>> tableFunction =
+            (Class<? extends TableFunction<?>>) type.asSubclass(TableFunction.class);
+        function = UserFunctions.table(name, tableFunction);
+      } else {
+        throw new ValidationException(
+            "Class '" + className + "' must extend " + ScalarFunction.class.getName() + " or "
+                + TableFunction.class.getName() + " (aggregate functions come in later versions)");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException(e.getMessage(), e);
     }
-    userFunctions.put(key, UserFunctions.scalar(name, type.asSubclass(ScalarFunction.class)));
+    register(key, name, function);
+    return true;
+  }
+
+  /**
+   * Registers a scalar or table function instance under {@code name}, as the Table API's {@code
+   * createTemporarySystemFunction(name, instance)} does: the instance, with whatever it was
+   * constructed with, is serialized with every plan that calls it, so each parallel task gets its
+   * own copy.
+   *
+   * @throws ValidationException when a function of that name exists or the class declares no
+   *     usable {@code eval} method or row type
+   */
+  public void createTemporarySystemFunction(String name, UserDefinedFunction function) {
+    String key = name.toUpperCase(Locale.ROOT);
+    if (userFunctions.containsKey(key)) {
+      throw new ValidationException("Function '" + name + "' already exists");
+    }
+    try {
+      if (function instanceof ScalarFunction scalar) {
+        register(key, name, UserFunctions.scalar(name, scalar));
+      } else if (function instanceof TableFunction<?> tableFunction) {
+        register(key, name, UserFunctions.table(name, tableFunction));
+      } else {
+        throw new ValidationException(
+            "Function '" + name + "' is a " + function.getClass().getName() + "; only scalar and"
+                + " table functions can be registered (aggregate functions come in later versions)");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException(e.getMessage(), e);
+    }
+  }
+
+  private void register(String key, String name, SqlFunction function) {
+    userFunctions.put(key, function);
     displayNames.put(key, name);
     table = StromOperatorTable.create(userFunctions.values());
-    return true;
   }
 
   /** Drops a user-defined function; returns false when there was none. */

@@ -21,6 +21,19 @@ final class InsertColumnList {
   private InsertColumnList() {}
 
   static SqlNode expand(SqlNodeList listed, RowType sinkType, SqlNode query, String table) {
+    return expand(listed, sinkType, query, table, java.util.Map.of());
+  }
+
+  /**
+   * The same with some columns fixed to an expression (a static partition's values): the query's
+   * columns go to the listed columns, the fixed ones get their expressions, the rest NULL.
+   */
+  static SqlNode expand(
+      SqlNodeList listed,
+      RowType sinkType,
+      SqlNode query,
+      String table,
+      java.util.Map<String, SqlNode> fixed) {
     List<String> names = new ArrayList<>();
     for (SqlNode node : listed) {
       String name = ((SqlIdentifier) node).getSimple();
@@ -28,6 +41,10 @@ final class InsertColumnList {
         throw new ValidationException(node.getParserPosition(),
             "Table '" + table + "' has no column '" + name + "'. Its columns: "
                 + sinkType.fieldNames());
+      }
+      if (fixed.containsKey(name)) {
+        throw new ValidationException(node.getParserPosition(),
+            "Column '" + name + "' has a value in the PARTITION clause and cannot be listed too");
       }
       if (names.contains(name)) {
         throw new ValidationException(node.getParserPosition(),
@@ -45,10 +62,11 @@ final class InsertColumnList {
     }
     SqlNodeList select = new SqlNodeList(pos);
     for (int i = 0; i < sinkType.fieldCount(); i++) {
-      int at = names.indexOf(sinkType.fields().get(i).name());
+      String name = sinkType.fields().get(i).name();
+      int at = names.indexOf(name);
       select.add(at >= 0
           ? new SqlIdentifier("$c" + at, pos)
-          : TypedNulls.of(sinkType.typeAt(i)));
+          : fixed.containsKey(name) ? fixed.get(name) : TypedNulls.of(sinkType.typeAt(i)));
     }
     SqlSelect rewritten = (SqlSelect) new StromSqlParser().parseStatement("SELECT 1 FROM t");
     rewritten.setSelectList(select);

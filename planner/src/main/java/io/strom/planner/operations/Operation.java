@@ -66,8 +66,22 @@ public sealed interface Operation {
   record Query(org.apache.calcite.sql.SqlNode query) implements Operation {}
 
   /** {@code INSERT INTO|OVERWRITE target query}. */
-  record Insert(ObjectIdentifier target, org.apache.calcite.sql.SqlNode query, boolean overwrite)
-      implements Operation {}
+  record Insert(
+      ObjectIdentifier target,
+      org.apache.calcite.sql.SqlNode query,
+      boolean overwrite,
+      java.util.Map<String, String> staticPartition)
+      implements Operation {
+    public Insert {
+      staticPartition = java.util.Collections.unmodifiableMap(
+          new java.util.LinkedHashMap<>(staticPartition));
+    }
+
+    /** An insert without a PARTITION clause. */
+    public Insert(ObjectIdentifier target, org.apache.calcite.sql.SqlNode query, boolean overwrite) {
+      this(target, query, overwrite, java.util.Map.of());
+    }
+  }
 
   /** {@code EXECUTE STATEMENT SET BEGIN insert; ... END}: inserts run as one job. */
   record StatementSet(java.util.List<Insert> inserts) implements Operation {}

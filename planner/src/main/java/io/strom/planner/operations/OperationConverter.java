@@ -43,6 +43,7 @@ import io.strom.sql.parser.stmt.SqlUseDatabase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.strom.types.RowType;
 import io.strom.sql.parser.dml.SqlExecute;
 import io.strom.sql.parser.dml.SqlStatementSet;
 import io.strom.sql.parser.dml.SqlStromInsert;
@@ -200,33 +201,20 @@ public final class OperationConverter {
       throw new ValidationException(
           target.getParserPosition(), "Cannot insert into view '" + table.identifier() + "'");
     }
-    boolean partition = insert.staticPartition() != null && insert.staticPartition().size() > 0;
-    if (partition) {
-      throw new ValidationException(
-          insert.getParserPosition(),
-          "INSERT with a PARTITION clause is not supported yet; list the values for every column"
-              + " of '" + table.identifier() + "' in order");
-    }
+    CatalogTable catalogTable = (CatalogTable) table.table();
+    RowType sinkType = catalogTable.schema().persistedRowType();
     org.apache.calcite.sql.SqlNode source = insert.getSource();
-    if (insert.getTargetColumnList() != null && insert.getTargetColumnList().size() > 0) {
+    Map<String, String> staticPartition = Map.of();
+    if (insert.staticPartition() != null && insert.staticPartition().size() > 0) {
+      staticPartition = StaticPartition.values(
+          insert.staticPartition(), catalogTable.partitionKeys(), table.identifier().toString());
+      source = StaticPartition.expand(insert.staticPartition(), insert.getTargetColumnList(),
+          sinkType, source, table.identifier().toString());
+    } else if (insert.getTargetColumnList() != null && insert.getTargetColumnList().size() > 0) {
       source = InsertColumnList.expand(
-          insert.getTargetColumnList(),
-          ((CatalogTable) table.table()).schema().persistedRowType(),
-          source,
-          table.identifier().toString());
+          insert.getTargetColumnList(), sinkType, source, table.identifier().toString());
     }
-    if (insert.isOverwrite()) {
-      throw new ValidationException(
-          insert.getParserPosition(),
-          "INSERT OVERWRITE is not supported yet; use INSERT INTO, which appends");
-    }
-    if (!((CatalogTable) table.table()).partitionKeys().isEmpty()) {
-      throw new ValidationException(
-          insert.getParserPosition(),
-          "Table '" + table.identifier() + "' is PARTITIONED BY; writing partitioned tables is"
-              + " not supported yet");
-    }
-    return new Operation.Insert(table.identifier(), source, insert.isOverwrite());
+    return new Operation.Insert(table.identifier(), source, insert.isOverwrite(), staticPartition);
   }
 
   private Operation convertCreateTableAs(SqlCreateTable create) {

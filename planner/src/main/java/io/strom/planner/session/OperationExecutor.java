@@ -140,7 +140,8 @@ final class OperationExecutor {
       return queries.query(query.query(), streamResults);
     }
     if (operation instanceof Operation.Insert insert) {
-      return queries.insert(insert.target(), insert.query());
+      return queries.insert(new QueryExecutor.InsertInto(
+          insert.target(), insert.query(), insert.overwrite(), insert.staticPartition()));
     }
     if (operation instanceof Operation.StopJob stop) {
       if (stop.withSavepoint()) {
@@ -152,7 +153,8 @@ final class OperationExecutor {
     if (operation instanceof Operation.StatementSet set) {
       List<QueryExecutor.InsertInto> inserts = new ArrayList<>();
       for (Operation.Insert insert : set.inserts()) {
-        inserts.add(new QueryExecutor.InsertInto(insert.target(), insert.query()));
+        inserts.add(new QueryExecutor.InsertInto(
+            insert.target(), insert.query(), insert.overwrite(), insert.staticPartition()));
       }
       return queries.insert(inserts);
     }

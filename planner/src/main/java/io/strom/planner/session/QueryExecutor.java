@@ -27,6 +27,7 @@ import io.strom.planner.plan.physical.StreamPhysicalTableSourceScan;
 import io.strom.planner.plan.translate.ImplicitCasts;
 import io.strom.planner.plan.translate.JobBuilder;
 import io.strom.planner.plan.translate.PlanTranslator;
+import io.strom.planner.plan.translate.ProgramSource;
 import io.strom.runtime.cluster.JobClient;
 import io.strom.runtime.cluster.JobExecutionException;
 import io.strom.runtime.cluster.JobExecutionResult;
@@ -92,7 +93,17 @@ final class QueryExecutor implements AutoCloseable {
     RelNode rewritten = LogicalRewrites.rewrite(logical);
     StreamPhysicalRel physical =
         ProjectionPushDown.apply(PhysicalConverter.convertPlan(rewritten), this::acceptsProjection);
+    physical = io.strom.planner.plan.optimize.PartitionPruning.apply(physical, pruningContext());
     return new Planned(logical, physical);
+  }
+
+  private io.strom.planner.plan.optimize.PartitionPruning.Context pruningContext() {
+    String zone = settings.get(io.strom.planner.config.TableConfigOptions.LOCAL_TIME_ZONE);
+    return new io.strom.planner.plan.optimize.PartitionPruning.Context(
+        this::source,
+        types,
+        Thread.currentThread().getContextClassLoader(),
+        zone.equals("default") ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(zone));
   }
 
   /** The changes every node of a plan emits, sources asked through their connectors. */
@@ -133,7 +144,22 @@ final class QueryExecutor implements AutoCloseable {
     return modes;
   }
 
+  /**
+   * Tables whose rows a program produces (DataStreams turned into tables), by identifier: their
+   * scans take these instead of a connector's source.
+   */
+  private final java.util.Map<ObjectIdentifier, ProgramSource> programSources =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  void registerProgramSource(ObjectIdentifier table, ProgramSource source) {
+    programSources.put(table, source);
+  }
+
   private io.strom.connector.ScanTableSource source(StreamPhysicalTableSourceScan scan) {
+    ProgramSource program = programSources.get(scan.source().identifier());
+    if (program != null) {
+      return program.copy();
+    }
     try {
       return FactoryUtil.createTableSource(
           translator(new JobBuilder("probe", settings))
@@ -189,7 +215,7 @@ final class QueryExecutor implements AutoCloseable {
     JobBuilder job = new JobBuilder("select", settings);
     PlanTranslator translator = translator(job);
     JobBuilder.Output output = translator.translate(planned.physical());
-    RowType type = resultType(planned.physical().getRowType());
+    RowType type = resultType(planned);
     RowCollectSink collect = new RowCollectSink(output.type());
     job.sink("Collect", new SinkOperator<>(collect), output, 1);
     try {
@@ -200,8 +226,19 @@ final class QueryExecutor implements AutoCloseable {
     }
   }
 
-  /** One insert of a job: its target and its query. */
-  record InsertInto(ObjectIdentifier target, SqlNode query) {}
+  /**
+   * One insert of a job: its target and its query, whether it overwrites, and the partition
+   * values its PARTITION clause fixes (the query already has them in their columns).
+   */
+  record InsertInto(
+      ObjectIdentifier target,
+      SqlNode query,
+      boolean overwrite,
+      java.util.Map<String, String> staticPartition) {
+    InsertInto(ObjectIdentifier target, SqlNode query) {
+      this(target, query, false, java.util.Map.of());
+    }
+  }
 
   /** Rows a running query may have produced before the reader takes them. */
   private static final int STREAM_BUFFER = 1024;
@@ -221,11 +258,15 @@ final class QueryExecutor implements AutoCloseable {
     }
     RowStream stream = new RowStream(rows, client, openStreams::remove);
     openStreams.add(stream);
-    return StatementResult.streaming(resultType(planned.physical().getRowType()), stream);
+    return StatementResult.streaming(resultType(planned), stream);
   }
 
   StatementResult insert(ObjectIdentifier target, SqlNode query) {
     return insert(List.of(new InsertInto(target, query)));
+  }
+
+  StatementResult insert(InsertInto insert) {
+    return insert(List.of(insert));
   }
 
   /**
@@ -240,7 +281,7 @@ final class QueryExecutor implements AutoCloseable {
     JobBuilder job = new JobBuilder(name, settings);
     boolean bounded = true;
     for (int i = 0; i < inserts.size(); i++) {
-      bounded &= addInsert(job, inserts.get(i).target(), inserts.get(i).query(), sinkName(inserts, i));
+      bounded &= addInsert(job, inserts.get(i), sinkName(inserts, i));
     }
     if (!bounded) {
       JobClient client = submit(job);
@@ -263,6 +304,33 @@ final class QueryExecutor implements AutoCloseable {
         rows);
   }
 
+  /**
+   * Adds a query to a program's job (the table bridge's {@code toDataStream}): its rows, with their
+   * type, come out of the returned output.
+   *
+   * @param insertOnly refuse queries that update or delete rows, naming where the changes come from
+   */
+  JobBuilder.Output translate(SqlNode query, JobBuilder job, boolean insertOnly) {
+    Planned planned = plan(query);
+    ChangelogModes modes = changelogModes(planned.physical());
+    ChangelogMode produced = modes.of(planned.physical());
+    if (insertOnly && !produced.containsOnly(RowKind.INSERT)) {
+      throw new ValidationException(
+          "toDataStream takes tables that only insert rows, but this one produces changes "
+              + produced + originOfChanges(modes, planned.physical())
+              + ". Use toChangelogStream for updating tables.");
+    }
+    return translator(job).translate(planned.physical(), modes);
+  }
+
+  /** {@code ", coming from <node>"}: the operator whose updates reach the plan's root, if known. */
+  private static String originOfChanges(ChangelogModes modes, StreamPhysicalRel plan) {
+    StreamPhysicalRel origin = modes.originOfChanges(plan);
+    return origin == null
+        ? ""
+        : ", coming from " + PlanPrinter.print(origin).lines().findFirst().orElse(origin.planName());
+  }
+
   /** The row type a query produces, for CREATE TABLE ... AS SELECT. */
   RowType queryType(SqlNode query) {
     return types.toRowType(plan(query).physical().getRowType());
@@ -275,22 +343,23 @@ final class QueryExecutor implements AutoCloseable {
   }
 
   /** Adds an insert's query and sink to {@code job}; returns whether its tables are bounded. */
-  private boolean addInsert(JobBuilder job, ObjectIdentifier target, SqlNode query, String sinkName) {
+  private boolean addInsert(JobBuilder job, InsertInto insert, String sinkName) {
+    ObjectIdentifier target = insert.target();
     CatalogTable table = table(target);
     RowType sinkType = table.schema().persistedRowType();
-    Planned planned = plan(InsertValuesTyping.apply(query, sinkType));
+    Planned planned = plan(InsertValuesTyping.apply(insert.query(), sinkType));
     PlanTranslator translator = translator(job);
     TableSink sink = sink(target, table);
+    boolean bounded = isBounded(planned.physical());
+    SinkAbilities.apply(sink, insert, table, bounded);
     ChangelogModes modes = changelogModesFor(sink, planned.physical());
     ChangelogMode produced = modes.of(planned.physical());
     ChangelogMode accepted = sink.changelogMode(produced);
     if (!accepted.containsAll(produced)) {
-      StreamPhysicalRel origin = modes.originOfChanges(planned.physical());
       throw new ValidationException(
           "Table '" + target + "' (connector '" + table.options().get("connector") + "') accepts"
               + " changes " + accepted + " but the query produces " + produced
-              + (origin == null ? "" : ", coming from " + PlanPrinter.print(origin).lines()
-                  .findFirst().orElse(origin.planName())));
+              + originOfChanges(modes, planned.physical()));
     }
     JobBuilder.Output output = translator.translate(planned.physical(), modes);
     output = castTo(planned.physical(), output, sinkType, target, job);
@@ -310,7 +379,7 @@ final class QueryExecutor implements AutoCloseable {
             notNullNames.toArray(new String[0])),
         output,
         sink.parallelism());
-    return isBounded(planned.physical());
+    return bounded;
   }
 
   private static StatementResult message(String column, String value) {
@@ -358,8 +427,13 @@ final class QueryExecutor implements AutoCloseable {
   }
 
 
-  private RowType resultType(RelDataType type) {
-    return types.toRowType(type);
+  /**
+   * The columns of a query's result: named as the query names them (rewrites may drop a projection
+   * that only renames), typed as the physical plan produces them.
+   */
+  private RowType resultType(Planned planned) {
+    RowType physical = types.toRowType(planned.physical().getRowType());
+    return RowType.of(planned.logical().getRowType().getFieldNames(), physical.fieldTypes());
   }
 
   private PlanTranslator translator(JobBuilder job) {
@@ -368,7 +442,7 @@ final class QueryExecutor implements AutoCloseable {
         types,
         settings,
         Thread.currentThread().getContextClassLoader(),
-        scan -> source(scan).changelogMode());
+        this::source);
   }
 
   private boolean isBounded(RelNode plan) {

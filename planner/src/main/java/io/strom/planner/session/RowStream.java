@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * The rows of a running query, as they come: read with {@link #poll}; the query ends when its job
  * ends (bounded tables) or when the stream is closed, which cancels the job.
  */
-public final class RowStream implements AutoCloseable {
+public final class RowStream implements io.strom.planner.print.ResultRows {
   private final RowQueueSink rows;
   private final JobClient job;
   private final java.util.function.Consumer<RowStream> onClose;
@@ -29,6 +29,7 @@ public final class RowStream implements AutoCloseable {
    *
    * @throws JobFailedException when the query's job failed
    */
+  @Override
   public Row poll(Duration timeout) throws InterruptedException {
     Row row = rows.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (row == null && job.result().isCompletedExceptionally()) {
@@ -48,6 +49,7 @@ public final class RowStream implements AutoCloseable {
   }
 
   /** True when the job has ended and every row has been read. */
+  @Override
   public boolean isFinished() {
     return job.result().isDone() && rows.isEmpty();
   }

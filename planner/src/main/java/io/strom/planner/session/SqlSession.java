@@ -5,7 +5,12 @@ import io.strom.planner.calcite.PlannerTypes;
 import io.strom.planner.catalog.CatalogManager;
 import io.strom.planner.catalog.FunctionCatalog;
 import io.strom.planner.config.KnownOptions;
-import io.strom.planner.operations.Operation;
+import io.strom.planner.ValidationException;
+import io.strom.planner.calcite.PlannerContext;
+import io.strom.planner.catalog.ObjectIdentifier;
+import io.strom.planner.plan.translate.JobBuilder;
+import io.strom.planner.plan.translate.ProgramSource;
+import io.strom.types.RowType;
 import io.strom.planner.operations.OperationConverter;
 import io.strom.sql.parser.StromSqlParser;
 import java.util.ArrayList;
@@ -61,6 +66,14 @@ public final class SqlSession implements AutoCloseable {
         new OperationExecutor(catalogs, functions, this.defaults, settings, knownOptions, queries);
   }
 
+  /**
+   * The session's functions, where a Java caller registers function instances (the Table API's
+   * {@code createTemporarySystemFunction(name, instance)}).
+   */
+  public FunctionCatalog functions() {
+    return functions;
+  }
+
   public CatalogManager catalogs() {
     return catalogs;
   }
@@ -104,6 +117,47 @@ public final class SqlSession implements AutoCloseable {
     }
   }
 
+  /**
+   * The columns {@code query} would produce, with their types: validates it as {@link #execute}
+   * would, without running it.
+   */
+  public RowType queryType(String query) {
+    SqlNode node = parser.parseStatement(query);
+    return withSessionClassLoader(() -> types.toRowType(
+        new PlannerContext(catalogs, types, functions.operatorTable()).toRel(node).validatedRowType));
+  }
+
+  /**
+   * Makes the table at {@code path} (created before, e.g. with CREATE TEMPORARY TABLE) read the
+   * rows a program produces, as {@code fromDataStream} does.
+   */
+  public void registerProgramSource(String path, ProgramSource source) {
+    queries.registerProgramSource(qualify(path), source);
+  }
+
+  /** The full identifier of a table path as SQL would write it ({@code t}, {@code db.t}, ...). */
+  public ObjectIdentifier qualify(String path) {
+    try {
+      SqlNode name =
+          org.apache.calcite.sql.parser.SqlParser.create(path, StromSqlParser.config()).parseExpression();
+      if (name instanceof org.apache.calcite.sql.SqlIdentifier id) {
+        return catalogs.qualify(id.names);
+      }
+    } catch (org.apache.calcite.sql.parser.SqlParseException e) {
+      // Reported below.
+    }
+    throw new ValidationException("'" + path + "' is not a table path such as t, db.t or cat.db.t");
+  }
+
+  /**
+   * Adds a query to a program's job and returns where its rows come out, as {@code toDataStream}
+   * does; with {@code insertOnly}, a query that updates rows is refused.
+   */
+  public JobBuilder.Output translate(String query, JobBuilder job, boolean insertOnly) {
+    SqlNode node = parser.parseStatement(query);
+    return withSessionClassLoader(() -> queries.translate(node, job, insertOnly));
+  }
+
   /** Stops the session's jobs and its embedded cluster. */
   @Override
   public void close() throws Exception {
@@ -120,13 +174,16 @@ public final class SqlSession implements AutoCloseable {
         && show.kind() == io.strom.sql.parser.dql.SqlShowList.Kind.JARS) {
       return jars.show();
     }
-    // Functions, connectors and jobs find the session's added jars through this class loader.
+    return withSessionClassLoader(() -> executor.execute(converter.convert(node)));
+  }
+
+  /** Runs {@code work} so that functions, connectors and jobs find the session's added jars. */
+  private <T> T withSessionClassLoader(java.util.function.Supplier<T> work) {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(jars.classLoader());
     try {
-      Operation operation = converter.convert(node);
-      return executor.execute(operation);
+      return work.get();
     } finally {
       thread.setContextClassLoader(previous);
     }

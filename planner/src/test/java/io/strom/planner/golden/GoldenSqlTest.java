@@ -151,11 +151,15 @@ class GoldenSqlTest {
   private static String joinFields(Row row, StatementResult result) {
     List<String> fields = new ArrayList<>();
     for (int i = 0; i < row.arity(); i++) {
-      fields.add(
-          row.isNullAt(i)
-              ? "NULL"
-              : InternalValues.format(
-                  GenericConverter.get(row, i, result.schema().fields().get(i).type())));
+      io.strom.types.LogicalType type = result.schema().fields().get(i).type();
+      if (row.isNullAt(i)) {
+        fields.add("NULL");
+      } else if (type.root() == io.strom.types.LogicalTypeRoot.DATE) {
+        // A DATE is an int of days inside; Flink prints it as a date.
+        fields.add(java.time.LocalDate.ofEpochDay(row.getInt(i)).toString());
+      } else {
+        fields.add(InternalValues.format(GenericConverter.get(row, i, type)));
+      }
     }
     return String.join(" | ", fields);
   }

@@ -8,16 +8,24 @@ import io.strom.planner.session.SqlSession;
 import io.strom.planner.session.StatementResult;
 import io.strom.sql.parser.StromSqlParser;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -97,6 +105,53 @@ class NexmarkQueriesTest {
       case 21 -> q21Expected().size();
       default -> throw new IllegalArgumentException("No expectation for q" + query);
     };
+  }
+
+  /**
+   * q10 writes every bid into CSV files partitioned by day and minute: one {@code dt=.../hm=...}
+   * directory per minute of the run (the ':' escaped as Flink does), each committed with a
+   * {@code _SUCCESS} file, holding the bids of that minute without the partition columns.
+   */
+  @Test
+  void q10WritesEveryBidIntoItsDayAndMinutePartition(@TempDir Path output) throws Exception {
+    RUN.createTables(session);
+    String script = NexmarkRun.read("queries/q10.sql")
+        .replace("file:///tmp/nexmark/q10/bid", output.toUri().toString());
+    List<StatementResult> results = session.executeScript(script);
+    long written = Long.parseLong(
+        results.get(results.size() - 1).rows().get(0).getString(0).toString());
+    assertThat(written).isEqualTo(bids().size());
+
+    Map<String, Long> expected = new TreeMap<>();
+    DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    DateTimeFormatter minute = DateTimeFormatter.ofPattern("HH:mm");
+    for (Bid bid : bids()) {
+      LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochMilli(bid.dateTime()), ZoneOffset.UTC);
+      String partition = "dt=" + day.format(time) + "/hm=" + minute.format(time).replace(":", "%3A");
+      expected.merge(partition, 1L, Long::sum);
+    }
+    assertThat(expected).hasSizeGreaterThan(10);
+    Map<String, Long> actual = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(output)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String partition = output.relativize(file.getParent()).toString();
+        if (file.getFileName().toString().equals("_SUCCESS")) {
+          actual.putIfAbsent(partition, 0L);
+          continue;
+        }
+        assertThat(file.getFileName().toString()).startsWith("part-");
+        assertThat(file.getParent().resolve("_SUCCESS")).exists();
+        List<String> lines = Files.readAllLines(file);
+        // auction, bidder, price, dateTime, extra: dt and hm are the directories, not columns.
+        assertThat(lines).allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(5));
+        actual.merge(partition, (long) lines.size(), Long::sum);
+      }
+    }
+    assertThat(actual).isEqualTo(expected);
+
+    assertThat(session.execute("SELECT dt, hm, auction FROM nexmark_q10").rows())
+        .hasSize(bids().size())
+        .allSatisfy(row -> assertThat(row.getString(1).toString()).matches("\\d\\d:\\d\\d"));
   }
 
   @Test

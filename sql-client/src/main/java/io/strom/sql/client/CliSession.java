@@ -1,5 +1,8 @@
 package io.strom.sql.client;
 
+import io.strom.planner.print.ResultRows;
+import io.strom.planner.print.RowCells;
+import io.strom.planner.print.TableauPrinter;
 import io.strom.data.Row;
 import io.strom.planner.ValidationException;
 import io.strom.planner.session.JobFailedException;
@@ -161,7 +164,7 @@ final class CliSession {
         showingRows = false;
       }
     } else {
-      TableauPrinter.print(result, out);
+      TableauPrinter.print(result.schema(), result.rows(), out);
     }
     out.println();
     out.flush();
@@ -170,7 +173,7 @@ final class CliSession {
 
   private void printStreaming(ShellResult result) {
     try {
-      long rows = TableauPrinter.printStreaming(result, out, () -> cancelRequested);
+      long rows = TableauPrinter.printStreaming(result.schema(), result.stream(), out, () -> cancelRequested);
       String seconds = seconds();
       if (cancelRequested) {
         out.println("Query terminated, received a total of " + rows + (rows == 1 ? " row" : " rows") + seconds);

@@ -1,5 +1,8 @@
 package io.strom.sql.client;
 
+import io.strom.planner.print.ResultRows;
+import io.strom.planner.print.RowCells;
+import io.strom.planner.print.TableauPrinter;
 import io.strom.data.Row;
 import io.strom.data.RowKind;
 import io.strom.types.RowType;

@@ -113,12 +113,16 @@ public final class StromSqlParser {
     return foldStatementSets(parseList(script));
   }
 
-  /** Writes a node as SQL that this parser reads back into an equal node. */
+  /**
+   * Writes a node as SQL that this parser reads back into an equal node. Every identifier is
+   * quoted: names the validator wrote (a view's expanded columns) are not marked as quoted, and a
+   * column called {@code user} or {@code value} must not read back as a keyword.
+   */
   public static String toSql(SqlNode node) {
     return node.toSqlString(
             c ->
                 c.withDialect(StromSqlDialect.INSTANCE)
-                    .withQuoteAllIdentifiers(false)
+                    .withQuoteAllIdentifiers(true)
                     .withIndentation(2)
                     .withAlwaysUseParentheses(false))
         .getSql();

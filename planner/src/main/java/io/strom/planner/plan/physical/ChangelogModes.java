@@ -12,7 +12,7 @@ import org.apache.calcite.rel.RelNode;
 /**
  * Which changes each node of a physical plan emits: sources say what they produce (an upsert
  * source counts as a full changelog, see {@link #isUpsert}); stateless nodes (calcs, watermark
- * assigners) pass on what they receive, keeping each row's kind.
+ * assigners, correlates) pass on what they receive, keeping each row's kind.
  */
 public final class ChangelogModes {
   private final Map<RelNode, ChangelogMode> modes = new IdentityHashMap<>();
@@ -49,6 +49,7 @@ public final class ChangelogModes {
 
   private void markUpdateBefore(RelNode node, boolean needed) {
     boolean passesOn = node instanceof StreamPhysicalCalc
+        || node instanceof StreamPhysicalCorrelate
         || node instanceof StreamPhysicalExchange
         || node instanceof StreamPhysicalUnion
         || node instanceof StreamPhysicalWatermarkAssigner;
@@ -77,6 +78,9 @@ public final class ChangelogModes {
     } else if (node instanceof StreamPhysicalCalc || node instanceof StreamPhysicalWatermarkAssigner) {
       mode = visit(node.getInput(0), sources);
     } else if (node instanceof StreamPhysicalWindowTableFunction) {
+      mode = visit(node.getInput(0), sources);
+    } else if (node instanceof StreamPhysicalCorrelate) {
+      // Each joined row keeps its input row's kind, as in Flink.
       mode = visit(node.getInput(0), sources);
     } else if (node instanceof StreamPhysicalWindowAggregate) {
       visit(node.getInput(0), sources);

@@ -72,6 +72,11 @@ public final class PhysicalConverter {
       if (lookup != null) {
         return join(lookup, traits);
       }
+      StreamPhysicalRel lateral =
+          CorrelateConversion.convert(correlate, traits, () -> convert(correlate.getLeft()));
+      if (lateral != null) {
+        return lateral;
+      }
     }
     if (logical instanceof LogicalSort sort && sort.fetch != null) {
       return orderByLimit(sort, traits);
@@ -80,6 +85,12 @@ public final class PhysicalConverter {
         && scan.getCall() instanceof RexCall call
         && call.getOperator() instanceof SqlWindowTableFunction) {
       return WindowTableFunctions.convert(scan, call, traits, convert(scan.getInputs().get(0)));
+    }
+    if (logical instanceof LogicalTableFunctionScan scan) {
+      StreamPhysicalRel alone = CorrelateConversion.convert(scan, traits);
+      if (alone != null) {
+        return alone;
+      }
     }
     if (logical instanceof LogicalUnion union && union.all) {
       List<RelNode> inputs = new ArrayList<>();
@@ -123,6 +134,11 @@ public final class PhysicalConverter {
    * sides differ (INT = BIGINT).
    */
   private static StreamPhysicalRel join(LogicalJoin join, RelTraitSet traits) {
+    StreamPhysicalRel lateral =
+        CorrelateConversion.convert(join, traits, () -> convert(join.getLeft()));
+    if (lateral != null) {
+      return lateral;
+    }
     switch (join.getJoinType()) {
       case INNER, LEFT, RIGHT, FULL -> { }
       default -> throw new ValidationException(

@@ -53,6 +53,18 @@ public final class StreamPhysicalTableSourceScan extends TableScan implements St
     return new StreamPhysicalTableSourceScan(getCluster(), getTraitSet(), table);
   }
 
+  /** This scan reading only the given partitions, as rows of the partition columns. */
+  public StreamPhysicalTableSourceScan withPartitions(List<io.strom.data.Row> partitions) {
+    RelOptTable table =
+        RelOptTableImpl.create(
+            getTable().getRelOptSchema(),
+            getRowType(),
+            getTable().getQualifiedName(),
+            source().withPartitions(partitions),
+            (Expression) null);
+    return new StreamPhysicalTableSourceScan(getCluster(), getTraitSet(), table);
+  }
+
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalTableSourceScan(getCluster(), traitSet, getTable());
@@ -66,6 +78,8 @@ public final class StreamPhysicalTableSourceScan extends TableScan implements St
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     return pw.item("table", getTable().getQualifiedName())
-        .item("fields", String.join(", ", getRowType().getFieldNames()));
+        .item("fields", String.join(", ", getRowType().getFieldNames()))
+        .itemIf("partitions", source().partitions() == null ? 0 : source().partitions().size(),
+            source().partitions() != null);
   }
 }

@@ -35,9 +35,20 @@ public final class JobBuilder {
   private final java.util.Set<String> uids = new java.util.HashSet<>();
 
   public JobBuilder(String jobName, Configuration configuration) {
-    this.graph = new StreamGraph(jobName, configuration);
+    this(new StreamGraph(jobName, configuration), configuration);
+  }
+
+  /** Adds to an existing program's graph, e.g. a DataStream program's that a table joins. */
+  public JobBuilder(StreamGraph graph, Configuration configuration) {
+    this.graph = graph;
     this.parallelism = configuration.get(PipelineOptions.DEFAULT_PARALLELISM);
     this.maxParallelism = configuration.get(PipelineOptions.MAX_PARALLELISM);
+  }
+
+  /** The rows of a node already in the graph, e.g. one a program added itself. */
+  public Output existingNode(int nodeId, RowType type) {
+    graph.node(nodeId);
+    return new Output(nodeId, type);
   }
 
   /**

@@ -1,12 +1,14 @@
 package io.strom.planner.plan.translate;
 
 import io.strom.codegen.CalcCodeGenerator;
+import io.strom.codegen.CorrelateCodeGenerator;
 import io.strom.codegen.ProjectionCodeGenerator;
 import io.strom.codegen.UnsupportedExpressionException;
 import io.strom.codegen.agg.AggsHandlerCodeGenerator;
 import io.strom.connector.ChangelogMode;
 import io.strom.data.RowKind;
 import io.strom.planner.plan.physical.ChangelogModes;
+import io.strom.planner.plan.physical.StreamPhysicalCorrelate;
 import io.strom.planner.plan.physical.StreamPhysicalExchange;
 import io.strom.planner.plan.physical.StreamPhysicalGroupAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalJoin;
@@ -40,8 +42,10 @@ import io.strom.planner.plan.physical.StreamPhysicalUnion;
 import io.strom.planner.plan.physical.StreamPhysicalValues;
 import io.strom.planner.plan.physical.StreamPhysicalWatermarkAssigner;
 import io.strom.runtime.generated.CalcFunction;
+import io.strom.runtime.generated.CorrelateFunction;
 import io.strom.runtime.generated.GeneratedClass;
 import io.strom.runtime.sql.CalcOperator;
+import io.strom.runtime.sql.CorrelateOperator;
 import io.strom.runtime.sql.ChangelogNormalizeOperator;
 import io.strom.runtime.sql.WatermarkAssignerOperator;
 import io.strom.types.LogicalType;
@@ -70,6 +74,7 @@ public final class PlanTranslator {
   private final PlannerTypes types;
   private final Configuration settings;
   private final ClassLoader classLoader;
+  private final Function<StreamPhysicalTableSourceScan, ScanTableSource> sources;
   private final Function<StreamPhysicalTableSourceScan, ChangelogMode> sourceModes;
   private ChangelogModes modes;
   private int generated;
@@ -80,12 +85,13 @@ public final class PlanTranslator {
       PlannerTypes types,
       Configuration settings,
       ClassLoader classLoader,
-      Function<StreamPhysicalTableSourceScan, ChangelogMode> sourceModes) {
+      Function<StreamPhysicalTableSourceScan, ScanTableSource> sources) {
     this.job = job;
     this.types = types;
     this.settings = settings;
     this.classLoader = classLoader;
-    this.sourceModes = sourceModes;
+    this.sources = sources;
+    this.sourceModes = scan -> sources.apply(scan).changelogMode();
   }
 
   /**
@@ -157,6 +163,9 @@ public final class PlanTranslator {
     }
     if (node instanceof StreamPhysicalWindowAggregate aggregate) {
       return windowAggregate(aggregate);
+    }
+    if (node instanceof StreamPhysicalCorrelate correlate) {
+      return correlate(correlate);
     }
     if (OverAndRankTranslator.handles(node)) {
       if (overAndRank == null) {
@@ -237,6 +246,25 @@ public final class PlanTranslator {
         left,
         right,
         types.toRowType(join.getRowType()));
+  }
+
+  /** A lateral join with a table function or UNNEST: generated code calling it per row. */
+  private JobBuilder.Output correlate(StreamPhysicalCorrelate correlate) {
+    JobBuilder.Output input = translate((StreamPhysicalRel) correlate.getInput());
+    GeneratedClass<CorrelateFunction> code;
+    try {
+      code = CorrelateCodeGenerator.generate(new CorrelateCodeGenerator.Spec(
+          correlate.call(),
+          types.toRowType(correlate.functionType()),
+          correlate.program(),
+          types.toRowType(correlate.joinedType()),
+          correlate.joinType() == org.apache.calcite.rel.core.JoinRelType.LEFT,
+          "Correlate" + (++generated)));
+    } catch (UnsupportedExpressionException e) {
+      throw new ValidationException(e.getMessage());
+    }
+    return job.operator("Correlate", new CorrelateOperator(code), input,
+        types.toRowType(correlate.getRowType()));
   }
 
   private JobBuilder.Output windowAggregate(StreamPhysicalWindowAggregate aggregate) {
@@ -329,16 +357,14 @@ public final class PlanTranslator {
   private JobBuilder.Output scan(StreamPhysicalTableSourceScan scan) {
     SourceTableRef ref = scan.source();
     CatalogTable table = ref.table();
-    if (!table.partitionKeys().isEmpty()) {
-      throw new ValidationException(
-          "Table '" + ref.identifier() + "' is PARTITIONED BY; reading partitioned tables is not"
-              + " supported yet");
-    }
     ScanTableSource source;
     try {
-      source = FactoryUtil.createTableSource(context(ref.identifier().asSummaryString(), table));
+      source = sources.apply(scan);
       if (ref.projection() != null) {
         ((SupportsProjectionPushDown) source).applyProjection(ref.projection());
+      }
+      if (ref.partitions() != null) {
+        ((io.strom.connector.SupportsPartitionPushDown) source).applyPartitions(ref.partitions());
       }
       List<String> metadataKeys = new ArrayList<>();
       for (Column c : table.schema().columns()) {
@@ -366,8 +392,10 @@ public final class PlanTranslator {
       throw new ValidationException("Table '" + ref.identifier() + "': " + e.getMessage());
     }
     RowType type = types.toRowType(scan.getRowType());
-    JobBuilder.Output output = job.source(
-        ref.identifier().name() + "[" + source.summary() + "]", source.createRuntimeSource(), type, false);
+    JobBuilder.Output output = source instanceof ProgramSource program
+        ? program.produce(job)
+        : job.source(
+            ref.identifier().name() + "[" + source.summary() + "]", source.createRuntimeSource(), type, false);
     return ChangelogModes.isUpsert(source.changelogMode())
         ? changelogNormalize(ref, table, output)
         : output;
@@ -468,11 +496,22 @@ public final class PlanTranslator {
     List<String> key =
         table.schema().primaryKey() == null ? List.of() : table.schema().primaryKey().columns();
     return new TableContext(
-        name, table.schema().physicalRowType(), table.options(), key, settings, classLoader);
+        name,
+        table.schema().physicalRowType(),
+        table.options(),
+        key,
+        table.partitionKeys(),
+        settings,
+        classLoader);
   }
 
   private JobBuilder.Output watermarkAssigner(StreamPhysicalWatermarkAssigner assigner) {
     JobBuilder.Output input = translate((StreamPhysicalRel) assigner.getInput());
+    if (assigner.watermarkExpression() instanceof org.apache.calcite.rex.RexCall call
+        && call.getOperator() == io.strom.codegen.functions.FlinkFunctions.SOURCE_WATERMARK) {
+      // The source's own watermarks flow on; the rowtime column only becomes a time attribute.
+      return new JobBuilder.Output(input.nodeIds(), types.toRowType(assigner.getRowType()), input.exchange());
+    }
     RexProgramBuilder builder =
         new RexProgramBuilder(assigner.getInput().getRowType(), assigner.getCluster().getRexBuilder());
     builder.addProject(assigner.watermarkExpression(), "watermark");

@@ -1,4 +1,4 @@
-package io.strom.sql.client;
+package io.strom.planner.print;
 
 import io.strom.data.Row;
 import io.strom.types.RowType;
@@ -7,16 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prints a result as a boxed table, as Flink's SQL client does in its tableau mode: a header, the
- * rows with values right-aligned, and a count.
+ * Prints a result as a boxed table, as Flink's SQL client does in its tableau mode (the shell and
+ * {@code TableResult.print()} use it): a header, the rows with values right-aligned, and a count.
  */
-final class TableauPrinter {
+public final class TableauPrinter {
   private TableauPrinter() {}
 
-  static void print(ShellResult result, PrintWriter out) {
-    RowType schema = result.schema();
+  /** Prints a finished result: an updating one as the table its changes leave behind. */
+  public static void print(RowType schema, List<Row> rows, PrintWriter out) {
     int columns = schema.fields().size();
-    List<Row> rows = result.rows();
     if (rows.stream().anyMatch(row -> row.kind() != io.strom.data.RowKind.INSERT)) {
       // A finished updating query (an aggregation) shows the table its changes leave behind.
       rows = io.strom.planner.session.Changelogs.materialize(rows, schema);
@@ -60,10 +59,12 @@ final class TableauPrinter {
    * Prints a running query's rows as they come, each with its change kind, until the stream ends
    * or {@code stopped} says so; returns how many rows were shown.
    */
-  static long printStreaming(
-      ShellResult result, PrintWriter out, java.util.function.BooleanSupplier stopped)
+  public static long printStreaming(
+      RowType schema,
+      ResultRows stream,
+      PrintWriter out,
+      java.util.function.BooleanSupplier stopped)
       throws InterruptedException {
-    RowType schema = result.schema();
     int columns = schema.fields().size();
     int[] widths = new int[columns + 1];
     String[] header = new String[columns + 1];
@@ -79,7 +80,6 @@ final class TableauPrinter {
     out.println(border);
     out.flush();
     long count = 0;
-    ResultRows stream = result.stream();
     while (!stopped.getAsBoolean()) {
       Row row = stream.poll(java.time.Duration.ofMillis(100));
       if (row == null) {
@@ -102,7 +102,7 @@ final class TableauPrinter {
   }
 
   /** A column width that fits most values of a type, so streamed rows line up. */
-  static int widthOf(io.strom.types.LogicalType type) {
+  public static int widthOf(io.strom.types.LogicalType type) {
     return switch (type.root()) {
       case BOOLEAN -> 7;
       case TINYINT, SMALLINT, INTEGER -> 11;

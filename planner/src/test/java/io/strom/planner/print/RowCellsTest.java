@@ -1,4 +1,4 @@
-package io.strom.sql.client;
+package io.strom.planner.print;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

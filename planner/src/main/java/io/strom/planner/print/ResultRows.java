@@ -1,10 +1,10 @@
-package io.strom.sql.client;
+package io.strom.planner.print;
 
 import io.strom.data.Row;
 import java.time.Duration;
 
 /** The rows of a running query as the shell reads them, wherever the query runs. */
-interface ResultRows extends AutoCloseable {
+public interface ResultRows extends AutoCloseable {
 
   /**
    * The next row, waiting up to {@code timeout}; null when none came in time or the query ended.

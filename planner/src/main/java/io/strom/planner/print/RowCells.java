@@ -1,4 +1,4 @@
-package io.strom.sql.client;
+package io.strom.planner.print;
 
 import io.strom.data.GenericConverter;
 import io.strom.data.InternalValues;
@@ -6,12 +6,12 @@ import io.strom.data.Row;
 import io.strom.types.RowType;
 
 /** Turns rows into the text the shell shows in each cell; NULL shows as {@code <NULL>}. */
-final class RowCells {
-  static final String NULL = "<NULL>";
+public final class RowCells {
+  public static final String NULL = "<NULL>";
 
   private RowCells() {}
 
-  static String[] of(Row row, RowType schema) {
+  public static String[] of(Row row, RowType schema) {
     String[] cells = new String[schema.fields().size()];
     for (int i = 0; i < cells.length; i++) {
       cells[i] = of(row, i, schema);
@@ -19,7 +19,7 @@ final class RowCells {
     return cells;
   }
 
-  static String of(Row row, int i, RowType schema) {
+  public static String of(Row row, int i, RowType schema) {
     if (row.isNullAt(i)) {
       return NULL;
     }
@@ -35,7 +35,7 @@ final class RowCells {
    * A TIMESTAMP(p) as Flink's shell shows it: {@code 2024-01-01 10:00:00.000}, the fraction with
    * exactly {@code p} digits.
    */
-  static String timestamp(java.time.LocalDateTime value, int precision) {
+  public static String timestamp(java.time.LocalDateTime value, int precision) {
     String text = value.toLocalDate() + " " + String.format(java.util.Locale.ROOT, "%02d:%02d:%02d",
         value.getHour(), value.getMinute(), value.getSecond());
     if (precision == 0) {
@@ -46,7 +46,7 @@ final class RowCells {
   }
 
   /** The value, shortened with an ellipsis when longer than {@code width}. */
-  static String fit(String value, int width) {
+  public static String fit(String value, int width) {
     return value.length() <= width ? value : value.substring(0, Math.max(0, width - 3)) + "...";
   }
 }
