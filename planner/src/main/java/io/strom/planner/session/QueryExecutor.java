@@ -92,7 +92,7 @@ final class QueryExecutor implements AutoCloseable {
     RelNode logical = context.toRel(query).project();
     RelNode rewritten = LogicalRewrites.rewrite(logical);
     StreamPhysicalRel physical =
-        ProjectionPushDown.apply(PhysicalConverter.convert(rewritten), this::acceptsProjection);
+        ProjectionPushDown.apply(PhysicalConverter.convertPlan(rewritten), this::acceptsProjection);
     physical = io.strom.planner.plan.optimize.PartitionPruning.apply(physical, pruningContext());
     return new Planned(logical, physical);
   }
