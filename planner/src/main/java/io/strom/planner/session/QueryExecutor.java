@@ -362,13 +362,15 @@ final class QueryExecutor implements AutoCloseable {
               + originOfChanges(modes, planned.physical()));
     }
     JobBuilder.Output output = translator.translate(planned.physical(), modes);
-    output = castTo(planned.physical(), output, sinkType, target, job);
+    int[] order = SinkAbilities.sinkInputOrder(table);
+    output = castTo(planned.physical(), output, sinkType, order, target, job);
     List<Integer> notNull = new ArrayList<>();
     List<String> notNullNames = new ArrayList<>();
-    for (int i = 0; i < sinkType.fields().size(); i++) {
-      if (!sinkType.fields().get(i).type().nullable()) {
+    for (int i = 0; i < order.length; i++) {
+      RowType.RowField column = sinkType.fields().get(order[i]);
+      if (!column.type().nullable()) {
         notNull.add(i);
-        notNullNames.add(sinkType.fields().get(i).name());
+        notNullNames.add(column.name());
       }
     }
     job.sink(
@@ -389,13 +391,15 @@ final class QueryExecutor implements AutoCloseable {
   }
 
   /**
-   * Casts the query's columns to the sink's types where they differ, as an implicit conversion; a
-   * different number of columns is an error naming both.
+   * Casts the query's columns to the sink's types where they differ, as an implicit conversion,
+   * and puts them in the order the sink takes them ({@code order[i]} is the query column of sink
+   * field {@code i}); a different number of columns is an error naming both.
    */
   private JobBuilder.Output castTo(
       StreamPhysicalRel plan,
       JobBuilder.Output output,
       RowType sinkType,
+      int[] order,
       ObjectIdentifier target,
       JobBuilder job) {
     RelDataType queryType = plan.getRowType();
@@ -417,7 +421,11 @@ final class QueryExecutor implements AutoCloseable {
                 + ", sink: " + describe(sinkType));
       }
     }
-    return translator(job).castTo(plan, output, sinkType, "SinkCast");
+    List<RowType.RowField> reordered = new ArrayList<>();
+    for (int column : order) {
+      reordered.add(sinkType.fields().get(column));
+    }
+    return translator(job).castTo(plan, output, new RowType(reordered), order, "SinkCast");
   }
 
   private static String describe(RowType type) {

@@ -462,11 +462,20 @@ public final class PlanTranslator {
    */
   public JobBuilder.Output castTo(
       StreamPhysicalRel plan, JobBuilder.Output output, RowType target, String name) {
+    return castTo(plan, output, target, java.util.stream.IntStream.range(0, target.fieldCount()).toArray(), name);
+  }
+
+  /**
+   * Casts as {@link #castTo(StreamPhysicalRel, JobBuilder.Output, RowType, String)} does, field
+   * {@code i} of the result taken from field {@code order[i]} of the plan's rows.
+   */
+  public JobBuilder.Output castTo(
+      StreamPhysicalRel plan, JobBuilder.Output output, RowType target, int[] order, String name) {
     boolean same = true;
     for (int i = 0; i < target.fields().size(); i++) {
       LogicalType want = target.fields().get(i).type();
-      LogicalType have = output.type().fields().get(i).type();
-      same &= want.copy(true).equals(have.copy(true));
+      LogicalType have = output.type().fields().get(order[i]).type();
+      same &= order[i] == i && want.copy(true).equals(have.copy(true));
     }
     if (same) {
       return output;
@@ -478,7 +487,7 @@ public final class PlanTranslator {
       RelDataType targetType =
           types.toRelType(target.fields().get(i).type().copy(true));
       RexNode field =
-          rex.makeInputRef(inputType.getFieldList().get(i).getType(), i);
+          rex.makeInputRef(inputType.getFieldList().get(order[i]).getType(), order[i]);
       builder.addProject(rex.makeCast(targetType, field, true, false), target.fields().get(i).name());
     }
     RexProgram program = builder.getProgram();
