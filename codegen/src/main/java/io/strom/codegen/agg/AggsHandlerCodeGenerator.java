@@ -21,7 +21,9 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 /**
  * Generates the {@link AggsHandler} of a group aggregation: the accumulators of all its functions
  * as fields of one class, with the per-row code of each function inlined, FILTER clauses and
- * DISTINCT applied around it.
+ * DISTINCT applied around it. A user-defined aggregate function is called on its instance, which
+ * the handler opens and closes; its accumulator is one BYTES field (see {@link
+ * UserAggFunctionCode}).
  */
 public final class AggsHandlerCodeGenerator {
   private static final String INPUT = "in";
