@@ -92,7 +92,7 @@ final class QueryExecutor implements AutoCloseable {
     RelNode logical = context.toRel(query).project();
     RelNode rewritten = LogicalRewrites.rewrite(logical);
     StreamPhysicalRel physical =
-        ProjectionPushDown.apply(PhysicalConverter.convert(rewritten), this::acceptsProjection);
+        ProjectionPushDown.apply(PhysicalConverter.convertPlan(rewritten), this::acceptsProjection);
     physical = io.strom.planner.plan.optimize.PartitionPruning.apply(physical, pruningContext());
     return new Planned(logical, physical);
   }
@@ -526,13 +526,14 @@ final class QueryExecutor implements AutoCloseable {
   }
 
   /**
-   * Takes a savepoint of a running job of this session, then stops it; returns the savepoint's
+   * Takes a savepoint of a running job of this session, then stops it; with {@code drain}, event
+   * time ends first so every window fires into the savepoint. Returns the savepoint's
    * path, from which {@code SET 'execution.state-recovery.path'} starts the query again.
    */
-  StatementResult stopJobWithSavepoint(String jobId) {
+  StatementResult stopJobWithSavepoint(String jobId, boolean drain) {
     JobClient job = runningJob(jobId);
     try {
-      String path = job.stopWithSavepoint(null).get(5, java.util.concurrent.TimeUnit.MINUTES);
+      String path = job.stopWithSavepoint(null, drain).get(5, java.util.concurrent.TimeUnit.MINUTES);
       return message("savepoint path", path);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -14,6 +14,7 @@ import io.strom.planner.plan.physical.StreamPhysicalGroupAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalJoin;
 import io.strom.planner.plan.physical.StreamPhysicalWindowAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalWindowTableFunction;
+import io.strom.runtime.sql.window.SessionWindowAggOperator;
 import io.strom.runtime.sql.window.WindowAggOperator;
 import io.strom.runtime.sql.window.WindowTableFunctionOperator;
 import io.strom.runtime.generated.Projection;
@@ -275,11 +276,46 @@ public final class PlanTranslator {
     JobBuilder.Output input = translate(inputPlan);
     AggsHandlerCodeGenerator.Generated handler =
         aggsHandler(inputPlan, aggregate.grouping(), aggregate.calls(), false, "WindowAgg");
+    if (aggregate.isSession()) {
+      return sessionWindowAggregate(aggregate, input, handler);
+    }
     return job.operator(
         "WindowAggregate",
         new WindowAggOperator(
             handler.handler(), handler.accumulatorType(), aggregate.windowEndKeyIndex(),
             aggregate.isEventTime()),
+        input,
+        types.toRowType(aggregate.getRowType()));
+  }
+
+  /**
+   * A session window aggregation: keyed by the grouping columns besides the window's (the
+   * exchange's keys), each row's time read from its own session's start.
+   */
+  private JobBuilder.Output sessionWindowAggregate(
+      StreamPhysicalWindowAggregate aggregate,
+      JobBuilder.Output input,
+      AggsHandlerCodeGenerator.Generated handler) {
+    int[] grouping = aggregate.grouping();
+    int[] layout = new int[grouping.length];
+    int keyField = 0;
+    for (int k = 0; k < grouping.length; k++) {
+      if (k == aggregate.windowStartKeyIndex()) {
+        layout[k] = SessionWindowAggOperator.windowStart();
+      } else if (k == aggregate.windowEndKeyIndex()) {
+        layout[k] = SessionWindowAggOperator.windowEnd();
+      } else if (k == aggregate.windowTimeKeyIndex()) {
+        layout[k] = SessionWindowAggOperator.windowTime();
+      } else {
+        layout[k] = keyField++;
+      }
+    }
+    int timeField = grouping[aggregate.windowStartKeyIndex()];
+    return job.operator(
+        "WindowAggregate",
+        new SessionWindowAggOperator(
+            handler.handler(), input.type(), timeField,
+            timestampPrecision(input.type().typeAt(timeField)), aggregate.window().size(), layout),
         input,
         types.toRowType(aggregate.getRowType()));
   }
