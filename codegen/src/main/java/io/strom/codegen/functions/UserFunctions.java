@@ -67,6 +67,11 @@ public final class UserFunctions {
   /** An aggregate function from a class with a public no-argument constructor. */
   public static SqlFunction aggregate(
       String name, Class<? extends AggregateFunction<?, ?>> functionClass) {
+    if (Modifier.isAbstract(functionClass.getModifiers())) {
+      throw new IllegalArgumentException("Aggregate function '" + name + "' ("
+          + functionClass.getName() + ") is abstract; it must implement createAccumulator() and"
+          + " getValue(ACC acc)");
+    }
     try {
       Constructor<? extends AggregateFunction<?, ?>> constructor = functionClass.getConstructor();
       return aggregate(name, constructor.newInstance());

@@ -155,6 +155,27 @@ class AggregateFunctionRegistrationTest {
             + " declared result type VARCHAR");
   }
 
+  /** Leaves getValue to subclasses. */
+  public abstract static class WithoutGetValue extends AggregateFunction<Long, Count> {
+    @Override
+    public Count createAccumulator() {
+      return new Count();
+    }
+
+    public void accumulate(Count acc, String value) {
+      acc.n++;
+    }
+  }
+
+  @Test
+  void refusesAClassWithoutGetValue() {
+    assertThatThrownBy(() -> functions.create(
+            "f", WithoutGetValue.class.getName(), getClass().getClassLoader(), false))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("Aggregate function 'f' (" + WithoutGetValue.class.getName()
+            + ") is abstract; it must implement createAccumulator() and getValue(ACC acc)");
+  }
+
   @Test
   void refusesAClassThatIsNotPublic() {
     assertThatThrownBy(() -> functions.createTemporarySystemFunction("f", new Hidden()))
