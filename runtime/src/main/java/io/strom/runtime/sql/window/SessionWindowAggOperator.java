@@ -116,7 +116,8 @@ public final class SessionWindowAggOperator extends AbstractOperator<Row>
     sessionRows = context.<BinaryRow>keyedStateBackend().listState(
         new ListStateDescriptor<>("session-rows", Types.row(inputType)));
     rows = new RowSerializer(inputType);
-    handler = AggsHandlers.open(handlerCode, context.userCodeClassLoader(), keys, 0);
+    handler = AggsHandlers.open(
+        handlerCode, io.strom.runtime.sql.SqlFunctions.functionContext(context), keys, 0);
     timers = context.timerService("session-timers", this);
     lateRecordsDropped = context.metrics().counter(LATE_RECORDS_DROPPED);
   }
