@@ -68,6 +68,20 @@ class TableApiAggregateFunctionTest {
   }
 
   @Test
+  void aggregateAppliesAnAggregateFunctionPerGroup() {
+    assertTwins(
+        env.from("bids").groupBy($("item"))
+            .aggregate(call("wavg", $("price"), $("qty")).as("avg_price"))
+            .select($("avg_price"), $("item")),
+        "SELECT avg_price, item FROM (SELECT item, wavg(price, qty) AS avg_price FROM bids"
+            + " GROUP BY item)",
+        "+I[28, a]", "+I[30, b]");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> env.from("bids").groupBy($("item")).flatAggregate(call("wavg", $("price"), $("qty"))))
+        .hasMessageContaining("flatAggregate");
+  }
+
+  @Test
   void anInstanceKeepsWhatItWasConstructedWithAndIsOpened() {
     assertTwins(
         env.from("bids").select(call("times_ten", $("price")).as("total")),
