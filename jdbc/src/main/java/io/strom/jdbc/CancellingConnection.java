@@ -72,11 +72,13 @@ final class CancellingConnection implements InvocationHandler {
     }
 
     private void cancel() throws SQLException {
-      statement.cancel();
+      // The gateway first: Avatica's own cancel waits for the statement's lock, which a
+      // statement still executing (a bounded insert) holds until the gateway ends it.
       int id = statement.unwrap(AvaticaStatement.class).getId();
       try (Statement side = connection.createStatement()) {
         side.execute("CANCEL STATEMENT " + id);
       }
+      statement.cancel();
     }
   }
 }

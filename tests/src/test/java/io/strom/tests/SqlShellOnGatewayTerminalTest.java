@@ -84,6 +84,20 @@ class SqlShellOnGatewayTerminalTest {
     screen.waitFor("Query terminated, received a total of", 1);
     screen.type("SHOW JOBS;");
     screen.waitFor("Empty set", 1);
+
+    // A bounded insert still running on the gateway stops on Ctrl-C too, and leaves no job.
+    screen.type("CREATE TABLE slow (id BIGINT) WITH ('connector' = 'datagen',"
+        + " 'number-of-rows' = '100000', 'rows-per-second' = '100');");
+    screen.waitFor("[INFO] Execute statement succeeded.", 4);
+    screen.type("CREATE TABLE sink (id BIGINT) WITH ('connector' = 'blackhole');");
+    screen.waitFor("[INFO] Execute statement succeeded.", 5);
+    int progressLines = screen.text().split("\\[Running for ", -1).length - 1;
+    screen.type("INSERT INTO sink SELECT id FROM slow;");
+    screen.waitFor("[Running for ", progressLines + 1);
+    screen.interrupt();
+    screen.waitFor("[INFO] Statement cancelled.", 1);
+    screen.type("SHOW JOBS;");
+    screen.waitFor("Empty set", 2);
     screen.type("QUIT;");
     assertThat(shell.waitFor(30, TimeUnit.SECONDS)).as("the shell exits on QUIT").isTrue();
 

@@ -95,13 +95,15 @@ final class CliSession {
       }
       return Outcome.CONTINUE;
     } catch (SqlParseError | ValidationException | JobFailedException e) {
+      if (cancelRequested) {
+        // On a gateway the cancelled statement comes back as the server's error.
+        return cancelled();
+      }
       error(script, e.getMessage(), e);
       return Outcome.FAILED;
     } catch (RuntimeException | LinkageError | AssertionError e) {
       if (cancelRequested) {
-        out.println("[INFO] Statement cancelled.");
-        out.println();
-        return Outcome.FAILED;
+        return cancelled();
       }
       // The shell outlives any one statement, even one that hits a bug.
       error(
@@ -119,6 +121,12 @@ final class CliSession {
       Thread.interrupted();
       out.flush();
     }
+  }
+
+  private Outcome cancelled() {
+    out.println("[INFO] Statement cancelled.");
+    out.println();
+    return Outcome.FAILED;
   }
 
   /**

@@ -116,7 +116,13 @@ final class GatewaySession implements AutoCloseable {
       if (closed) {
         throw new GatewayException("The session has been closed");
       }
-      StatementResult result = session.execute(stripTerminator(sql));
+      StatementResult result;
+      statement.executing();
+      try {
+        result = session.execute(stripTerminator(sql));
+      } finally {
+        statement.executed();
+      }
       switch (result.kind()) {
         case SUCCESS -> {
           statement.complete(new ResultColumns(result.schema(), false), List.of());

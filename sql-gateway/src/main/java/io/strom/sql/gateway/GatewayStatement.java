@@ -25,6 +25,8 @@ final class GatewayStatement {
   private ResultColumns columns;
   private long delivered;
   private volatile boolean cancelled;
+  /** The thread running this statement's SQL while it runs (a bounded insert waits there). */
+  private volatile Thread executing;
 
   GatewayStatement(int id) {
     this.id = id;
@@ -100,9 +102,30 @@ final class GatewayStatement {
     return new Frame(start, done, frame);
   }
 
-  /** Stops the running query (its job is cancelled); later fetches say it was cancelled. */
+  /** Marks the calling thread as running this statement's SQL, until {@link #executed()}. */
+  void executing() {
+    executing = Thread.currentThread();
+  }
+
+  /**
+   * The statement's SQL returned. Clears an interrupt a cancel may have left, so the server's
+   * thread serves its next request undisturbed.
+   */
+  void executed() {
+    executing = null;
+    Thread.interrupted();
+  }
+
+  /**
+   * Stops the running query (its job is cancelled); later fetches say it was cancelled. A
+   * statement still waiting for its job (a bounded insert) is interrupted, which cancels the job.
+   */
   void cancel() {
     cancelled = true;
+    Thread thread = executing;
+    if (thread != null) {
+      thread.interrupt();
+    }
     RowStream current = stream;
     if (current != null) {
       current.close();

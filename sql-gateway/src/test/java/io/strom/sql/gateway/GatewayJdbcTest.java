@@ -124,6 +124,31 @@ class GatewayJdbcTest {
     }
   }
 
+  @Test
+  void cancelStopsABoundedInsertStillRunning() throws Exception {
+    try (Connection connection = connect(gateway);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE slow (id BIGINT) WITH ('connector' = 'datagen',"
+          + " 'number-of-rows' = '100000', 'rows-per-second' = '100')");
+      statement.execute("CREATE TABLE nowhere (id BIGINT) WITH ('connector' = 'blackhole')");
+      CompletableFuture<Throwable> insert =
+          CompletableFuture.supplyAsync(() -> {
+            try {
+              statement.execute("INSERT INTO nowhere SELECT id FROM slow");
+              return null;
+            } catch (SQLException | RuntimeException e) {
+              return e;
+            }
+          });
+      assertThat(waitForJobs(1)).isTrue();
+      statement.cancel();
+
+      // The insert waited for its job, which would take 1,000 s; the cancel ends both.
+      assertThat(insert.get(60, TimeUnit.SECONDS)).isNotNull();
+      waitUntil("the insert's job has stopped", () -> gateway.cluster().jobs().isEmpty());
+    }
+  }
+
   private static boolean waitForJobs(int count) throws InterruptedException {
     waitUntil(count + " job(s) running", () -> gateway.cluster().jobs().size() == count);
     return true;
