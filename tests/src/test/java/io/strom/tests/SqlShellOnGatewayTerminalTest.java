@@ -85,12 +85,26 @@ class SqlShellOnGatewayTerminalTest {
     screen.type("SHOW JOBS;");
     screen.waitFor("Empty set", 1);
 
+    // A query with event time shows in the live table how far its watermark has come.
+    screen.type("SET 'sql-client.execution.result-mode' = 'table';");
+    screen.waitFor("[INFO] Execute statement succeeded.", 4);
+    screen.type("CREATE TABLE clicks (id BIGINT, ts TIMESTAMP_LTZ(3), WATERMARK FOR ts AS ts -"
+        + " INTERVAL '5' SECOND) WITH ('connector' = 'datagen', 'rows-per-second' = '20',"
+        + " 'fields.ts.max-past' = '0');");
+    screen.waitFor("[INFO] Execute statement succeeded.", 5);
+    screen.type("SELECT id, ts FROM clicks;");
+    screen.waitFor("s behind)", 1);
+    screen.interrupt();
+    screen.waitFor("Query stopped:", 1);
+    screen.type("SET 'sql-client.execution.result-mode' = 'tableau';");
+    screen.waitFor("[INFO] Execute statement succeeded.", 6);
+
     // A bounded insert still running on the gateway stops on Ctrl-C too, and leaves no job.
     screen.type("CREATE TABLE slow (id BIGINT) WITH ('connector' = 'datagen',"
         + " 'number-of-rows' = '100000', 'rows-per-second' = '100');");
-    screen.waitFor("[INFO] Execute statement succeeded.", 4);
+    screen.waitFor("[INFO] Execute statement succeeded.", 7);
     screen.type("CREATE TABLE sink (id BIGINT) WITH ('connector' = 'blackhole');");
-    screen.waitFor("[INFO] Execute statement succeeded.", 5);
+    screen.waitFor("[INFO] Execute statement succeeded.", 8);
     int progressLines = screen.text().split("\\[Running for ", -1).length - 1;
     screen.type("INSERT INTO sink SELECT id FROM slow;");
     screen.waitFor("[Running for ", progressLines + 1);

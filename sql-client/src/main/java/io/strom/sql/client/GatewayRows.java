@@ -26,6 +26,8 @@ final class GatewayRows implements ResultRows {
   private volatile boolean done;
   private volatile RuntimeException failure;
   private volatile boolean closed;
+  private long watermarkAskedAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
+  private java.util.OptionalLong watermark = java.util.OptionalLong.empty();
 
   GatewayRows(Statement statement, ResultSet result, RowType schema) {
     this.statement = statement;
@@ -67,6 +69,33 @@ final class GatewayRows implements ResultRows {
       throw failure;
     }
     return row;
+  }
+
+  /**
+   * Asks the gateway, at most once a second, how far the query's event time has come (a side
+   * statement, as a cancel is sent); between asks the last answer stands.
+   */
+  @Override
+  public java.util.OptionalLong watermark() {
+    long now = System.nanoTime();
+    if (now - watermarkAskedAt >= TimeUnit.SECONDS.toNanos(1) && !done && !closed) {
+      watermarkAskedAt = now;
+      try (Statement side = statement.getConnection().createStatement();
+          ResultSet answer = side.executeQuery(
+              "WATERMARK OF STATEMENT "
+                  + statement.unwrap(org.apache.calcite.avatica.AvaticaStatement.class).getId())) {
+        watermark = java.util.OptionalLong.empty();
+        if (answer.next()) {
+          long value = answer.getLong(1);
+          if (!answer.wasNull()) {
+            watermark = java.util.OptionalLong.of(value);
+          }
+        }
+      } catch (SQLException | RuntimeException e) {
+        // The status line does without it; the query's own errors come through its rows.
+      }
+    }
+    return watermark;
   }
 
   @Override

@@ -27,6 +27,13 @@ final class GatewaySession implements AutoCloseable {
   /** Sent by Strom's JDBC driver when a client calls {@code Statement.cancel()}. */
   private static final Pattern CANCEL = Pattern.compile("(?i)\\s*CANCEL\\s+STATEMENT\\s+(\\d+)\\s*;?\\s*");
 
+  /**
+   * Sent by the shell for its status line: the event time a running query's result has reached,
+   * one row with one BIGINT column {@code watermark} (NULL when there is none yet).
+   */
+  private static final Pattern WATERMARK =
+      Pattern.compile("(?i)\\s*WATERMARK\\s+OF\\s+STATEMENT\\s+(\\d+)\\s*;?\\s*");
+
   private final String id;
   private final String user;
   private final SqlSession session;
@@ -101,6 +108,18 @@ final class GatewaySession implements AutoCloseable {
       statement(Integer.parseInt(cancel.group(1))).cancel();
       statement.complete(new ResultColumns(io.strom.types.DataTypes.ROW(), false), List.of());
       return false;
+    }
+    Matcher watermark = WATERMARK.matcher(sql);
+    if (watermark.matches()) {
+      // Like a cancel, answered at once while the statement's query runs.
+      java.util.OptionalLong value = statement(Integer.parseInt(watermark.group(1))).watermark();
+      statement.complete(
+          new ResultColumns(
+              io.strom.types.DataTypes.ROW(
+                  io.strom.types.DataTypes.FIELD("watermark", io.strom.types.DataTypes.BIGINT())),
+              false),
+          List.<Object[]>of(new Object[] {value.isPresent() ? value.getAsLong() : null}));
+      return true;
     }
     running.incrementAndGet();
     try {

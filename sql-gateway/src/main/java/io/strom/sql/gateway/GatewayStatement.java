@@ -59,6 +59,12 @@ final class GatewayStatement {
     this.cancelled = false;
   }
 
+  /** The event time this statement's running query has reached, if it has event time. */
+  java.util.OptionalLong watermark() {
+    RowStream current = stream;
+    return current == null ? java.util.OptionalLong.empty() : current.watermark();
+  }
+
   /** Whether a query of this statement still runs (it counts against the open-results limit). */
   boolean isRunning() {
     RowStream current = stream;
