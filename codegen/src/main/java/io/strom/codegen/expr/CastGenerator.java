@@ -41,13 +41,31 @@ final class CastGenerator {
       return f == t && from.getPrecision() == to.getPrecision() && from.getScale() == to.getScale();
     }
     if (SqlTypeUtil.isCharacter(from) && SqlTypeUtil.isCharacter(to)) {
-      return t == SqlTypeName.VARCHAR && to.getPrecision() >= from.getPrecision();
+      return t == SqlTypeName.VARCHAR && to.getPrecision() >= from.getPrecision()
+          || f == t && from.getPrecision() == to.getPrecision();
     }
     if (f == SqlTypeName.TIMESTAMP || f == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
       return f == t && to.getPrecision() >= from.getPrecision();
     }
-    if (f == SqlTypeName.ROW || f == SqlTypeName.ARRAY || f == SqlTypeName.MAP) {
-      return f == t;
+    if (f == SqlTypeName.ARRAY || f == SqlTypeName.MULTISET) {
+      // Elements are not converted one by one yet: only casts that keep their representation.
+      return f == t && sameRepresentation(from.getComponentType(), to.getComponentType());
+    }
+    if (f == SqlTypeName.MAP) {
+      return f == t && sameRepresentation(from.getKeyType(), to.getKeyType())
+          && sameRepresentation(from.getValueType(), to.getValueType());
+    }
+    if (f == SqlTypeName.ROW) {
+      if (f != t || from.getFieldCount() != to.getFieldCount()) {
+        return false;
+      }
+      for (int i = 0; i < from.getFieldCount(); i++) {
+        if (!sameRepresentation(
+            from.getFieldList().get(i).getType(), to.getFieldList().get(i).getType())) {
+          return false;
+        }
+      }
+      return true;
     }
     return JavaTypes.of(from).equals(JavaTypes.of(to))
         && f.getFamily() == t.getFamily();
@@ -114,8 +132,17 @@ final class CastGenerator {
     if (SqlTypeUtil.isBinary(source) && SqlTypeUtil.isBinary(target)) {
       return new String[] {v, null};
     }
-    throw new UnsupportedExpressionException("CAST from " + source.getFullTypeString() + " to "
-        + target.getFullTypeString() + " is not supported");
+    throw new UnsupportedExpressionException("CAST from " + typeName(source) + " to "
+        + typeName(target) + " is not supported");
+  }
+
+  /** A type as the user writes it (STRING, ARRAY<BIGINT>), falling back to Calcite's spelling. */
+  private static String typeName(RelDataType type) {
+    try {
+      return io.strom.codegen.types.TypeConversions.toLogicalType(type).copy(true).asSummaryString();
+    } catch (RuntimeException e) {
+      return type.getFullTypeString();
+    }
   }
 
   private static String temporal(

@@ -33,6 +33,14 @@ public class StromRexBuilder extends RexBuilder {
     return super.makeCast(pos, type, exp, matchNullability, safe, format);
   }
 
+  /**
+   * A literal of exactly {@code type}: a value computed at planning time keeps the type of the
+   * expression it replaces (a VARCHAR stays VARCHAR, where Calcite would make a CHAR literal).
+   */
+  public RexLiteral makeTypedLiteral(Comparable<?> value, RelDataType type, SqlTypeName typeName) {
+    return makeLiteral(value, type, typeName);
+  }
+
   private static boolean keepCast(RelDataType from, RelDataType to) {
     if (from.getSqlTypeName() == to.getSqlTypeName()
         && from.getPrecision() == to.getPrecision() && from.getScale() == to.getScale()) {

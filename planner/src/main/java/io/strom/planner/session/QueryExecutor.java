@@ -90,7 +90,8 @@ final class QueryExecutor implements AutoCloseable {
   private Planned plan(SqlNode query) {
     PlannerContext context = new PlannerContext(catalogs, types, functions.operatorTable());
     RelNode logical = context.toRel(query).project();
-    RelNode rewritten = LogicalRewrites.rewrite(logical);
+    RelNode rewritten = LogicalRewrites.rewrite(logical, new io.strom.planner.plan.optimize.GeneratedCodeExecutor(
+        types, Thread.currentThread().getContextClassLoader(), sessionZone()));
     StreamPhysicalRel physical =
         ProjectionPushDown.apply(PhysicalConverter.convertPlan(rewritten), this::acceptsProjection);
     physical = io.strom.planner.plan.optimize.PartitionPruning.apply(physical, pruningContext());
@@ -98,12 +99,13 @@ final class QueryExecutor implements AutoCloseable {
   }
 
   private io.strom.planner.plan.optimize.PartitionPruning.Context pruningContext() {
-    String zone = settings.get(io.strom.planner.config.TableConfigOptions.LOCAL_TIME_ZONE);
     return new io.strom.planner.plan.optimize.PartitionPruning.Context(
-        this::source,
-        types,
-        Thread.currentThread().getContextClassLoader(),
-        zone.equals("default") ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(zone));
+        this::source, types, Thread.currentThread().getContextClassLoader(), sessionZone());
+  }
+
+  private java.time.ZoneId sessionZone() {
+    String zone = settings.get(io.strom.planner.config.TableConfigOptions.LOCAL_TIME_ZONE);
+    return zone.equals("default") ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(zone);
   }
 
   /** The changes every node of a plan emits, sources asked through their connectors. */

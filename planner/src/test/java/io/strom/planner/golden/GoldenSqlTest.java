@@ -152,16 +152,36 @@ class GoldenSqlTest {
     List<String> fields = new ArrayList<>();
     for (int i = 0; i < row.arity(); i++) {
       io.strom.types.LogicalType type = result.schema().fields().get(i).type();
-      if (row.isNullAt(i)) {
-        fields.add("NULL");
-      } else if (type.root() == io.strom.types.LogicalTypeRoot.DATE) {
-        // A DATE is an int of days inside; Flink prints it as a date.
-        fields.add(java.time.LocalDate.ofEpochDay(row.getInt(i)).toString());
-      } else {
-        fields.add(InternalValues.format(GenericConverter.get(row, i, type)));
-      }
+      fields.add(row.isNullAt(i) ? "NULL" : formatField(row, i, type));
     }
     return String.join(" | ", fields);
+  }
+
+  /**
+   * A field as Flink prints it where the internal value would read otherwise: dates and times
+   * (ints of days and milliseconds inside), instants (TIMESTAMP_LTZ, shown in UTC with a 'Z'),
+   * binary strings in hex and intervals.
+   */
+  private static String formatField(Row row, int i, io.strom.types.LogicalType type) {
+    return switch (type.root()) {
+      case DATE -> java.time.LocalDate.ofEpochDay(row.getInt(i)).toString();
+      case TIME_WITHOUT_TIME_ZONE -> java.time.LocalTime.ofNanoOfDay(row.getInt(i) * 1_000_000L).toString();
+      case TIMESTAMP_WITH_LOCAL_TIME_ZONE ->
+          row.getTimestamp(i, ((io.strom.types.LocalZonedTimestampType) type).precision())
+                  .toLocalDateTime().toInstant(java.time.ZoneOffset.UTC).toString();
+      case BINARY, VARBINARY -> "x'" + java.util.HexFormat.of().formatHex(row.getBinary(i)) + "'";
+      case INTERVAL_YEAR_MONTH -> {
+        int months = row.getInt(i);
+        yield (months < 0 ? "-" : "+") + Math.abs(months) / 12 + "-" + String.format("%02d", Math.abs(months) % 12);
+      }
+      case INTERVAL_DAY_TIME -> {
+        long millis = row.getLong(i);
+        long abs = Math.abs(millis);
+        yield String.format("%s%d %02d:%02d:%02d.%03d", millis < 0 ? "-" : "+", abs / 86_400_000,
+            abs / 3_600_000 % 24, abs / 60_000 % 60, abs / 1000 % 60, abs % 1000);
+      }
+      default -> InternalValues.format(GenericConverter.get(row, i, type));
+    };
   }
 
   private static String firstLine(String sql) {

@@ -7,6 +7,8 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.PruneEmptyRules;
+import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.sql2rel.RelDecorrelator;
 
 /**
@@ -43,6 +45,19 @@ public final class LogicalRewrites {
                   CoreRules.JOIN_CONDITION_PUSH,
                   // CAST(a.id AS BIGINT) = b.id: the cast is computed below the join, a key.
                   CoreRules.JOIN_PUSH_EXPRESSIONS))
+          // Constant expressions are computed once here, by the generated code that would compute
+          // them per row (GeneratedCodeExecutor), after filters have merged and moved so that
+          // every condition is seen whole: WHERE 1 = 2 becomes no rows, and what is left of a
+          // query over no rows goes away with it. Before calcs, whose programs the rules below
+          // would otherwise have to take apart.
+          .addRuleCollection(
+              java.util.List.of(
+                  CoreRules.FILTER_REDUCE_EXPRESSIONS,
+                  CoreRules.PROJECT_REDUCE_EXPRESSIONS,
+                  CoreRules.JOIN_REDUCE_EXPRESSIONS,
+                  PruneEmptyRules.FILTER_INSTANCE,
+                  PruneEmptyRules.PROJECT_INSTANCE,
+                  PruneEmptyRules.UNION_INSTANCE))
           // Stateless steps become calcs and merge: one generated function per chain of them.
           .addRuleCollection(
               java.util.List.of(
@@ -62,7 +77,16 @@ public final class LogicalRewrites {
                   CoreRules.JOIN_SUB_QUERY_TO_CORRELATE))
           .build();
 
-  public static RelNode rewrite(RelNode logical) {
+  /**
+   * Rewrites {@code logical}; constant expressions are evaluated by {@code constants}, which
+   * becomes the executor of the plan's cluster.
+   */
+  public static RelNode rewrite(RelNode logical, RexExecutor constants) {
+    logical.getCluster().getPlanner().setExecutor(constants);
+    return rewrite(logical);
+  }
+
+  private static RelNode rewrite(RelNode logical) {
     RelNode withoutSubQueries = run(SUBQUERIES, logical);
     RelNode decorrelated =
         RelDecorrelator.decorrelateQuery(

@@ -4,13 +4,17 @@ import io.strom.connector.ChangelogMode;
 import io.strom.data.RowKind;
 import org.apache.calcite.rel.RelNode;
 
-/** The changes Top-N, deduplication and OVER aggregation nodes emit, given their input's. */
+/**
+ * The changes Top-N, deduplication, OVER aggregation and temporal sort nodes emit, given their
+ * input's.
+ */
 final class OverAndRankModes {
   private OverAndRankModes() {}
 
   static boolean handles(RelNode node) {
     return node instanceof StreamPhysicalRank || node instanceof StreamPhysicalDeduplicate
-        || node instanceof StreamPhysicalWindowRank || node instanceof StreamPhysicalOverAggregate;
+        || node instanceof StreamPhysicalWindowRank || node instanceof StreamPhysicalOverAggregate
+        || node instanceof StreamPhysicalTemporalSort;
   }
 
   static ChangelogMode of(RelNode node, ChangelogMode input) {
@@ -23,7 +27,7 @@ final class OverAndRankModes {
           ? ChangelogMode.insertOnly()
           : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
     }
-    // Window Top-N emits final rows once per window; OVER emits each input row once.
+    // Window Top-N emits final rows once per window; OVER and temporal sort each input row once.
     return ChangelogMode.insertOnly();
   }
 }

@@ -78,8 +78,10 @@ public final class PhysicalConverter {
         return lateral;
       }
     }
-    if (logical instanceof LogicalSort sort && sort.fetch != null) {
-      return orderByLimit(sort, traits);
+    if (logical instanceof LogicalSort sort) {
+      return sort.fetch != null
+          ? orderByLimit(sort, traits)
+          : TemporalSortConversion.convert(sort, traits, () -> convert(sort.getInput()));
     }
     if (logical instanceof LogicalTableFunctionScan scan
         && scan.getCall() instanceof RexCall call

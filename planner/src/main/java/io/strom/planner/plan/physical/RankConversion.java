@@ -65,7 +65,9 @@ final class RankConversion {
     long[] range = {1, Long.MAX_VALUE};
     if (program.getCondition() != null) {
       for (RexNode conjunct :
-          RelOptUtil.conjunctions(program.expandLocalRef(program.getCondition()))) {
+          // Constant reduction may have written rn BETWEEN 2 AND 3 as a SEARCH over a range.
+          RelOptUtil.conjunctions(
+              RexUtil.expandSearch(rex, null, program.expandLocalRef(program.getCondition())))) {
         if (!narrow(conjunct, inputFields, range)) {
           residual.add(conjunct);
         }

@@ -13,11 +13,13 @@ import io.strom.planner.plan.physical.ChangelogModes;
 import io.strom.planner.plan.physical.StreamPhysicalDeduplicate;
 import io.strom.planner.plan.physical.StreamPhysicalOverAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalRank;
+import io.strom.planner.plan.physical.StreamPhysicalTemporalSort;
 import io.strom.planner.plan.physical.StreamPhysicalRel;
 import io.strom.planner.plan.physical.StreamPhysicalTableSourceScan;
 import io.strom.planner.plan.physical.StreamPhysicalWindowRank;
 import io.strom.runtime.generated.GeneratedClass;
 import io.strom.runtime.generated.RecordComparator;
+import io.strom.runtime.sql.sort.TemporalSortOperator;
 import io.strom.runtime.sql.over.OverAggOperator;
 import io.strom.runtime.sql.rank.AppendOnlyTopNOperator;
 import io.strom.runtime.sql.rank.DeduplicateOperator;
@@ -28,9 +30,9 @@ import java.util.function.Function;
 import org.apache.calcite.rel.RelFieldCollation;
 
 /**
- * Turns Top-N, deduplication, window Top-N and OVER aggregation nodes into their operators, with
- * generated comparators and aggregate handlers. Each needs an insert-only input; an updating one
- * is refused with the node that makes it update.
+ * Turns Top-N, deduplication, window Top-N, OVER aggregation and temporal sort nodes into their
+ * operators, with generated comparators and aggregate handlers. Each needs an insert-only input;
+ * an updating one is refused with the node that makes it update.
  */
 final class OverAndRankTranslator {
   private final PlanTranslator plans;
@@ -51,7 +53,8 @@ final class OverAndRankTranslator {
 
   static boolean handles(StreamPhysicalRel node) {
     return node instanceof StreamPhysicalRank || node instanceof StreamPhysicalDeduplicate
-        || node instanceof StreamPhysicalWindowRank || node instanceof StreamPhysicalOverAggregate;
+        || node instanceof StreamPhysicalWindowRank || node instanceof StreamPhysicalOverAggregate
+        || node instanceof StreamPhysicalTemporalSort;
   }
 
   JobBuilder.Output translate(StreamPhysicalRel node) {
@@ -77,6 +80,12 @@ final class OverAndRankTranslator {
       return job.operator(rank.planName(), new WindowRankOperator(
           comparator(inputPlan, rank.orderKeys()), input.type(), rank.range(),
           rank.windowEndIndex(), rank.isEventTime(), rank.laterWinsTies()),
+          input, outputType);
+    }
+    if (node instanceof StreamPhysicalTemporalSort sort) {
+      return job.operator(sort.planName(), new TemporalSortOperator(
+          sort.tieBreakKeys().isEmpty() ? null : comparator(inputPlan, sort.tieBreakKeys()),
+          input.type(), sort.timeIndex(), sort.timePrecision(), sort.isEventTime()),
           input, outputType);
     }
     StreamPhysicalOverAggregate over = (StreamPhysicalOverAggregate) node;
