@@ -52,9 +52,9 @@ final class IntervalJoinConditions {
   private IntervalJoinConditions() {}
 
   /**
-   * The bounds of {@code join} when it runs as an interval join (INNER, LEFT, RIGHT or FULL, with
-   * event-time bounds), else null. A join bounded by processing time runs as a regular join, as
-   * it gives the same rows; like Flink, it is refused when its inputs carry event-time attributes.
+   * The bounds of {@code join} when it runs as an interval join (INNER, LEFT, RIGHT or FULL), else
+   * null. Like Flink, one bounded by processing time is refused when its inputs carry event-time
+   * attributes (it would not hold their watermarks back).
    */
   static Extracted forJoin(Join join) {
     switch (join.getJoinType()) {
@@ -81,7 +81,7 @@ final class IntervalJoinConditions {
                 + " join inputs. Select only the columns the query needs from each input, or cast"
                 + " the event-time column to TIMESTAMP(3)");
       }
-      return null;
+      return extracted;
     }
     RelDataType leftTime = leftType.getFieldList().get(bounds.leftTimeIndex()).getType();
     RelDataType rightTime = rightType.getFieldList().get(bounds.rightTimeIndex()).getType();

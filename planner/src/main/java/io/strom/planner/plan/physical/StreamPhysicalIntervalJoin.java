@@ -16,10 +16,10 @@ import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rex.RexNode;
 
 /**
- * An interval join of two insert-only streams whose condition bounds the left input's event time
- * by the right input's: each side exchanged by the equality keys of the condition's residual (to
- * one subtask when there are none), rows held only until the watermark passes their bound. Its
- * output is insert-only and keeps both inputs' time attributes.
+ * An interval join of two insert-only streams whose condition bounds the left input's time
+ * attribute by the right input's: each side exchanged by the equality keys of the condition's
+ * residual (to one subtask when there are none), rows held only until time (the watermark, or the
+ * clock) passes their bound. Its output is insert-only and keeps both inputs' time attributes.
  */
 public final class StreamPhysicalIntervalJoin extends Join implements StreamPhysicalRel {
   private final IntervalJoinBounds bounds;

@@ -22,11 +22,14 @@ import io.strom.types.RowType;
  * An interval join of two insert-only streams (INNER, LEFT, RIGHT or FULL OUTER), keyed by the
  * equality keys of its condition: a left row at time {@code l} joins the right rows at times
  * {@code r} with {@code r + lower <= l <= r + upper} (see {@link IntervalJoinBounds}) that also
- * pass the rest of the condition. Each side holds its rows only until the watermark has passed
- * the last time a row of the other side could still match them; then they leave state, and a row of an outer side that never matched comes out once,
- * padded with NULLs. The output is insert-only and keeps both inputs' time attributes; the output
- * watermark is held back by the longest time a row can wait. Event time only: a bounded join on
- * processing time is planned as a regular join.
+ * pass the rest of the condition. Each side holds its rows only until time has passed the last
+ * time a row of the other side could still match them; then they leave state, and a row of an
+ * outer side that never matched comes out once, padded with NULLs. The output is insert-only.
+ *
+ * <p>On event time, time is the watermark and a row's time its time attribute; the output keeps
+ * both inputs' time attributes, and the output watermark is held back by the longest time a row
+ * can wait. On processing time, time is the clock and a row's time the value its {@code
+ * PROCTIME()} column got upstream; watermarks pass unchanged.
  *
  * <p>Rows behind the watermark are not dropped: they join the rows the other side still holds,
  * and are held themselves only while a later row of the other side could match them (an outer
@@ -73,9 +76,6 @@ public final class IntervalJoinOperator extends AbstractOperator<Row>
     this.rightType = requireNonNull(rightType, "rightType");
     this.condition = requireNonNull(condition, "condition");
     this.nullKeysNeverMatch = nullKeysNeverMatch.clone();
-    if (!bounds.rowTime()) {
-      throw new IllegalArgumentException("Bug: interval joins on processing time run as regular joins");
-    }
   }
 
   @Override
@@ -110,7 +110,7 @@ public final class IntervalJoinOperator extends AbstractOperator<Row>
   }
 
   private long heldBack(long watermark) {
-    if (bounds.isEmpty() || watermark == Watermarks.END
+    if (!bounds.rowTime() || bounds.isEmpty() || watermark == Watermarks.END
         || watermark == Watermarks.NONE) {
       return watermark;
     }
@@ -184,7 +184,11 @@ public final class IntervalJoinOperator extends AbstractOperator<Row>
   /** The side's clean-up timer for its current key: due once its earliest row may go. */
   private void registerCleanUp(Side side, long rowTime) {
     long at = rowTime + side.relativeSize + 1;
-    side.timers.registerEventTimeTimer(keys.currentKey(), VoidNamespace.INSTANCE, at);
+    if (bounds.rowTime()) {
+      side.timers.registerEventTimeTimer(keys.currentKey(), VoidNamespace.INSTANCE, at);
+    } else {
+      side.timers.registerProcessingTimeTimer(keys.currentKey(), VoidNamespace.INSTANCE, at);
+    }
     side.buffer.setCleanUpAt(at);
   }
 
@@ -210,8 +214,11 @@ public final class IntervalJoinOperator extends AbstractOperator<Row>
     }
   }
 
-  /** The operator's time: the watermark, not below 0 (as in Flink). */
+  /** The operator's time: the watermark (not below 0, as in Flink), or the clock. */
   private long operatorTime() {
+    if (!bounds.rowTime()) {
+      return left.timers.currentProcessingTime();
+    }
     return Math.max(0, left.timers.currentWatermark());
   }
 
@@ -276,6 +283,8 @@ public final class IntervalJoinOperator extends AbstractOperator<Row>
     }
 
     @Override
-    public void onProcessingTime(BinaryRow key, VoidNamespace namespace, long time) {}
+    public void onProcessingTime(BinaryRow key, VoidNamespace namespace, long time) {
+      cleanUp(this, key, time);
+    }
   }
 }

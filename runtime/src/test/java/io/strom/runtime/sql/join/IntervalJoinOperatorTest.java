@@ -237,4 +237,28 @@ class IntervalJoinOperatorTest {
       assertThat(harness.stateBackend().totalEntryCount()).isZero();
     }
   }
+
+  @Test
+  void onProcessingTimeRowsWaitForTheClockAndWatermarksPassUnchanged() throws Exception {
+    IntervalJoinBounds processingTime = new IntervalJoinBounds(false, -10, 5, 1, 1);
+    try (var harness =
+        harness(StreamingJoinOperator.Type.LEFT, processingTime, loader -> JoinCondition.ALWAYS)) {
+      harness.setProcessingTime(100);
+      harness.processElement1(row(1, 100, "a"), 0);
+      harness.processElement1(row(1, 100, "b"), 0);
+      harness.setProcessingTime(104);
+      harness.processElement2(row(1, 104, "x"), 0);
+      harness.processWatermark(500);
+      assertThat(out(harness))
+          .containsExactlyInAnyOrder("+I 1 100 a | 1 104 x", "+I 1 100 b | 1 104 x");
+      assertThat(harness.watermarks()).containsExactly(500L);
+      // Left rows at 100 wait for right rows until the clock passes 110; then they go, matched.
+      harness.setProcessingTime(111);
+      harness.processElement1(row(1, 111, "c"), 0);
+      assertThat(out(harness)).hasSize(2);
+      harness.setProcessingTime(122);
+      assertThat(out(harness)).hasSize(3).endsWith("+I 1 111 c | null");
+      assertThat(harness.stateBackend().totalEntryCount()).isZero();
+    }
+  }
 }
