@@ -45,8 +45,8 @@ final class ClusterOwningJobClient implements JobClient {
   }
 
   @Override
-  public CompletableFuture<String> stopWithSavepoint(String directory) {
-    return job.stopWithSavepoint(directory)
+  public CompletableFuture<String> stopWithSavepoint(String directory, boolean drain) {
+    return job.stopWithSavepoint(directory, drain)
         .thenCompose(path -> resultAfterShutdown.handle((r, e) -> path));
   }
 

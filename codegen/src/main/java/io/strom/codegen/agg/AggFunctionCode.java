@@ -47,6 +47,16 @@ abstract class AggFunctionCode {
    */
   abstract String value(String value, String isNull);
 
+  /** Statements run once a key's accumulators are loaded into their fields. */
+  String afterLoad() {
+    return "";
+  }
+
+  /** Statements run before the accumulator fields are stored back into a row. */
+  String beforeStore() {
+    return "";
+  }
+
   // ---- helpers for the templates
 
   /** {@code target = value} for a non-NULL value, clearing the NULL flag. */

@@ -3,6 +3,7 @@ package io.strom.codegen.agg;
 import io.strom.codegen.ProjectionCodeGenerator;
 import io.strom.codegen.UnsupportedExpressionException;
 import io.strom.codegen.expr.JavaTypes;
+import io.strom.codegen.functions.AggregateFunctionSqlFunction;
 import io.strom.codegen.types.StromTypeFactory;
 import io.strom.codegen.types.TypeConversions;
 import io.strom.runtime.generated.GeneratedClass;
@@ -20,7 +21,9 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 /**
  * Generates the {@link AggsHandler} of a group aggregation: the accumulators of all its functions
  * as fields of one class, with the per-row code of each function inlined, FILTER clauses and
- * DISTINCT applied around it.
+ * DISTINCT applied around it. A user-defined aggregate function is called on its instance, which
+ * the handler opens and closes; its accumulator is one BYTES field (see {@link
+ * UserAggFunctionCode}).
  */
 public final class AggsHandlerCodeGenerator {
   private static final String INPUT = "in";
@@ -36,9 +39,12 @@ public final class AggsHandlerCodeGenerator {
   private final List<String> constructor = new ArrayList<>();
   private final List<String> open = new ArrayList<>();
   private final List<String> cleanup = new ArrayList<>();
+  private final List<String> close = new ArrayList<>();
+  private final List<AggFunctionCode> functions = new ArrayList<>();
   private final List<Object> references = new ArrayList<>();
   private final String name;
   private int views;
+  private int userMembers;
 
   private AggsHandlerCodeGenerator(RelDataType inputType, String name) {
     this.inputType = inputType;
@@ -96,8 +102,11 @@ public final class AggsHandlerCodeGenerator {
             .append(JavaTypes.read(INPUT, String.valueOf(field), type)).append(";\n");
         args.add(new AggArgument(v, v + "Null", type));
       }
-      AggFunctionCode function =
-          BuiltInAggFunctions.create(call, argTypes, layout, types, retraction, this::countingView);
+      AggFunctionCode function = call.getAggregation() instanceof AggregateFunctionSqlFunction udaf
+          ? UserAggFunctionCode.create(
+              udaf, call.getType(), argTypes, retraction, layout, types, userFunctionMembers())
+          : BuiltInAggFunctions.create(call, argTypes, layout, types, retraction, this::countingView);
+      functions.add(function);
       if (retraction && !function.retractable()) {
         throw new UnsupportedExpressionException(
             "Aggregate function " + call.getAggregation().getName() + " cannot be computed over an"
@@ -181,6 +190,37 @@ public final class AggsHandlerCodeGenerator {
     return new String[] {view, project};
   }
 
+  /** Declares the members of user-defined aggregate functions in the generated class. */
+  private UserAggFunctionCode.Members userFunctionMembers() {
+    return new UserAggFunctionCode.Members() {
+      @Override
+      public String reference(Object object, Class<?> type) {
+        String javaType = type.getCanonicalName();
+        int index = references.size();
+        references.add(object);
+        return member(javaType, "(" + javaType + ") references[" + index + "]");
+      }
+
+      @Override
+      public String member(String javaType, String initializer) {
+        String member = "udaf$" + userMembers++;
+        members.add("private final " + javaType + " " + member + ";");
+        constructor.add(member + " = " + initializer + ";");
+        return member;
+      }
+
+      @Override
+      public void onOpen(String statement) {
+        open.add(statement);
+      }
+
+      @Override
+      public void onClose(String statement) {
+        close.add(statement);
+      }
+    };
+  }
+
   private RowType accumulatorType() {
     List<RowField> fields = new ArrayList<>();
     for (Accumulator acc : layout.all()) {
@@ -233,9 +273,11 @@ public final class AggsHandlerCodeGenerator {
           .append(JavaTypes.defaultValue(acc.type())).append(" : ")
           .append(JavaTypes.read("acc", String.valueOf(acc.position()), acc.type())).append(";\n");
     }
+    functions.forEach(f -> sb.append(f.afterLoad()));
     sb.append("}\n");
-    sb.append("public io.strom.data.Row getAccumulators() {\n")
-        .append("io.strom.data.GenericRow acc = new io.strom.data.GenericRow(").append(accs.size())
+    sb.append("public io.strom.data.Row getAccumulators() {\n");
+    functions.forEach(f -> sb.append(f.beforeStore()));
+    sb.append("io.strom.data.GenericRow acc = new io.strom.data.GenericRow(").append(accs.size())
         .append(");\n");
     for (Accumulator acc : accs) {
       sb.append("if (").append(acc.isNull()).append(") {\nacc.setNullAt(").append(acc.position())
@@ -257,7 +299,9 @@ public final class AggsHandlerCodeGenerator {
     sb.append("public void cleanup() throws Exception {\n");
     cleanup.forEach(s -> sb.append(s).append('\n'));
     sb.append("}\n");
-    sb.append("public void close() {\n}\n");
+    sb.append("public void close() throws Exception {\n");
+    close.forEach(s -> sb.append(s).append('\n'));
+    sb.append("}\n");
     sb.append("}\n");
     return sb.toString();
   }

@@ -12,13 +12,21 @@ import org.apache.calcite.sql.type.SqlOperandTypeChecker;
 
 /**
  * Operand checker of a user-defined function: accepts the operand types some {@code eval} method
- * takes, and lists the methods' signatures when none does.
+ * (or an aggregate function's {@code accumulate}) takes, and lists the methods' signatures when
+ * none does.
  */
 final class EvalOperandChecker implements SqlOperandTypeChecker {
   private final List<Method> evals;
+  /** Leading parameters that are not SQL operands: an aggregate function's accumulator. */
+  private final int skip;
 
   EvalOperandChecker(List<Method> evals) {
+    this(evals, 0);
+  }
+
+  EvalOperandChecker(List<Method> evals, int skip) {
     this.evals = List.copyOf(evals);
+    this.skip = skip;
   }
 
   @Override
@@ -28,7 +36,7 @@ final class EvalOperandChecker implements SqlOperandTypeChecker {
       types.add(binding.getOperandType(i));
     }
     for (Method eval : evals) {
-      if (JavaTypeMapping.accepts(eval, types)) {
+      if (JavaTypeMapping.accepts(eval, skip, types)) {
         return true;
       }
     }
@@ -43,8 +51,8 @@ final class EvalOperandChecker implements SqlOperandTypeChecker {
     int min = Integer.MAX_VALUE;
     int max = 0;
     for (Method eval : evals) {
-      min = Math.min(min, eval.getParameterCount());
-      max = Math.max(max, eval.getParameterCount());
+      min = Math.min(min, eval.getParameterCount() - skip);
+      max = Math.max(max, eval.getParameterCount() - skip);
     }
     return SqlOperandCountRanges.between(min, max);
   }
@@ -54,8 +62,9 @@ final class EvalOperandChecker implements SqlOperandTypeChecker {
     List<String> signatures = new ArrayList<>();
     for (Method eval : evals) {
       List<String> params = new ArrayList<>();
-      for (Class<?> type : eval.getParameterTypes()) {
-        params.add(type.getSimpleName());
+      Class<?>[] types = eval.getParameterTypes();
+      for (int i = skip; i < types.length; i++) {
+        params.add(types[i].getSimpleName());
       }
       signatures.add(opName + "(" + String.join(", ", params) + ")");
     }

@@ -21,12 +21,20 @@ final class JavaTypeMapping {
   private JavaTypeMapping() {}
 
   static boolean accepts(Method eval, List<RelDataType> operandTypes) {
-    Class<?>[] params = eval.getParameterTypes();
-    if (params.length != operandTypes.size()) {
+    return accepts(eval, 0, operandTypes);
+  }
+
+  /**
+   * Whether the parameters of {@code method} after the first {@code skip} ones (an aggregate
+   * function's accumulator) accept {@code operandTypes}.
+   */
+  static boolean accepts(Method method, int skip, List<RelDataType> operandTypes) {
+    Class<?>[] params = method.getParameterTypes();
+    if (params.length - skip != operandTypes.size()) {
       return false;
     }
-    for (int i = 0; i < params.length; i++) {
-      if (!accepts(params[i], operandTypes.get(i))) {
+    for (int i = 0; i < operandTypes.size(); i++) {
+      if (!accepts(params[skip + i], operandTypes.get(i))) {
         return false;
       }
     }

@@ -2,6 +2,7 @@ package io.strom.codegen.functions;
 
 import io.strom.api.functions.ScalarFunction;
 import io.strom.api.functions.TableFunction;
+import io.strom.table.functions.AggregateFunction;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -11,7 +12,7 @@ import java.util.List;
 import org.apache.calcite.sql.SqlFunction;
 
 /**
- * Turns user-defined function classes (scalar and table functions) into SQL functions for {@link StromOperatorTable#create(
+ * Turns user-defined function classes (scalar, table and aggregate functions) into SQL functions for {@link StromOperatorTable#create(
  * java.util.Collection)}, e.g. for {@code CREATE FUNCTION} or a Table API registration.
  */
 public final class UserFunctions {
@@ -63,6 +64,33 @@ public final class UserFunctions {
         name.toUpperCase(java.util.Locale.ROOT), function, evals);
   }
 
+  /** An aggregate function from a class with a public no-argument constructor. */
+  public static SqlFunction aggregate(
+      String name, Class<? extends AggregateFunction<?, ?>> functionClass) {
+    if (Modifier.isAbstract(functionClass.getModifiers())) {
+      throw new IllegalArgumentException("Aggregate function '" + name + "' ("
+          + functionClass.getName() + ") is abstract; it must implement createAccumulator() and"
+          + " getValue(ACC acc)");
+    }
+    try {
+      Constructor<? extends AggregateFunction<?, ?>> constructor = functionClass.getConstructor();
+      return aggregate(name, constructor.newInstance());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("Cannot create function '" + name + "': "
+          + functionClass.getName() + " needs a public no-argument constructor", e);
+    }
+  }
+
+  /**
+   * An aggregate function from an instance, which is serialized with plans that call it. Its
+   * methods and result type are checked now, so a function that cannot be called fails at
+   * registration.
+   */
+  public static SqlFunction aggregate(String name, AggregateFunction<?, ?> function) {
+    return new AggregateFunctionSqlFunction(name.toUpperCase(java.util.Locale.ROOT), function,
+        AggregateFunctionMethods.of(name, function));
+  }
+
   /** The public eval methods of a function, most specific first. */
   private static List<Method> evals(String name, Object function) {
     List<Method> evals = new ArrayList<>();
@@ -81,13 +109,19 @@ public final class UserFunctions {
           + function.getClass().getName() + " must be a public class");
     }
     // Most specific first: primitive and narrow parameters before wide ones.
-    evals.sort(Comparator.comparing(UserFunctions::width));
+    evals.sort(Comparator.comparing(m -> width(m, 0)));
     return evals;
   }
 
-  private static String width(Method method) {
+  /**
+   * A sort key putting narrow parameters (after the first {@code skip}) before wide ones, so the
+   * most specific overload is tried first.
+   */
+  static String width(Method method, int skip) {
     StringBuilder sb = new StringBuilder();
-    for (Class<?> type : method.getParameterTypes()) {
+    Class<?>[] params = method.getParameterTypes();
+    for (int i = skip; i < params.length; i++) {
+      Class<?> type = params[i];
       sb.append(type == int.class || type == Integer.class ? '0'
           : type == long.class || type == Long.class ? '1'
           : type == double.class || type == Double.class ? '3' : '2');

@@ -25,6 +25,9 @@ final class KafkaRecordEncoder implements Serializable {
   private final RowEncoder keyEncoder;
   private final RowEncoder valueEncoder;
   private final boolean upsert;
+  /** Positions of the written metadata in the rows, or -1: after the physical fields. */
+  private final int timestampField;
+  private final int headersField;
   private transient RowCopier keyCopier;
   private transient RowCopier valueCopier;
   private transient GenericRow keyRow;
@@ -37,10 +40,67 @@ final class KafkaRecordEncoder implements Serializable {
    */
   KafkaRecordEncoder(
       KafkaTableLayout layout, RowEncoder keyEncoder, RowEncoder valueEncoder, boolean upsert) {
+    this(layout, keyEncoder, valueEncoder, upsert, -1, -1);
+  }
+
+  private KafkaRecordEncoder(
+      KafkaTableLayout layout,
+      RowEncoder keyEncoder,
+      RowEncoder valueEncoder,
+      boolean upsert,
+      int timestampField,
+      int headersField) {
     this.layout = requireNonNull(layout, "layout");
     this.keyEncoder = keyEncoder;
     this.valueEncoder = requireNonNull(valueEncoder, "valueEncoder");
     this.upsert = upsert;
+    this.timestampField = timestampField;
+    this.headersField = headersField;
+  }
+
+  /** The metadata a record can carry from a table's column: its timestamp and headers. */
+  static final java.util.Map<String, io.strom.types.LogicalType> WRITABLE_METADATA =
+      java.util.Map.of(
+          KafkaMetadata.TIMESTAMP.key, KafkaMetadata.TIMESTAMP.type.copy(true),
+          KafkaMetadata.HEADERS.key, KafkaMetadata.HEADERS.type.copy(true));
+
+  /** An encoder of rows that carry these metadata values, in this order, after the physical fields. */
+  KafkaRecordEncoder withMetadata(java.util.List<String> keys) {
+    int physical = layout.physicalType().fieldCount();
+    for (String key : keys) {
+      if (!WRITABLE_METADATA.containsKey(key)) {
+        throw new io.strom.connector.ConnectorException(
+            "Kafka records take no metadata '" + key + "' when written; writable: "
+                + WRITABLE_METADATA.keySet());
+      }
+    }
+    int timestamp = keys.indexOf(KafkaMetadata.TIMESTAMP.key);
+    int headers = keys.indexOf(KafkaMetadata.HEADERS.key);
+    return new KafkaRecordEncoder(layout, keyEncoder, valueEncoder, upsert,
+        timestamp < 0 ? -1 : physical + timestamp, headers < 0 ? -1 : physical + headers);
+  }
+
+  /** The record's timestamp from the row, or null to let the producer set it. */
+  Long timestamp(Row row) {
+    return timestampField < 0 || row.isNullAt(timestampField)
+        ? null
+        : row.getTimestamp(timestampField, 3).millisecond();
+  }
+
+  /** The record's headers from the row's {@code headers} column (none when NULL or absent). */
+  java.util.List<org.apache.kafka.common.header.Header> headers(Row row) {
+    if (headersField < 0 || row.isNullAt(headersField)) {
+      return java.util.List.of();
+    }
+    io.strom.data.MapData map = row.getMap(headersField);
+    io.strom.data.ArrayData keys = map.keyArray();
+    io.strom.data.ArrayData values = map.valueArray();
+    java.util.List<org.apache.kafka.common.header.Header> headers = new java.util.ArrayList<>();
+    for (int i = 0; i < map.size(); i++) {
+      headers.add(new org.apache.kafka.common.header.internals.RecordHeader(
+          keys.getString(i).toString(), values.isNullAt(i) ? null : values.getBinary(i)));
+    }
+    return headers;
   }
 
   /** True when {@code row} gives no record: an upsert table's UPDATE_BEFORE. */

@@ -105,7 +105,12 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
     }
     ProducerRecord<byte[], byte[]> record =
         new ProducerRecord<>(
-            settings.topic(), partitions.partitionFor(), null, encoder.key(row), encoder.value(row));
+            settings.topic(),
+            partitions.partitionFor(),
+            encoder.timestamp(row),
+            encoder.key(row),
+            encoder.value(row),
+            encoder.headers(row));
     if (buffer == null) {
       send(record);
     } else if (buffer.add(record, System.currentTimeMillis())) {

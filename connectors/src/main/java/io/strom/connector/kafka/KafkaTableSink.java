@@ -3,6 +3,7 @@ package io.strom.connector.kafka;
 import static java.util.Objects.requireNonNull;
 
 import io.strom.connector.ChangelogMode;
+import io.strom.connector.SupportsWritingMetadata;
 import io.strom.connector.TableSink;
 import io.strom.data.Row;
 import io.strom.datastream.sink.Sink;
@@ -11,10 +12,10 @@ import io.strom.datastream.sink.Sink;
  * The planner's view of a Kafka sink: a topic written with the table's formats; append-only unless
  * the value format encodes changes or the table is an upsert table.
  */
-final class KafkaTableSink implements TableSink {
+final class KafkaTableSink implements TableSink, SupportsWritingMetadata {
   private final String connector;
   private final KafkaSinkSettings settings;
-  private final KafkaRecordEncoder encoder;
+  private KafkaRecordEncoder encoder;
   private final String format;
   private final Integer parallelism;
 
@@ -51,6 +52,16 @@ final class KafkaTableSink implements TableSink {
   public String summary() {
     return connector + "(topic=" + settings.topic() + ", format=" + format
         + ", sink.delivery-guarantee=" + settings.guarantee() + ")";
+  }
+
+  @Override
+  public java.util.Map<String, io.strom.types.LogicalType> listWritableMetadata() {
+    return KafkaRecordEncoder.WRITABLE_METADATA;
+  }
+
+  @Override
+  public void applyWritableMetadata(java.util.List<String> keys) {
+    encoder = encoder.withMetadata(keys);
   }
 
   @Override

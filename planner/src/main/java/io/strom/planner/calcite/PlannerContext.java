@@ -137,6 +137,7 @@ public final class PlannerContext {
 
   public SqlNode validate(SqlNode node) {
     try {
+      WindowSyntaxRewriter.rewrite(node);
       return validator.validate(node);
     } catch (IllegalArgumentException e) {
       Matcher m = NOT_A_TABLE_FUNCTION.matcher(String.valueOf(e.getMessage()));

@@ -6,6 +6,7 @@ import io.strom.api.functions.UserDefinedFunction;
 import io.strom.codegen.functions.StromOperatorTable;
 import io.strom.codegen.functions.UserFunctions;
 import io.strom.planner.ValidationException;
+import io.strom.table.functions.AggregateFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +18,9 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
 
 /**
- * The functions of a session: Strom's built-ins plus the user-defined scalar and table functions
- * created with {@code CREATE FUNCTION ... AS 'java.Class'} or registered as instances. Function names are case-insensitive, as in Flink.
+ * The functions of a session: Strom's built-ins plus the user-defined scalar, table and aggregate
+ * functions created with {@code CREATE FUNCTION ... AS 'java.Class'} or registered as instances.
+ * Function names are case-insensitive, as in Flink.
  */
 public final class FunctionCatalog {
   private final Map<String, SqlOperator> userFunctions = new TreeMap<>();
@@ -31,7 +33,7 @@ public final class FunctionCatalog {
   }
 
   /**
-   * Registers a Java scalar or table function by class name ({@code CREATE FUNCTION}).
+   * Registers a Java scalar, table or aggregate function by class name ({@code CREATE FUNCTION}).
    *
    * @return false when a function of that name existed and {@code ignoreIfExists} was set
    */
@@ -63,10 +65,15 @@ public final class FunctionCatalog {
         Class<? extends TableFunction<?>> tableFunction =
             (Class<? extends TableFunction<?>>) type.asSubclass(TableFunction.class);
         function = UserFunctions.table(name, tableFunction);
+      } else if (AggregateFunction.class.isAssignableFrom(type)) {
+        @SuppressWarnings("unchecked")
+        Class<? extends AggregateFunction<?, ?>> aggregateFunction =
+            (Class<? extends AggregateFunction<?, ?>>) type.asSubclass(AggregateFunction.class);
+        function = UserFunctions.aggregate(name, aggregateFunction);
       } else {
         throw new ValidationException(
-            "Class '" + className + "' must extend " + ScalarFunction.class.getName() + " or "
-                + TableFunction.class.getName() + " (aggregate functions come in later versions)");
+            "Class '" + className + "' must extend " + ScalarFunction.class.getName() + ", "
+                + TableFunction.class.getName() + " or " + AggregateFunction.class.getName());
       }
     } catch (IllegalArgumentException e) {
       throw new ValidationException(e.getMessage(), e);
@@ -76,13 +83,14 @@ public final class FunctionCatalog {
   }
 
   /**
-   * Registers a scalar or table function instance under {@code name}, as the Table API's {@code
+   * Registers a scalar, table or aggregate function instance under {@code name}, as the Table API's {@code
    * createTemporarySystemFunction(name, instance)} does: the instance, with whatever it was
    * constructed with, is serialized with every plan that calls it, so each parallel task gets its
    * own copy.
    *
    * @throws ValidationException when a function of that name exists or the class declares no
-   *     usable {@code eval} method or row type
+   *     usable {@code eval} method or row type (for an aggregate function: no {@code accumulate}
+   *     method, or a result without SQL type)
    */
   public void createTemporarySystemFunction(String name, UserDefinedFunction function) {
     String key = name.toUpperCase(Locale.ROOT);
@@ -94,10 +102,12 @@ public final class FunctionCatalog {
         register(key, name, UserFunctions.scalar(name, scalar));
       } else if (function instanceof TableFunction<?> tableFunction) {
         register(key, name, UserFunctions.table(name, tableFunction));
+      } else if (function instanceof AggregateFunction<?, ?> aggregateFunction) {
+        register(key, name, UserFunctions.aggregate(name, aggregateFunction));
       } else {
         throw new ValidationException(
-            "Function '" + name + "' is a " + function.getClass().getName() + "; only scalar and"
-                + " table functions can be registered (aggregate functions come in later versions)");
+            "Function '" + name + "' is a " + function.getClass().getName() + "; only scalar,"
+                + " table and aggregate functions can be registered");
       }
     } catch (IllegalArgumentException e) {
       throw new ValidationException(e.getMessage(), e);

@@ -105,7 +105,7 @@ public sealed interface Operation {
   record DropFunction(String name, boolean ifExists) implements Operation {}
 
   /** {@code STOP JOB 'id' [WITH SAVEPOINT]}: stops a job this session started, after a savepoint. */
-  record StopJob(String jobId, boolean withSavepoint) implements Operation {}
+  record StopJob(String jobId, boolean withSavepoint, boolean withDrain) implements Operation {}
 
   /** What {@code SHOW} lists. */
   enum ShowKind {

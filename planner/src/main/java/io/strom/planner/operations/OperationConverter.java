@@ -140,13 +140,15 @@ public final class OperationConverter {
       return new Operation.UseDatabase(name[0], name[1]);
     }
     if (node instanceof SqlStopJob stop) {
-      if (stop.withDrain()) {
+      if (stop.withDrain() && !stop.withSavepoint()) {
+        // Flink would cancel without draining; Strom says so rather than ignore the words.
         throw new ValidationException(
             stop.getParserPosition(),
-            "STOP JOB ... WITH DRAIN is not supported yet; STOP JOB 'id' [WITH SAVEPOINT] stops"
-                + " the job without draining");
+            "WITH DRAIN drains the job into a savepoint: write STOP JOB '" + stop.jobId()
+                + "' WITH SAVEPOINT WITH DRAIN (or STOP JOB '" + stop.jobId()
+                + "' to stop without draining)");
       }
-      return new Operation.StopJob(stop.jobId(), stop.withSavepoint());
+      return new Operation.StopJob(stop.jobId(), stop.withSavepoint(), stop.withDrain());
     }
     if (node instanceof SqlSet set) {
       return new Operation.Set(set.key().orElse(null), set.value().orElse(null));

@@ -13,6 +13,14 @@ public interface ResultRows extends AutoCloseable {
    */
   Row poll(Duration timeout) throws InterruptedException;
 
+  /**
+   * The event time the result has reached: the last watermark that arrived with its rows, when
+   * the query has event time and one has arrived; empty otherwise or when it is not known here.
+   */
+  default java.util.OptionalLong watermark() {
+    return java.util.OptionalLong.empty();
+  }
+
   /** True when the query has ended and every row has been read. */
   boolean isFinished();
 

@@ -145,7 +145,7 @@ final class OperationExecutor {
     }
     if (operation instanceof Operation.StopJob stop) {
       if (stop.withSavepoint()) {
-        return queries.stopJobWithSavepoint(stop.jobId());
+        return queries.stopJobWithSavepoint(stop.jobId(), stop.withDrain());
       }
       queries.stopJob(stop.jobId());
       return StatementResult.ok();

@@ -92,7 +92,7 @@ final class QueryExecutor implements AutoCloseable {
     RelNode logical = context.toRel(query).project();
     RelNode rewritten = LogicalRewrites.rewrite(logical);
     StreamPhysicalRel physical =
-        ProjectionPushDown.apply(PhysicalConverter.convert(rewritten), this::acceptsProjection);
+        ProjectionPushDown.apply(PhysicalConverter.convertPlan(rewritten), this::acceptsProjection);
     physical = io.strom.planner.plan.optimize.PartitionPruning.apply(physical, pruningContext());
     return new Planned(logical, physical);
   }
@@ -362,13 +362,15 @@ final class QueryExecutor implements AutoCloseable {
               + originOfChanges(modes, planned.physical()));
     }
     JobBuilder.Output output = translator.translate(planned.physical(), modes);
-    output = castTo(planned.physical(), output, sinkType, target, job);
+    int[] order = SinkAbilities.sinkInputOrder(table);
+    output = castTo(planned.physical(), output, sinkType, order, target, job);
     List<Integer> notNull = new ArrayList<>();
     List<String> notNullNames = new ArrayList<>();
-    for (int i = 0; i < sinkType.fields().size(); i++) {
-      if (!sinkType.fields().get(i).type().nullable()) {
+    for (int i = 0; i < order.length; i++) {
+      RowType.RowField column = sinkType.fields().get(order[i]);
+      if (!column.type().nullable()) {
         notNull.add(i);
-        notNullNames.add(sinkType.fields().get(i).name());
+        notNullNames.add(column.name());
       }
     }
     job.sink(
@@ -389,13 +391,15 @@ final class QueryExecutor implements AutoCloseable {
   }
 
   /**
-   * Casts the query's columns to the sink's types where they differ, as an implicit conversion; a
-   * different number of columns is an error naming both.
+   * Casts the query's columns to the sink's types where they differ, as an implicit conversion,
+   * and puts them in the order the sink takes them ({@code order[i]} is the query column of sink
+   * field {@code i}); a different number of columns is an error naming both.
    */
   private JobBuilder.Output castTo(
       StreamPhysicalRel plan,
       JobBuilder.Output output,
       RowType sinkType,
+      int[] order,
       ObjectIdentifier target,
       JobBuilder job) {
     RelDataType queryType = plan.getRowType();
@@ -417,7 +421,11 @@ final class QueryExecutor implements AutoCloseable {
                 + ", sink: " + describe(sinkType));
       }
     }
-    return translator(job).castTo(plan, output, sinkType, "SinkCast");
+    List<RowType.RowField> reordered = new ArrayList<>();
+    for (int column : order) {
+      reordered.add(sinkType.fields().get(column));
+    }
+    return translator(job).castTo(plan, output, new RowType(reordered), order, "SinkCast");
   }
 
   private static String describe(RowType type) {
@@ -526,13 +534,14 @@ final class QueryExecutor implements AutoCloseable {
   }
 
   /**
-   * Takes a savepoint of a running job of this session, then stops it; returns the savepoint's
+   * Takes a savepoint of a running job of this session, then stops it; with {@code drain}, event
+   * time ends first so every window fires into the savepoint. Returns the savepoint's
    * path, from which {@code SET 'execution.state-recovery.path'} starts the query again.
    */
-  StatementResult stopJobWithSavepoint(String jobId) {
+  StatementResult stopJobWithSavepoint(String jobId, boolean drain) {
     JobClient job = runningJob(jobId);
     try {
-      String path = job.stopWithSavepoint(null).get(5, java.util.concurrent.TimeUnit.MINUTES);
+      String path = job.stopWithSavepoint(null, drain).get(5, java.util.concurrent.TimeUnit.MINUTES);
       return message("savepoint path", path);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -48,6 +48,15 @@ public final class RowStream implements io.strom.planner.print.ResultRows {
     return row;
   }
 
+  @Override
+  public java.util.OptionalLong watermark() {
+    long watermark = rows.currentWatermark();
+    // The end of event time (a bounded input's end) is not a time to show.
+    return watermark == Long.MIN_VALUE || watermark == Long.MAX_VALUE
+        ? java.util.OptionalLong.empty()
+        : java.util.OptionalLong.of(watermark);
+  }
+
   /** True when the job has ended and every row has been read. */
   @Override
   public boolean isFinished() {

@@ -231,8 +231,8 @@ public class TableEnvironment implements AutoCloseable {
   }
 
   /**
-   * Registers a scalar or table function instance: the instance, as constructed, is what runs
-   * (a copy in each parallel task).
+   * Registers a scalar, table or aggregate function instance: the instance, as constructed, is
+   * what runs (a copy in each parallel task).
    */
   public void createTemporarySystemFunction(String name, UserDefinedFunction function) {
     session.functions().createTemporarySystemFunction(name, function);

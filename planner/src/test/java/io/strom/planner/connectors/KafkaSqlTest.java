@@ -73,6 +73,50 @@ class KafkaSqlTest {
   }
 
   @Test
+  void insertWritesTimestampAndHeadersMetadataWhereverTheColumnsAre() throws Exception {
+    String topic = BROKER.newTopic("sql-meta", 1);
+    session.execute(kafkaTable("meta_t",
+        "id BIGINT, ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', name STRING,"
+            + " headers MAP<STRING, BYTES> METADATA, part INT METADATA FROM 'partition' VIRTUAL",
+        topic, ", 'format' = 'json'"));
+    session.execute("INSERT INTO meta_t VALUES"
+        + " (1, TO_TIMESTAMP_LTZ(1700000000123, 3), 'one', MAP['src', CAST(X'78' AS BYTES)]),"
+        + " (2, CAST(NULL AS TIMESTAMP_LTZ(3)), 'two', CAST(NULL AS MAP<STRING, BYTES>))");
+
+    List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (var consumer = BROKER.consumer(false)) {
+      consumer.assign(List.of(new org.apache.kafka.common.TopicPartition(topic, 0)));
+      consumer.seekToBeginning(consumer.assignment());
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (records.size() < 2 && System.currentTimeMillis() < deadline) {
+        consumer.poll(java.time.Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    assertThat(records).hasSize(2);
+    // The two rows may reach the topic in either order.
+    records.sort(java.util.Comparator.comparing(
+        r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)));
+    var first = records.get(0);
+    assertThat(new String(first.value(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("{\"id\":1,\"name\":\"one\"}");
+    assertThat(first.timestamp()).isEqualTo(1700000000123L);
+    assertThat(new String(first.headers().lastHeader("src").value(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("x");
+    var second = records.get(1);
+    assertThat(second.timestamp()).as("the producer's time").isGreaterThan(1700000000123L);
+    assertThat(second.headers().toArray()).isEmpty();
+
+    assertThat(rows(session.execute("SELECT id, name, ts FROM meta_t WHERE id = 1")))
+        .containsExactly("+I[1, one, 2023-11-14T22:13:20.123]");
+
+    session.execute(kafkaTable("offsets_t", "id BIGINT, off BIGINT METADATA FROM 'offset'", topic,
+        ", 'format' = 'json'"));
+    assertThatThrownBy(() -> session.execute("INSERT INTO offsets_t VALUES (1, 5)"))
+        .hasMessageContaining("cannot write metadata 'offset'")
+        .hasMessageContaining("VIRTUAL");
+  }
+
+  @Test
   void malformedRecordFailsTheQueryUnlessIgnored() throws Exception {
     String topic = BROKER.newTopic("sql-bad", 1);
     BROKER.produceValues(topic, 0, "{\"id\": 1}", "{\"id\": \"x\"}", "{\"id\": 3}");

@@ -34,13 +34,18 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GoldenSqlTest {
   private static final boolean REWRITE = Boolean.getBoolean("strom.golden.rewrite");
+  /** {@code -Dstrom.golden.file=windows.slt} runs that file only, for quick turns while editing. */
+  private static final String ONLY_FILE = System.getProperty("strom.golden.file", "");
 
   @TestFactory
   Stream<DynamicNode> goldenFiles() throws IOException, URISyntaxException {
     Path dir = Paths.get(getClass().getResource("/golden").toURI());
     List<Path> files;
     try (Stream<Path> listing = Files.list(dir)) {
-      files = listing.filter(p -> p.toString().endsWith(".slt")).sorted().toList();
+      files = listing.filter(p -> p.toString().endsWith(".slt"))
+          .filter(p -> ONLY_FILE.isEmpty() || p.getFileName().toString().equals(ONLY_FILE))
+          .sorted()
+          .toList();
     }
     return files.stream().map(GoldenSqlTest::fileContainer);
   }

@@ -213,6 +213,37 @@ final class NaiveNexmark {
     return rows;
   }
 
+  /**
+   * q11: each bidder's sessions of bids with at most 10 seconds between one bid and the next (a
+   * bid exactly 10 seconds after a session's last one still joins it, as Flink's sessions touch),
+   * as bidder, bid count, session start (first bid) and end (last bid + 10 seconds).
+   */
+  List<List<Object>> q11() {
+    long gap = 10 * SECOND;
+    Map<Long, List<Long>> timesByBidder = new TreeMap<>();
+    for (Bid b : events.bids()) {
+      timesByBidder.computeIfAbsent(b.bidder(), k -> new ArrayList<>()).add(b.dateTime());
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    timesByBidder.forEach((bidder, times) -> {
+      times.sort(null);
+      long start = times.get(0);
+      long end = start + gap;
+      long count = 0;
+      for (long t : times) {
+        if (t > end) {
+          rows.add(List.of(bidder, count, start, end));
+          start = t;
+          count = 0;
+        }
+        end = Math.max(end, t + gap);
+        count++;
+      }
+      rows.add(List.of(bidder, count, start, end));
+    });
+    return rows;
+  }
+
   // ---- group aggregations ------------------------------------------------------------------
 
   static String day(long t) {

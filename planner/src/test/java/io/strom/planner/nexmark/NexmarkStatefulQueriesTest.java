@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The stateful Nexmark queries (joins, group and window aggregations, deduplication, Top-N): the
- * query of each shipped query file, run over a small fixed run of the {@code nexmark} connector at
- * parallelism 1 and 2, leaves the same final table as {@link NaiveNexmark} computes from the
- * generator's events.
+ * The stateful Nexmark queries (joins, group, window and session aggregations, deduplication,
+ * Top-N): the query of each shipped query file, run over a small fixed run of the {@code nexmark}
+ * connector at parallelism 1 and 2, leaves the same final table as {@link NaiveNexmark} computes
+ * from the generator's events.
  */
 class NexmarkStatefulQueriesTest {
   /**
@@ -77,6 +77,19 @@ class NexmarkStatefulQueriesTest {
   void q9KeepsTheWinningBidOfEachAuction(int parallelism) {
     assertThat(new NaiveNexmark(RUN.events()).q9Ties()).isZero();
     assertFinalTable(9, parallelism, RUN, NaiveNexmark::q9);
+  }
+
+  /** Once with sparse bids (sessions of one or a few bids), once with long sessions of the hot bidder. */
+  @ParameterizedTest(name = "parallelism {0}, {1} events a second")
+  @CsvSource({"1, 1", "2, 1", "1, 50", "2, 50"})
+  void q11CountsTheBidsOfEachBiddersSessions(int parallelism, int rate) {
+    NexmarkRun run = rate == 1 ? RUN : FAST_RUN;
+    List<List<Object>> sessions = new NaiveNexmark(run.events()).q11();
+    // Some sessions hold several bids and some bidders several sessions, so merging is exercised.
+    assertThat(sessions).anyMatch(row -> (Long) row.get(1) > 2);
+    assertThat(sessions.stream().map(row -> row.get(0)).distinct().count())
+        .isLessThan(sessions.size());
+    assertFinalTable(11, parallelism, run, NaiveNexmark::q11);
   }
 
   @ParameterizedTest(name = "parallelism {0}")

@@ -43,6 +43,6 @@ class JobControlTest {
     assertThatThrownBy(() -> session.execute("STOP JOB '" + jobId + "' WITH SAVEPOINT"))
         .hasMessageContaining("No running job with id");
     assertThatThrownBy(() -> session.execute("STOP JOB '" + jobId + "' WITH DRAIN"))
-        .hasMessageContaining("WITH DRAIN is not supported yet");
+        .hasMessageContaining("WITH SAVEPOINT WITH DRAIN");
   }
 }

@@ -88,6 +88,66 @@ class SavepointSqlTest {
         .hasMessageContaining("which this job does not have");
   }
 
+  @Test
+  void stopWithDrainFiresEveryWindowIntoTheSavepoint() throws Exception {
+    session.execute("SET 'parallelism.default' = '1'");
+    session.execute("SET 'execution.checkpointing.interval' = '100ms'");
+    session.execute("SET 'execution.checkpointing.dir' = '" + tmp.resolve("checkpoints") + "'");
+    session.execute(
+        "SET 'execution.checkpointing.savepoint-dir' = '" + tmp.resolve("savepoints") + "'");
+    // Ten rows per second of event time; watermarks an hour behind, so no window fires by itself.
+    session.execute(
+        "CREATE TABLE ticks (v BIGINT, ts AS TO_TIMESTAMP_LTZ(v * 100, 3),"
+            + " WATERMARK FOR ts AS ts - INTERVAL '1' HOUR) WITH ('connector' = 'datagen',"
+            + " 'fields.v.kind' = 'sequence', 'fields.v.start' = '0', 'fields.v.end' = '100000000',"
+            + " 'rows-per-second' = '2000')");
+    String windows = "SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE ticks, DESCRIPTOR(ts),"
+        + " INTERVAL '1' SECOND)) GROUP BY window_start, window_end";
+    for (String out : new String[] {"kept", "drained"}) {
+      session.execute("CREATE TABLE " + out + " (window_start TIMESTAMP(3), n BIGINT) WITH ("
+          + "'connector' = 'filesystem', 'path' = '" + tmp.resolve(out) + "', 'format' = 'csv')");
+    }
+
+    // The sequence ends, so each insert waits for its job: it runs on a thread of its own.
+    CompletableFuture<StatementResult> keptRun =
+        CompletableFuture.supplyAsync(() -> session.execute("INSERT INTO kept " + windows));
+    String kept = awaitRunningJob();
+    Thread.sleep(500);
+    session.execute("STOP JOB '" + kept + "' WITH SAVEPOINT");
+    keptRun.get(30, TimeUnit.SECONDS);
+    assertThat(committedLines(tmp.resolve("kept"))).as("no window fires without draining").isEmpty();
+
+    CompletableFuture<StatementResult> drainedRun =
+        CompletableFuture.supplyAsync(() -> session.execute("INSERT INTO drained " + windows));
+    String drained = awaitRunningJob();
+    Thread.sleep(500);
+    session.execute("STOP JOB '" + drained + "' WITH SAVEPOINT WITH DRAIN");
+    drainedRun.get(30, TimeUnit.SECONDS);
+    List<Long> counts = committedLines(tmp.resolve("drained")).stream()
+        .sorted()
+        .map(line -> Long.parseLong(line.substring(line.indexOf(',') + 1)))
+        .toList();
+    assertThat(counts).as("every window fired, the last one partly filled").isNotEmpty();
+    assertThat(counts.subList(0, counts.size() - 1)).allMatch(n -> n == 10);
+    assertThat(counts.get(counts.size() - 1)).isBetween(1L, 10L);
+
+    assertThatThrownBy(() -> session.execute("STOP JOB 'abc' WITH DRAIN"))
+        .hasMessageContaining("WITH SAVEPOINT WITH DRAIN");
+  }
+
+  private static List<String> committedLines(Path output) throws Exception {
+    List<String> lines = new ArrayList<>();
+    if (!Files.isDirectory(output)) {
+      return lines;
+    }
+    try (Stream<Path> files = Files.list(output)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
+        lines.addAll(Files.readAllLines(file));
+      }
+    }
+    return lines;
+  }
+
   private String awaitRunningJob() throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {

@@ -260,6 +260,20 @@ class TableApiTwinsTest {
   }
 
   @Test
+  void sessionWindow() {
+    assertTwins(
+        env.from("bids")
+            .window(Session.withGap(lit(5).minutes()).on($("ts")).as("w"))
+            .groupBy($("w"), $("item"))
+            .select($("item"), $("w").start().as("ws"), $("price").sum().as("total")),
+        "SELECT item, window_start AS ws, SUM(price) AS total"
+            + " FROM TABLE(SESSION(TABLE bids PARTITION BY item, DESCRIPTOR(ts), INTERVAL '5' MINUTE))"
+            + " GROUP BY window_start, window_end, item",
+        "+I[a, 2024-01-01T10:00:01, 1]", "+I[a, 2024-01-01T10:09:59, 7]",
+        "+I[a, 2024-01-01T10:21, 6]", "+I[b, 2024-01-01T10:03, 2]", "+I[b, 2024-01-01T10:14, 5]");
+  }
+
+  @Test
   void overWindow() {
     assertTwins(
         env.from("bids")

@@ -53,6 +53,12 @@ public final class SinkOperator<T> extends AbstractOperator<Void> implements One
   }
 
   @Override
+  public void processWatermark(long watermark) throws Exception {
+    writer.writeWatermark(watermark);
+    super.processWatermark(watermark);
+  }
+
+  @Override
   public void snapshotState(SnapshotContext context) throws Exception {
     commits.snapshotState(context);
   }

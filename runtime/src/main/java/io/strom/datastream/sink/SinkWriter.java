@@ -7,6 +7,9 @@ public interface SinkWriter<T> extends AutoCloseable {
   /** All input has ended: make everything written durable/visible. */
   default void flush() throws Exception {}
 
+  /** The watermark reached the sink: no element with a smaller timestamp follows. */
+  default void writeWatermark(long watermark) throws Exception {}
+
   @Override
   default void close() throws Exception {}
 }

@@ -81,7 +81,7 @@ public final class CheckpointCoordinator {
   private final ArrayDeque<SavepointRequest> savepointRequests = new ArrayDeque<>();
 
   /** A savepoint asked for: where it goes, and who waits for its final path. */
-  private record SavepointRequest(Path parentDirectory, CompletableFuture<Path> result) {}
+  private record SavepointRequest(Path parentDirectory, boolean drain, CompletableFuture<Path> result) {}
 
   /**
    * @param firstCheckpointId the id of the first checkpoint (after a restore from a retained
@@ -146,10 +146,18 @@ public final class CheckpointCoordinator {
    * directory, or the reason it failed. Safe from any thread.
    */
   public CompletableFuture<Path> triggerSavepoint(Path parentDirectory) {
+    return triggerSavepoint(parentDirectory, false);
+  }
+
+  /**
+   * Takes a savepoint as {@link #triggerSavepoint(Path)} does; with {@code drain}, sources first
+   * end event time (see {@link CheckpointBarrier#drain()}), so the job should stop after it.
+   */
+  public CompletableFuture<Path> triggerSavepoint(Path parentDirectory, boolean drain) {
     CompletableFuture<Path> result = new CompletableFuture<>();
     jobThread.execute(
         () -> {
-          savepointRequests.add(new SavepointRequest(parentDirectory, result));
+          savepointRequests.add(new SavepointRequest(parentDirectory, drain, result));
           triggerRequestedSavepoint();
         });
     return result;
@@ -248,7 +256,8 @@ public final class CheckpointCoordinator {
             TimeUnit.MILLISECONDS);
     try {
       p.enumeratorSplits =
-          targets.triggerSources(new CheckpointBarrier(p.id, p.timestamp, savepoint != null));
+          targets.triggerSources(new CheckpointBarrier(
+              p.id, p.timestamp, savepoint != null, savepoint != null && savepoint.drain()));
     } catch (Exception e) {
       abort(p, "triggering it failed: " + e);
     }

@@ -30,6 +30,15 @@ public interface JobClient {
    * ended (status FINISHED).
    */
   default CompletableFuture<String> stopWithSavepoint(String directory) {
+    return stopWithSavepoint(directory, false);
+  }
+
+  /**
+   * Stops the job with a savepoint as {@link #stopWithSavepoint(String)} does; with {@code
+   * drain}, sources first end event time, so every window fires and every event-time timer runs
+   * before the savepoint (for a job that ends for good, not one to resume).
+   */
+  default CompletableFuture<String> stopWithSavepoint(String directory, boolean drain) {
     return CompletableFuture.failedFuture(
         new UnsupportedOperationException("This job cannot take savepoints"));
   }

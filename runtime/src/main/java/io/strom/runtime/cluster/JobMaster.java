@@ -314,6 +314,10 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
 
   @Override
   public CompletableFuture<String> triggerSavepoint(String directory) {
+    return savepoint(directory, false);
+  }
+
+  private CompletableFuture<String> savepoint(String directory, boolean drain) {
     Path parent =
         directory != null && !directory.isBlank()
             ? Path.of(directory).toAbsolutePath()
@@ -324,12 +328,12 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
               "No directory for the savepoint of job '" + job.name() + "': name one, or set "
                   + CheckpointingOptions.SAVEPOINT_DIRECTORY.key() + " before the job starts."));
     }
-    return checkpoints.triggerSavepoint(parent).thenApply(Path::toString);
+    return checkpoints.triggerSavepoint(parent, drain).thenApply(Path::toString);
   }
 
   @Override
-  public CompletableFuture<String> stopWithSavepoint(String directory) {
-    return triggerSavepoint(directory)
+  public CompletableFuture<String> stopWithSavepoint(String directory, boolean drain) {
+    return savepoint(directory, drain)
         .thenCompose(
             path -> {
               ExecutionAttempt current;

@@ -21,6 +21,8 @@ public final class RowQueueSink implements Sink<Row> {
   private static final long serialVersionUID = 1L;
   private static final Map<String, BlockingQueue<Row>> QUEUES = new ConcurrentHashMap<>();
   private static final java.util.Set<String> ATTACHED = ConcurrentHashMap.newKeySet();
+  /** The last watermark each query's rows reached, by query. */
+  private static final Map<String, Long> WATERMARKS = new ConcurrentHashMap<>();
 
   private final String id = UUID.randomUUID().toString();
   private final RowType type;
@@ -42,8 +44,26 @@ public final class RowQueueSink implements Sink<Row> {
           "A query showing its rows cannot be restarted without repeating rows; run it again");
     }
     RowSerializer serializer = new RowSerializer(type);
-    // put() waits while the reader is behind; cancelling the job interrupts the wait.
-    return (row, timestamp) -> queue.put(serializer.copy(row));
+    return new SinkWriter<>() {
+      @Override
+      public void write(Row row, long timestamp) throws InterruptedException {
+        // put() waits while the reader is behind; cancelling the job interrupts the wait.
+        queue.put(serializer.copy(row));
+      }
+
+      @Override
+      public void writeWatermark(long watermark) {
+        WATERMARKS.put(id, watermark);
+      }
+    };
+  }
+
+  /**
+   * The last watermark that reached the rows, or {@code Long.MIN_VALUE} before the first (or when
+   * the query has no event time).
+   */
+  public long currentWatermark() {
+    return WATERMARKS.getOrDefault(id, Long.MIN_VALUE);
   }
 
   /** The next row, waiting up to {@code timeout}; null when none arrived in time. */
@@ -62,5 +82,6 @@ public final class RowQueueSink implements Sink<Row> {
   public void discard() {
     QUEUES.remove(id);
     ATTACHED.remove(id);
+    WATERMARKS.remove(id);
   }
 }

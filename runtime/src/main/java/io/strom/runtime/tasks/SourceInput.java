@@ -37,6 +37,8 @@ final class SourceInput<T> implements TaskInput, ReaderOutput<T> {
   private final Map<String, SplitOutput> splits = new HashMap<>();
   private final List<SplitOutput> activeSplits = new ArrayList<>();
   private final WatermarkCombiner combiner;
+  /** Set by a stop with drain: event time has ended and nothing more is read. */
+  private boolean drained;
   private SplitOutput defaultSplit;
 
   SourceInput(
@@ -71,8 +73,20 @@ final class SourceInput<T> implements TaskInput, ReaderOutput<T> {
     return reader;
   }
 
+  /**
+   * Ends event time and stops reading, for a stop with drain: the end-of-time watermark goes out
+   * now, and nothing after it.
+   */
+  void drain() {
+    drained = true;
+    output.emitWatermark(Watermarks.END);
+  }
+
   @Override
   public InputStatus emitNext() throws Exception {
+    if (drained) {
+      return InputStatus.NOTHING_AVAILABLE;
+    }
     InputStatus status = reader.pollNext(this);
     if (status == InputStatus.END_OF_INPUT && boundedness == Boundedness.BOUNDED) {
       // The end of a bounded input is the end of event time: every pending timer may fire.
@@ -83,6 +97,9 @@ final class SourceInput<T> implements TaskInput, ReaderOutput<T> {
 
   /** Asks every split's generator for a periodic watermark. */
   void emitPeriodicWatermarks() throws Exception {
+    if (drained) {
+      return;
+    }
     for (int i = 0; i < activeSplits.size(); i++) {
       activeSplits.get(i).periodicEmit();
     }

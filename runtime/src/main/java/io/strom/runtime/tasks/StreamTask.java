@@ -46,6 +46,9 @@ public final class StreamTask implements Runnable {
   /**
    * @param vertex this subtask's own copy of the vertex (its operators are not shared)
    */
+  /** Where the task's records come from; set on the task's thread when it starts. */
+  private TaskInput input;
+
   public StreamTask(
       JobVertex vertex,
       int subtask,
@@ -80,7 +83,13 @@ public final class StreamTask implements Runnable {
     mailbox.put(
         new Mail(
             "trigger checkpoint " + barrier.checkpointId(),
-            () -> checkpointer.triggerCheckpoint(barrier)));
+            () -> {
+              if (barrier.drain() && input instanceof SourceInput<?> source) {
+                // Event time ends ahead of the barrier: windows and timers fire into the savepoint.
+                source.drain();
+              }
+              checkpointer.triggerCheckpoint(barrier);
+            }));
   }
 
   /** The last checkpoint this task took part in, or -1. Called on the task's thread. */
@@ -125,7 +134,6 @@ public final class StreamTask implements Runnable {
     thread = Thread.currentThread();
     mailbox.bindToCurrentThread();
     OperatorChain chain = null;
-    TaskInput input = null;
     Throwable failure = null;
     try {
       SubtaskOperatorContexts contexts =

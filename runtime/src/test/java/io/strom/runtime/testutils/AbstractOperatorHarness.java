@@ -11,7 +11,12 @@ import io.strom.runtime.operators.Operator;
 import io.strom.runtime.state.KeyGroupRange;
 import io.strom.runtime.state.heap.HeapKeyedStateBackend;
 import io.strom.runtime.time.TimerServiceManager;
+import io.strom.serde.DataInputDeserializer;
+import io.strom.serde.DataOutputSerializer;
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The helper both operator harnesses extend: opens an operator as subtask 0 of 1 with a
@@ -36,6 +41,7 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
   private HeapKeyedStateBackend<Object> stateBackend;
   private TimerServiceManager<Object> timerServiceManager;
   private DefaultOperatorContext<OUT> context;
+  private Map<Integer, byte[]> restoredKeyGroups = Map.of();
   private boolean closed;
 
   protected AbstractOperatorHarness(Operator<OUT> operator, List<KeySelector<?, ?>> keySelectors) {
@@ -75,10 +81,37 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
       stateBackend =
           new HeapKeyedStateBackend<>(all, maxParallelism, processingTime::currentProcessingTime);
       timerServiceManager = new TimerServiceManager<>(all, maxParallelism, processingTime);
+      for (Map.Entry<Integer, byte[]> section : restoredKeyGroups.entrySet()) {
+        DataInputDeserializer in = new DataInputDeserializer(section.getValue());
+        stateBackend.restoreKeyGroup(section.getKey(), in);
+        timerServiceManager.restoreKeyGroup(section.getKey(), in);
+      }
       builder.keyed(stateBackend, timerServiceManager, keySelectors);
     }
     context = builder.build();
     operator.open(context);
+  }
+
+  /**
+   * The keyed state and timers of every key group, serialized as a checkpoint writes them, for
+   * {@link #restoreKeyedState} on a new harness.
+   */
+  public Map<Integer, byte[]> snapshotKeyedState() throws IOException {
+    requireOpen();
+    Map<Integer, byte[]> sections = new HashMap<>();
+    for (int keyGroup = 0; keyGroup < maxParallelism; keyGroup++) {
+      DataOutputSerializer out = new DataOutputSerializer(64);
+      stateBackend.snapshotKeyGroup(keyGroup, out);
+      timerServiceManager.snapshotKeyGroup(keyGroup, out);
+      sections.put(keyGroup, out.toByteArray());
+    }
+    return sections;
+  }
+
+  /** Makes {@link #open} start from a {@link #snapshotKeyedState} of another harness. */
+  public void restoreKeyedState(Map<Integer, byte[]> sections) {
+    requireNotOpen();
+    this.restoredKeyGroups = Map.copyOf(sections);
   }
 
   /** Moves processing time forward, firing due processing-time timers and callbacks. */

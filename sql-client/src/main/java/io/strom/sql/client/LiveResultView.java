@@ -268,8 +268,43 @@ final class LiveResultView {
         + "   Rows: " + rowCount()
         + (changelog ? "" : "   Changes: " + received)
         + "   Updated: " + updated
+        + watermark()
         + "   " + state
         + (failure == null ? "" : ": " + failure.getMessage().lines().findFirst().orElse(""));
+  }
+
+  /**
+   * How far event time has come, for a query with event time: the last watermark that reached
+   * the result (as a TIMESTAMP(3) shows) and how far it is behind the wall clock.
+   */
+  private String watermark() {
+    java.util.OptionalLong watermark = stream.watermark();
+    if (watermark.isEmpty()) {
+      return "";
+    }
+    java.time.LocalDateTime time = java.time.LocalDateTime.ofEpochSecond(
+        Math.floorDiv(watermark.getAsLong(), 1000L),
+        (int) Math.floorMod(watermark.getAsLong(), 1000L) * 1_000_000,
+        java.time.ZoneOffset.UTC);
+    return "   Watermark: " + RowCells.timestamp(time, 3)
+        + " (" + lag(System.currentTimeMillis() - watermark.getAsLong()) + ")";
+  }
+
+  /** A lag behind the wall clock in the largest unit that reads well: {@code 3.2 s behind}. */
+  static String lag(long millis) {
+    if (millis < 0) {
+      return "ahead of the clock";
+    }
+    if (millis < 60_000) {
+      return String.format(java.util.Locale.ROOT, "%.1f s behind", millis / 1000.0);
+    }
+    if (millis < 3_600_000) {
+      return millis / 60_000 + " min behind";
+    }
+    if (millis < 86_400_000) {
+      return millis / 3_600_000 + " h behind";
+    }
+    return millis / 86_400_000 + " d behind";
   }
 
   private String header() {

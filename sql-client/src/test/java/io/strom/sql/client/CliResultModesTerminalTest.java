@@ -93,6 +93,31 @@ class CliResultModesTerminalTest {
   }
 
   @Test
+  void theLiveViewShowsHowFarEventTimeHasCome() throws Exception {
+    try (TerminalScreen screen = TerminalScreen.shell(home)) {
+      screen.waitForPrompt();
+      screen.typeLine(
+          "CREATE TABLE clicks (id BIGINT, ts TIMESTAMP_LTZ(3), WATERMARK FOR ts AS ts - INTERVAL"
+              + " '5' SECOND) WITH ('connector' = 'datagen', 'rows-per-second' = '20',"
+              + " 'fields.ts.max-past' = '0');");
+      screen.waitFor("[INFO] Execute statement succeeded.");
+      screen.typeLine("SELECT id, ts FROM clicks;");
+      String shown = screen.waitForVisible("s behind)");
+      assertThat(shown).containsPattern("Watermark: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\(\\d+\\.\\d s behind\\)");
+      screen.press("C-c");
+      screen.waitFor("Query stopped:");
+    }
+  }
+
+  @Test
+  void lagsReadInTheirLargestUnit() {
+    assertThat(LiveResultView.lag(3_250)).isEqualTo("3.3 s behind");
+    assertThat(LiveResultView.lag(125_000)).isEqualTo("2 min behind");
+    assertThat(LiveResultView.lag(3 * 86_400_000L)).isEqualTo("3 d behind");
+    assertThat(LiveResultView.lag(-5)).isEqualTo("ahead of the clock");
+  }
+
+  @Test
   void historyIsKeptInAFileAcrossSessions() throws Exception {
     Path history = home.resolve("my-history");
     try (TerminalScreen screen = TerminalScreen.shell(home, "--history", history.toString())) {

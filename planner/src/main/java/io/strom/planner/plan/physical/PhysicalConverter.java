@@ -27,6 +27,13 @@ import java.util.List;
 public final class PhysicalConverter {
   private PhysicalConverter() {}
 
+  /** Converts a whole query's plan and checks what only the whole plan shows. */
+  public static StreamPhysicalRel convertPlan(RelNode logical) {
+    StreamPhysicalRel physical = convert(logical);
+    SessionWindows.checkPlacement(physical);
+    return physical;
+  }
+
   public static StreamPhysicalRel convert(RelNode logical) {
     RelTraitSet traits = logical.getTraitSet().replace(StreamPhysicalRel.STREAM_PHYSICAL);
     if (logical instanceof LogicalTableScan scan) {
@@ -202,22 +209,18 @@ public final class PhysicalConverter {
   }
 
   /**
-   * Refuses the legacy group window syntax ({@code GROUP BY TUMBLE(ts, INTERVAL ...)}), which
-   * Calcite leaves as {@code $TUMBLE} calls, pointing to the window table functions instead.
+   * Refuses group window functions ({@code $TUMBLE} calls) left outside a GROUP BY, where the
+   * rewrite into window table functions ({@code GroupWindowRewriter}) does not reach.
    */
   private static void rejectGroupWindowFunctions(LogicalCalc calc) {
     for (org.apache.calcite.rex.RexNode expr : calc.getProgram().getExprList()) {
-      if (expr instanceof RexCall call && call.getOperator().getName().startsWith("$")
+      if (expr instanceof RexCall call
           && List.of("$TUMBLE", "$HOP", "$SESSION").contains(call.getOperator().getName())) {
         String name = call.getOperator().getName().substring(1);
-        if (name.equals("SESSION")) {
-          throw new ValidationException(
-              "Session windows (GROUP BY SESSION(time, gap)) are not supported yet");
-        }
-        throw new ValidationException(
-            "The group window syntax GROUP BY " + name + "(time, ...) is not supported yet. Use the"
-                + " window table function instead: FROM TABLE(" + name + "(TABLE t, DESCRIPTOR(time),"
-                + " ...)) GROUP BY window_start, window_end, ...");
+        throw new ValidationException("The group window function " + name + "(time, ...) can only"
+            + " be used as an item of GROUP BY, with " + name + "_START and the like in the select"
+            + " list; or use the window table function: FROM TABLE(" + name + "(TABLE t,"
+            + " DESCRIPTOR(time), ...)) GROUP BY window_start, window_end, ...");
       }
     }
   }

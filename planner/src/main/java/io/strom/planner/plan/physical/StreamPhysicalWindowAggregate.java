@@ -13,11 +13,15 @@ import org.apache.calcite.rel.type.RelDataType;
 /**
  * An aggregation per window: grouped by columns that include the window's start and end, it emits
  * each group's one final row when time passes the window's end, so its output is insert-only.
+ * Over a SESSION window its input rows carry their own sessions ({@code [time, time + gap)}),
+ * which it merges per key of the other grouping columns.
  */
 public final class StreamPhysicalWindowAggregate extends SingleRel implements StreamPhysicalRel {
   private final int[] grouping;
   private final List<AggregateCall> calls;
+  private final int windowStartKeyIndex;
   private final int windowEndKeyIndex;
+  private final int windowTimeKeyIndex;
   private final SqlWindow window;
   private final String timeColumn;
   private final boolean eventTime;
@@ -28,7 +32,9 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
       RelNode input,
       int[] grouping,
       List<AggregateCall> calls,
+      int windowStartKeyIndex,
       int windowEndKeyIndex,
+      int windowTimeKeyIndex,
       SqlWindow window,
       String timeColumn,
       boolean eventTime,
@@ -36,7 +42,9 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
     super(cluster, traits, input);
     this.grouping = grouping.clone();
     this.calls = List.copyOf(calls);
+    this.windowStartKeyIndex = windowStartKeyIndex;
     this.windowEndKeyIndex = windowEndKeyIndex;
+    this.windowTimeKeyIndex = windowTimeKeyIndex;
     this.window = window;
     this.timeColumn = timeColumn;
     this.eventTime = eventTime;
@@ -49,6 +57,25 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
 
   public List<AggregateCall> calls() {
     return calls;
+  }
+
+  /** Where {@code window_start} sits among the grouping columns. */
+  public int windowStartKeyIndex() {
+    return windowStartKeyIndex;
+  }
+
+  /** Where {@code window_time} sits among the grouping columns, or -1 when it is not grouped. */
+  public int windowTimeKeyIndex() {
+    return windowTimeKeyIndex;
+  }
+
+  public SqlWindow window() {
+    return window;
+  }
+
+  /** Whether this aggregates session windows, which merge. */
+  public boolean isSession() {
+    return window.kind() == SqlWindow.Kind.SESSION;
   }
 
   /** Where {@code window_end} sits among the grouping columns. */
@@ -68,7 +95,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalWindowAggregate(getCluster(), traitSet, sole(inputs), grouping, calls,
-        windowEndKeyIndex, window, timeColumn, eventTime, rowType);
+        windowStartKeyIndex, windowEndKeyIndex, windowTimeKeyIndex, window, timeColumn, eventTime, rowType);
   }
 
   @Override

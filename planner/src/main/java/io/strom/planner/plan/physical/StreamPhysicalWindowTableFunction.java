@@ -11,7 +11,8 @@ import org.apache.calcite.rel.type.RelDataType;
 
 /**
  * A windowing table function (TUMBLE, HOP, CUMULATE): each row once per window holding its time,
- * with {@code window_start}, {@code window_end} and {@code window_time} appended.
+ * with {@code window_start}, {@code window_end} and {@code window_time} appended. SESSION appends
+ * each row's own session, for the session window aggregation that must follow it.
  */
 public final class StreamPhysicalWindowTableFunction extends SingleRel implements StreamPhysicalRel {
   private final SqlWindow window;

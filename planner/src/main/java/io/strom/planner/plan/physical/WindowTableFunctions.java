@@ -39,8 +39,13 @@ final class WindowTableFunctions {
           millis(operands, 1, name), millis(operands, 2, name), optionalMillis(operands, 3));
       case "CUMULATE" -> SqlWindow.cumulate(
           millis(operands, 1, name), millis(operands, 2, name), optionalMillis(operands, 3));
-      case "SESSION" -> throw new ValidationException(
-          "SESSION windows are not supported yet; TUMBLE, HOP and CUMULATE are");
+      case "SESSION" -> {
+        if (timeType.kind() != TimestampKind.ROWTIME) {
+          throw new ValidationException("SESSION windows on processing time are not supported yet;"
+              + " use an event-time attribute (a column with a WATERMARK) as the time column");
+        }
+        yield SqlWindow.session(millis(operands, 1, name));
+      }
       default -> throw new IllegalStateException("Bug: unknown window function " + name);
     };
     return new StreamPhysicalWindowTableFunction(
@@ -82,6 +87,7 @@ final class WindowTableFunctions {
     StreamPhysicalWindowTableFunction function = null;
     int startKey = -1;
     int endKey = -1;
+    int timeKey = -1;
     for (int k = 0; k < grouping.length; k++) {
       Origin origin = origin(input, grouping[k]);
       if (origin == null) {
@@ -95,20 +101,30 @@ final class WindowTableFunctions {
         startKey = k;
       } else if (origin.column() == 1) {
         endKey = k;
+      } else {
+        timeKey = k;
       }
     }
     if (function == null || startKey < 0 || endKey < 0) {
       return null;
     }
+    boolean session = function.window().kind() == SqlWindow.Kind.SESSION;
+    int[] exchangeKeys = grouping;
+    if (session) {
+      SessionWindows.checkWindowColumnsPassedThrough(input, function);
+      exchangeKeys = SessionWindows.keysBesidesWindow(grouping, startKey, endKey, timeKey);
+    }
     StreamPhysicalExchange exchange =
-        new StreamPhysicalExchange(aggregate.getCluster(), traits, input, grouping);
+        new StreamPhysicalExchange(aggregate.getCluster(), traits, input, exchangeKeys);
     return new StreamPhysicalWindowAggregate(
         aggregate.getCluster(),
         traits,
         exchange,
         grouping,
         aggregate.getAggCallList(),
+        startKey,
         endKey,
+        timeKey,
         function.window(),
         function.getInput().getRowType().getFieldNames().get(function.timeIndex()),
         function.isEventTime(),
@@ -116,9 +132,10 @@ final class WindowTableFunctions {
   }
 
   /** A field that is a window column of a window table function, passed on unchanged. */
-  private record Origin(StreamPhysicalWindowTableFunction function, int column) {}
+  record Origin(StreamPhysicalWindowTableFunction function, int column) {}
 
-  private static Origin origin(RelNode node, int field) {
+  /** Where {@code field} of {@code node} comes from when it is a window column passed on unchanged, or null. */
+  static Origin origin(RelNode node, int field) {
     if (node instanceof StreamPhysicalWindowTableFunction function) {
       int column = field - function.windowStartIndex();
       return column >= 0 ? new Origin(function, column) : null;
@@ -131,9 +148,10 @@ final class WindowTableFunctions {
     if (node instanceof StreamPhysicalWatermarkAssigner || node instanceof StreamPhysicalExchange) {
       return origin(node.getInput(0), field);
     }
-    if (node instanceof StreamPhysicalWindowAggregate aggregate) {
+    if (node instanceof StreamPhysicalWindowAggregate aggregate && !aggregate.isSession()) {
       // A window aggregation passes its window columns on: grouping by them again aggregates the
-      // same windows once more (a cascade), still firing once per window.
+      // same windows once more (a cascade), still firing once per window. Sessions are not
+      // cascaded: their rows' window_start is no longer each row's own time.
       int[] grouping = aggregate.grouping();
       return field < grouping.length ? origin(aggregate.getInput(), grouping[field]) : null;
     }

@@ -16,6 +16,7 @@ import io.strom.planner.plan.physical.StreamPhysicalIntervalJoin;
 import io.strom.runtime.sql.join.IntervalJoinOperator;
 import io.strom.planner.plan.physical.StreamPhysicalWindowAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalWindowTableFunction;
+import io.strom.runtime.sql.window.SessionWindowAggOperator;
 import io.strom.runtime.sql.window.WindowAggOperator;
 import io.strom.runtime.sql.window.WindowTableFunctionOperator;
 import io.strom.runtime.generated.Projection;
@@ -307,11 +308,46 @@ public final class PlanTranslator {
     JobBuilder.Output input = translate(inputPlan);
     AggsHandlerCodeGenerator.Generated handler =
         aggsHandler(inputPlan, aggregate.grouping(), aggregate.calls(), false, "WindowAgg");
+    if (aggregate.isSession()) {
+      return sessionWindowAggregate(aggregate, input, handler);
+    }
     return job.operator(
         "WindowAggregate",
         new WindowAggOperator(
             handler.handler(), handler.accumulatorType(), aggregate.windowEndKeyIndex(),
             aggregate.isEventTime()),
+        input,
+        types.toRowType(aggregate.getRowType()));
+  }
+
+  /**
+   * A session window aggregation: keyed by the grouping columns besides the window's (the
+   * exchange's keys), each row's time read from its own session's start.
+   */
+  private JobBuilder.Output sessionWindowAggregate(
+      StreamPhysicalWindowAggregate aggregate,
+      JobBuilder.Output input,
+      AggsHandlerCodeGenerator.Generated handler) {
+    int[] grouping = aggregate.grouping();
+    int[] layout = new int[grouping.length];
+    int keyField = 0;
+    for (int k = 0; k < grouping.length; k++) {
+      if (k == aggregate.windowStartKeyIndex()) {
+        layout[k] = SessionWindowAggOperator.windowStart();
+      } else if (k == aggregate.windowEndKeyIndex()) {
+        layout[k] = SessionWindowAggOperator.windowEnd();
+      } else if (k == aggregate.windowTimeKeyIndex()) {
+        layout[k] = SessionWindowAggOperator.windowTime();
+      } else {
+        layout[k] = keyField++;
+      }
+    }
+    int timeField = grouping[aggregate.windowStartKeyIndex()];
+    return job.operator(
+        "WindowAggregate",
+        new SessionWindowAggOperator(
+            handler.handler(), input.type(), timeField,
+            timestampPrecision(input.type().typeAt(timeField)), aggregate.window().size(), layout),
         input,
         types.toRowType(aggregate.getRowType()));
   }
@@ -458,11 +494,20 @@ public final class PlanTranslator {
    */
   public JobBuilder.Output castTo(
       StreamPhysicalRel plan, JobBuilder.Output output, RowType target, String name) {
+    return castTo(plan, output, target, java.util.stream.IntStream.range(0, target.fieldCount()).toArray(), name);
+  }
+
+  /**
+   * Casts as {@link #castTo(StreamPhysicalRel, JobBuilder.Output, RowType, String)} does, field
+   * {@code i} of the result taken from field {@code order[i]} of the plan's rows.
+   */
+  public JobBuilder.Output castTo(
+      StreamPhysicalRel plan, JobBuilder.Output output, RowType target, int[] order, String name) {
     boolean same = true;
     for (int i = 0; i < target.fields().size(); i++) {
       LogicalType want = target.fields().get(i).type();
-      LogicalType have = output.type().fields().get(i).type();
-      same &= want.copy(true).equals(have.copy(true));
+      LogicalType have = output.type().fields().get(order[i]).type();
+      same &= order[i] == i && want.copy(true).equals(have.copy(true));
     }
     if (same) {
       return output;
@@ -474,7 +519,7 @@ public final class PlanTranslator {
       RelDataType targetType =
           types.toRelType(target.fields().get(i).type().copy(true));
       RexNode field =
-          rex.makeInputRef(inputType.getFieldList().get(i).getType(), i);
+          rex.makeInputRef(inputType.getFieldList().get(order[i]).getType(), order[i]);
       builder.addProject(rex.makeCast(targetType, field, true, false), target.fields().get(i).name());
     }
     RexProgram program = builder.getProgram();

@@ -1,10 +1,14 @@
 package io.strom.runtime.sql.agg;
 
+import io.strom.api.functions.FunctionContext;
 import io.strom.api.state.MapState;
 import io.strom.data.BinaryRow;
 import io.strom.types.RowType;
 
-/** State that generated aggregate functions keep besides their accumulators, per current key. */
+/**
+ * What generated aggregate functions get from their operator: state they keep besides their
+ * accumulators, per current key, and the context user-defined aggregate functions open with.
+ */
 public interface AggsContext {
 
   /**
@@ -14,4 +18,7 @@ public interface AggsContext {
    * @param name unique among the aggregation's views
    */
   MapState<BinaryRow, Long> countingMap(String name, RowType valueType);
+
+  /** The context user-defined aggregate functions are opened with. */
+  FunctionContext functionContext();
 }

@@ -1,5 +1,6 @@
 package io.strom.runtime.sql.agg;
 
+import io.strom.api.functions.FunctionContext;
 import io.strom.api.state.MapState;
 import io.strom.api.state.MapStateDescriptor;
 import io.strom.api.typeinfo.TypeInfo;
@@ -8,29 +9,51 @@ import io.strom.data.BinaryRow;
 import io.strom.runtime.generated.GeneratedClass;
 import io.strom.runtime.sql.StateTimeToLive;
 import io.strom.runtime.state.KeyedStateAccess;
+import java.time.ZoneOffset;
+import java.util.Map;
 
 /** Creates the generated aggregate functions of an operator, with their state bound to its keys. */
 public final class AggsHandlers {
   private AggsHandlers() {}
 
   /**
-   * Instantiates and opens {@code code}; the views it asks for are map states of {@code keys},
-   * expiring after {@code ttlMillis} of idleness when positive.
+   * Instantiates and opens {@code code}, with user-defined aggregate functions opened in a UTC
+   * context without job parameters; see {@link #open(GeneratedClass, FunctionContext,
+   * KeyedStateAccess, long)}.
    */
   public static AggsHandler open(
       GeneratedClass<AggsHandler> code,
       ClassLoader classLoader,
       KeyedStateAccess<BinaryRow> keys,
       long ttlMillis) throws Exception {
-    AggsHandler handler = code.newInstance(classLoader);
-    handler.open(
-        (name, valueType) -> {
-          MapStateDescriptor<BinaryRow, Long> view =
-              new MapStateDescriptor<>(name, binaryRows(valueType), Types.LONG);
-          StateTimeToLive.apply(view, ttlMillis);
-          MapState<BinaryRow, Long> state = keys.getMapState(view);
-          return state;
-        });
+    return open(code, new FunctionContext(ZoneOffset.UTC, Map.of(), classLoader), keys, ttlMillis);
+  }
+
+  /**
+   * Instantiates and opens {@code code}: the views it asks for are map states of {@code keys},
+   * expiring after {@code ttlMillis} of idleness when positive; user-defined aggregate functions
+   * open with {@code functionContext}, whose class loader compiles the code.
+   */
+  public static AggsHandler open(
+      GeneratedClass<AggsHandler> code,
+      FunctionContext functionContext,
+      KeyedStateAccess<BinaryRow> keys,
+      long ttlMillis) throws Exception {
+    AggsHandler handler = code.newInstance(functionContext.userClassLoader());
+    handler.open(new AggsContext() {
+      @Override
+      public MapState<BinaryRow, Long> countingMap(String name, io.strom.types.RowType valueType) {
+        MapStateDescriptor<BinaryRow, Long> view =
+            new MapStateDescriptor<>(name, binaryRows(valueType), Types.LONG);
+        StateTimeToLive.apply(view, ttlMillis);
+        return keys.getMapState(view);
+      }
+
+      @Override
+      public FunctionContext functionContext() {
+        return functionContext;
+      }
+    });
     return handler;
   }
 

@@ -13,6 +13,7 @@ import io.strom.runtime.generated.GeneratedClass;
 import io.strom.runtime.operators.AbstractOperator;
 import io.strom.runtime.operators.OneInputOperator;
 import io.strom.runtime.operators.Output;
+import io.strom.runtime.sql.SqlFunctions;
 import io.strom.runtime.sql.StateTimeToLive;
 import io.strom.runtime.state.KeyedStateAccess;
 import io.strom.types.RowType;
@@ -62,8 +63,8 @@ public final class GroupAggOperator extends AbstractOperator<Row>
         new ValueStateDescriptor<>("accumulators", Types.row(accumulatorType));
     StateTimeToLive.apply(descriptor, stateTtlMillis);
     accumulators = keys.getState(descriptor);
-    handler =
-        AggsHandlers.open(handlerCode, context.userCodeClassLoader(), keys, stateTtlMillis);
+    handler = AggsHandlers.open(
+        handlerCode, SqlFunctions.functionContext(context), keys, stateTtlMillis);
   }
 
   @Override

@@ -87,7 +87,7 @@ public final class OverAggOperator extends AbstractOperator<Row>
     accumulators = keys.getState(ttl(
         new ValueStateDescriptor<>("over-accumulators", Types.row(accumulatorType))));
     handler = io.strom.runtime.sql.agg.AggsHandlers.open(
-        handlerCode, context.userCodeClassLoader(), keys, stateTtlMillis);
+        handlerCode, io.strom.runtime.sql.SqlFunctions.functionContext(context), keys, stateTtlMillis);
     frame = spec.rows() ? rowsFrame() : rangeFrame();
     if (spec.buffered()) {
       pending = context.<BinaryRow>keyedStateBackend().listState(

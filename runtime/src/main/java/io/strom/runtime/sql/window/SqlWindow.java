@@ -61,7 +61,8 @@ public record SqlWindow(Kind kind, long size, long step, long offset) implements
   /**
    * Passes every window holding {@code time} to {@code consumer}: one for TUMBLE, size/slide for
    * HOP (latest start first), and for CUMULATE each window of the enclosing period that ends after
-   * {@code time} (smallest first). Not for SESSION, whose windows depend on other rows.
+   * {@code time} (smallest first). For SESSION the row's own session, {@code [time, time + gap)},
+   * before the session window aggregation merges it with the sessions of other rows.
    */
   public void forEachWindow(long time, WindowConsumer consumer) throws Exception {
     switch (kind) {
@@ -82,7 +83,7 @@ public record SqlWindow(Kind kind, long size, long step, long offset) implements
           consumer.accept(start, end);
         }
       }
-      case SESSION -> throw new IllegalStateException("Bug: session windows are not assigned per row");
+      case SESSION -> consumer.accept(time, time + size);
     }
   }
 

@@ -67,7 +67,8 @@ public final class WindowAggOperator extends AbstractOperator<Row>
     keys = new KeyedStateAccess<>(context.<BinaryRow>keyedStateBackend(), context.operatorName());
     accumulators =
         keys.getState(new ValueStateDescriptor<>("window-accumulators", Types.row(accumulatorType)));
-    handler = AggsHandlers.open(handlerCode, context.userCodeClassLoader(), keys, 0);
+    handler = AggsHandlers.open(
+        handlerCode, io.strom.runtime.sql.SqlFunctions.functionContext(context), keys, 0);
     timers = context.timerService("window-timers", this);
     lateRecordsDropped = context.metrics().counter(LATE_RECORDS_DROPPED);
   }

@@ -13,7 +13,8 @@ import io.strom.runtime.operators.OneInputOperator;
  * The windowing table functions TUMBLE, HOP and CUMULATE: each input row comes out once per window
  * that holds its time, with {@code window_start}, {@code window_end} and {@code window_time}
  * ({@code window_end} - 1 ms) appended. On event time the output's timestamp is {@code
- * window_time}.
+ * window_time}. SESSION appends each row's own session, {@code [time, time + gap)}, which only the
+ * session window aggregation after it turns into real sessions (the planner allows nothing else).
  */
 public final class WindowTableFunctionOperator extends AbstractOperator<Row>
     implements OneInputOperator<Row, Row> {
@@ -32,9 +33,6 @@ public final class WindowTableFunctionOperator extends AbstractOperator<Row>
   public WindowTableFunctionOperator(
       SqlWindow window, int timeIndex, int timePrecision, boolean eventTime) {
     this.window = requireNonNull(window, "window");
-    if (window.kind() == SqlWindow.Kind.SESSION) {
-      throw new IllegalArgumentException("SESSION windows merge; they are not assigned row by row");
-    }
     this.timeIndex = timeIndex;
     this.timePrecision = timePrecision;
     this.eventTime = eventTime;
