@@ -86,6 +86,19 @@ public final class ChangelogModes {
       visit(node.getInput(0), sources);
       // One final row per window and key, once time has passed the window.
       mode = ChangelogMode.insertOnly();
+    } else if (node instanceof StreamPhysicalIntervalJoin) {
+      for (RelNode input : node.getInputs()) {
+        if (!visit(input, sources).containsOnly(RowKind.INSERT)) {
+          StreamPhysicalRel origin = originOfChanges((StreamPhysicalRel) input);
+          throw new io.strom.planner.ValidationException(
+              "IntervalJoin doesn't support consuming update and delete changes which is produced"
+                  + " by node " + (origin == null ? "a source of changes" : origin.planName())
+                  + ". An interval join needs insert-only inputs; without the time bounds in its"
+                  + " condition it runs as a regular join");
+        }
+      }
+      // Each pair once, and each unmatched outer row once when its bound has passed.
+      mode = ChangelogMode.insertOnly();
     } else if (node instanceof StreamPhysicalJoin join) {
       ChangelogMode left = visit(join.getLeft(), sources);
       ChangelogMode right = visit(join.getRight(), sources);

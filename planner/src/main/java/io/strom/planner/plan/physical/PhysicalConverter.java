@@ -132,8 +132,8 @@ public final class PhysicalConverter {
   }
 
   /**
-   * A regular join: each side exchanged by its equality keys, cast to a common type where the two
-   * sides differ (INT = BIGINT).
+   * A regular or interval join: each side exchanged by its equality keys, cast to a common type
+   * where the two sides differ (INT = BIGINT).
    */
   private static StreamPhysicalRel join(LogicalJoin join, RelTraitSet traits) {
     StreamPhysicalRel lateral =
@@ -146,7 +146,12 @@ public final class PhysicalConverter {
       default -> throw new ValidationException(
           "This query needs a " + join.getJoinType() + " join, which Strom does not run yet");
     }
-    JoinInfo info = join.analyzeCondition();
+    IntervalJoinConditions.Extracted interval = IntervalJoinConditions.forJoin(join);
+    // An interval join is keyed by the equalities of the condition without its time bounds (an
+    // equality of the two times is a bound, not a key).
+    JoinInfo info = interval == null
+        ? join.analyzeCondition()
+        : JoinInfo.of(join.getLeft(), join.getRight(), interval.residual());
     StreamPhysicalRel left = convert(join.getLeft());
     StreamPhysicalRel right = convert(join.getRight());
     List<org.apache.calcite.rel.type.RelDataType> keyTypes = new ArrayList<>();
@@ -168,6 +173,11 @@ public final class PhysicalConverter {
         join.getCluster(), traits, left, info.leftKeys.toIntArray(), cast ? keyTypes : null);
     StreamPhysicalRel rightExchange = new StreamPhysicalExchange(
         join.getCluster(), traits, right, info.rightKeys.toIntArray(), cast ? keyTypes : null);
+    if (interval != null) {
+      return new StreamPhysicalIntervalJoin(
+          join.getCluster(), traits, leftExchange, rightExchange, join.getCondition(),
+          join.getJoinType(), interval.bounds(), interval.residual());
+    }
     return new StreamPhysicalJoin(
         join.getCluster(), traits, leftExchange, rightExchange, join.getCondition(), join.getJoinType());
   }

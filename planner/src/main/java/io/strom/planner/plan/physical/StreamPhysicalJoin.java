@@ -55,20 +55,21 @@ public final class StreamPhysicalJoin extends Join implements StreamPhysicalRel 
     List<String> names = getRowType().getFieldNames();
     return pw.input("left", getLeft())
         .input("right", getRight())
-        .item("joinType", joinTypeName())
+        .item("joinType", joinTypeName(getJoinType()))
         .item("where", PlanText.withFieldNames(getCondition().toString(), names))
         .item("select", String.join(", ", getRowType().getFieldNames()));
   }
 
-  private String joinTypeName() {
-    return switch (getJoinType()) {
+  /** A join type as Flink's plans print it: {@code InnerJoin}, {@code LeftOuterJoin}, ... */
+  static String joinTypeName(JoinRelType joinType) {
+    return switch (joinType) {
       case INNER -> "InnerJoin";
       case LEFT -> "LeftOuterJoin";
       case RIGHT -> "RightOuterJoin";
       case FULL -> "FullOuterJoin";
       case SEMI -> "LeftSemiJoin";
       case ANTI -> "LeftAntiJoin";
-      default -> getJoinType().name();
+      default -> joinType.name();
     };
   }
 }

@@ -12,6 +12,8 @@ import io.strom.planner.plan.physical.StreamPhysicalCorrelate;
 import io.strom.planner.plan.physical.StreamPhysicalExchange;
 import io.strom.planner.plan.physical.StreamPhysicalGroupAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalJoin;
+import io.strom.planner.plan.physical.StreamPhysicalIntervalJoin;
+import io.strom.runtime.sql.join.IntervalJoinOperator;
 import io.strom.planner.plan.physical.StreamPhysicalWindowAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalWindowTableFunction;
 import io.strom.runtime.sql.window.SessionWindowAggOperator;
@@ -147,6 +149,9 @@ public final class PlanTranslator {
     if (node instanceof StreamPhysicalJoin join) {
       return join(join);
     }
+    if (node instanceof StreamPhysicalIntervalJoin join) {
+      return intervalJoin(join);
+    }
     if (node instanceof StreamPhysicalGroupAggregate aggregate) {
       return groupAggregate(aggregate);
     }
@@ -202,50 +207,77 @@ public final class PlanTranslator {
   private JobBuilder.Output join(StreamPhysicalJoin join) {
     JobBuilder.Output left = translate((StreamPhysicalRel) join.getLeft());
     JobBuilder.Output right = translate((StreamPhysicalRel) join.getRight());
-    JoinInfo info = join.info();
+    long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
+    return job.twoInputOperator(
+        "Join",
+        new StreamingJoinOperator(
+            joinType(join), left.type(), right.type(), nonEquiCondition(join, join.info()),
+            nullKeysNeverMatch(join, join.getCondition(), join.info()), ttl),
+        left,
+        right,
+        types.toRowType(join.getRowType()));
+  }
+
+  /** An interval join: its residual condition's keys and rest, and the time bounds. */
+  private JobBuilder.Output intervalJoin(StreamPhysicalIntervalJoin join) {
+    JobBuilder.Output left = translate((StreamPhysicalRel) join.getLeft());
+    JobBuilder.Output right = translate((StreamPhysicalRel) join.getRight());
+    JoinInfo info = join.residualInfo();
+    return job.twoInputOperator(
+        "IntervalJoin",
+        new IntervalJoinOperator(
+            joinType(join), join.bounds(), left.type(), right.type(),
+            nonEquiCondition(join, info), nullKeysNeverMatch(join, join.residual(), info)),
+        left,
+        right,
+        types.toRowType(join.getRowType()));
+  }
+
+  /** The part of a join's condition that is not its equality keys, as generated code. */
+  private StreamingJoinOperator.JoinConditionFactory nonEquiCondition(
+      org.apache.calcite.rel.core.Join join, JoinInfo info) {
     RexBuilder rex = join.getCluster().getRexBuilder();
     RexNode remaining = info.getRemaining(rex);
+    if (remaining.isAlwaysTrue()) {
+      return classLoader -> JoinCondition.ALWAYS;
+    }
     // Both sides' fields as they are (an outer join's type makes one side nullable).
     RelDataType pairType =
         org.apache.calcite.sql.validate.SqlValidatorUtil.createJoinType(
             join.getCluster().getTypeFactory(), join.getLeft().getRowType(),
             join.getRight().getRowType(), null, List.of());
     RowType joinedType = types.toRowType(pairType);
-    StreamingJoinOperator.JoinConditionFactory condition;
-    if (remaining.isAlwaysTrue()) {
-      condition = classLoader -> JoinCondition.ALWAYS;
-    } else {
-      RexProgramBuilder builder = new RexProgramBuilder(pairType, rex);
-      builder.addCondition(remaining);
-      RexProgram program = builder.getProgram();
-      condition = new GeneratedJoinCondition(
-          CalcCodeGenerator.generate(program, joinedType, io.strom.types.DataTypes.ROW(),
-              "JoinCondition" + (++generated)));
-    }
+    RexProgramBuilder builder = new RexProgramBuilder(pairType, rex);
+    builder.addCondition(remaining);
+    RexProgram program = builder.getProgram();
+    return new GeneratedJoinCondition(
+        CalcCodeGenerator.generate(program, joinedType, io.strom.types.DataTypes.ROW(),
+            "JoinCondition" + (++generated)));
+  }
+
+  /** Per key of {@code condition}: true for {@code =} (NULL matches nothing), false for IS NOT DISTINCT FROM. */
+  private static boolean[] nullKeysNeverMatch(
+      org.apache.calcite.rel.core.Join join, RexNode condition, JoinInfo info) {
     boolean[] nullsNeverMatch = new boolean[info.leftKeys.size()];
     java.util.Arrays.fill(nullsNeverMatch, true);
     List<Boolean> filterNulls = new ArrayList<>();
     org.apache.calcite.plan.RelOptUtil.splitJoinCondition(
-        join.getLeft(), join.getRight(), join.getCondition(), new ArrayList<>(), new ArrayList<>(),
+        join.getLeft(), join.getRight(), condition, new ArrayList<>(), new ArrayList<>(),
         filterNulls);
     for (int i = 0; i < nullsNeverMatch.length && i < filterNulls.size(); i++) {
       nullsNeverMatch[i] = filterNulls.get(i);
     }
-    StreamingJoinOperator.Type type = switch (join.getJoinType()) {
+    return nullsNeverMatch;
+  }
+
+  private static StreamingJoinOperator.Type joinType(org.apache.calcite.rel.core.Join join) {
+    return switch (join.getJoinType()) {
       case INNER -> StreamingJoinOperator.Type.INNER;
       case LEFT -> StreamingJoinOperator.Type.LEFT;
       case RIGHT -> StreamingJoinOperator.Type.RIGHT;
       case FULL -> StreamingJoinOperator.Type.FULL;
       default -> throw new IllegalStateException("Bug: join type " + join.getJoinType());
     };
-    long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
-    return job.twoInputOperator(
-        "Join",
-        new StreamingJoinOperator(
-            type, left.type(), right.type(), condition, nullsNeverMatch, ttl),
-        left,
-        right,
-        types.toRowType(join.getRowType()));
   }
 
   /** A lateral join with a table function or UNNEST: generated code calling it per row. */
