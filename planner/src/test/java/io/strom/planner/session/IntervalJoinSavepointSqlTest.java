@@ -3,14 +3,10 @@ package io.strom.planner.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strom.configuration.Configuration;
-import io.strom.data.InternalValues;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +26,6 @@ class IntervalJoinSavepointSqlTest {
   @AfterEach
   void close() throws Exception {
     session.close();
-  }
-
-  private static String field(StatementResult result, int row, int column) {
-    return InternalValues.format(result.rows().get(row).getString(column));
   }
 
   @Test
@@ -57,58 +49,25 @@ class IntervalJoinSavepointSqlTest {
             + "', 'format' = 'csv')");
     String insert = "INSERT INTO out_rows SELECT f.v FROM fast f JOIN slow s"
         + " ON f.v = s.v AND s.ts BETWEEN f.ts - INTERVAL '1' SECOND AND f.ts";
-    assertThat(field(session.execute("EXPLAIN " + insert), 0, 0)).contains("IntervalJoin(");
+    assertThat(SessionJobs.field(session.execute("EXPLAIN " + insert), 0, 0)).contains("IntervalJoin(");
 
     // A bounded insert waits for its job, so it runs on a thread of its own.
     CompletableFuture<StatementResult> firstRun =
         CompletableFuture.supplyAsync(() -> session.execute(insert));
-    String jobId = awaitRunningJob();
-    awaitCommittedRows(output);
+    String jobId = SessionJobs.awaitRunningJob(session);
+    SessionJobs.awaitCommittedRows(output);
     StatementResult stopped = session.execute("STOP JOB '" + jobId + "' WITH SAVEPOINT");
-    String savepoint = field(stopped, 0, 0);
+    String savepoint = SessionJobs.field(stopped, 0, 0);
     firstRun.get(30, TimeUnit.SECONDS);
-    long committed = committedRows(output).size();
+    long committed = SessionJobs.committedRows(output).size();
     assertThat(committed).isBetween(1L, ROWS - 1L);
 
     session.execute("SET 'execution.state-recovery.path' = '" + savepoint + "'");
     session.execute(insert);
 
-    List<Long> rows = committedRows(output);
+    List<Long> rows = SessionJobs.committedRows(output);
     assertThat(rows.stream().distinct().count()).isEqualTo(ROWS);
     assertThat(rows).hasSize(ROWS);
   }
 
-  private String awaitRunningJob() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      StatementResult jobs = session.execute("SHOW JOBS");
-      if (!jobs.rows().isEmpty() && field(jobs, 0, 2).equals("RUNNING")) {
-        return field(jobs, 0, 0);
-      }
-      assertThat(System.nanoTime()).as("a running job within 30 s").isLessThan(deadline);
-      Thread.sleep(5);
-    }
-  }
-
-  private static void awaitCommittedRows(Path output) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (committedRows(output).isEmpty()) {
-      assertThat(System.nanoTime()).as("committed rows within 30 s").isLessThan(deadline);
-      Thread.sleep(5);
-    }
-  }
-
-  /** The rows of the visible (committed) part files. */
-  private static List<Long> committedRows(Path output) throws Exception {
-    List<Long> rows = new ArrayList<>();
-    if (!Files.isDirectory(output)) {
-      return rows;
-    }
-    try (Stream<Path> files = Files.list(output)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
-        Files.readAllLines(file).forEach(line -> rows.add(Long.parseLong(line)));
-      }
-    }
-    return rows;
-  }
 }

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strom.configuration.Configuration;
-import io.strom.data.InternalValues;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,10 +27,6 @@ class SavepointSqlTest {
   @AfterEach
   void close() throws Exception {
     session.close();
-  }
-
-  private static String field(StatementResult result, int row, int column) {
-    return InternalValues.format(result.rows().get(row).getString(column));
   }
 
   private void createTables(Path output) {
@@ -60,25 +52,25 @@ class SavepointSqlTest {
     // A bounded insert waits for its job, so it runs on a thread of its own.
     CompletableFuture<StatementResult> firstRun =
         CompletableFuture.supplyAsync(() -> session.execute("INSERT INTO out_rows SELECT v FROM seq"));
-    String jobId = awaitRunningJob();
-    awaitCommittedRows(output);
+    String jobId = SessionJobs.awaitRunningJob(session);
+    SessionJobs.awaitCommittedRows(output);
 
     StatementResult stopped = session.execute("STOP JOB '" + jobId + "' WITH SAVEPOINT");
-    String savepoint = field(stopped, 0, 0);
+    String savepoint = SessionJobs.field(stopped, 0, 0);
     assertThat(stopped.schema().fieldNames()).containsExactly("savepoint path");
     assertThat(Path.of(savepoint).getParent()).isEqualTo(tmp.resolve("savepoints").toAbsolutePath());
-    long written = Long.parseLong(field(firstRun.get(30, TimeUnit.SECONDS), 0, 0));
+    long written = Long.parseLong(SessionJobs.field(firstRun.get(30, TimeUnit.SECONDS), 0, 0));
     // Rows written after the savepoint's barrier, before the job stopped, are never committed:
     // the resumed job writes them again.
-    long committed = committedRows(output).size();
+    long committed = SessionJobs.committedRows(output).size();
     assertThat(committed).isBetween(1L, ROWS - 1L);
     assertThat(written).isGreaterThanOrEqualTo(committed);
 
     session.execute("SET 'execution.state-recovery.path' = '" + savepoint + "'");
     StatementResult resumed = session.execute("INSERT INTO out_rows SELECT v FROM seq");
 
-    assertThat(Long.parseLong(field(resumed, 0, 0))).isEqualTo(ROWS - committed);
-    List<Long> rows = committedRows(output);
+    assertThat(Long.parseLong(SessionJobs.field(resumed, 0, 0))).isEqualTo(ROWS - committed);
+    List<Long> rows = SessionJobs.committedRows(output);
     assertThat(rows).hasSize(ROWS);
     assertThat(rows.stream().distinct().count()).isEqualTo(ROWS);
 
@@ -111,19 +103,19 @@ class SavepointSqlTest {
     // The sequence ends, so each insert waits for its job: it runs on a thread of its own.
     CompletableFuture<StatementResult> keptRun =
         CompletableFuture.supplyAsync(() -> session.execute("INSERT INTO kept " + windows));
-    String kept = awaitRunningJob();
+    String kept = SessionJobs.awaitRunningJob(session);
     Thread.sleep(500);
     session.execute("STOP JOB '" + kept + "' WITH SAVEPOINT");
     keptRun.get(30, TimeUnit.SECONDS);
-    assertThat(committedLines(tmp.resolve("kept"))).as("no window fires without draining").isEmpty();
+    assertThat(SessionJobs.committedLines(tmp.resolve("kept"))).as("no window fires without draining").isEmpty();
 
     CompletableFuture<StatementResult> drainedRun =
         CompletableFuture.supplyAsync(() -> session.execute("INSERT INTO drained " + windows));
-    String drained = awaitRunningJob();
+    String drained = SessionJobs.awaitRunningJob(session);
     Thread.sleep(500);
     session.execute("STOP JOB '" + drained + "' WITH SAVEPOINT WITH DRAIN");
     drainedRun.get(30, TimeUnit.SECONDS);
-    List<Long> counts = committedLines(tmp.resolve("drained")).stream()
+    List<Long> counts = SessionJobs.committedLines(tmp.resolve("drained")).stream()
         .sorted()
         .map(line -> Long.parseLong(line.substring(line.indexOf(',') + 1)))
         .toList();
@@ -133,52 +125,5 @@ class SavepointSqlTest {
 
     assertThatThrownBy(() -> session.execute("STOP JOB 'abc' WITH DRAIN"))
         .hasMessageContaining("WITH SAVEPOINT WITH DRAIN");
-  }
-
-  private static List<String> committedLines(Path output) throws Exception {
-    List<String> lines = new ArrayList<>();
-    if (!Files.isDirectory(output)) {
-      return lines;
-    }
-    try (Stream<Path> files = Files.list(output)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
-        lines.addAll(Files.readAllLines(file));
-      }
-    }
-    return lines;
-  }
-
-  private String awaitRunningJob() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      StatementResult jobs = session.execute("SHOW JOBS");
-      if (!jobs.rows().isEmpty() && field(jobs, 0, 2).equals("RUNNING")) {
-        return field(jobs, 0, 0);
-      }
-      assertThat(System.nanoTime()).as("a running job within 30 s").isLessThan(deadline);
-      Thread.sleep(5);
-    }
-  }
-
-  private static void awaitCommittedRows(Path output) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (committedRows(output).isEmpty()) {
-      assertThat(System.nanoTime()).as("committed rows within 30 s").isLessThan(deadline);
-      Thread.sleep(5);
-    }
-  }
-
-  /** The rows of the visible (committed) part files. */
-  private static List<Long> committedRows(Path output) throws Exception {
-    List<Long> rows = new ArrayList<>();
-    if (!Files.isDirectory(output)) {
-      return rows;
-    }
-    try (Stream<Path> files = Files.list(output)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
-        Files.readAllLines(file).forEach(line -> rows.add(Long.parseLong(line)));
-      }
-    }
-    return rows;
   }
 }

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strom.configuration.Configuration;
 import io.strom.data.InternalValues;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,12 +53,12 @@ class UserAggregateSavepointTest {
 
     CompletableFuture<StatementResult> firstRun =
         CompletableFuture.supplyAsync(() -> session.execute(insert));
-    String jobId = awaitRunningJob();
-    awaitCommittedRows(output);
+    String jobId = SessionJobs.awaitRunningJob(session);
+    SessionJobs.awaitCommittedRows(output);
     StatementResult stopped = session.execute("STOP JOB '" + jobId + "' WITH SAVEPOINT");
     String savepoint = InternalValues.format(stopped.rows().get(0).getString(0));
     firstRun.get(30, TimeUnit.SECONDS);
-    assertThat(committedRows(output)).hasSizeLessThan(ROWS / ROWS_PER_WINDOW);
+    assertThat(SessionJobs.committedRows(output)).hasSizeLessThan(ROWS / ROWS_PER_WINDOW);
 
     session.execute("SET 'execution.state-recovery.path' = '" + savepoint + "'");
     session.execute(insert);
@@ -69,41 +66,7 @@ class UserAggregateSavepointTest {
     // Window k holds v = 1000k .. 1000k + 999, whose average is 1000k + 499 (rounded down).
     List<Long> expected = LongStream.range(0, ROWS / ROWS_PER_WINDOW)
         .map(k -> k * ROWS_PER_WINDOW + ROWS_PER_WINDOW / 2 - 1).boxed().toList();
-    assertThat(committedRows(output)).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(SessionJobs.committedRows(output)).containsExactlyInAnyOrderElementsOf(expected);
   }
 
-  private String awaitRunningJob() throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      StatementResult jobs = session.execute("SHOW JOBS");
-      if (!jobs.rows().isEmpty()
-          && InternalValues.format(jobs.rows().get(0).getString(2)).equals("RUNNING")) {
-        return InternalValues.format(jobs.rows().get(0).getString(0));
-      }
-      assertThat(System.nanoTime()).as("a running job within 30 s").isLessThan(deadline);
-      Thread.sleep(5);
-    }
-  }
-
-  private static void awaitCommittedRows(Path output) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (committedRows(output).isEmpty()) {
-      assertThat(System.nanoTime()).as("committed rows within 30 s").isLessThan(deadline);
-      Thread.sleep(5);
-    }
-  }
-
-  /** The rows of the visible (committed) part files. */
-  private static List<Long> committedRows(Path output) throws Exception {
-    List<Long> rows = new ArrayList<>();
-    if (!Files.isDirectory(output)) {
-      return rows;
-    }
-    try (Stream<Path> files = Files.list(output)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
-        Files.readAllLines(file).forEach(line -> rows.add(Long.parseLong(line)));
-      }
-    }
-    return rows;
-  }
 }
