@@ -87,7 +87,6 @@ public final class CorrelateCodeGenerator {
           + spec.functionType().fieldCount() + ");");
       callBody = UnnestLoop.generate(overInput, spec.call(), spec.functionType(),
           unnest.withOrdinality());
-      methods.add("public void collect(Object value) {\nthrow new UnsupportedOperationException();\n}\n");
     } else {
       throw new IllegalArgumentException("Not a table function call: " + spec.call());
     }
@@ -106,8 +105,11 @@ public final class CorrelateCodeGenerator {
     methods.add(0, apply.append("}\n").toString());
     methods.add(CalcCodeGenerator.lifecycle(context));
     String className = ClassWriter.className("Correlate", spec.name());
-    String code = ClassWriter.write(className, CorrelateFunction.class.getName()
-        + ", io.strom.api.functions.Collector", context, members, methods);
+    // A table function emits into the generated class itself; UNNEST loops without a collector.
+    String interfaces = spec.call().getOperator() instanceof UnnestRows
+        ? CorrelateFunction.class.getName()
+        : CorrelateFunction.class.getName() + ", io.strom.api.functions.Collector";
+    String code = ClassWriter.write(className, interfaces, context, members, methods);
     return new GeneratedClass<>(className, code, context.references());
   }
 
