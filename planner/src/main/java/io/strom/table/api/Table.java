@@ -356,7 +356,7 @@ public final class Table {
 
   /** Runs the query; the result hands on its rows as they come. */
   public TableResult execute() {
-    return env.executeQuery(sql);
+    return env.executeSql(sql);
   }
 
   /** Writes this table's rows into the table at {@code path}. */

@@ -126,7 +126,7 @@ public class TableEnvironment implements AutoCloseable {
     }
     String values = "SELECT * FROM (VALUES " + String.join(", ", tuples) + ") AS "
         + SqlText.quote(nextAlias());
-    RowType type = validate(values, false);
+    RowType type = validate(values);
     List<String> items = new ArrayList<>();
     for (int i = 0; i < type.fieldCount(); i++) {
       items.add(SqlText.quote(type.fieldNames().get(i)) + " AS " + SqlText.quote("f" + i));
@@ -268,11 +268,7 @@ public class TableEnvironment implements AutoCloseable {
   }
 
   Table query(String sql, boolean ordered) {
-    return new Table(this, sql, validate(sql, true), ordered);
-  }
-
-  TableResult executeQuery(String sql) {
-    return executeSql(sql);
+    return new Table(this, sql, validate(sql), ordered);
   }
 
   /** A fresh alias for a derived table. */
@@ -296,7 +292,7 @@ public class TableEnvironment implements AutoCloseable {
    * Validates a query the Table API wrote. Positions in messages would point into SQL the user
    * never wrote, so they are left out.
    */
-  private RowType validate(String sql, boolean keepNames) {
+  private RowType validate(String sql) {
     try {
       return session.queryType(sql);
     } catch (ValidationException e) {

@@ -22,7 +22,8 @@ public final class RowQueueSink implements Sink<Row> {
   private static final Map<String, BlockingQueue<Row>> QUEUES = new ConcurrentHashMap<>();
   private static final java.util.Set<String> ATTACHED = ConcurrentHashMap.newKeySet();
   /** The last watermark each query's rows reached, by query. */
-  private static final Map<String, Long> WATERMARKS = new ConcurrentHashMap<>();
+  private static final Map<String, java.util.concurrent.atomic.AtomicLong> WATERMARKS =
+      new ConcurrentHashMap<>();
 
   private final String id = UUID.randomUUID().toString();
   private final RowType type;
@@ -44,6 +45,9 @@ public final class RowQueueSink implements Sink<Row> {
           "A query showing its rows cannot be restarted without repeating rows; run it again");
     }
     RowSerializer serializer = new RowSerializer(type);
+    // One holder per query, updated in place: watermarks may come after every record.
+    java.util.concurrent.atomic.AtomicLong watermark =
+        WATERMARKS.computeIfAbsent(id, k -> new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE));
     return new SinkWriter<>() {
       @Override
       public void write(Row row, long timestamp) throws InterruptedException {
@@ -52,8 +56,8 @@ public final class RowQueueSink implements Sink<Row> {
       }
 
       @Override
-      public void writeWatermark(long watermark) {
-        WATERMARKS.put(id, watermark);
+      public void writeWatermark(long value) {
+        watermark.set(value);
       }
     };
   }
@@ -63,7 +67,8 @@ public final class RowQueueSink implements Sink<Row> {
    * the query has no event time).
    */
   public long currentWatermark() {
-    return WATERMARKS.getOrDefault(id, Long.MIN_VALUE);
+    java.util.concurrent.atomic.AtomicLong watermark = WATERMARKS.get(id);
+    return watermark == null ? Long.MIN_VALUE : watermark.get();
   }
 
   /** The next row, waiting up to {@code timeout}; null when none arrived in time. */
