@@ -18,6 +18,7 @@ import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.FunctionCatalog;
 import io.strom.planner.catalog.ObjectIdentifier;
 import io.strom.planner.plan.PlanPrinter;
+import io.strom.planner.plan.optimize.FilterPushDown;
 import io.strom.planner.plan.optimize.LogicalRewrites;
 import io.strom.planner.plan.optimize.ProjectionPushDown;
 import io.strom.planner.plan.physical.ChangelogModes;
@@ -95,6 +96,7 @@ final class QueryExecutor implements AutoCloseable {
     StreamPhysicalRel physical =
         ProjectionPushDown.apply(PhysicalConverter.convertPlan(rewritten), this::acceptsProjection);
     physical = io.strom.planner.plan.optimize.PartitionPruning.apply(physical, pruningContext());
+    physical = FilterPushDown.apply(physical, new FilterPushDown.Context(this::projectedSource, types));
     return new Planned(logical, physical);
   }
 
@@ -169,6 +171,15 @@ final class QueryExecutor implements AutoCloseable {
     } catch (ConnectorException e) {
       throw new ValidationException("Table '" + scan.source().identifier() + "': " + e.getMessage());
     }
+  }
+
+  /** A scan's source with the projection pushed into it applied, as filters are offered to it. */
+  private io.strom.connector.ScanTableSource projectedSource(StreamPhysicalTableSourceScan scan) {
+    io.strom.connector.ScanTableSource source = source(scan);
+    if (scan.projection() != null) {
+      ((SupportsProjectionPushDown) source).applyProjection(scan.projection());
+    }
+    return source;
   }
 
   /** Whether a scan's connector can read a subset of the physical fields. */

@@ -398,6 +398,9 @@ public final class PlanTranslator {
       if (ref.partitions() != null) {
         ((io.strom.connector.SupportsPartitionPushDown) source).applyPartitions(ref.partitions());
       }
+      if (ref.filters() != null) {
+        ((io.strom.connector.SupportsFilterPushDown) source).applyFilters(ref.filters());
+      }
       List<String> metadataKeys = new ArrayList<>();
       for (Column c : table.schema().columns()) {
         if (c instanceof Column.Metadata m) {
