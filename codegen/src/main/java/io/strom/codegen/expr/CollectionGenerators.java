@@ -116,6 +116,19 @@ final class CollectionGenerators {
     return g.strict(call.getType(), List.of(c), c.valueTerm() + ".size()");
   }
 
+  /** ARRAY_CONTAINS(array, element): NULL only when the array is; a NULL element finds NULLs. */
+  static GeneratedExpr arrayContains(ExprCodeGenerator g, RexCall call) {
+    GeneratedExpr array = g.generate(call.getOperands().get(0));
+    RelDataType elementType = array.type().getComponentType();
+    GeneratedExpr element = g.convert(g.generate(call.getOperands().get(1)), elementType);
+    String value = boxed(element);
+    String needle = element.neverNull() ? value : "(" + element.nullTerm() + " ? null : " + value + ")";
+    GeneratedExpr withCode = new GeneratedExpr(
+        array.code() + element.code(), array.nullTerm(), array.valueTerm(), array.type());
+    return g.strict(call.getType(), List.of(withCode),
+        C + "arrayContains(" + array.valueTerm() + ", " + needle + ")");
+  }
+
   /** ELEMENT: the only element of an array, NULL for an empty one, an error for more. */
   static GeneratedExpr element(ExprCodeGenerator g, RexCall call) {
     GeneratedExpr array = g.generate(call.getOperands().get(0));
