@@ -83,8 +83,11 @@ public final class FilterPushDown {
     if (path == null || path.scan().source().filters() != null) {
       return calc;
     }
-    if (!(context.source().apply(path.scan()) instanceof SupportsFilterPushDown source)
-        || (path.assigner() != null && !source.acceptsFiltersBelowWatermark())) {
+    ScanTableSource scanned = context.source().apply(path.scan());
+    if (!(scanned instanceof SupportsFilterPushDown source)
+        || (path.assigner() != null && !source.acceptsFiltersBelowWatermark())
+        // A source of changes is normalized after the scan; a filter there would drop deletes.
+        || !scanned.changelogMode().containsOnly(io.strom.data.RowKind.INSERT)) {
       return calc;
     }
     RexProgram program = calc.getProgram();

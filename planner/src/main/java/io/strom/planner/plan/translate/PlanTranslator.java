@@ -463,6 +463,22 @@ public final class PlanTranslator {
   }
 
   /**
+   * Materializes a query's changes per sink key before an upsert sink (see {@code
+   * SinkUpsertMaterializeOperator}): exchanged by the key columns, a keyed operator keeps every
+   * row per key and writes the latest.
+   */
+  public JobBuilder.Output upsertMaterialize(JobBuilder.Output output, int[] keyFields) {
+    GeneratedClass<Projection> key =
+        ProjectionCodeGenerator.generate(output.type(), keyFields, "SinkKey" + (++generated));
+    long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
+    return job.operator(
+        "SinkMaterializer",
+        new io.strom.runtime.sql.SinkUpsertMaterializeOperator(output.type(), ttl),
+        output.exchangedBy(new JobBuilder.Exchange(new RowKeySelector(key), false)),
+        output.type());
+  }
+
+  /**
    * The rows of a VALUES clause, computed now: each tuple's literals go through the same generated
    * code as any expression, so their values follow Flink's rules exactly.
    */
