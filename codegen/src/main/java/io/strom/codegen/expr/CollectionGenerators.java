@@ -120,11 +120,28 @@ final class CollectionGenerators {
   static GeneratedExpr arrayContains(ExprCodeGenerator g, RexCall call) {
     GeneratedExpr array = g.generate(call.getOperands().get(0));
     RelDataType elementType = array.type().getComponentType();
-    GeneratedExpr element = g.convert(g.generate(call.getOperands().get(1)), elementType);
-    String value = boxed(element);
-    String needle = element.neverNull() ? value : "(" + element.nullTerm() + " ? null : " + value + ")";
+    GeneratedExpr original = g.generate(call.getOperands().get(1));
+    // A NULL needle needs no converting (converting a NULL constant DECIMAL does not compile).
+    GeneratedExpr element = original.nullTerm().equals("true")
+        ? original : g.convert(original, elementType);
+    // A needle that is NULL looks for NULLs; one that does not fit the element type (a DECIMAL
+    // too wide) converts to NULL but matches nothing.
+    String needle = g.context().newName("needle");
+    String needleCode;
+    if (original.nullTerm().equals("true")) {
+      needleCode = "Object " + needle + " = null;\n";
+    } else if (element.neverNull()) {
+      needleCode = "Object " + needle + " = " + boxed(element) + ";\n";
+    } else {
+      // Constant conditions are left out: the compiler fails on branches it knows are dead.
+      String fits = "if (" + element.nullTerm() + ") {\n" + needle + " = " + C + "NO_MATCH;\n"
+          + "} else {\n" + needle + " = " + boxed(element) + ";\n}\n";
+      needleCode = "Object " + needle + " = null;\n"
+          + (original.neverNull() ? fits : "if (!" + original.nullTerm() + ") {\n" + fits + "}\n");
+    }
     GeneratedExpr withCode = new GeneratedExpr(
-        array.code() + element.code(), array.nullTerm(), array.valueTerm(), array.type());
+        array.code() + element.code() + needleCode, array.nullTerm(), array.valueTerm(),
+        array.type());
     return g.strict(call.getType(), List.of(withCode),
         C + "arrayContains(" + array.valueTerm() + ", " + needle + ")");
   }

@@ -30,11 +30,17 @@ public final class CollectionFunctions {
     return -1;
   }
 
+  /** An ARRAY_CONTAINS needle that equals no element: a value the element type cannot hold. */
+  public static final Object NO_MATCH = new Object();
+
   /**
    * ARRAY_CONTAINS: whether the array holds {@code element} (an internal value, primitives
    * boxed), or a NULL element when {@code element} is null.
    */
   public static boolean arrayContains(ArrayData array, Object element) {
+    if (element == NO_MATCH) {
+      return false;
+    }
     for (int i = 0; i < array.size(); i++) {
       if (array.isNullAt(i)) {
         if (element == null) {
