@@ -25,44 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class MiniBatchGroupAggOperatorTest {
   private static final RowType KEY = DataTypes.ROW(DataTypes.FIELD("k", DataTypes.STRING()));
-  private static final RowType ACCUMULATORS = DataTypes.ROW(
-      DataTypes.FIELD("count", DataTypes.BIGINT()), DataTypes.FIELD("sum", DataTypes.BIGINT()));
-
-  /** COUNT(*) and SUM(v) with a retractable row count, and merge for the global phase. */
-  private static final String HANDLER = """
-      public final class CountSumAggs implements io.strom.runtime.sql.agg.AggsHandler {
-        private long count;
-        private long sum;
-        public CountSumAggs(Object[] references) {}
-        public void open(io.strom.runtime.sql.agg.AggsContext context) {}
-        public io.strom.data.Row createAccumulators() {
-          return io.strom.data.GenericRow.of(new Object[] {Long.valueOf(0), Long.valueOf(0)});
-        }
-        public void setAccumulators(io.strom.data.Row accumulators) {
-          count = accumulators.getLong(0);
-          sum = accumulators.getLong(1);
-        }
-        public io.strom.data.Row getAccumulators() {
-          return io.strom.data.GenericRow.of(new Object[] {Long.valueOf(count), Long.valueOf(sum)});
-        }
-        public void accumulate(io.strom.data.Row input) { count++; sum += input.getLong(1); }
-        public void retract(io.strom.data.Row input) { count--; sum -= input.getLong(1); }
-        public void merge(io.strom.data.Row partial, int offset) {
-          count += partial.getLong(offset);
-          sum += partial.getLong(offset + 1);
-        }
-        public io.strom.data.Row getValue(io.strom.data.Row key) {
-          io.strom.data.GenericRow out = new io.strom.data.GenericRow(3);
-          out.setField(0, key.getString(0));
-          out.setLong(1, count);
-          out.setLong(2, sum);
-          return out;
-        }
-        public boolean recordCountIsZero() { return count == 0; }
-        public void cleanup() {}
-        public void close() {}
-      }
-      """;
+  private static final RowType ACCUMULATORS = CountSumHandlerSource.ACCUMULATORS;
 
   /** The key: field 0 of an input or partial row, as a binary row. */
   private static final String KEY_PROJECTION = """
@@ -78,7 +41,7 @@ class MiniBatchGroupAggOperatorTest {
       """;
 
   private static GeneratedClass<AggsHandler> handler() {
-    return new GeneratedClass<>("CountSumAggs", HANDLER, new Object[0]);
+    return CountSumHandlerSource.code();
   }
 
   private static BinaryRow key(Row row) {
