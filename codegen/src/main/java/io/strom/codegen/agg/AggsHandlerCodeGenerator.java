@@ -32,17 +32,21 @@ public final class AggsHandlerCodeGenerator {
    * The generated handler and the type of the accumulator rows it keeps in state.
    *
    * @param mergeable whether the handler merges partial accumulators ({@link AggsHandler#merge}):
-   *     every function can, none is DISTINCT, and the input does not retract
+   *     every function can and none is DISTINCT
    * @param accumulatorNames per call, the names of its accumulators in plans ({@code count$0},
    *     {@code sum$1}), numbered by their position in the accumulator row
+   * @param accumulatorFieldNames the names of all fields of the accumulator row, in order: the
+   *     calls' accumulators and, over a retracting input, the row count ({@code count1$0})
    */
   public record Generated(
       GeneratedClass<AggsHandler> handler,
       RowType accumulatorType,
       boolean mergeable,
-      List<List<String>> accumulatorNames) {
+      List<List<String>> accumulatorNames,
+      List<String> accumulatorFieldNames) {
     public Generated {
       accumulatorNames = List.copyOf(accumulatorNames);
+      accumulatorFieldNames = List.copyOf(accumulatorFieldNames);
     }
   }
 
@@ -88,10 +92,12 @@ public final class AggsHandlerCodeGenerator {
     Accumulator rowCount = retraction ? layout.add(types.createSqlType(
         org.apache.calcite.sql.type.SqlTypeName.BIGINT), "0L", "count1") : null;
     StringBuilder merge = new StringBuilder();
-    boolean mergeable = !retraction;
+    boolean mergeable = true;
     if (rowCount != null) {
       accumulate.append(rowCount.name()).append("++;\n");
       retract.append(rowCount.name()).append("--;\n");
+      merge.append(rowCount.name()).append(" += ")
+          .append(AggFunctionCode.partialValue(rowCount)).append(";\n");
     }
     // The result row: key fields, then one field per call.
     for (int i = 0; i < grouping.length; i++) {
@@ -175,7 +181,8 @@ public final class AggsHandlerCodeGenerator {
             mergeable ? merge : null, value, rowCount), references.toArray()),
         accumulatorType(),
         mergeable,
-        accumulatorNames());
+        accumulatorNames(),
+        layout.all().stream().map(acc -> acc.label() + "$" + acc.position()).toList());
   }
 
   private List<List<String>> accumulatorNames() {

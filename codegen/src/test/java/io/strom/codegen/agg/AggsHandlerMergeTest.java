@@ -125,13 +125,48 @@ class AggsHandlerMergeTest {
   }
 
   @Test
-  void distinctCallsAndRetractingInputsDoNotMerge() {
+  void overARetractingInputPartialsCarryARowCountThatEmptiesTheKey() throws Exception {
+    // COUNT(*), SUM(v) and AVG(p), whose partials may retract more than they add.
+    List<AggregateCall> calls = List.of(calls().get(0), calls().get(1), calls().get(4));
+    AggsHandlerCodeGenerator.Generated generated =
+        AggsHandlerCodeGenerator.generate(INPUT_TYPE, GROUPING, calls, true, "RetractTest");
+    assertThat(generated.mergeable()).isTrue();
+    assertThat(generated.accumulatorFieldNames()).containsExactly(
+        "count1$0", "count$1", "sum$2", "count$3", "sum$4", "count$5");
+    Row key = GenericRow.of(StringData.fromString("k"));
+    Row a = row(3, "1.00", "a", null);
+    Row b = row(5, "2.00", "b", null);
+
+    AggsHandler adds = open(generated);
+    adds.accumulate(a);
+    adds.accumulate(b);
+    AggsHandler retracts = open(generated);
+    retracts.retract(a);
+    AggsHandler global = open(generated);
+    global.merge(new JoinedRow(key, adds.getAccumulators()), 1);
+    global.merge(new JoinedRow(key, retracts.getAccumulators()), 1);
+    assertThat(global.recordCountIsZero()).isFalse();
+    Row result = global.getValue(key);
+    assertThat(result.getLong(1)).isEqualTo(1);
+    assertThat(result.getInt(2)).isEqualTo(5);
+    assertThat(result.getDecimal(3, 38, 6).toBigDecimal()).isEqualByComparingTo("2.00");
+
+    AggsHandler rest = open(generated);
+    rest.retract(b);
+    global.merge(new JoinedRow(key, rest.getAccumulators()), 1);
+    assertThat(global.recordCountIsZero()).isTrue();
+  }
+
+  @Test
+  void distinctCallsAndRetractableMinMaxDoNotMerge() {
     List<AggregateCall> distinct = List.of(
         call(SqlStdOperatorTable.COUNT, true, List.of(1), TYPES.createSqlType(
             org.apache.calcite.sql.type.SqlTypeName.BIGINT)));
     assertThat(AggsHandlerCodeGenerator.generate(INPUT_TYPE, GROUPING, distinct, false, "Distinct")
         .mergeable()).isFalse();
-    assertThat(AggsHandlerCodeGenerator.generate(INPUT_TYPE, GROUPING, calls().subList(0, 2), true,
-        "Retracting").mergeable()).isFalse();
+    assertThat(AggsHandlerCodeGenerator.generate(INPUT_TYPE, GROUPING, calls().subList(2, 3), true,
+        "RetractingMin").mergeable()).isFalse();
+    assertThat(AggsHandlerCodeGenerator.generate(INPUT_TYPE, GROUPING, calls().subList(2, 3), false,
+        "Min").mergeable()).isTrue();
   }
 }

@@ -32,10 +32,11 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
  * instead of every row.
  *
  * <p>Only with mini-batch on (the local phase needs batches) and not ONE_PHASE, and only where it
- * gives the same result: every function merges (COUNT, SUM, AVG, MIN, MAX), none is DISTINCT, and
- * the input is insert-only (a retracting input stays one phase; Flink keeps retraction counts
- * instead). TWO_PHASE and AUTO behave alike here, as in Flink, where TWO_PHASE too falls back when
- * the functions cannot merge. Runs last among the physical passes, on the final plan.
+ * gives the same result: every function merges (COUNT, SUM, AVG, MIN, MAX; over a retracting
+ * input COUNT, SUM and AVG, whose partial accumulators carry a row count as Flink's do, while a
+ * retractable MIN or MAX keeps its values in state and does not merge) and none is DISTINCT.
+ * TWO_PHASE and AUTO behave alike here, as in Flink, where TWO_PHASE too falls back when the
+ * functions cannot merge. Runs last among the physical passes, on the final plan.
  */
 public final class TwoPhaseAggregation {
   private TwoPhaseAggregation() {}
@@ -67,11 +68,11 @@ public final class TwoPhaseAggregation {
     if (rewritten instanceof StreamPhysicalGroupAggregate aggregate
         && aggregate.getInput() instanceof StreamPhysicalExchange exchange) {
       StreamPhysicalRel input = (StreamPhysicalRel) exchange.getInput();
-      if (ChangelogModes.infer(input, sources).of(input).containsOnly(RowKind.INSERT)) {
-        StreamPhysicalRel twoPhase = twoPhase(aggregate, exchange, input);
-        if (twoPhase != null) {
-          return twoPhase;
-        }
+      boolean retraction =
+          !ChangelogModes.infer(input, sources).of(input).containsOnly(RowKind.INSERT);
+      StreamPhysicalRel twoPhase = twoPhase(aggregate, exchange, input, retraction);
+      if (twoPhase != null) {
+        return twoPhase;
       }
     }
     return rewritten;
@@ -79,12 +80,15 @@ public final class TwoPhaseAggregation {
 
   /** The two phases of {@code aggregate}, or null when its functions cannot merge. */
   private static StreamPhysicalRel twoPhase(
-      StreamPhysicalGroupAggregate aggregate, StreamPhysicalExchange exchange, StreamPhysicalRel input) {
+      StreamPhysicalGroupAggregate aggregate,
+      StreamPhysicalExchange exchange,
+      StreamPhysicalRel input,
+      boolean retraction) {
     int[] grouping = aggregate.grouping();
     AggsHandlerCodeGenerator.Generated handler;
     try {
       handler = AggsHandlerCodeGenerator.generate(
-          input.getRowType(), grouping, aggregate.calls(), false, "LocalGroupAgg");
+          input.getRowType(), grouping, aggregate.calls(), retraction, "LocalGroupAgg");
     } catch (UnsupportedExpressionException e) {
       // Not something this pass decides: the plan stays one phase and its translation reports it.
       return null;
@@ -95,7 +99,7 @@ public final class TwoPhaseAggregation {
     RelDataType partialType = partialType(aggregate, input, grouping, handler);
     StreamPhysicalLocalGroupAggregate local = new StreamPhysicalLocalGroupAggregate(
         aggregate.getCluster(), aggregate.getTraitSet(), input, grouping, aggregate.calls(),
-        handler.accumulatorNames(), partialType);
+        handler.accumulatorNames(), retraction, partialType);
     int[] partialKeys = new int[grouping.length];
     for (int i = 0; i < partialKeys.length; i++) {
       partialKeys[i] = i;
@@ -104,7 +108,7 @@ public final class TwoPhaseAggregation {
         exchange.getCluster(), exchange.getTraitSet(), local, partialKeys);
     return new StreamPhysicalGlobalGroupAggregate(
         aggregate.getCluster(), aggregate.getTraitSet(), byKey, input.getRowType(), grouping,
-        aggregate.calls(), handler.accumulatorNames(), aggregate.getRowType());
+        aggregate.calls(), handler.accumulatorNames(), retraction, aggregate.getRowType());
   }
 
   /** The local phase's rows: the grouping fields, then every accumulator under its plan name. */
@@ -119,11 +123,9 @@ public final class TwoPhaseAggregation {
       fields.add(input.getRowType().getFieldList().get(key));
     }
     RowType accumulators = handler.accumulatorType();
-    int position = 0;
-    for (List<String> ofCall : handler.accumulatorNames()) {
-      for (String name : ofCall) {
-        fields.add(name, TypeConversions.toRelDataType(factory, accumulators.typeAt(position++)));
-      }
+    List<String> names = handler.accumulatorFieldNames();
+    for (int i = 0; i < names.size(); i++) {
+      fields.add(names.get(i), TypeConversions.toRelDataType(factory, accumulators.typeAt(i)));
     }
     return fields.build();
   }

@@ -126,10 +126,12 @@ public final class ChangelogModes {
       visit(node.getInput(0), sources);
       // Partial accumulators, one insert per key and mini-batch.
       mode = ChangelogMode.insertOnly();
-    } else if (node instanceof StreamPhysicalGlobalGroupAggregate) {
+    } else if (node instanceof StreamPhysicalGlobalGroupAggregate global) {
       visit(node.getInput(0), sources);
-      // Two phases are planned over insert-only inputs only, so a key never disappears.
-      mode = ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
+      // As a one-phase aggregation: a key disappears only when its rows are all retracted.
+      mode = global.retraction()
+          ? ChangelogMode.all()
+          : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
     } else if (node instanceof StreamPhysicalUnion) {
       java.util.Set<io.strom.data.RowKind> kinds = java.util.EnumSet.noneOf(io.strom.data.RowKind.class);
       for (RelNode input : node.getInputs()) {

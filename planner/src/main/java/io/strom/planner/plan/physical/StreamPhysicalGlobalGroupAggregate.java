@@ -20,12 +20,14 @@ public final class StreamPhysicalGlobalGroupAggregate extends SingleRel implemen
   private final int[] grouping;
   private final List<AggregateCall> calls;
   private final List<List<String>> accumulatorNames;
+  private final boolean retraction;
 
   /**
    * @param input the exchange of the local phase's rows by their key fields
    * @param aggregatedType the rows the local phase aggregates, which {@code grouping} and {@code
    *     calls} refer to: both phases run the same generated functions
    * @param accumulatorNames per call, the names of its accumulator fields in the partial rows
+   * @param retraction whether the local phase's input retracts rows, so keys can disappear
    */
   public StreamPhysicalGlobalGroupAggregate(
       RelOptCluster cluster,
@@ -35,13 +37,20 @@ public final class StreamPhysicalGlobalGroupAggregate extends SingleRel implemen
       int[] grouping,
       List<AggregateCall> calls,
       List<List<String>> accumulatorNames,
+      boolean retraction,
       RelDataType rowType) {
     super(cluster, traits, input);
+    this.retraction = retraction;
     this.aggregatedType = aggregatedType;
     this.grouping = grouping.clone();
     this.calls = List.copyOf(calls);
     this.accumulatorNames = List.copyOf(accumulatorNames);
     this.rowType = rowType;
+  }
+
+  /** Whether the local phase's input retracts rows. */
+  public boolean retraction() {
+    return retraction;
   }
 
   /** The rows the local phase aggregates. */
@@ -67,7 +76,7 @@ public final class StreamPhysicalGlobalGroupAggregate extends SingleRel implemen
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalGlobalGroupAggregate(getCluster(), traitSet, sole(inputs),
-        aggregatedType, grouping, calls, accumulatorNames, rowType);
+        aggregatedType, grouping, calls, accumulatorNames, retraction, rowType);
   }
 
   @Override

@@ -18,9 +18,11 @@ public final class StreamPhysicalLocalGroupAggregate extends SingleRel implement
   private final int[] grouping;
   private final List<AggregateCall> calls;
   private final List<List<String>> accumulatorNames;
+  private final boolean retraction;
 
   /**
    * @param accumulatorNames per call, the names of its accumulator fields in {@code rowType}
+   * @param retraction whether the input retracts rows: the partial rows then carry a row count
    */
   public StreamPhysicalLocalGroupAggregate(
       RelOptCluster cluster,
@@ -29,12 +31,19 @@ public final class StreamPhysicalLocalGroupAggregate extends SingleRel implement
       int[] grouping,
       List<AggregateCall> calls,
       List<List<String>> accumulatorNames,
+      boolean retraction,
       RelDataType rowType) {
     super(cluster, traits, input);
     this.grouping = grouping.clone();
     this.calls = List.copyOf(calls);
     this.accumulatorNames = List.copyOf(accumulatorNames);
+    this.retraction = retraction;
     this.rowType = rowType;
+  }
+
+  /** Whether the input retracts rows. */
+  public boolean retraction() {
+    return retraction;
   }
 
   /** The input fields that make the key; they lead the output row. */
@@ -54,7 +63,8 @@ public final class StreamPhysicalLocalGroupAggregate extends SingleRel implement
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalLocalGroupAggregate(
-        getCluster(), traitSet, sole(inputs), grouping, calls, accumulatorNames, rowType);
+        getCluster(), traitSet, sole(inputs), grouping, calls, accumulatorNames, retraction,
+        rowType);
   }
 
   @Override
@@ -82,6 +92,11 @@ public final class StreamPhysicalLocalGroupAggregate extends SingleRel implement
           .append(AggregateCalls.describe(calls.get(i), inputNames))
           .append(" AS ")
           .append(names.size() == 1 ? names.get(0) : "(" + String.join(", ", names) + ")");
+    }
+    if (retraction) {
+      // The row count that tells the global phase when a key has lost all its rows.
+      select.append(select.length() == 0 ? "" : ", ").append("COUNT1(*) AS ")
+          .append(getRowType().getFieldNames().get(grouping.length));
     }
     RelWriter w = super.explainTerms(pw);
     if (grouping.length > 0) {

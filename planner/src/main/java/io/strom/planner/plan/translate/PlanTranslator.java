@@ -408,7 +408,7 @@ public final class PlanTranslator {
     StreamPhysicalRel inputPlan = (StreamPhysicalRel) local.getInput();
     JobBuilder.Output input = translate(inputPlan);
     AggsHandlerCodeGenerator.Generated handler =
-        aggsHandler(inputPlan, local.grouping(), local.calls(), false, "LocalGroupAgg");
+        aggsHandler(inputPlan, local.grouping(), local.calls(), local.retraction(), "LocalGroupAgg");
     GeneratedClass<Projection> key =
         ProjectionCodeGenerator.generate(input.type(), local.grouping(), "Key" + (++generated));
     return job.operator(
@@ -425,7 +425,7 @@ public final class PlanTranslator {
     try {
       // The same functions over the same rows as the local phase, so the accumulators line up.
       handler = AggsHandlerCodeGenerator.generate(global.aggregatedType(), global.grouping(),
-          global.calls(), false, "GlobalGroupAgg" + (++generated));
+          global.calls(), global.retraction(), "GlobalGroupAgg" + (++generated));
     } catch (UnsupportedExpressionException e) {
       throw new ValidationException(e.getMessage());
     }

@@ -22,8 +22,8 @@ import java.util.Map;
  * The second phase of a two-phase group aggregation, after the exchange by key: it buffers the
  * partial rows of {@link LocalGroupAggOperator}s (key fields, then accumulators) for a mini-batch,
  * then merges each key's partials into the key's accumulators in state — one read and one write
- * per key and batch — and emits the key's new result, as {@link GroupAggOperator} would. Its input
- * never retracts (two phases are planned over insert-only inputs only).
+ * per key and batch — and emits the key's new result, as {@link GroupAggOperator} would: over a
+ * retracting input the merged row count tells when a key has lost all its rows, which deletes it.
  */
 public final class GlobalGroupAggOperator extends AbstractOperator<Row>
     implements OneInputOperator<Row, Row> {
@@ -115,6 +115,13 @@ public final class GlobalGroupAggOperator extends AbstractOperator<Row>
       }
       for (Row partial : entry.getValue()) {
         handler.merge(partial, keyArity);
+      }
+      if (handler.recordCountIsZero()) {
+        // Every row of the key was retracted (never true over an insert-only input).
+        emitter.deleted(previous);
+        accumulators.clear();
+        handler.cleanup();
+        continue;
       }
       accumulators.update(handler.getAccumulators());
       emitter.changed(previous, handler.getValue(key));

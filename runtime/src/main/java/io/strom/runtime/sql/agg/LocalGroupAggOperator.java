@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.strom.data.BinaryRow;
 import io.strom.data.JoinedRow;
 import io.strom.data.Row;
+import io.strom.data.RowKind;
 import io.strom.runtime.generated.GeneratedClass;
 import io.strom.runtime.generated.Projection;
 import io.strom.runtime.operators.AbstractOperator;
@@ -16,9 +17,10 @@ import java.util.Map;
 
 /**
  * The first phase of a two-phase group aggregation, before the exchange by key: it accumulates
- * each mini-batch's insert-only rows per key into partial accumulators held on the heap, and when
- * the batch applies emits one row per key — the key's fields followed by its accumulators — for
- * the {@link GlobalGroupAggOperator} to merge. It keeps no state across batches, so a checkpoint
+ * (and over a retracting input retracts) each mini-batch's rows per key into partial accumulators
+ * held on the heap, and when the batch applies emits one row per key — the key's fields followed
+ * by its accumulators, a row count among them over a retracting input — as an insert for the
+ * {@link GlobalGroupAggOperator} to merge. It keeps no state across batches, so a checkpoint
  * only needs the batch emitted before its barrier.
  *
  * <p>Per row it looks the key up with the projection's reused buffer (a copy only for a new key)
@@ -84,7 +86,12 @@ public final class LocalGroupAggOperator extends AbstractOperator<Row>
       handler.setAccumulators(partial.accumulators);
       current = partial;
     }
-    handler.accumulate(input);
+    if (input.kind() == RowKind.UPDATE_BEFORE || input.kind() == RowKind.DELETE) {
+      // Partial accumulators may go below zero; the global phase adds them to the key's state.
+      handler.retract(input);
+    } else {
+      handler.accumulate(input);
+    }
     trigger.rowAdded();
   }
 

@@ -197,4 +197,41 @@ class MiniBatchGroupAggOperatorTest {
           "+I[a, 3, 6]", "+I[b, 1, 10]", "-U[a, 3, 6]", "+U[a, 4, 10]");
     }
   }
+
+  @Test
+  void overARetractingInputTheGlobalPhaseDeletesAKeyWhosePartialsCancelOut() throws Exception {
+    MiniBatch batch = new MiniBatch(100, 1000);
+    GeneratedClass<Projection> keyCode = new GeneratedClass<>("KeyOfRow", KEY_PROJECTION, new Object[0]);
+    RowType partialType = DataTypes.ROW(
+        DataTypes.FIELD("k", DataTypes.STRING()),
+        DataTypes.FIELD("count", DataTypes.BIGINT()),
+        DataTypes.FIELD("sum", DataTypes.BIGINT()));
+    List<Row> partials = new ArrayList<>();
+    try (var local = new OneInputOperatorHarness<Row, Row>(
+        new LocalGroupAggOperator(handler(), keyCode, batch))) {
+      local.open();
+      local.processElement(insert("a", 1));
+      local.processElement(insert("a", 2));
+      local.setProcessingTime(1000);
+      local.processElement(row(RowKind.DELETE, "a", 1));
+      local.processElement(row(RowKind.UPDATE_BEFORE, "a", 2));
+      local.finish();
+      for (Row partial : local.values()) {
+        partials.add(new RowSerializer(partialType).toBinary(partial).copy());
+      }
+    }
+    assertThat(partials).extracting(p -> p.getString(0) + " " + p.getLong(1) + " " + p.getLong(2))
+        .containsExactly("a 2 3", "a -2 -3");
+
+    KeySelector<Row, BinaryRow> key = MiniBatchGroupAggOperatorTest::key;
+    try (var global = OneInputOperatorHarness.keyed(
+        new GlobalGroupAggOperator(handler(), ACCUMULATORS, 1, true, 0, batch), key)) {
+      global.open();
+      global.processElement(partials.get(0));
+      global.setProcessingTime(1000);
+      global.processElement(partials.get(1));
+      global.finish();
+      assertThat(changelog(global)).containsExactly("+I[a, 2, 3]", "-D[a, 2, 3]");
+    }
+  }
 }
