@@ -75,7 +75,7 @@ final class BuiltInAggFunctions {
 
     Count(AccumulatorLayout layout, RelDataTypeFactory types) {
       super(layout);
-      count = accumulator(bigint(types), "0L");
+      count = accumulator("count", bigint(types), "0L");
     }
 
     @Override
@@ -86,6 +86,11 @@ final class BuiltInAggFunctions {
     @Override
     String retract(List<AggArgument> args) {
       return ifNoneNull(args, count.name() + "--;\n");
+    }
+
+    @Override
+    String merge() {
+      return count.name() + " += " + partialValue(count) + ";\n";
     }
 
     @Override
@@ -100,7 +105,7 @@ final class BuiltInAggFunctions {
 
     Sum(AccumulatorLayout layout, RelDataType result) {
       super(layout);
-      sum = accumulator(result, null);
+      sum = accumulator("sum", result, null);
     }
 
     @Override
@@ -117,6 +122,11 @@ final class BuiltInAggFunctions {
     @Override
     boolean retractable() {
       return false;
+    }
+
+    @Override
+    String merge() {
+      return mergeSum(sum);
     }
 
     @Override
@@ -137,8 +147,8 @@ final class BuiltInAggFunctions {
     RetractableSum(
         AccumulatorLayout layout, RelDataTypeFactory types, RelDataType result, boolean zeroWhenEmpty) {
       super(layout);
-      sum = accumulator(result, null);
-      count = accumulator(bigint(types), "0L");
+      sum = accumulator("sum", result, null);
+      count = accumulator("count", bigint(types), "0L");
       this.zeroWhenEmpty = zeroWhenEmpty;
     }
 
@@ -154,6 +164,11 @@ final class BuiltInAggFunctions {
       return ifNoneNull(args, "if (" + sum.isNull() + ") {\n"
           + set(sum, minus(sum.type(), zero(sum.type()), v.value())) + "} else {\n"
           + set(sum, minus(sum.type(), sum.name(), v.value())) + "}\n" + count.name() + "--;\n");
+    }
+
+    @Override
+    String merge() {
+      return mergeSum(sum) + count.name() + " += " + partialValue(count) + ";\n";
     }
 
     @Override
@@ -201,8 +216,8 @@ final class BuiltInAggFunctions {
         default:
           sumType = bigint(types);
       }
-      sum = accumulator(sumType, zero(sumType));
-      count = accumulator(bigint(types), "0L");
+      sum = accumulator("sum", sumType, zero(sumType));
+      count = accumulator("count", bigint(types), "0L");
     }
 
     @Override
@@ -221,6 +236,12 @@ final class BuiltInAggFunctions {
     private String widened(AggArgument v) {
       String java = JavaTypes.of(sum.type());
       return java.equals(JavaTypes.DECIMAL) ? v.value() : "((" + java + ") " + v.value() + ")";
+    }
+
+    @Override
+    String merge() {
+      return set(sum, plus(sum.type(), sum.name(), partialValue(sum)))
+          + count.name() + " += " + partialValue(count) + ";\n";
     }
 
     @Override
@@ -244,7 +265,7 @@ final class BuiltInAggFunctions {
     MinMax(AccumulatorLayout layout, RelDataType result, boolean min) {
       super(layout);
       this.min = min;
-      extreme = accumulator(result, null);
+      extreme = accumulator(min ? "min" : "max", result, null);
     }
 
     @Override
@@ -263,6 +284,15 @@ final class BuiltInAggFunctions {
     @Override
     boolean retractable() {
       return false;
+    }
+
+    @Override
+    String merge() {
+      String value = partialValue(extreme);
+      return "if (!" + partialIsNull(extreme) + ") {\n"
+          + JavaTypes.of(extreme.type()) + " candidate = " + value + ";\n"
+          + "if (" + extreme.isNull() + " || " + better(min, extreme.type(), "candidate", extreme.name())
+          + ") {\n" + set(extreme, "candidate") + "}\n}\n";
     }
 
     @Override
@@ -285,7 +315,7 @@ final class BuiltInAggFunctions {
         AccumulatorLayout layout, RelDataTypeFactory types, RelDataType result, boolean min, String[] view) {
       super(layout);
       this.min = min;
-      extreme = accumulator(result, null);
+      extreme = accumulator(min ? "min" : "max", result, null);
       this.view = view[0];
       this.project = view[1];
     }
@@ -347,7 +377,7 @@ final class BuiltInAggFunctions {
     FirstLastValue(AccumulatorLayout layout, RelDataType result, boolean first) {
       super(layout);
       this.first = first;
-      held = accumulator(result, null);
+      held = accumulator(first ? "first_value" : "last_value", result, null);
     }
 
     @Override
@@ -399,6 +429,11 @@ final class BuiltInAggFunctions {
     }
 
     @Override
+    String merge() {
+      return "";
+    }
+
+    @Override
     String value(String value, String isNull) {
       return literal == null
           ? isNull + " = true;\n"
@@ -412,7 +447,7 @@ final class BuiltInAggFunctions {
 
     ListAgg(AccumulatorLayout layout, RelDataType result) {
       super(layout);
-      joined = accumulator(result, null);
+      joined = accumulator("listagg", result, null);
     }
 
     @Override

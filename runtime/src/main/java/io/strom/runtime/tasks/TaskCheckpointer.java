@@ -105,6 +105,15 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     }
     long start = System.nanoTime();
     long id = barrier.checkpointId();
+    // Operators flush what must precede the barrier (in chain order, so a flush reaches the
+    // operators after it before they flush themselves).
+    for (ChainedOperator op : chain.operators()) {
+      try {
+        op.operator().prepareSnapshotPreBarrier(id);
+      } catch (Exception e) {
+        throw OperatorException.wrap(op.node().name(), e);
+      }
+    }
     // Downstream tasks start aligning while this one writes its state.
     chain.broadcastBarrier(barrier);
     DataOutputSerializer file = new DataOutputSerializer(4096);
