@@ -244,7 +244,8 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
         } else {
           KeyGroupStateFormat.writeNoStates(file);
         }
-        keyed.timers().snapshotKeyGroup(kg, file);
+        // Timers in RocksDB are in the native snapshot's files already.
+        keyed.timers().snapshotKeyGroup(kg, file, nativeSnapshot == null);
       }
       offsets[range.size()] = file.length();
     }
