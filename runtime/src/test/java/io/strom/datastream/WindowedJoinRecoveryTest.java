@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Kills tasks of an event-time windowed join (two inputs keyed alike, per key and tumbling window
  * of 1 s the pairs of both sides, emitted by an event-time timer at the window's end) at chosen
  * points, also inside a checkpoint, and demands the result of a run without failures. Runs for
- * both state backends, with aligned and unaligned checkpoints.
+ * both state backends, with aligned and unaligned checkpoints, and for RocksDB with incremental
+ * checkpoints too (its timers then restore from RocksDB's own files).
  */
 @ParameterizedClass
 @MethodSource("settings")
@@ -51,18 +52,22 @@ class WindowedJoinRecoveryTest {
 
   private final String backend;
   private final boolean unaligned;
+  private final boolean incremental;
 
-  WindowedJoinRecoveryTest(String backend, boolean unaligned) {
+  WindowedJoinRecoveryTest(String backend, boolean unaligned, boolean incremental) {
     this.backend = backend;
     this.unaligned = unaligned;
+    this.incremental = incremental;
   }
 
   static Stream<Arguments> settings() {
     return Stream.of(
-        Arguments.of("hashmap", false),
-        Arguments.of("rocksdb", false),
-        Arguments.of("hashmap", true),
-        Arguments.of("rocksdb", true));
+        Arguments.of("hashmap", false, false),
+        Arguments.of("rocksdb", false, false),
+        Arguments.of("hashmap", true, false),
+        Arguments.of("rocksdb", true, false),
+        Arguments.of("rocksdb", false, true),
+        Arguments.of("rocksdb", true, true));
   }
 
   @BeforeEach
@@ -160,6 +165,7 @@ class WindowedJoinRecoveryTest {
     conf.set(CheckpointingOptions.UNALIGNED, unaligned);
     conf.set(PipelineOptions.BUFFER_TIMEOUT, Duration.ofMillis(5));
     conf.set(StateBackendOptions.TYPE, backend);
+    conf.set(CheckpointingOptions.INCREMENTAL, incremental);
     conf.set(RestartStrategyOptions.TYPE, "fixed-delay");
     conf.set(RestartStrategyOptions.FIXED_DELAY_ATTEMPTS, 10);
     conf.set(RestartStrategyOptions.FIXED_DELAY_DELAY, Duration.ofMillis(20));

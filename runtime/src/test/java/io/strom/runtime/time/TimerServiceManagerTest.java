@@ -280,6 +280,47 @@ class TimerServiceManagerTest {
   }
 
   @Test
+  void manyTimersOfOneKeyFireInOrderWhileMoreAreAddedAndDeleted() throws Exception {
+    // Far more timers in one key group than RocksDB's queue caches on the heap.
+    List<Long> times = new ArrayList<>();
+    InternalTimerService<String, Long> timers =
+        manager.getTimerService("t", new Triggerable<String, Long>() {
+          @Override
+          public void onEventTime(String key, Long namespace, long time) {
+            times.add(time);
+          }
+
+          @Override
+          public void onProcessingTime(String key, Long namespace, long time) {}
+        });
+    Random random = new Random(11);
+    List<Long> expected = new ArrayList<>();
+    for (long t = 0; t < 2_000; t++) {
+      long time = random.nextInt(100_000);
+      if (!expected.contains(time)) {
+        timers.registerEventTimeTimer("a", 0L, time);
+        expected.add(time);
+      }
+    }
+    for (int i = 0; i < expected.size(); i += 3) {
+      timers.deleteEventTimeTimer("a", 0L, expected.get(i));
+      expected.set(i, -1L);
+    }
+    expected.removeIf(t -> t < 0);
+    manager.advanceWatermark(50_000);
+    for (long t = 50_001; t < 50_100; t++) {
+      if (!expected.contains(t)) {
+        timers.registerEventTimeTimer("a", 0L, t);
+        expected.add(t);
+      }
+    }
+    manager.advanceWatermark(Watermarks.END);
+
+    assertThat(times).isEqualTo(expected.stream().sorted().toList());
+    assertThat(manager.numEventTimeTimers()).isZero();
+  }
+
+  @Test
   void manyRandomTimersFireSortedAfterRandomDeletes() throws Exception {
     InternalTimerService<String, Long> timers = manager.getTimerService("t", new Recorder(""));
     Random random = new Random(7);

@@ -11,6 +11,7 @@ import io.strom.serde.TypeSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.rocksdb.ColumnFamilyHandle;
@@ -23,15 +24,21 @@ import org.rocksdb.RocksIterator;
  *
  * <p>Row keys are {@code short keyGroup | long time | key | namespace} with empty values: the key
  * group first, as for states, so checkpoints and rescaling read or copy a key group as one range;
- * then the time (sign bit flipped, so bytes order as numbers), so the first row of a key group is
- * its earliest timer. Only that head of each key group is kept on the heap, in a set ordered by
- * time: the earliest timer of the subtask is the first head, and firing it reads the next row of its
- * key group. Timers of equal time fire in key order.
+ * then the time (sign bit flipped, so bytes order as numbers), so the first rows of a key group are
+ * its earliest timers. The heap holds only a small cache per key group: its first rows (at most
+ * {@link #CACHED_ROWS}), refilled from RocksDB when it runs empty, by a seek from the last row
+ * taken so the deleted rows before it are not scanned again. The key groups with timers are kept
+ * in a set ordered by their earliest timer; the earliest timer of the subtask is the first one's.
+ * Timers of equal time fire in key order.
  *
  * <p>Used only on the task's thread.
  */
 final class RocksDbTimerQueue<K, N> implements TimerQueue<K, N> {
+  /** Rows of a key group kept on the heap. */
+  static final int CACHED_ROWS = 32;
+
   private static final byte[] EMPTY = new byte[0];
+  private static final Comparator<byte[]> ROW_ORDER = Arrays::compareUnsigned;
 
   private final RocksDbDatabase db;
   private final ColumnFamilyHandle column;
@@ -42,12 +49,19 @@ final class RocksDbTimerQueue<K, N> implements TimerQueue<K, N> {
   private final TypeSerializer<Object> namespaces = new DynamicSerializer();
   private final DataOutputSerializer rowKey = new DataOutputSerializer(64);
   private final DataInputDeserializer rowIn = new DataInputDeserializer();
-  /** Per key group of the range: its earliest timer and that timer's row key, or null. */
-  private final InternalTimer<K, N>[] heads;
-  private final byte[][] headRows;
-  /** Key groups (offsets in the range) that have timers, earliest head first. */
+  /** Per key group of the range (by offset): its cached first rows. */
+  private final KeyGroupCache<K, N>[] caches;
+  /** Key groups (offsets) that have timers, earliest first. */
   private final TreeSet<Integer> order;
   private int size;
+
+  /** The first rows of one key group, and its earliest timer decoded. */
+  private static final class KeyGroupCache<K, N> {
+    final TreeSet<byte[]> rows = new TreeSet<>(ROW_ORDER);
+    /** Whether {@link #rows} holds every row of the key group. */
+    boolean complete;
+    InternalTimer<K, N> head;
+  }
 
   @SuppressWarnings("unchecked")
   RocksDbTimerQueue(
@@ -58,13 +72,14 @@ final class RocksDbTimerQueue<K, N> implements TimerQueue<K, N> {
     this.serviceName = serviceName;
     this.range = range;
     this.maxParallelism = maxParallelism;
-    this.heads = (InternalTimer<K, N>[]) new InternalTimer<?, ?>[range.size()];
-    this.headRows = new byte[range.size()][];
+    this.caches = (KeyGroupCache<K, N>[]) new KeyGroupCache<?, ?>[range.size()];
     this.order =
         new TreeSet<>(
             (a, b) -> {
-              int byTime = Long.compare(heads[a].time(), heads[b].time());
-              return byTime != 0 ? byTime : Arrays.compareUnsigned(headRows[a], headRows[b]);
+              int byTime = Long.compare(caches[a].head.time(), caches[b].head.time());
+              return byTime != 0
+                  ? byTime
+                  : ROW_ORDER.compare(caches[a].rows.first(), caches[b].rows.first());
             });
     // A database restored from an incremental checkpoint already holds timers.
     try (RocksIterator it = db.newIterator(column)) {
@@ -72,8 +87,9 @@ final class RocksDbTimerQueue<K, N> implements TimerQueue<K, N> {
         size++;
       }
     }
-    for (int offset = 0; offset < heads.length; offset++) {
-      loadHead(offset);
+    for (int offset = 0; offset < caches.length; offset++) {
+      caches[offset] = new KeyGroupCache<>();
+      refill(offset, null);
     }
   }
 
@@ -84,27 +100,28 @@ final class RocksDbTimerQueue<K, N> implements TimerQueue<K, N> {
 
   @Override
   public InternalTimer<K, N> peek() {
-    return order.isEmpty() ? null : heads[order.first()];
+    return order.isEmpty() ? null : caches[order.first()].head;
   }
 
   @Override
   public boolean add(K key, N namespace, long time) {
     int offset = writeRow(key, namespace, time);
     byte[] row = rowKey.toByteArray();
-    try {
-      if (db.db().get(column, row) != null) {
-        return false;
-      }
-    } catch (RocksDBException e) {
-      throw db.failed("read a timer", e);
+    if (exists(row)) {
+      return false;
     }
     db.put(column, row, EMPTY);
     size++;
-    if (headRows[offset] == null || Arrays.compareUnsigned(row, headRows[offset]) < 0) {
+    KeyGroupCache<K, N> cache = caches[offset];
+    if (cache.complete || ROW_ORDER.compare(row, cache.rows.last()) < 0) {
+      // Among the first rows of its key group: the cache must hold it.
       unlink(offset);
-      heads[offset] = InternalTimer.of(key, namespace, time);
-      headRows[offset] = row;
-      order.add(offset);
+      cache.rows.add(row);
+      if (cache.rows.size() > CACHED_ROWS) {
+        cache.rows.pollLast();
+        cache.complete = false;
+      }
+      link(offset);
     }
     return true;
   }
@@ -113,17 +130,20 @@ final class RocksDbTimerQueue<K, N> implements TimerQueue<K, N> {
   public void remove(K key, N namespace, long time) {
     int offset = writeRow(key, namespace, time);
     byte[] row = rowKey.toByteArray();
-    try {
-      if (db.db().get(column, row) == null) {
-        return;
-      }
-    } catch (RocksDBException e) {
-      throw db.failed("read a timer", e);
+    if (!exists(row)) {
+      return;
     }
     db.delete(column, row, row.length);
     size--;
-    if (Arrays.equals(row, headRows[offset])) {
-      loadHead(offset);
+    KeyGroupCache<K, N> cache = caches[offset];
+    if (!cache.rows.isEmpty() && ROW_ORDER.compare(row, cache.rows.last()) <= 0) {
+      unlink(offset);
+      cache.rows.remove(row);
+      if (cache.rows.isEmpty() && !cache.complete) {
+        refill(offset, row);
+      } else {
+        link(offset);
+      }
     }
   }
 
@@ -133,10 +153,17 @@ final class RocksDbTimerQueue<K, N> implements TimerQueue<K, N> {
       return null;
     }
     int offset = order.first();
-    InternalTimer<K, N> timer = heads[offset];
-    db.delete(column, headRows[offset], headRows[offset].length);
+    KeyGroupCache<K, N> cache = caches[offset];
+    InternalTimer<K, N> timer = cache.head;
+    unlink(offset);
+    byte[] row = cache.rows.pollFirst();
+    db.delete(column, row, row.length);
     size--;
-    loadHead(offset);
+    if (cache.rows.isEmpty() && !cache.complete) {
+      refill(offset, row);
+    } else {
+      link(offset);
+    }
     return timer;
   }
 
@@ -155,26 +182,52 @@ final class RocksDbTimerQueue<K, N> implements TimerQueue<K, N> {
     }
   }
 
-  /** Reads the earliest row of a key group into its head (after the old head went). */
-  private void loadHead(int offset) {
-    unlink(offset);
-    int keyGroup = range.first() + offset;
-    try (RocksIterator it = db.newIterator(column)) {
-      it.seek(RocksDbDatabase.keyGroupPrefix(keyGroup));
-      if (it.isValid() && RocksDbDatabase.keyGroupOf(it.key()) == keyGroup) {
-        headRows[offset] = it.key();
-        heads[offset] = decode(headRows[offset]);
-        order.add(offset);
-      }
+  private boolean exists(byte[] row) {
+    try {
+      return db.db().get(column, row) != null;
+    } catch (RocksDBException e) {
+      throw db.failed("read a timer", e);
     }
   }
 
-  /** Takes a key group out of the order (which compares heads) before its head changes. */
+  /**
+   * Reads the first rows of a key group into its empty cache: from {@code after} (a row just
+   * deleted: every row before it is gone) or from the key group's start.
+   */
+  private void refill(int offset, byte[] after) {
+    KeyGroupCache<K, N> cache = caches[offset];
+    int keyGroup = range.first() + offset;
+    try (RocksIterator it = db.newIterator(column)) {
+      it.seek(after == null ? RocksDbDatabase.keyGroupPrefix(keyGroup) : after);
+      while (it.isValid()
+          && RocksDbDatabase.keyGroupOf(it.key()) == keyGroup
+          && cache.rows.size() < CACHED_ROWS) {
+        cache.rows.add(it.key());
+        it.next();
+      }
+      cache.complete =
+          cache.rows.size() < CACHED_ROWS
+              || !it.isValid()
+              || RocksDbDatabase.keyGroupOf(it.key()) != keyGroup;
+    }
+    link(offset);
+  }
+
+  /** Puts a key group with timers into the order, decoding its earliest timer. */
+  private void link(int offset) {
+    KeyGroupCache<K, N> cache = caches[offset];
+    if (!cache.rows.isEmpty()) {
+      cache.head = decode(cache.rows.first());
+      order.add(offset);
+    }
+  }
+
+  /** Takes a key group out of the order (which compares heads) before its rows change. */
   private void unlink(int offset) {
-    if (heads[offset] != null) {
+    KeyGroupCache<K, N> cache = caches[offset];
+    if (cache.head != null) {
       order.remove(offset);
-      heads[offset] = null;
-      headRows[offset] = null;
+      cache.head = null;
     }
   }
 
