@@ -88,7 +88,8 @@ public final class BenchmarkRunner {
       names = BENCHMARKS.keySet().stream().sorted().collect(Collectors.toList());
     }
     System.out.printf(
-        Locale.ROOT, "%-28s %-62s %4s %14s %14s%n", "name", "program", "par", "best rec/s", "median rec/s");
+        Locale.ROOT, "%-28s %-62s %4s %14s %14s%n",
+        "name", "program", "par", "best rec/s", "median rec/s");
     for (String name : names) {
       ThroughputBenchmark benchmark = BENCHMARKS.get(name);
       for (int parallelism : parallelisms) {

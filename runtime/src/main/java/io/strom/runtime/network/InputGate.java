@@ -80,10 +80,10 @@ public final class InputGate {
   }
 
   /**
-   * Adds the barrier of unaligned checkpoint {@code checkpointId} ahead of the buffers queued on the
-   * channel: the consumer gets it before any other buffer. If the consumer already captures that
-   * checkpoint's in-flight data, the channel's capture ends here; otherwise the gate notes how many
-   * queued buffers the barrier overtook.
+   * Adds the barrier of unaligned checkpoint {@code checkpointId} ahead of the buffers queued on
+   * the channel: the consumer gets it before any other buffer. If the consumer already captures
+   * that checkpoint's in-flight data, the channel's capture ends here; otherwise the gate notes how
+   * many queued buffers the barrier overtook.
    */
   public void addPriorityBarrier(int channel, long checkpointId, Buffer barrier) {
     Runnable listener;

@@ -34,7 +34,8 @@ final class BarrierAligner {
 
     /** The first barrier of an unaligned checkpoint arrived: snapshot now, data in flight later. */
     default void onUnalignedBarrier(CheckpointBarrier barrier) throws Exception {
-      throw new IllegalStateException("Bug: an unaligned barrier reached a task that cannot take it");
+      throw new IllegalStateException(
+          "Bug: an unaligned barrier reached a task that cannot take it");
     }
 
     /** Every channel delivered the barrier of an unaligned checkpoint; this was in flight. */
@@ -119,8 +120,8 @@ final class BarrierAligner {
   }
 
   /**
-   * The barrier of an unaligned checkpoint, which overtook the data queued on its channel. The first
-   * one of a checkpoint takes the snapshot and starts capturing what is in flight.
+   * The barrier of an unaligned checkpoint, which overtook the data queued on its channel. The
+   * first one of a checkpoint takes the snapshot and starts capturing what is in flight.
    */
   void processPriorityBarrier(int channel, CheckpointBarrier barrier) throws Exception {
     long id = barrier.checkpointId();

@@ -56,8 +56,8 @@ final class GateReader<IN> {
 
   /**
    * @param inputIndex which input of the head operator this gate feeds
-   * @param edgeOfChannel per channel, the position of its edge among the edges of the input; in-flight
-   *     data is kept per edge, so that it restores when a producer's parallelism changed
+   * @param edgeOfChannel per channel, the position of its edge among the edges of the input;
+   *     in-flight data is kept per edge, so that it restores when a producer's parallelism changed
    */
   GateReader(
       InputGate gate,

@@ -71,9 +71,4 @@ record InFlightData(Map<String, List<byte[]>> listStates) {
 
   /** Where an element's frames start. */
   static final int FRAMES_OFFSET = 4;
-
-  /** Bytes in flight over all inputs. */
-  long sizeInBytes() {
-    return listStates.values().stream().flatMap(List::stream).mapToLong(b -> b.length).sum();
-  }
 }

@@ -19,7 +19,8 @@ final class InFlightReplay {
       int[] edgeOfChannel) throws Exception {
     for (byte[] element : elements) {
       int edge = InFlightData.edgeOf(element);
-      reader.replay(element, InFlightData.FRAMES_OFFSET, serializerOf(edge, serializers, edgeOfChannel));
+      TypeSerializer<IN> serializer = serializerOf(edge, serializers, edgeOfChannel);
+      reader.replay(element, InFlightData.FRAMES_OFFSET, serializer);
     }
   }
 

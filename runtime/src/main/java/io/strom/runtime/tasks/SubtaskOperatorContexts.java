@@ -79,7 +79,8 @@ final class SubtaskOperatorContexts implements OperatorChain.OperatorContextFact
       KeyedParts parts =
           new KeyedParts(
               backend,
-              new TimerServiceManager<>(range, maxParallelism, processingTime, timerQueues(backend)));
+              new TimerServiceManager<>(
+                  range, maxParallelism, processingTime, timerQueues(backend)));
       restoreKeyed(node, range, parts);
       keyedParts.put(node.id(), parts);
       builder.keyed(parts.backend(), parts.timers(), selectors);

@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.function.Consumer;
 
 /**
- * The timers of one kind (event or processing time) of one timer service on the heap: a binary min-heap by
- * time for firing, plus one set per key group that deduplicates registrations and lets a snapshot
- * write the timers of any key group. Each timer knows its heap position, so deletion is
- * logarithmic.
+ * The timers of one kind (event or processing time) of one timer service on the heap: a binary
+ * min-heap by time for firing, plus one set per key group that deduplicates registrations and
+ * lets a snapshot write the timers of any key group. Each timer knows its heap position, so
+ * deletion is logarithmic.
  *
  * <p>Used only on the task's thread.
  */

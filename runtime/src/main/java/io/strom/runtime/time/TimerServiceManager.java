@@ -134,7 +134,8 @@ public final class TimerServiceManager<K> implements AutoCloseable {
     out.writeInt(0);
     int count = 0;
     boolean skipServices = !withStoredTimers && queueFactory.storedWithKeyedState();
-    for (KeyedTimerService<K, ?> service : skipServices ? List.<KeyedTimerService<K, ?>>of() : serviceList) {
+    List<KeyedTimerService<K, ?>> written = skipServices ? List.of() : serviceList;
+    for (KeyedTimerService<K, ?> service : written) {
       scratch.clear();
       int n = writeTimers(service.eventTimers, keyGroup) + writeTimers(service.processingTimers,
           keyGroup);

@@ -251,7 +251,8 @@ final class RocksDbTimerQueue<K, N> implements TimerQueue<K, N> {
   @SuppressWarnings("unchecked")
   private InternalTimer<K, N> decode(byte[] row) {
     try {
-      rowIn.setBuffer(row, RocksDbDatabase.KEY_GROUP_BYTES, row.length - RocksDbDatabase.KEY_GROUP_BYTES);
+      int skip = RocksDbDatabase.KEY_GROUP_BYTES;
+      rowIn.setBuffer(row, skip, row.length - skip);
       long time = rowIn.readLong() ^ Long.MIN_VALUE;
       K key = (K) keys.deserialize(rowIn);
       N namespace = (N) namespaces.deserialize(rowIn);
