@@ -77,8 +77,13 @@ class GoldenSqlTest {
                 try {
                   rewritten.set(index, run(session, record, file, tmp));
                 } finally {
-                  if (last && REWRITE) {
-                    writeBack(file, rewritten);
+                  if (last) {
+                    // Each session owns a cluster with its network buffers: free them before
+                    // the next file's.
+                    session.close();
+                    if (REWRITE) {
+                      writeBack(file, rewritten);
+                    }
                   }
                 }
               }));
