@@ -67,11 +67,8 @@ final class GroupingSetsConversion {
   }
 
   private StreamPhysicalRel plan(RelTraitSet traits, StreamPhysicalRel input, KeyedAggregate keyed) {
-    if (new HashSet<>(sets).size() != sets.size()) {
-      throw new ValidationException("A grouping set that is listed twice (GROUPING SETS ((a),"
-          + " (a)), or one that ROLLUP or CUBE repeat) is not supported yet; list each grouping"
-          + " set once");
-    }
+    // A grouping set listed twice never gets here: validation turns it into a union of
+    // aggregations told apart by GROUP_ID().
     if (keys.length > 62) {
       throw new ValidationException("GROUPING SETS over more than 62 columns are not supported");
     }
