@@ -116,7 +116,7 @@ final class GroupingSetsConversion {
   }
 
   private int copyIfKey(int field, Map<Integer, Integer> copies, int inputCount) {
-    if (!isKey(field)) {
+    if (!isKey(field) || inEverySet(field)) {
       return field;
     }
     return copies.computeIfAbsent(field, f -> inputCount + copies.size());
