@@ -128,7 +128,7 @@ public final class AggsHandlerCodeGenerator {
       AggFunctionCode function = call.getAggregation() instanceof AggregateFunctionSqlFunction udaf
           ? UserAggFunctionCode.create(
               udaf, call.getType(), argTypes, retraction, layout, types, userFunctionMembers())
-          : BuiltInAggFunctions.create(call, argTypes, layout, types, retraction, this::countingView);
+          : BuiltInAggFunctions.create(call, argTypes, layout, types, retraction, views());
       functions.add(function);
       if (retraction && !function.retractable()) {
         throw new UnsupportedExpressionException(
@@ -202,24 +202,42 @@ public final class AggsHandlerCodeGenerator {
     return filter == null ? "{\n" + body + "}\n" : "if (" + filter + ") {\n" + body + "}\n";
   }
 
-  private String[] countingView(int field) {
-    return view(new int[] {field}, "values");
+  /** The views built-in functions keep their values in. */
+  private BuiltInAggFunctions.Views views() {
+    return new BuiltInAggFunctions.Views() {
+      @Override
+      public String[] countingView(int field) {
+        return view(inputRowType, new int[] {field}, "values");
+      }
+
+      @Override
+      public String[] orderedView(RelDataType valueType) {
+        RowType pair = new RowType(false, List.of(
+            new RowField("seq", TypeConversions.toLogicalType(
+                types.createSqlType(org.apache.calcite.sql.type.SqlTypeName.BIGINT))),
+            new RowField("value", TypeConversions.toLogicalType(valueType))));
+        return view(pair, new int[] {0, 1}, "ordered");
+      }
+    };
   }
 
   private String[] distinctView(List<Integer> args) {
-    return view(args.stream().mapToInt(Integer::intValue).toArray(), "distinct");
+    return view(inputRowType, args.stream().mapToInt(Integer::intValue).toArray(), "distinct");
   }
 
-  /** Declares a counting map view over input fields {@code fields}; returns view and projection. */
-  private String[] view(int[] fields, String purpose) {
+  /**
+   * Declares a counting map view whose keys are fields {@code fields} of rows of type {@code
+   * source} (the input, or rows the function builds); returns view and projection.
+   */
+  private String[] view(RowType source, int[] fields, String purpose) {
     int n = views++;
     String view = "view$" + n;
     String project = "project$" + n;
     GeneratedClass<Projection> projection =
-        ProjectionCodeGenerator.generate(inputRowType, fields, name + "_" + purpose + n);
+        ProjectionCodeGenerator.generate(source, fields, name + "_" + purpose + n);
     List<RowField> viewFields = new ArrayList<>();
     for (int i = 0; i < fields.length; i++) {
-      viewFields.add(new RowField("f" + i, inputRowType.typeAt(fields[i])));
+      viewFields.add(new RowField("f" + i, source.typeAt(fields[i])));
     }
     members.add("private io.strom.api.state.MapState " + view + ";");
     members.add("private final io.strom.runtime.generated.Projection " + project + ";");

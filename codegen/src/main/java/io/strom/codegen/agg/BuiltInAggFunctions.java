@@ -19,6 +19,12 @@ final class BuiltInAggFunctions {
      * member and of the member extracting the field as a binary row.
      */
     String[] countingView(int field);
+
+    /**
+     * Declares a view of (arrival number BIGINT NOT NULL, value) rows, whose projection member
+     * turns such a row into the view's key; returns the names of view and projection.
+     */
+    String[] orderedView(RelDataType valueType);
   }
 
   static AggFunctionCode create(
@@ -46,10 +52,19 @@ final class BuiltInAggFunctions {
             : new MinMax(layout, result, min);
       case FIRST_VALUE:
       case LAST_VALUE:
-        return new FirstLastValue(
-            layout, result, call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.FIRST_VALUE);
+        boolean first = call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.FIRST_VALUE;
+        if (retraction) {
+          ArrivalOrderAggFunctions.checkComparable(call.getAggregation().getName(), argTypes.get(0));
+          return new ArrivalOrderAggFunctions.FirstLastValue(
+              layout, types, result, first, views.orderedView(argTypes.get(0)));
+        }
+        return new FirstLastValue(layout, result, first);
       case LISTAGG:
-        return new ListAgg(layout, result);
+        return retraction
+            ? new ArrivalOrderAggFunctions.ListAgg(layout, types, result, views.orderedView(argTypes.get(0)))
+            : new ListAgg(layout, result);
+      case COLLECT:
+        return new CollectAggFunction(layout, argTypes.get(0), views.countingView(call.getArgList().get(0)));
       case LITERAL_AGG:
         return new LiteralAgg(layout, call);
       default:

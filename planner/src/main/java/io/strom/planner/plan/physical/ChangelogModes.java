@@ -49,6 +49,7 @@ public final class ChangelogModes {
 
   private void markUpdateBefore(RelNode node, boolean needed) {
     boolean passesOn = node instanceof StreamPhysicalCalc
+        || node instanceof StreamPhysicalExpand
         || node instanceof StreamPhysicalCorrelate
         || node instanceof StreamPhysicalExchange
         || node instanceof StreamPhysicalUnion
@@ -76,7 +77,8 @@ public final class ChangelogModes {
       }
     } else if (node instanceof StreamPhysicalValues) {
       mode = ChangelogMode.insertOnly();
-    } else if (node instanceof StreamPhysicalCalc || node instanceof StreamPhysicalWatermarkAssigner) {
+    } else if (node instanceof StreamPhysicalCalc || node instanceof StreamPhysicalWatermarkAssigner
+        || node instanceof StreamPhysicalExpand) {
       mode = visit(node.getInput(0), sources);
     } else if (node instanceof StreamPhysicalWindowTableFunction) {
       mode = visit(node.getInput(0), sources);

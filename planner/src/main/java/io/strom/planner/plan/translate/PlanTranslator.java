@@ -10,6 +10,7 @@ import io.strom.data.RowKind;
 import io.strom.planner.plan.physical.ChangelogModes;
 import io.strom.planner.plan.physical.StreamPhysicalCorrelate;
 import io.strom.planner.plan.physical.StreamPhysicalExchange;
+import io.strom.planner.plan.physical.StreamPhysicalExpand;
 import io.strom.planner.plan.physical.StreamPhysicalGroupAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalJoin;
 import io.strom.planner.plan.physical.StreamPhysicalIntervalJoin;
@@ -54,6 +55,7 @@ import io.strom.runtime.generated.CalcFunction;
 import io.strom.runtime.generated.CorrelateFunction;
 import io.strom.runtime.generated.GeneratedClass;
 import io.strom.runtime.sql.CalcOperator;
+import io.strom.runtime.sql.ExpandOperator;
 import io.strom.runtime.sql.CorrelateOperator;
 import io.strom.runtime.sql.ChangelogNormalizeOperator;
 import io.strom.runtime.sql.WatermarkAssignerOperator;
@@ -130,6 +132,9 @@ public final class PlanTranslator {
       GeneratedClass<CalcFunction> code =
           CalcCodeGenerator.generate(calc.getProgram(), input.type(), outputType, "Calc" + (++generated));
       return job.operator("Calc", new CalcOperator(code), input, outputType);
+    }
+    if (node instanceof StreamPhysicalExpand expand) {
+      return expand(expand);
     }
     if (node instanceof StreamPhysicalWatermarkAssigner assigner) {
       return watermarkAssigner(assigner);
@@ -382,6 +387,22 @@ public final class PlanTranslator {
   /** The precision of a TIMESTAMP or TIMESTAMP_LTZ type. */
   static int timestampPrecision(LogicalType type) {
     return type instanceof TimestampType t ? t.precision() : ((LocalZonedTimestampType) type).precision();
+  }
+
+  /** One generated projection per grouping set, all run by one operator. */
+  private JobBuilder.Output expand(StreamPhysicalExpand expand) {
+    StreamPhysicalRel inputPlan = (StreamPhysicalRel) expand.getInput();
+    JobBuilder.Output input = translate(inputPlan);
+    RowType outputType = types.toRowType(expand.getRowType());
+    RexBuilder rex = expand.getCluster().getRexBuilder();
+    List<GeneratedClass<CalcFunction>> projections = new ArrayList<>();
+    for (List<RexNode> projection : expand.projections()) {
+      RexProgram program = RexProgram.create(inputPlan.getRowType(), projection, null,
+          expand.getRowType().getFieldNames(), rex);
+      projections.add(CalcCodeGenerator.generate(
+          program, input.type(), outputType, "Expand" + (++generated)));
+    }
+    return job.operator("Expand", new ExpandOperator(projections), input, outputType);
   }
 
   private JobBuilder.Output groupAggregate(StreamPhysicalGroupAggregate aggregate) {
