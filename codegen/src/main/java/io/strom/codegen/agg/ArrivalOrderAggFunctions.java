@@ -81,9 +81,9 @@ final class ArrivalOrderAggFunctions {
       super(layout);
       this.first = first;
       RelDataType bigint = types.createSqlType(SqlTypeName.BIGINT);
-      held = accumulator(result, null);
-      heldSeq = accumulator(bigint, null);
-      next = accumulator(bigint, "0L");
+      held = accumulator(first ? "first_value" : "last_value", result, null);
+      heldSeq = accumulator("held_seq", bigint, null);
+      next = accumulator("next_seq", bigint, "0L");
       this.view = view[0];
       this.project = view[1];
     }
@@ -136,9 +136,9 @@ final class ArrivalOrderAggFunctions {
 
     ListAgg(AccumulatorLayout layout, RelDataTypeFactory types, RelDataType result, String[] view) {
       super(layout);
-      joined = accumulator(result, null);
-      separator = accumulator(types.createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE), null);
-      next = accumulator(types.createSqlType(SqlTypeName.BIGINT), "0L");
+      joined = accumulator("listagg", result, null);
+      separator = accumulator("separator", types.createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE), null);
+      next = accumulator("next_seq", types.createSqlType(SqlTypeName.BIGINT), "0L");
       this.view = view[0];
       this.project = view[1];
     }
