@@ -98,6 +98,9 @@ final class QueryExecutor implements AutoCloseable {
         ProjectionPushDown.apply(PhysicalConverter.convertPlan(rewritten), this::acceptsProjection);
     physical = io.strom.planner.plan.optimize.PartitionPruning.apply(physical, pruningContext());
     physical = FilterPushDown.apply(physical, new FilterPushDown.Context(this::projectedSource, types));
+    physical = io.strom.planner.plan.optimize.DistinctAggSplit.apply(physical, settings);
+    physical = io.strom.planner.plan.optimize.TwoPhaseAggregation.apply(
+        physical, settings, scan -> source(scan).changelogMode());
     return new Planned(logical, physical);
   }
 

@@ -89,6 +89,10 @@ public final class UpsertKeys {
     if (node instanceof StreamPhysicalGroupAggregate aggregate) {
       return Set.of(ImmutableBitSet.range(aggregate.grouping().length));
     }
+    if (node instanceof StreamPhysicalGlobalGroupAggregate aggregate) {
+      // The final phase of a two-phase aggregation: its rows are keyed as a one-phase one's.
+      return Set.of(ImmutableBitSet.range(aggregate.keyArity()));
+    }
     if (node instanceof StreamPhysicalDeduplicate dedup) {
       return Set.of(ImmutableBitSet.of(dedup.keys()));
     }
