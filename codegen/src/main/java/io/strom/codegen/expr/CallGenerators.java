@@ -134,6 +134,15 @@ final class CallGenerators {
       case "JSON_ARRAY": return JsonGenerators.constructor(g, call, false);
       case "HASH_CODE": return hashCode(g, call);
       case "CARDINALITY": return CollectionGenerators.cardinality(g, call);
+      case "ARRAY_CONTAINS": return CollectionGenerators.arrayContains(g, call);
+      case "IS JSON VALUE":
+      case "IS JSON SCALAR":
+      case "IS JSON ARRAY":
+      case "IS JSON OBJECT":
+      case "IS NOT JSON VALUE":
+      case "IS NOT JSON SCALAR":
+      case "IS NOT JSON ARRAY":
+      case "IS NOT JSON OBJECT": return JsonGenerators.isJson(g, call, name);
       case "ELEMENT": return CollectionGenerators.element(g, call);
       default: throw UnsupportedExpressionException.function(call.getOperator().getName());
     }

@@ -44,11 +44,11 @@ final class CastGenerator {
       return t == SqlTypeName.VARCHAR && to.getPrecision() >= from.getPrecision()
           || f == t && from.getPrecision() == to.getPrecision();
     }
-    if (f == SqlTypeName.TIMESTAMP || f == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+    if (f == SqlTypeName.TIMESTAMP || f == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+        || f == SqlTypeName.TIME) {
       return f == t && to.getPrecision() >= from.getPrecision();
     }
     if (f == SqlTypeName.ARRAY || f == SqlTypeName.MULTISET) {
-      // Elements are not converted one by one yet: only casts that keep their representation.
       return f == t && sameRepresentation(from.getComponentType(), to.getComponentType());
     }
     if (f == SqlTypeName.MAP) {
@@ -78,6 +78,12 @@ final class CastGenerator {
     }
     if (sameRepresentation(e.type(), target)) {
       return new GeneratedExpr(e.code(), e.nullTerm(), e.valueTerm(), target);
+    }
+    SqlTypeName from = e.type().getSqlTypeName();
+    if (from == target.getSqlTypeName()
+        && (from == SqlTypeName.ARRAY || from == SqlTypeName.MAP
+            || from == SqlTypeName.ROW && e.type().getFieldCount() == target.getFieldCount())) {
+      return CollectionCasts.cast(g, e, target, tryCast);
     }
     String[] expr = expression(g, e, target);
     return g.call(target, List.of(e), expr[0], expr[1] != null, tryCast);
@@ -157,7 +163,7 @@ final class CastGenerator {
       return TEMPORAL + "timestampToDate(" + local + ")";
     }
     if ((from == SqlTypeName.TIMESTAMP || fromLtz) && to == SqlTypeName.TIME) {
-      return TEMPORAL + "timestampToTime(" + local + ")";
+      return TEMPORAL + "truncateTime(" + TEMPORAL + "timestampToTime(" + local + "), " + p + ")";
     }
     if (from == SqlTypeName.DATE && (to == SqlTypeName.TIMESTAMP || toLtz)) {
       String ts = TEMPORAL + "dateToTimestamp(" + v + ")";
@@ -176,7 +182,7 @@ final class CastGenerator {
       return DT + "truncate(" + v + ", " + p + ")";
     }
     if (from == SqlTypeName.TIME && to == SqlTypeName.TIME) {
-      return v;
+      return TEMPORAL + "truncateTime(" + v + ", " + p + ")";
     }
     return null;
   }

@@ -116,6 +116,36 @@ final class CollectionGenerators {
     return g.strict(call.getType(), List.of(c), c.valueTerm() + ".size()");
   }
 
+  /** ARRAY_CONTAINS(array, element): NULL only when the array is; a NULL element finds NULLs. */
+  static GeneratedExpr arrayContains(ExprCodeGenerator g, RexCall call) {
+    GeneratedExpr array = g.generate(call.getOperands().get(0));
+    RelDataType elementType = array.type().getComponentType();
+    GeneratedExpr original = g.generate(call.getOperands().get(1));
+    // A NULL needle needs no converting (converting a NULL constant DECIMAL does not compile).
+    GeneratedExpr element = original.nullTerm().equals("true")
+        ? original : g.convert(original, elementType);
+    // A needle that is NULL looks for NULLs; one that does not fit the element type (a DECIMAL
+    // too wide) converts to NULL but matches nothing.
+    String needle = g.context().newName("needle");
+    String needleCode;
+    if (original.nullTerm().equals("true")) {
+      needleCode = "Object " + needle + " = null;\n";
+    } else if (element.neverNull()) {
+      needleCode = "Object " + needle + " = " + boxed(element) + ";\n";
+    } else {
+      // Constant conditions are left out: the compiler fails on branches it knows are dead.
+      String fits = "if (" + element.nullTerm() + ") {\n" + needle + " = " + C + "NO_MATCH;\n"
+          + "} else {\n" + needle + " = " + boxed(element) + ";\n}\n";
+      needleCode = "Object " + needle + " = null;\n"
+          + (original.neverNull() ? fits : "if (!" + original.nullTerm() + ") {\n" + fits + "}\n");
+    }
+    GeneratedExpr withCode = new GeneratedExpr(
+        array.code() + element.code() + needleCode, array.nullTerm(), array.valueTerm(),
+        array.type());
+    return g.strict(call.getType(), List.of(withCode),
+        C + "arrayContains(" + array.valueTerm() + ", " + needle + ")");
+  }
+
   /** ELEMENT: the only element of an array, NULL for an empty one, an error for more. */
   static GeneratedExpr element(ExprCodeGenerator g, RexCall call) {
     GeneratedExpr array = g.generate(call.getOperands().get(0));

@@ -49,6 +49,21 @@ final class JsonGenerators {
     }
   }
 
+  /**
+   * {@code IS [NOT] JSON [VALUE | SCALAR | ARRAY | OBJECT]}, typed BOOLEAN NOT NULL as in Flink:
+   * NULL text is not JSON.
+   */
+  static GeneratedExpr isJson(ExprCodeGenerator g, RexCall call, String name) {
+    GeneratedExpr text = g.generate(call.getOperands().get(0));
+    boolean negated = name.startsWith("IS NOT JSON");
+    String kind = name.substring(name.lastIndexOf(' ') + 1);
+    String test = J + "isJson(" + text.nullTerm() + " ? null : " + text.valueTerm() + ", \""
+        + kind + "\")";
+    String valueTerm = g.context().newName("result");
+    String code = text.code() + "boolean " + valueTerm + " = " + (negated ? "!" : "") + test + ";\n";
+    return new GeneratedExpr(code, "false", valueTerm, call.getType());
+  }
+
   static GeneratedExpr jsonValue(ExprCodeGenerator g, RexCall call) {
     RelDataType type = call.getType();
     CodeGenContext c = g.context();

@@ -278,4 +278,23 @@ public final class FlinkFunctions {
     }
     return factory.createSqlType(SqlTypeName.DECIMAL, 1 + p - s + digits, digits);
   }
+
+  // ---- collections -----------------------------------------------------------------------------
+
+  /**
+   * ARRAY_CONTAINS(array, element): whether the array holds the element (a NULL element finds
+   * NULLs); NULL only when the array is.
+   */
+  public static final SqlFunction ARRAY_CONTAINS =
+      SqlBasicFunction.create("ARRAY_CONTAINS",
+              ReturnTypes.cascade(ReturnTypes.BOOLEAN, SqlTypeTransforms.ARG0_NULLABLE),
+              new ArrayElementOperandChecker(), SqlFunctionCategory.SYSTEM)
+          .withOperandTypeInference((binding, returnType, operandTypes) -> {
+            // An untyped NULL needle takes the element type.
+            RelDataType array = binding.getOperandType(0);
+            operandTypes[0] = array;
+            operandTypes[1] = array.getComponentType() == null
+                ? binding.getTypeFactory().createSqlType(SqlTypeName.NULL)
+                : array.getComponentType();
+          });
 }

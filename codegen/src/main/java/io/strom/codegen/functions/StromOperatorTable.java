@@ -66,6 +66,11 @@ public final class StromOperatorTable implements SqlOperatorTable {
     }
     operators.add(SqlLibraryOperators.IF);
     operators.add(SqlLibraryOperators.TRY_CAST);
+    // Flink's IFNULL, GREATEST and LEAST have the semantics of these (NULL when any argument of
+    // GREATEST or LEAST is); Calcite's converter spells them out as CASE expressions.
+    operators.add(SqlLibraryOperators.IFNULL);
+    operators.add(SqlLibraryOperators.GREATEST);
+    operators.add(SqlLibraryOperators.LEAST);
     operators.addAll(WindowTableFunctions.all());
     return operators;
   }

@@ -20,13 +20,20 @@ public final class NexmarkSource implements Source<Row, NexmarkSplit> {
 
   private final NexmarkConfig config;
   private final boolean maxEmitSpeed;
+  private final EventKindFilter kinds;
 
   /**
    * @param maxEmitSpeed true to emit as fast as possible, false to pace emission to the event rate
    */
   public NexmarkSource(NexmarkConfig config, boolean maxEmitSpeed) {
+    this(config, maxEmitSpeed, EventKindFilter.ALL);
+  }
+
+  /** A source of only the events of these kinds. */
+  NexmarkSource(NexmarkConfig config, boolean maxEmitSpeed, EventKindFilter kinds) {
     this.config = requireNonNull(config, "config");
     this.maxEmitSpeed = maxEmitSpeed;
+    this.kinds = requireNonNull(kinds, "kinds");
   }
 
   @Override
@@ -53,6 +60,6 @@ public final class NexmarkSource implements Source<Row, NexmarkSplit> {
     EmissionPacer pacer = maxEmitSpeed
         ? null
         : new EmissionPacer((double) config.eventsPerSecond() / context.parallelism());
-    return new NexmarkSourceReader(new NexmarkGenerator(config), pacer);
+    return new NexmarkSourceReader(new NexmarkGenerator(config), pacer, kinds);
   }
 }

@@ -22,13 +22,20 @@ final class NexmarkSourceReader implements SourceReader<Row, NexmarkSplit> {
   private final NexmarkGenerator generator;
   /** Null when emitting as fast as possible. */
   private final EmissionPacer pacer;
+  private final EventKindFilter kinds;
 
   private final ArrayDeque<Cursor> cursors = new ArrayDeque<>();
   private boolean noMoreSplits;
 
   NexmarkSourceReader(NexmarkGenerator generator, EmissionPacer pacer) {
+    this(generator, pacer, EventKindFilter.ALL);
+  }
+
+  /** A reader that skips the events of kinds {@code kinds} does not accept. */
+  NexmarkSourceReader(NexmarkGenerator generator, EmissionPacer pacer, EventKindFilter kinds) {
     this.generator = generator;
     this.pacer = pacer;
+    this.kinds = kinds;
   }
 
   /** A split being read: where it is, and the output its watermarks are tracked on. */
@@ -56,8 +63,13 @@ final class NexmarkSourceReader implements SourceReader<Row, NexmarkSplit> {
     long end = cursor.split.end();
     int stride = cursor.split.stride();
     long next = cursor.next;
+    boolean all = kinds.acceptsAll();
+    NexmarkConfig config = generator.config();
+    // A batch counts the events passed over too, so pacing and batches follow event time.
     for (int i = 0; i < batch && next < end; i++) {
-      cursor.output.collect(generator.generate(next));
+      if (all || kinds.accepts(NexmarkIds.kindOf(config, next))) {
+        cursor.output.collect(generator.generate(next));
+      }
       // An endless split stops just short of overflowing.
       next = next > end - stride ? end : next + stride;
     }

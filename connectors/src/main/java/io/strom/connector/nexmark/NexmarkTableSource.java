@@ -4,20 +4,47 @@ import static java.util.Objects.requireNonNull;
 
 import io.strom.connector.ChangelogMode;
 import io.strom.connector.ScanTableSource;
+import io.strom.connector.SupportsFilterPushDown;
+import io.strom.connector.expressions.ResolvedExpression;
 import io.strom.data.Row;
 import io.strom.runtime.source.Source;
 import io.strom.types.RowType;
+import java.util.List;
 
-/** The planner's view of a {@code nexmark} table: insert-only rows of Nexmark's events. */
-final class NexmarkTableSource implements ScanTableSource {
+/**
+ * The planner's view of a {@code nexmark} table: insert-only rows of Nexmark's events, of the
+ * kinds that pushed filters on {@code event_type} leave.
+ */
+final class NexmarkTableSource implements ScanTableSource, SupportsFilterPushDown {
   private final RowType type;
   private final NexmarkConfig config;
   private final boolean maxEmitSpeed;
+  private EventKindFilter kinds;
 
   NexmarkTableSource(RowType type, NexmarkConfig config, boolean maxEmitSpeed) {
+    this(type, config, maxEmitSpeed, EventKindFilter.ALL);
+  }
+
+  private NexmarkTableSource(
+      RowType type, NexmarkConfig config, boolean maxEmitSpeed, EventKindFilter kinds) {
     this.type = requireNonNull(type, "type");
     this.config = requireNonNull(config, "config");
     this.maxEmitSpeed = maxEmitSpeed;
+    this.kinds = requireNonNull(kinds, "kinds");
+  }
+
+  @Override
+  public Result applyFilters(List<ResolvedExpression> filters) {
+    EventKindFilter.Narrowed narrowed =
+        EventKindFilter.narrow(kinds, filters, NexmarkGenerator.EVENT_TYPE);
+    kinds = narrowed.kinds();
+    return narrowed.result();
+  }
+
+  /** Events come in event-time order per split, so no row is late whichever are skipped. */
+  @Override
+  public boolean acceptsFiltersBelowWatermark() {
+    return true;
   }
 
   @Override
@@ -37,7 +64,7 @@ final class NexmarkTableSource implements ScanTableSource {
 
   @Override
   public Source<Row, ?> createRuntimeSource() {
-    return new NexmarkSource(config, maxEmitSpeed);
+    return new NexmarkSource(config, maxEmitSpeed, kinds);
   }
 
   @Override
@@ -49,6 +76,6 @@ final class NexmarkTableSource implements ScanTableSource {
 
   @Override
   public ScanTableSource copy() {
-    return new NexmarkTableSource(type, config, maxEmitSpeed);
+    return new NexmarkTableSource(type, config, maxEmitSpeed, kinds);
   }
 }

@@ -80,9 +80,13 @@ public final class PlannerContext {
             reader,
             types.factory(),
             validatorConfig());
-    this.cluster =
-        RelOptCluster.create(
-            new HepPlanner(HepProgram.builder().build()), new StromRexBuilder(types.factory()));
+    HepPlanner planner = new HepPlanner(HepProgram.builder().build());
+    // The relational builder simplifies casts of literals as it converts, with the planner's
+    // executor, or Calcite's own without one, whose rules differ from Flink's (a string cast to
+    // BYTES would take its UTF-16 bytes). Nothing is evaluated here: constant reduction does it
+    // later with the generated code, so constants get Flink's values.
+    planner.setExecutor((rex, constants, reduced) -> reduced.addAll(constants));
+    this.cluster = RelOptCluster.create(planner, new StromRexBuilder(types.factory()));
     this.sqlToRel =
         new SqlToRelConverter(
             this::expandView,

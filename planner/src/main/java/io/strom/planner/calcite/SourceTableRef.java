@@ -1,5 +1,6 @@
 package io.strom.planner.calcite;
 
+import io.strom.connector.expressions.ResolvedExpression;
 import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.ObjectIdentifier;
 import org.apache.calcite.rel.type.RelDataType;
@@ -16,9 +17,10 @@ public final class SourceTableRef extends AbstractTable {
   private final RelDataType producedType;
   private final int[] projection;
   private final java.util.List<io.strom.data.Row> partitions;
+  private final java.util.List<ResolvedExpression> filters;
 
   SourceTableRef(ObjectIdentifier identifier, CatalogTable table, RelDataType producedType) {
-    this(identifier, table, producedType, null, null);
+    this(identifier, table, producedType, null, null, null);
   }
 
   private SourceTableRef(
@@ -26,22 +28,36 @@ public final class SourceTableRef extends AbstractTable {
       CatalogTable table,
       RelDataType producedType,
       int[] projection,
-      java.util.List<io.strom.data.Row> partitions) {
+      java.util.List<io.strom.data.Row> partitions,
+      java.util.List<ResolvedExpression> filters) {
     this.identifier = identifier;
     this.table = table;
     this.producedType = producedType;
     this.projection = projection;
     this.partitions = partitions;
+    this.filters = filters;
   }
 
   /** The same table read through a projection of its physical fields, producing {@code type}. */
   public SourceTableRef withProjection(int[] fields, RelDataType type) {
-    return new SourceTableRef(identifier, table, type, fields.clone(), partitions);
+    return new SourceTableRef(identifier, table, type, fields.clone(), partitions, filters);
   }
 
   /** The same table reading only these partitions (rows of the partition columns). */
   public SourceTableRef withPartitions(java.util.List<io.strom.data.Row> kept) {
-    return new SourceTableRef(identifier, table, producedType, projection, java.util.List.copyOf(kept));
+    return new SourceTableRef(
+        identifier, table, producedType, projection, java.util.List.copyOf(kept), filters);
+  }
+
+  /** The same table with its source applying these filters (conjuncts over the produced row). */
+  public SourceTableRef withFilters(java.util.List<ResolvedExpression> applied) {
+    return new SourceTableRef(
+        identifier, table, producedType, projection, partitions, java.util.List.copyOf(applied));
+  }
+
+  /** The filters the source applies, or null when none were pushed into it. */
+  public java.util.List<ResolvedExpression> filters() {
+    return filters;
   }
 
   /** The partitions read after pruning, or null for all. */

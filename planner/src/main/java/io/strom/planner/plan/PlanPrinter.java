@@ -1,7 +1,9 @@
 package io.strom.planner.plan;
 
 import io.strom.planner.plan.physical.ChangelogModes;
+import io.strom.data.RowKind;
 import io.strom.planner.plan.physical.StreamPhysicalRel;
+import io.strom.planner.plan.physical.UpsertKeys;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.externalize.RelWriterImpl;
@@ -18,23 +20,36 @@ public final class PlanPrinter {
 
   /** Prints the plan; with {@code modes}, each node's changelog mode too. */
   public static String print(RelNode root, ChangelogModes modes) {
+    return print(root, modes, null);
+  }
+
+  /**
+   * Prints the plan; with {@code modes}, each node's changelog mode too, and with {@code keys} the
+   * upsert keys of each node whose output updates or deletes rows.
+   */
+  public static String print(RelNode root, ChangelogModes modes, UpsertKeys keys) {
     StringBuilder out = new StringBuilder();
-    print(root, modes, "", "", out);
+    print(root, modes, keys, "", "", out);
     return out.toString();
   }
 
-  private static void print(
-      RelNode node, ChangelogModes modes, String firstIndent, String indent, StringBuilder out) {
+  private static void print(RelNode node, ChangelogModes modes, UpsertKeys keys,
+      String firstIndent, String indent, StringBuilder out) {
     String name = node instanceof StreamPhysicalRel p ? p.planName() : node.getRelTypeName();
     String terms = terms(node);
     if (modes != null) {
       terms += (terms.isEmpty() ? "" : ", ") + "changelogMode=" + modes.of(node);
+      if (keys != null && !modes.of(node).containsOnly(RowKind.INSERT)
+          && !keys.of(node).isEmpty()) {
+        terms += ", upsertKeys=" + keys.describe(node);
+      }
     }
     out.append(firstIndent).append(name).append('(').append(terms).append(")\n");
     List<RelNode> inputs = node.getInputs();
     for (int i = 0; i < inputs.size(); i++) {
       boolean last = i == inputs.size() - 1;
-      print(inputs.get(i), modes, indent + (last ? "+- " : ":- "), indent + (last ? "   " : ":  "), out);
+      print(inputs.get(i), modes, keys, indent + (last ? "+- " : ":- "),
+          indent + (last ? "   " : ":  "), out);
     }
   }
 

@@ -18,12 +18,14 @@ import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.FunctionCatalog;
 import io.strom.planner.catalog.ObjectIdentifier;
 import io.strom.planner.plan.PlanPrinter;
+import io.strom.planner.plan.optimize.FilterPushDown;
 import io.strom.planner.plan.optimize.LogicalRewrites;
 import io.strom.planner.plan.optimize.ProjectionPushDown;
 import io.strom.planner.plan.physical.ChangelogModes;
 import io.strom.planner.plan.physical.PhysicalConverter;
 import io.strom.planner.plan.physical.StreamPhysicalRel;
 import io.strom.planner.plan.physical.StreamPhysicalTableSourceScan;
+import io.strom.planner.plan.physical.UpsertKeys;
 import io.strom.planner.plan.translate.ImplicitCasts;
 import io.strom.planner.plan.translate.JobBuilder;
 import io.strom.planner.plan.translate.PlanTranslator;
@@ -95,6 +97,7 @@ final class QueryExecutor implements AutoCloseable {
     StreamPhysicalRel physical =
         ProjectionPushDown.apply(PhysicalConverter.convertPlan(rewritten), this::acceptsProjection);
     physical = io.strom.planner.plan.optimize.PartitionPruning.apply(physical, pruningContext());
+    physical = FilterPushDown.apply(physical, new FilterPushDown.Context(this::projectedSource, types));
     physical = io.strom.planner.plan.optimize.DistinctAggSplit.apply(physical, settings);
     physical = io.strom.planner.plan.optimize.TwoPhaseAggregation.apply(
         physical, settings, scan -> source(scan).changelogMode());
@@ -134,19 +137,38 @@ final class QueryExecutor implements AutoCloseable {
   }
 
   /**
-   * The changes of {@code plan} when it feeds {@code sink}: an upsert sink replaces rows by key,
-   * so the query need not retract old rows (-U) for it.
+   * The changes of a plan feeding a sink, and whether they are materialized per sink key first
+   * (see {@link UpsertMaterialization}).
    */
-  private ChangelogModes changelogModesFor(TableSink sink, StreamPhysicalRel plan) {
+  private record SinkChanges(ChangelogModes modes, boolean materialize) {
+    /** What reaches the sink: a materializer writes inserts, upserts and deletes by key. */
+    ChangelogMode reachingSink(StreamPhysicalRel plan) {
+      return materialize
+          ? ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_AFTER, RowKind.DELETE)
+          : modes.of(plan);
+    }
+  }
+
+  /**
+   * The changes of {@code plan} when it feeds {@code sink}: an upsert sink replaces rows by key,
+   * so when the query's upsert key lies within the table's primary key the query need not retract
+   * old rows (-U) for it; otherwise its full changes go through a materializer keyed by the sink's
+   * key.
+   */
+  private SinkChanges changelogModesFor(TableSink sink, CatalogTable table, StreamPhysicalRel plan) {
     ChangelogModes modes = changelogModes(plan);
     ChangelogMode produced = modes.of(plan);
     ChangelogMode accepted = sink.changelogMode(produced);
+    if (UpsertMaterialization.needed(
+        table, produced, accepted, UpsertKeys.derive(plan).of(plan))) {
+      return new SinkChanges(modes, true);
+    }
     if (produced.contains(RowKind.UPDATE_BEFORE)
         && accepted.contains(RowKind.UPDATE_AFTER)
         && !accepted.contains(RowKind.UPDATE_BEFORE)) {
       modes = ChangelogModes.infer(plan, scan -> source(scan).changelogMode(), false);
     }
-    return modes;
+    return new SinkChanges(modes, false);
   }
 
   /**
@@ -174,6 +196,15 @@ final class QueryExecutor implements AutoCloseable {
     }
   }
 
+  /** A scan's source with the projection pushed into it applied, as filters are offered to it. */
+  private io.strom.connector.ScanTableSource projectedSource(StreamPhysicalTableSourceScan scan) {
+    io.strom.connector.ScanTableSource source = source(scan);
+    if (scan.projection() != null) {
+      ((SupportsProjectionPushDown) source).applyProjection(scan.projection());
+    }
+    return source;
+  }
+
   /** Whether a scan's connector can read a subset of the physical fields. */
   private boolean acceptsProjection(StreamPhysicalTableSourceScan scan) {
     CatalogTable table = scan.source().table();
@@ -186,10 +217,15 @@ final class QueryExecutor implements AutoCloseable {
       SqlNode statement, boolean insert, ObjectIdentifier target, boolean changelogMode) {
     Planned planned = plan(statement);
     ChangelogModes modes = null;
+    SinkChanges sinkChanges = null;
     if (changelogMode) {
-      modes = insert
-          ? changelogModesFor(sink(target, table(target)), planned.physical())
-          : changelogModes(planned.physical());
+      if (insert) {
+        CatalogTable table = table(target);
+        sinkChanges = changelogModesFor(sink(target, table), table, planned.physical());
+        modes = sinkChanges.modes();
+      } else {
+        modes = changelogModes(planned.physical());
+      }
     }
     String text =
         "== Abstract Syntax Tree ==\n"
@@ -197,10 +233,13 @@ final class QueryExecutor implements AutoCloseable {
             + "\n== Optimized Physical Plan ==\n"
             + (insert
                 ? "Sink(table=[" + target + "]"
-                    + (modes == null ? "" : ", changelogMode=" + modes.of(planned.physical()))
+                    + (sinkChanges == null ? "" : ", changelogMode="
+                        + sinkChanges.reachingSink(planned.physical())
+                        + (sinkChanges.materialize() ? ", upsertMaterialize=[true]" : ""))
                     + ")\n+- "
                 : "")
-            + PlanPrinter.print(planned.physical(), modes)
+            + PlanPrinter.print(planned.physical(), modes,
+                modes == null ? null : UpsertKeys.derive(planned.physical()))
                 .replace("\n", insert ? "\n   " : "\n")
                 .stripTrailing()
             + "\n";
@@ -357,8 +396,9 @@ final class QueryExecutor implements AutoCloseable {
     TableSink sink = sink(target, table);
     boolean bounded = isBounded(planned.physical());
     SinkAbilities.apply(sink, insert, table, bounded);
-    ChangelogModes modes = changelogModesFor(sink, planned.physical());
-    ChangelogMode produced = modes.of(planned.physical());
+    SinkChanges changes = changelogModesFor(sink, table, planned.physical());
+    ChangelogModes modes = changes.modes();
+    ChangelogMode produced = changes.reachingSink(planned.physical());
     ChangelogMode accepted = sink.changelogMode(produced);
     if (!accepted.containsAll(produced)) {
       throw new ValidationException(
@@ -369,6 +409,10 @@ final class QueryExecutor implements AutoCloseable {
     JobBuilder.Output output = translator.translate(planned.physical(), modes);
     int[] order = SinkAbilities.sinkInputOrder(table);
     output = castTo(planned.physical(), output, sinkType, order, target, job);
+    if (changes.materialize()) {
+      output = translator.upsertMaterialize(
+          output, UpsertMaterialization.keyPositions(UpsertMaterialization.sinkKey(table), order));
+    }
     List<Integer> notNull = new ArrayList<>();
     List<String> notNullNames = new ArrayList<>();
     for (int i = 0; i < order.length; i++) {

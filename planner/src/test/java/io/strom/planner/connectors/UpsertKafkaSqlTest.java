@@ -127,6 +127,40 @@ class UpsertKafkaSqlTest {
   }
 
   @Test
+  void changesKeyedOtherwiseThanTheSinkAreMaterializedPerSinkKey() {
+    String in = BROKER.newTopic("materialize-in", 1);
+    String out = BROKER.newTopic("materialize-out", 1);
+    BROKER.produce(in, List.of(
+        TestRecord.of(0, "a", "{\"id\": \"a\", \"color\": \"red\"}"),
+        TestRecord.of(0, "b", "{\"id\": \"b\", \"color\": \"red\"}"),
+        TestRecord.of(0, "c", "{\"id\": \"c\", \"color\": \"blue\"}"),
+        TestRecord.of(0, "b", "{\"id\": \"b\", \"color\": \"green\"}"),
+        TestRecord.of(0, "c", null)));
+    session.execute(upsertTable("items", "id STRING, color STRING, PRIMARY KEY (id) NOT ENFORCED", in, ""));
+    // The query's rows are keyed by id, the sink's by color: several ids share a color.
+    session.execute(upsertTable("latest_by_color", "color STRING, id STRING, PRIMARY KEY (color) NOT ENFORCED", out, ""));
+
+    assertThat(rows(session.execute(
+            "EXPLAIN CHANGELOG_MODE INSERT INTO latest_by_color SELECT color, id FROM items")).get(0))
+        .contains("upsertMaterialize=[true]");
+    session.execute("INSERT INTO latest_by_color SELECT color, id FROM items");
+
+    // b leaving red brings a back as red's row; c's delete empties blue.
+    Map<String, List<String>> byKey = new LinkedHashMap<>();
+    for (ConsumerRecord<byte[], byte[]> record : BROKER.readAll(out, false)) {
+      byKey.computeIfAbsent(KafkaTestBroker.text(record.key()), k -> new ArrayList<>())
+          .add(KafkaTestBroker.text(record.value()));
+    }
+    assertThat(byKey.get("red")).containsExactly(
+        "{\"color\":\"red\",\"id\":\"a\"}", "{\"color\":\"red\",\"id\":\"b\"}",
+        "{\"color\":\"red\",\"id\":\"a\"}");
+    assertThat(byKey.get("green")).containsExactly("{\"color\":\"green\",\"id\":\"b\"}");
+    assertThat(byKey.get("blue")).containsExactly("{\"color\":\"blue\",\"id\":\"c\"}", null);
+    assertThat(materialized(session.execute("SELECT * FROM latest_by_color")))
+        .containsExactlyInAnyOrder("+I[red, a]", "+I[green, b]");
+  }
+
+  @Test
   void bufferKeepsOnlyTheLastRowPerKey() {
     String topic = BROKER.newTopic("upsert-buffer", 1);
     session.execute(upsertTable("t", "k STRING, v INT, PRIMARY KEY (k) NOT ENFORCED", topic,

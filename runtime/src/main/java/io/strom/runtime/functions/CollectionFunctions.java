@@ -30,6 +30,29 @@ public final class CollectionFunctions {
     return -1;
   }
 
+  /** An ARRAY_CONTAINS needle that equals no element: a value the element type cannot hold. */
+  public static final Object NO_MATCH = new Object();
+
+  /**
+   * ARRAY_CONTAINS: whether the array holds {@code element} (an internal value, primitives
+   * boxed), or a NULL element when {@code element} is null.
+   */
+  public static boolean arrayContains(ArrayData array, Object element) {
+    if (element == NO_MATCH) {
+      return false;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      if (array.isNullAt(i)) {
+        if (element == null) {
+          return true;
+        }
+      } else if (element != null && Objects.equals(key(array, i, element), element)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Object key(ArrayData keys, int pos, Object like) {
     if (like instanceof StringData) {
       return keys.getString(pos);
@@ -52,8 +75,8 @@ public final class CollectionFunctions {
     } else if (like instanceof TimestampData) {
       return keys.getTimestamp(pos, 9);
     }
-    throw new EvaluationException("Map keys of " + like.getClass().getSimpleName()
-        + " are not supported in element access");
+    throw new EvaluationException("Values of " + like.getClass().getSimpleName()
+        + " are not supported in element lookups");
   }
 
   /** 0 for an array of one element, -1 for an empty one; an error for more, as ELEMENT requires. */

@@ -193,6 +193,36 @@ public final class JsonFunctions {
     return StringData.fromString(node.toString());
   }
 
+  /** Reads one whole JSON text; anything after the value makes it invalid. */
+  private static final com.fasterxml.jackson.databind.ObjectReader WHOLE_TEXT =
+      MAPPER.readerFor(JsonNode.class)
+          .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /**
+   * {@code IS JSON [VALUE | SCALAR | ARRAY | OBJECT]}: whether the text is valid JSON of that
+   * kind ({@code kind} is one of those names); NULL text is not JSON.
+   */
+  public static boolean isJson(StringData text, String kind) {
+    if (text == null) {
+      return false;
+    }
+    JsonNode node;
+    try {
+      node = WHOLE_TEXT.readValue(text.toString());
+    } catch (java.io.IOException e) {
+      return false;
+    }
+    if (node == null || node.isMissingNode()) {
+      return false;
+    }
+    switch (kind) {
+      case "OBJECT": return node.isObject();
+      case "ARRAY": return node.isArray();
+      case "SCALAR": return node.isValueNode();
+      default: return true;
+    }
+  }
+
   /**
    * JSON_EXISTS: whether {@code path} matches something; on an error the result is {@code
    * onError}: "TRUE", "FALSE", "UNKNOWN" (NULL) or "ERROR" (raise it).

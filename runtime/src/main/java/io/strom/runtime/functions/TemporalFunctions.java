@@ -192,6 +192,15 @@ public final class TemporalFunctions {
     return TimestampData.fromEpochMillis(ts.millisecond() + millis, ts.nanoOfMillisecond());
   }
 
+  /** A TIME value (milliseconds of the day) cut to {@code precision} fractional digits. */
+  public static int truncateTime(int millisOfDay, int precision) {
+    if (precision >= 3) {
+      return millisOfDay;
+    }
+    int unit = precision == 2 ? 10 : precision == 1 ? 100 : 1000;
+    return millisOfDay - millisOfDay % unit;
+  }
+
   /** TIMESTAMPDIFF: whole units from {@code from} to {@code to}, truncated toward zero. */
   public static int timestampDiff(TimeUnit unit, TimestampData from, TimestampData to) {
     LocalDateTime a = from.toLocalDateTime();

@@ -26,6 +26,11 @@ public final class StreamPhysicalDeduplicate extends SingleRel implements Stream
     this.rowtimeIndex = rowtimeIndex;
   }
 
+  /** The fields whose values a kept row is unique for. */
+  public int[] keys() {
+    return keys.clone();
+  }
+
   public boolean keepLast() {
     return keepLast;
   }

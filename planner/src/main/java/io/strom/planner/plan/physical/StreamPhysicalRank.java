@@ -29,6 +29,11 @@ public final class StreamPhysicalRank extends SingleRel implements StreamPhysica
     this.rowType = rowType;
   }
 
+  /** The input fields the rows are ranked within. */
+  public int[] partitionKeys() {
+    return partitionKeys.clone();
+  }
+
   public List<RelFieldCollation> orderKeys() {
     return orderKeys;
   }

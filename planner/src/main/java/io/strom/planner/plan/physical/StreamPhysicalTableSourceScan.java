@@ -16,7 +16,8 @@ import org.apache.calcite.rel.core.TableScan;
 
 /**
  * Reads a table through its connector: the physical columns, then requested metadata columns; or,
- * after projection push-down, only the physical columns in {@link #projection()}.
+ * after projection push-down, only the physical columns in {@link #projection()}. After filter
+ * push-down the source also applies the filters in {@link SourceTableRef#filters()}.
  */
 public final class StreamPhysicalTableSourceScan extends TableScan implements StreamPhysicalRel {
 
@@ -65,6 +66,19 @@ public final class StreamPhysicalTableSourceScan extends TableScan implements St
     return new StreamPhysicalTableSourceScan(getCluster(), getTraitSet(), table);
   }
 
+  /** This scan with its source applying these filters. */
+  public StreamPhysicalTableSourceScan withFilters(
+      List<io.strom.connector.expressions.ResolvedExpression> filters) {
+    RelOptTable table =
+        RelOptTableImpl.create(
+            getTable().getRelOptSchema(),
+            getRowType(),
+            getTable().getQualifiedName(),
+            source().withFilters(filters),
+            (Expression) null);
+    return new StreamPhysicalTableSourceScan(getCluster(), getTraitSet(), table);
+  }
+
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalTableSourceScan(getCluster(), traitSet, getTable());
@@ -80,6 +94,20 @@ public final class StreamPhysicalTableSourceScan extends TableScan implements St
     return pw.item("table", getTable().getQualifiedName())
         .item("fields", String.join(", ", getRowType().getFieldNames()))
         .itemIf("partitions", source().partitions() == null ? 0 : source().partitions().size(),
-            source().partitions() != null);
+            source().partitions() != null)
+        .itemIf("filter", filterText(), source().filters() != null);
+  }
+
+  /** The pushed filters as one condition, as a Calc prints its {@code where}. */
+  private String filterText() {
+    List<io.strom.connector.expressions.ResolvedExpression> filters = source().filters();
+    if (filters == null) {
+      return "";
+    }
+    return filters.size() == 1
+        ? filters.get(0).toString()
+        : new io.strom.connector.expressions.CallExpression(
+                io.strom.connector.expressions.CallExpression.Operator.AND, filters)
+            .toString();
   }
 }

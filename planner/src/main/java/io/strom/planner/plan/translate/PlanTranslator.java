@@ -471,6 +471,9 @@ public final class PlanTranslator {
       if (ref.partitions() != null) {
         ((io.strom.connector.SupportsPartitionPushDown) source).applyPartitions(ref.partitions());
       }
+      if (ref.filters() != null) {
+        ((io.strom.connector.SupportsFilterPushDown) source).applyFilters(ref.filters());
+      }
       List<String> metadataKeys = new ArrayList<>();
       for (Column c : table.schema().columns()) {
         if (c instanceof Column.Metadata m) {
@@ -530,6 +533,22 @@ public final class PlanTranslator {
         new ChangelogNormalizeOperator(scanned.type(), ttl),
         scanned.exchangedBy(new JobBuilder.Exchange(new RowKeySelector(key), false)),
         scanned.type());
+  }
+
+  /**
+   * Materializes a query's changes per sink key before an upsert sink (see {@code
+   * SinkUpsertMaterializeOperator}): exchanged by the key columns, a keyed operator keeps every
+   * row per key and writes the latest.
+   */
+  public JobBuilder.Output upsertMaterialize(JobBuilder.Output output, int[] keyFields) {
+    GeneratedClass<Projection> key =
+        ProjectionCodeGenerator.generate(output.type(), keyFields, "SinkKey" + (++generated));
+    long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
+    return job.operator(
+        "SinkMaterializer",
+        new io.strom.runtime.sql.SinkUpsertMaterializeOperator(output.type(), ttl),
+        output.exchangedBy(new JobBuilder.Exchange(new RowKeySelector(key), false)),
+        output.type());
   }
 
   /**
