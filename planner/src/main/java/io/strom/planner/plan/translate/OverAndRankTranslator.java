@@ -146,7 +146,8 @@ final class OverAndRankTranslator {
     }
     return job.operator("OverAggregate", new UpdatingOverAggOperator(handler.handler(),
         comparator(inputPlan, over.orderKeys()), comparator(inputPlan, rowOrder),
-        input.type(), valuesType, over.spec(), ttl), input, outputType);
+        input.type(), valuesType, over.spec(), !plans.dropsUpdateBefore(over), ttl),
+        input, outputType);
   }
 
   /** Whether the column of {@code key} has an order comparators can generate. */

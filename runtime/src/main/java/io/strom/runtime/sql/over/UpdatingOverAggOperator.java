@@ -51,6 +51,8 @@ public final class UpdatingOverAggOperator extends AbstractOperator<Row>
   private final RowType inputType;
   private final RowType valuesType;
   private final OverWindowSpec spec;
+  /** Whether an updated row retracts its old values first (an upsert sink does not need it). */
+  private final boolean generateUpdateBefore;
   private final long stateTtlMillis;
 
   private transient KeySelector<Row, BinaryRow> keySelector;
@@ -69,6 +71,7 @@ public final class UpdatingOverAggOperator extends AbstractOperator<Row>
    * @param rowOrderCode compares the ORDER BY keys, then the other comparable columns
    * @param valuesType the types of the aggregate values appended to each row
    * @param spec the frame: ROWS with n or UNBOUNDED PRECEDING, or RANGE UNBOUNDED PRECEDING
+   * @param generateUpdateBefore whether an updated row retracts its old values first
    * @param stateTtlMillis how long an idle key's rows live; 0 keeps them forever
    */
   public UpdatingOverAggOperator(
@@ -78,6 +81,7 @@ public final class UpdatingOverAggOperator extends AbstractOperator<Row>
       RowType inputType,
       RowType valuesType,
       OverWindowSpec spec,
+      boolean generateUpdateBefore,
       long stateTtlMillis) {
     this.handlerCode = requireNonNull(handlerCode, "handlerCode");
     this.peerOrderCode = requireNonNull(peerOrderCode, "peerOrderCode");
@@ -88,6 +92,7 @@ public final class UpdatingOverAggOperator extends AbstractOperator<Row>
     if (!spec.rows() && !spec.unbounded()) {
       throw new IllegalArgumentException("Bug: RANGE frames with an offset need an insert-only input");
     }
+    this.generateUpdateBefore = generateUpdateBefore;
     this.stateTtlMillis = stateTtlMillis;
   }
 
@@ -185,7 +190,9 @@ public final class UpdatingOverAggOperator extends AbstractOperator<Row>
       if (old == null) {
         emit(sorted.get(i), now, RowKind.INSERT);
       } else if (!old.equals(now)) {
-        emit(sorted.get(i), old, RowKind.UPDATE_BEFORE);
+        if (generateUpdateBefore) {
+          emit(sorted.get(i), old, RowKind.UPDATE_BEFORE);
+        }
         emit(sorted.get(i), now, RowKind.UPDATE_AFTER);
       }
       shown.set(i, now);
