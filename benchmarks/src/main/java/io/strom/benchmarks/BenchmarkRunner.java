@@ -1,5 +1,6 @@
 package io.strom.benchmarks;
 
+import io.strom.benchmarks.KeyedRollingSumBenchmark.Checkpoints;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * bin/strom-bench [--records N] [--parallelism 1,2] [--runs 3] [benchmark ...]
+ * bin/strom-bench --records 5000000 --parallelism 1 --runs 3 keyed-checkpoints
  * </pre>
  *
  * Each benchmark runs once to warm up the JIT, then {@code runs} times; the best and median runs
@@ -25,14 +27,27 @@ public final class BenchmarkRunner {
   private static final Map<String, ThroughputBenchmark> BENCHMARKS =
       Stream.of(
               new ChainedMapFilterBenchmark(),
-              new KeyedRollingSumBenchmark("hashmap", false),
-              new KeyedRollingSumBenchmark("hashmap", true),
-              new KeyedRollingSumBenchmark("rocksdb", false),
-              new KeyedRollingSumBenchmark("rocksdb", true),
+              new KeyedRollingSumBenchmark("hashmap", Checkpoints.OFF),
+              new KeyedRollingSumBenchmark("hashmap", Checkpoints.ALIGNED),
+              new KeyedRollingSumBenchmark("hashmap", Checkpoints.UNALIGNED),
+              new KeyedRollingSumBenchmark("rocksdb", Checkpoints.OFF),
+              new KeyedRollingSumBenchmark("rocksdb", Checkpoints.ALIGNED),
+              new KeyedRollingSumBenchmark("rocksdb", Checkpoints.UNALIGNED),
               new KeyedWindowCountBenchmark(),
               new SqlFilterProjectBenchmark(SqlFilterProjectBenchmark.Input.JSON_FILE),
               new SqlFilterProjectBenchmark(SqlFilterProjectBenchmark.Input.DATAGEN))
           .collect(Collectors.toMap(ThroughputBenchmark::name, Function.identity()));
+
+  /**
+   * Names that stand for several benchmarks: {@code keyed-checkpoints} is the keyed aggregation
+   * with checkpoints off, aligned and unaligned every second, on the heap and in RocksDB.
+   */
+  private static final Map<String, List<String>> GROUPS =
+      Map.of(
+          "keyed-checkpoints",
+          List.of(
+              "keyed", "keyed-chk", "keyed-chk-unaligned",
+              "keyed-rocksdb", "keyed-rocksdb-chk", "keyed-rocksdb-chk-unaligned"));
 
   private BenchmarkRunner() {}
 
@@ -57,11 +72,15 @@ public final class BenchmarkRunner {
                 Stream.of(args[++i].split(",")).map(Integer::parseInt).collect(Collectors.toList());
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         default -> {
-          if (!BENCHMARKS.containsKey(args[i])) {
+          if (GROUPS.containsKey(args[i])) {
+            names.addAll(GROUPS.get(args[i]));
+          } else if (BENCHMARKS.containsKey(args[i])) {
+            names.add(args[i]);
+          } else {
             throw new IllegalArgumentException(
-                "Unknown benchmark '" + args[i] + "'; known: " + BENCHMARKS.keySet());
+                "Unknown benchmark '" + args[i] + "'; known: " + BENCHMARKS.keySet()
+                    + " and the groups " + GROUPS.keySet());
           }
-          names.add(args[i]);
         }
       }
     }
@@ -69,7 +88,8 @@ public final class BenchmarkRunner {
       names = BENCHMARKS.keySet().stream().sorted().collect(Collectors.toList());
     }
     System.out.printf(
-        Locale.ROOT, "%-18s %-54s %4s %14s %14s%n", "name", "program", "par", "best rec/s", "median rec/s");
+        Locale.ROOT, "%-28s %-62s %4s %14s %14s%n",
+        "name", "program", "par", "best rec/s", "median rec/s");
     for (String name : names) {
       ThroughputBenchmark benchmark = BENCHMARKS.get(name);
       for (int parallelism : parallelisms) {
@@ -81,7 +101,7 @@ public final class BenchmarkRunner {
         java.util.Arrays.sort(rates);
         System.out.printf(
             Locale.ROOT,
-            "%-18s %-54s %4d %,14.0f %,14.0f%n",
+            "%-28s %-62s %4d %,14.0f %,14.0f%n",
             name,
             benchmark.description(),
             parallelism,

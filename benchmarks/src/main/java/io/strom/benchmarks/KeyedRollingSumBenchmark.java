@@ -14,35 +14,54 @@ import java.time.Duration;
 
 /**
  * Source → keyBy (a network exchange) → rolling sum in keyed state → sink; on the heap or in
- * RocksDB, with checkpoints every second (incremental for RocksDB) or none.
+ * RocksDB, with checkpoints every second (incremental for RocksDB; aligned or unaligned) or none.
  */
 final class KeyedRollingSumBenchmark implements DataStreamBenchmark {
   static final int KEYS = 10_000;
 
-  private final String backend;
-  private final boolean checkpoints;
+  /** Whether and how the job checkpoints. */
+  enum Checkpoints {
+    OFF,
+    ALIGNED,
+    UNALIGNED
+  }
 
-  KeyedRollingSumBenchmark(String backend, boolean checkpoints) {
+  private final String backend;
+  private final Checkpoints mode;
+
+  KeyedRollingSumBenchmark(String backend, Checkpoints mode) {
     this.backend = backend;
-    this.checkpoints = checkpoints;
+    this.mode = mode;
   }
 
   @Override
   public String name() {
-    return "keyed" + (backend.equals("hashmap") ? "" : "-" + backend) + (checkpoints ? "-chk" : "");
+    return "keyed"
+        + (backend.equals("hashmap") ? "" : "-" + backend)
+        + switch (mode) {
+          case OFF -> "";
+          case ALIGNED -> "-chk";
+          case UNALIGNED -> "-chk-unaligned";
+        };
   }
 
   @Override
   public String description() {
-    return "keyBy -> rolling sum, " + backend + (checkpoints ? ", checkpoint every 1 s" : "");
+    return "keyBy -> rolling sum, " + backend
+        + switch (mode) {
+          case OFF -> "";
+          case ALIGNED -> ", checkpoint every 1 s";
+          case UNALIGNED -> ", unaligned checkpoint every 1 s";
+        };
   }
 
   @Override
   public void build(StreamExecutionEnvironment env, long records) {
     Configuration conf = env.getConfiguration();
     conf.set(StateBackendOptions.TYPE, backend);
-    if (checkpoints) {
+    if (mode != Checkpoints.OFF) {
       conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
+      conf.set(CheckpointingOptions.UNALIGNED, mode == Checkpoints.UNALIGNED);
       conf.set(CheckpointingOptions.INCREMENTAL, true);
       try {
         conf.set(

@@ -20,8 +20,11 @@ import java.util.stream.Stream;
  * parallelism: events, seconds, events per second and the peak heap seen while it ran.
  *
  * <pre>
- * bin/strom-nexmark [--events N] [--parallelism 1,2] [q0 q1 ...]
+ * bin/strom-nexmark [--events N] [--parallelism 1,2] [--set key=value ...] [q0 q1 ...]
  * </pre>
+ *
+ * {@code --set} sets a session option for every query, e.g. {@code --set
+ * table.exec.mini-batch.enabled=true}; it may be repeated.
  *
  * The DDL, views and queries are the SQL files shipped with the benchmarks, read from the
  * classpath; each query runs in a fresh session on the embedded cluster, timed from submission
@@ -36,12 +39,21 @@ public final class NexmarkRunner {
     long events = 10_000_000L;
     List<Integer> parallelisms = List.of(1, 2);
     List<String> queries = new ArrayList<>();
+    java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--events" -> events = Long.parseLong(args[++i].replace("_", ""));
         case "--parallelism" ->
             parallelisms =
                 Stream.of(args[++i].split(",")).map(Integer::parseInt).collect(Collectors.toList());
+        case "--set" -> {
+          String option = args[++i];
+          int eq = option.indexOf('=');
+          if (eq <= 0) {
+            throw new IllegalArgumentException("--set takes key=value, got '" + option + "'");
+          }
+          options.put(option.substring(0, eq).trim(), option.substring(eq + 1).trim());
+        }
         default -> queries.add(args[i]);
       }
     }
@@ -54,13 +66,16 @@ public final class NexmarkRunner {
         "query", "par", "events", "seconds", "events/s", "peak heap");
     for (String query : queries) {
       for (int parallelism : parallelisms) {
-        run(query, parallelism, events);
+        run(query, parallelism, events, options);
       }
     }
   }
 
-  private static void run(String query, int parallelism, long events) throws Exception {
+  private static void run(
+      String query, int parallelism, long events, java.util.Map<String, String> options)
+      throws Exception {
     Configuration settings = new Configuration();
+    options.forEach(settings::setString);
     settings.setString("parallelism.default", Integer.toString(parallelism));
     try (SqlSession session = new SqlSession(settings)) {
       session.executeScript(resource("ddl.sql"));

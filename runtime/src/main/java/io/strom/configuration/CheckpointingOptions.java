@@ -77,8 +77,20 @@ public final class CheckpointingOptions {
           .defaultValue(false)
           .withFallbackKeys("execution.checkpointing.unaligned.enabled")
           .withDescription(
-              "Unaligned checkpoints, which Strom does not have yet: true is refused when the job"
-                  + " is submitted.");
+              "Unaligned checkpoints (EXACTLY_ONCE only): a barrier overtakes the data queued"
+                  + " ahead of it, and that in-flight data becomes part of the checkpoint, so"
+                  + " checkpoints complete quickly under backpressure. Savepoints stay aligned."
+                  + " A checkpoint holding in-flight data restores only at the parallelism that"
+                  + " took it.");
+
+  public static final ConfigOption<Duration> ALIGNED_CHECKPOINT_TIMEOUT =
+      ConfigOptions.key("execution.checkpointing.aligned-checkpoint-timeout")
+          .durationType()
+          .defaultValue(Duration.ZERO)
+          .withFallbackKeys("execution.checkpointing.alignment-timeout")
+          .withDescription(
+              "With unaligned checkpoints, how long a checkpoint starts aligned before it"
+                  + " switches to unaligned. Strom supports only 0: unaligned from the start.");
 
   public static final ConfigOption<String> DIRECTORY =
       ConfigOptions.key("execution.checkpointing.dir")

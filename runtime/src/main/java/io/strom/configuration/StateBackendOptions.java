@@ -17,6 +17,23 @@ public final class StateBackendOptions {
                   + " bounded by the heap); 'rocksdb' keeps it serialized in an embedded RocksDB"
                   + " on local disk, for state larger than memory.");
 
+  /** Where the rocksdb backend keeps timers (Flink's values). */
+  public enum TimerServiceFactory {
+    /** On the JVM heap, written into checkpoints key group by key group. */
+    HEAP,
+    /** In RocksDB, next to the state; part of incremental checkpoints. */
+    ROCKSDB
+  }
+
+  public static final ConfigOption<TimerServiceFactory> ROCKSDB_TIMER_SERVICE_FACTORY =
+      ConfigOptions.key("state.backend.rocksdb.timer-service.factory")
+          .enumType(TimerServiceFactory.class)
+          .defaultValue(TimerServiceFactory.ROCKSDB)
+          .withDescription(
+              "With the rocksdb backend, where event-time and processing-time timers live:"
+                  + " ROCKSDB (in a column family per timer service and kind, ordered by key group"
+                  + " and time, with only each key group's earliest timer on the heap) or HEAP.");
+
   public static final ConfigOption<String> ROCKSDB_LOCAL_DIR =
       ConfigOptions.key("state.backend.rocksdb.localdir")
           .stringType()

@@ -8,8 +8,8 @@ import org.apache.calcite.rel.type.RelDataType;
 final class AccumulatorLayout {
   private final List<Accumulator> all = new ArrayList<>();
 
-  Accumulator add(RelDataType type, String initial) {
-    Accumulator acc = new Accumulator("acc$" + all.size(), type, initial, all.size());
+  Accumulator add(RelDataType type, String initial, String label) {
+    Accumulator acc = new Accumulator("acc$" + all.size(), type, initial, all.size(), label);
     all.add(acc);
     return acc;
   }

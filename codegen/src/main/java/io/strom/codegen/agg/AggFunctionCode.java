@@ -19,9 +19,12 @@ abstract class AggFunctionCode {
     this.layout = layout;
   }
 
-  /** Declares an accumulator; {@code initial} null starts it as SQL NULL. */
-  protected final Accumulator accumulator(RelDataType type, String initial) {
-    Accumulator acc = layout.add(type, initial);
+  /**
+   * Declares an accumulator; {@code initial} null starts it as SQL NULL; {@code label} names it in
+   * plans ({@code count}, {@code sum}).
+   */
+  protected final Accumulator accumulator(String label, RelDataType type, String initial) {
+    Accumulator acc = layout.add(type, initial, label);
     accumulators.add(acc);
     return acc;
   }
@@ -46,6 +49,35 @@ abstract class AggFunctionCode {
    * isNull}, which the caller declares.
    */
   abstract String value(String value, String isNull);
+
+  /**
+   * Statements adding the accumulators of another partial aggregation of the same function to
+   * this one's; they are read with {@link #partialIsNull} and {@link #partialValue}. Null when the
+   * function cannot merge (then no two-phase aggregation uses it).
+   */
+  String merge() {
+    return null;
+  }
+
+  /** The generated merge method's parameters: the partial row and where its accumulators start. */
+  static final String PARTIAL = "partial";
+  static final String OFFSET = "offset";
+
+  /** Whether the partial accumulator matching {@code acc} is NULL. */
+  protected static String partialIsNull(Accumulator acc) {
+    return PARTIAL + ".isNullAt(" + OFFSET + " + " + acc.position() + ")";
+  }
+
+  /** The partial accumulator matching {@code acc}, in its Java type. */
+  protected static String partialValue(Accumulator acc) {
+    return JavaTypes.read(PARTIAL, OFFSET + " + " + acc.position(), acc.type());
+  }
+
+  /** {@code target += partial}, skipping a NULL partial value and taking it as is into NULL. */
+  protected static String mergeSum(Accumulator target) {
+    return "if (!" + partialIsNull(target) + ") {\n"
+        + addTo(target, new AggArgument(partialValue(target), "false", target.type())) + "}\n";
+  }
 
   /** Statements run once a key's accumulators are loaded into their fields. */
   String afterLoad() {

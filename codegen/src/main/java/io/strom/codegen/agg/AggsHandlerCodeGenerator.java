@@ -28,8 +28,27 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 public final class AggsHandlerCodeGenerator {
   private static final String INPUT = "in";
 
-  /** The generated handler and the type of the accumulator rows it keeps in state. */
-  public record Generated(GeneratedClass<AggsHandler> handler, RowType accumulatorType) {}
+  /**
+   * The generated handler and the type of the accumulator rows it keeps in state.
+   *
+   * @param mergeable whether the handler merges partial accumulators ({@link AggsHandler#merge}):
+   *     every function can and none is DISTINCT
+   * @param accumulatorNames per call, the names of its accumulators in plans ({@code count$0},
+   *     {@code sum$1}), numbered by their position in the accumulator row
+   * @param accumulatorFieldNames the names of all fields of the accumulator row, in order: the
+   *     calls' accumulators and, over a retracting input, the row count ({@code count1$0})
+   */
+  public record Generated(
+      GeneratedClass<AggsHandler> handler,
+      RowType accumulatorType,
+      boolean mergeable,
+      List<List<String>> accumulatorNames,
+      List<String> accumulatorFieldNames) {
+    public Generated {
+      accumulatorNames = List.copyOf(accumulatorNames);
+      accumulatorFieldNames = List.copyOf(accumulatorFieldNames);
+    }
+  }
 
   private final RelDataType inputType;
   private final RowType inputRowType;
@@ -71,10 +90,14 @@ public final class AggsHandlerCodeGenerator {
     StringBuilder retract = new StringBuilder();
     StringBuilder value = new StringBuilder();
     Accumulator rowCount = retraction ? layout.add(types.createSqlType(
-        org.apache.calcite.sql.type.SqlTypeName.BIGINT), "0L") : null;
+        org.apache.calcite.sql.type.SqlTypeName.BIGINT), "0L", "count1") : null;
+    StringBuilder merge = new StringBuilder();
+    boolean mergeable = true;
     if (rowCount != null) {
       accumulate.append(rowCount.name()).append("++;\n");
       retract.append(rowCount.name()).append("--;\n");
+      merge.append(rowCount.name()).append(" += ")
+          .append(AggFunctionCode.partialValue(rowCount)).append(";\n");
     }
     // The result row: key fields, then one field per call.
     for (int i = 0; i < grouping.length; i++) {
@@ -105,12 +128,19 @@ public final class AggsHandlerCodeGenerator {
       AggFunctionCode function = call.getAggregation() instanceof AggregateFunctionSqlFunction udaf
           ? UserAggFunctionCode.create(
               udaf, call.getType(), argTypes, retraction, layout, types, userFunctionMembers())
-          : BuiltInAggFunctions.create(call, argTypes, layout, types, retraction, this::countingView);
+          : BuiltInAggFunctions.create(call, argTypes, layout, types, retraction, views());
       functions.add(function);
       if (retraction && !function.retractable()) {
         throw new UnsupportedExpressionException(
             "Aggregate function " + call.getAggregation().getName() + " cannot be computed over an"
                 + " updating input yet: it cannot take back rows that its input retracts");
+      }
+      String onMerge = function.merge();
+      if (onMerge == null || call.isDistinct()) {
+        // A distinct call would need the partial aggregations' sets of values.
+        mergeable = false;
+      } else {
+        merge.append("{\n").append(onMerge).append("}\n");
       }
       String onAdd = function.accumulate(args);
       String onRemove = retraction ? function.retract(args) : "";
@@ -148,8 +178,23 @@ public final class AggsHandlerCodeGenerator {
     }
     return new Generated(
         new GeneratedClass<>(className(), code(grouping.length + calls.size(), accumulate, retract,
-            value, rowCount), references.toArray()),
-        accumulatorType());
+            mergeable ? merge : null, value, rowCount), references.toArray()),
+        accumulatorType(),
+        mergeable,
+        accumulatorNames(),
+        layout.all().stream().map(acc -> acc.label() + "$" + acc.position()).toList());
+  }
+
+  private List<List<String>> accumulatorNames() {
+    List<List<String>> names = new ArrayList<>();
+    for (AggFunctionCode function : functions) {
+      List<String> ofFunction = new ArrayList<>();
+      for (Accumulator acc : function.accumulators()) {
+        ofFunction.add(acc.label() + "$" + acc.position());
+      }
+      names.add(ofFunction);
+    }
+    return names;
   }
 
   /** Statements in their own block (so their variables do not clash), run when {@code filter}. */
@@ -157,24 +202,42 @@ public final class AggsHandlerCodeGenerator {
     return filter == null ? "{\n" + body + "}\n" : "if (" + filter + ") {\n" + body + "}\n";
   }
 
-  private String[] countingView(int field) {
-    return view(new int[] {field}, "values");
+  /** The views built-in functions keep their values in. */
+  private BuiltInAggFunctions.Views views() {
+    return new BuiltInAggFunctions.Views() {
+      @Override
+      public String[] countingView(int field) {
+        return view(inputRowType, new int[] {field}, "values");
+      }
+
+      @Override
+      public String[] orderedView(RelDataType valueType) {
+        RowType pair = new RowType(false, List.of(
+            new RowField("seq", TypeConversions.toLogicalType(
+                types.createSqlType(org.apache.calcite.sql.type.SqlTypeName.BIGINT))),
+            new RowField("value", TypeConversions.toLogicalType(valueType))));
+        return view(pair, new int[] {0, 1}, "ordered");
+      }
+    };
   }
 
   private String[] distinctView(List<Integer> args) {
-    return view(args.stream().mapToInt(Integer::intValue).toArray(), "distinct");
+    return view(inputRowType, args.stream().mapToInt(Integer::intValue).toArray(), "distinct");
   }
 
-  /** Declares a counting map view over input fields {@code fields}; returns view and projection. */
-  private String[] view(int[] fields, String purpose) {
+  /**
+   * Declares a counting map view whose keys are fields {@code fields} of rows of type {@code
+   * source} (the input, or rows the function builds); returns view and projection.
+   */
+  private String[] view(RowType source, int[] fields, String purpose) {
     int n = views++;
     String view = "view$" + n;
     String project = "project$" + n;
     GeneratedClass<Projection> projection =
-        ProjectionCodeGenerator.generate(inputRowType, fields, name + "_" + purpose + n);
+        ProjectionCodeGenerator.generate(source, fields, name + "_" + purpose + n);
     List<RowField> viewFields = new ArrayList<>();
     for (int i = 0; i < fields.length; i++) {
-      viewFields.add(new RowField("f" + i, inputRowType.typeAt(fields[i])));
+      viewFields.add(new RowField("f" + i, source.typeAt(fields[i])));
     }
     members.add("private io.strom.api.state.MapState " + view + ";");
     members.add("private final io.strom.runtime.generated.Projection " + project + ";");
@@ -235,8 +298,8 @@ public final class AggsHandlerCodeGenerator {
   }
 
   private String code(
-      int resultArity, CharSequence accumulate, CharSequence retract, CharSequence value,
-      Accumulator rowCount) {
+      int resultArity, CharSequence accumulate, CharSequence retract, CharSequence merge,
+      CharSequence value, Accumulator rowCount) {
     List<Accumulator> accs = layout.all();
     StringBuilder sb = new StringBuilder();
     sb.append("public final class ").append(className())
@@ -291,6 +354,11 @@ public final class AggsHandlerCodeGenerator {
         .append(accumulate).append("}\n");
     sb.append("public void retract(io.strom.data.Row ").append(INPUT).append(") throws Exception {\n")
         .append(retract).append("}\n");
+    if (merge != null) {
+      sb.append("public void merge(io.strom.data.Row ").append(AggFunctionCode.PARTIAL)
+          .append(", int ").append(AggFunctionCode.OFFSET).append(") throws Exception {\n")
+          .append(merge).append("}\n");
+    }
     sb.append("public io.strom.data.Row getValue(io.strom.data.Row key) throws Exception {\n")
         .append("io.strom.data.GenericRow result = new io.strom.data.GenericRow(")
         .append(resultArity).append(");\n").append(value).append("return result;\n}\n");

@@ -19,6 +19,12 @@ final class BuiltInAggFunctions {
      * member and of the member extracting the field as a binary row.
      */
     String[] countingView(int field);
+
+    /**
+     * Declares a view of (arrival number BIGINT NOT NULL, value) rows, whose projection member
+     * turns such a row into the view's key; returns the names of view and projection.
+     */
+    String[] orderedView(RelDataType valueType);
   }
 
   static AggFunctionCode create(
@@ -46,10 +52,19 @@ final class BuiltInAggFunctions {
             : new MinMax(layout, result, min);
       case FIRST_VALUE:
       case LAST_VALUE:
-        return new FirstLastValue(
-            layout, result, call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.FIRST_VALUE);
+        boolean first = call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.FIRST_VALUE;
+        if (retraction) {
+          ArrivalOrderAggFunctions.checkComparable(call.getAggregation().getName(), argTypes.get(0));
+          return new ArrivalOrderAggFunctions.FirstLastValue(
+              layout, types, result, first, views.orderedView(argTypes.get(0)));
+        }
+        return new FirstLastValue(layout, result, first);
       case LISTAGG:
-        return new ListAgg(layout, result);
+        return retraction
+            ? new ArrivalOrderAggFunctions.ListAgg(layout, types, result, views.orderedView(argTypes.get(0)))
+            : new ListAgg(layout, result);
+      case COLLECT:
+        return new CollectAggFunction(layout, argTypes.get(0), views.countingView(call.getArgList().get(0)));
       case LITERAL_AGG:
         return new LiteralAgg(layout, call);
       default:
@@ -75,7 +90,7 @@ final class BuiltInAggFunctions {
 
     Count(AccumulatorLayout layout, RelDataTypeFactory types) {
       super(layout);
-      count = accumulator(bigint(types), "0L");
+      count = accumulator("count", bigint(types), "0L");
     }
 
     @Override
@@ -86,6 +101,11 @@ final class BuiltInAggFunctions {
     @Override
     String retract(List<AggArgument> args) {
       return ifNoneNull(args, count.name() + "--;\n");
+    }
+
+    @Override
+    String merge() {
+      return count.name() + " += " + partialValue(count) + ";\n";
     }
 
     @Override
@@ -100,7 +120,7 @@ final class BuiltInAggFunctions {
 
     Sum(AccumulatorLayout layout, RelDataType result) {
       super(layout);
-      sum = accumulator(result, null);
+      sum = accumulator("sum", result, null);
     }
 
     @Override
@@ -117,6 +137,11 @@ final class BuiltInAggFunctions {
     @Override
     boolean retractable() {
       return false;
+    }
+
+    @Override
+    String merge() {
+      return mergeSum(sum);
     }
 
     @Override
@@ -137,8 +162,8 @@ final class BuiltInAggFunctions {
     RetractableSum(
         AccumulatorLayout layout, RelDataTypeFactory types, RelDataType result, boolean zeroWhenEmpty) {
       super(layout);
-      sum = accumulator(result, null);
-      count = accumulator(bigint(types), "0L");
+      sum = accumulator("sum", result, null);
+      count = accumulator("count", bigint(types), "0L");
       this.zeroWhenEmpty = zeroWhenEmpty;
     }
 
@@ -154,6 +179,11 @@ final class BuiltInAggFunctions {
       return ifNoneNull(args, "if (" + sum.isNull() + ") {\n"
           + set(sum, minus(sum.type(), zero(sum.type()), v.value())) + "} else {\n"
           + set(sum, minus(sum.type(), sum.name(), v.value())) + "}\n" + count.name() + "--;\n");
+    }
+
+    @Override
+    String merge() {
+      return mergeSum(sum) + count.name() + " += " + partialValue(count) + ";\n";
     }
 
     @Override
@@ -201,8 +231,8 @@ final class BuiltInAggFunctions {
         default:
           sumType = bigint(types);
       }
-      sum = accumulator(sumType, zero(sumType));
-      count = accumulator(bigint(types), "0L");
+      sum = accumulator("sum", sumType, zero(sumType));
+      count = accumulator("count", bigint(types), "0L");
     }
 
     @Override
@@ -221,6 +251,12 @@ final class BuiltInAggFunctions {
     private String widened(AggArgument v) {
       String java = JavaTypes.of(sum.type());
       return java.equals(JavaTypes.DECIMAL) ? v.value() : "((" + java + ") " + v.value() + ")";
+    }
+
+    @Override
+    String merge() {
+      return set(sum, plus(sum.type(), sum.name(), partialValue(sum)))
+          + count.name() + " += " + partialValue(count) + ";\n";
     }
 
     @Override
@@ -244,7 +280,7 @@ final class BuiltInAggFunctions {
     MinMax(AccumulatorLayout layout, RelDataType result, boolean min) {
       super(layout);
       this.min = min;
-      extreme = accumulator(result, null);
+      extreme = accumulator(min ? "min" : "max", result, null);
     }
 
     @Override
@@ -263,6 +299,15 @@ final class BuiltInAggFunctions {
     @Override
     boolean retractable() {
       return false;
+    }
+
+    @Override
+    String merge() {
+      String value = partialValue(extreme);
+      return "if (!" + partialIsNull(extreme) + ") {\n"
+          + JavaTypes.of(extreme.type()) + " candidate = " + value + ";\n"
+          + "if (" + extreme.isNull() + " || " + better(min, extreme.type(), "candidate", extreme.name())
+          + ") {\n" + set(extreme, "candidate") + "}\n}\n";
     }
 
     @Override
@@ -285,7 +330,7 @@ final class BuiltInAggFunctions {
         AccumulatorLayout layout, RelDataTypeFactory types, RelDataType result, boolean min, String[] view) {
       super(layout);
       this.min = min;
-      extreme = accumulator(result, null);
+      extreme = accumulator(min ? "min" : "max", result, null);
       this.view = view[0];
       this.project = view[1];
     }
@@ -347,7 +392,7 @@ final class BuiltInAggFunctions {
     FirstLastValue(AccumulatorLayout layout, RelDataType result, boolean first) {
       super(layout);
       this.first = first;
-      held = accumulator(result, null);
+      held = accumulator(first ? "first_value" : "last_value", result, null);
     }
 
     @Override
@@ -399,6 +444,11 @@ final class BuiltInAggFunctions {
     }
 
     @Override
+    String merge() {
+      return "";
+    }
+
+    @Override
     String value(String value, String isNull) {
       return literal == null
           ? isNull + " = true;\n"
@@ -412,7 +462,7 @@ final class BuiltInAggFunctions {
 
     ListAgg(AccumulatorLayout layout, RelDataType result) {
       super(layout);
-      joined = accumulator(result, null);
+      joined = accumulator("listagg", result, null);
     }
 
     @Override

@@ -54,7 +54,7 @@ final class UserAggFunctionCode extends AggFunctionCode {
         "new io.strom.runtime.sql.agg.UserAccumulator(" + instance + ", \"" + udaf.getName() + "\")");
     members.onOpen(instance + ".open(context.functionContext());");
     members.onClose(instance + ".close();");
-    bytes = accumulator(
+    bytes = accumulator("udaf",
         types.createSqlType(SqlTypeName.VARBINARY, Integer.MAX_VALUE), holder + ".create()");
   }
 

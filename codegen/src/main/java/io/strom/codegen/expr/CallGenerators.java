@@ -132,9 +132,29 @@ final class CallGenerators {
       case "JSON_EXISTS": return JsonGenerators.jsonExists(g, call);
       case "JSON_OBJECT": return JsonGenerators.constructor(g, call, true);
       case "JSON_ARRAY": return JsonGenerators.constructor(g, call, false);
+      case "HASH_CODE": return hashCode(g, call);
       case "CARDINALITY": return CollectionGenerators.cardinality(g, call);
       case "ELEMENT": return CollectionGenerators.element(g, call);
       default: throw UnsupportedExpressionException.function(call.getOperator().getName());
     }
+  }
+
+  /** {@code HASH_CODE(x)}: the value's content hash, 0 for NULL; see {@code InternalFunctions}. */
+  private static GeneratedExpr hashCode(ExprCodeGenerator g, RexCall call) {
+    GeneratedExpr a = g.generate(call.getOperands().get(0));
+    String v = a.valueTerm();
+    String hash = switch (JavaTypes.of(a.type())) {
+      case "boolean" -> "Boolean.hashCode(" + v + ")";
+      case "byte", "short", "int" -> "Integer.hashCode(" + v + ")";
+      case "long" -> "Long.hashCode(" + v + ")";
+      case "float" -> "Float.hashCode(" + v + ")";
+      case "double" -> "Double.hashCode(" + v + ")";
+      case "byte[]" -> "java.util.Arrays.hashCode(" + v + ")";
+      case JavaTypes.STRING, JavaTypes.DECIMAL, JavaTypes.TIMESTAMP -> v + ".hashCode()";
+      default -> throw new UnsupportedExpressionException(
+          "HASH_CODE of " + a.type().getSqlTypeName() + " values is not supported");
+    };
+    return new GeneratedExpr(a.code(), "false",
+        "(" + a.nullTerm() + " ? 0 : " + hash + ")", call.getType());
   }
 }

@@ -32,6 +32,62 @@ public final class TableConfigOptions {
               "A source split without records for this long is idle and holds back no watermark;"
                   + " 0 never marks splits idle.");
 
+  public static final ConfigOption<Boolean> MINI_BATCH_ENABLED =
+      ConfigOptions.key("table.exec.mini-batch.enabled")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription(
+              "Whether group aggregations buffer their input and apply it per key once per batch:"
+                  + " fewer state accesses and fewer intermediate updates, at the cost of latency."
+                  + " Needs 'table.exec.mini-batch.allow-latency' and 'table.exec.mini-batch.size'.");
 
+  public static final ConfigOption<Duration> MINI_BATCH_ALLOW_LATENCY =
+      ConfigOptions.key("table.exec.mini-batch.allow-latency")
+          .durationType()
+          .defaultValue(Duration.ZERO)
+          .withDescription(
+              "How long a mini-batch buffers rows at most before it is applied; must be greater"
+                  + " than zero when mini-batch is enabled.");
 
+  public static final ConfigOption<Long> MINI_BATCH_SIZE =
+      ConfigOptions.key("table.exec.mini-batch.size")
+          .longType()
+          .defaultValue(-1L)
+          .withDescription(
+              "How many rows a mini-batch buffers at most before it is applied; must be positive"
+                  + " when mini-batch is enabled.");
+
+  /** How group aggregations are split into phases, as Flink's {@code AggregatePhaseStrategy}. */
+  public enum AggPhaseStrategy {
+    /** Two phases when mini-batch is on and every aggregate function can merge, else one. */
+    AUTO,
+    /** Always one aggregation after the exchange. */
+    ONE_PHASE,
+    /** A local aggregation before the exchange and a global one after, where possible. */
+    TWO_PHASE
+  }
+
+  public static final ConfigOption<AggPhaseStrategy> AGG_PHASE_STRATEGY =
+      ConfigOptions.key("table.optimizer.agg-phase-strategy")
+          .enumType(AggPhaseStrategy.class)
+          .defaultValue(AggPhaseStrategy.AUTO)
+          .withDescription(
+              "AUTO, ONE_PHASE or TWO_PHASE: whether a group aggregation pre-aggregates each"
+                  + " mini-batch before the exchange (local) and merges the partial results after it"
+                  + " (global). Two phases need mini-batch and functions that merge.");
+
+  public static final ConfigOption<Boolean> DISTINCT_AGG_SPLIT_ENABLED =
+      ConfigOptions.key("table.optimizer.distinct-agg.split.enabled")
+          .booleanType()
+          .defaultValue(false)
+          .withDescription(
+              "Whether a group aggregation with COUNT(DISTINCT x) or SUM(DISTINCT x) is split in two:"
+                  + " first grouped by the keys and a bucket of x, then summed by the keys, which"
+                  + " spreads a hot key's distinct values over subtasks.");
+
+  public static final ConfigOption<Integer> DISTINCT_AGG_SPLIT_BUCKET_NUM =
+      ConfigOptions.key("table.optimizer.distinct-agg.split.bucket-num")
+          .intType()
+          .defaultValue(1024)
+          .withDescription("The number of buckets a split distinct aggregation spreads values over.");
 }

@@ -95,6 +95,9 @@ final class QueryExecutor implements AutoCloseable {
     StreamPhysicalRel physical =
         ProjectionPushDown.apply(PhysicalConverter.convertPlan(rewritten), this::acceptsProjection);
     physical = io.strom.planner.plan.optimize.PartitionPruning.apply(physical, pruningContext());
+    physical = io.strom.planner.plan.optimize.DistinctAggSplit.apply(physical, settings);
+    physical = io.strom.planner.plan.optimize.TwoPhaseAggregation.apply(
+        physical, settings, scan -> source(scan).changelogMode());
     return new Planned(logical, physical);
   }
 

@@ -92,11 +92,17 @@ public record CheckpointConfig(
         CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS.key() + " = " + maxConcurrent
             + " is not supported: Strom runs one checkpoint at a time. Set it to 1, and lower "
             + CheckpointingOptions.INTERVAL.key() + " for more frequent checkpoints.");
-    require(!configuration.get(CheckpointingOptions.UNALIGNED),
-        CheckpointingOptions.UNALIGNED.key() + " = true is not supported yet: Strom aligns"
-            + " barriers (" + CheckpointingOptions.MODE.key() + " = EXACTLY_ONCE) or does not align"
-            + " them at all (AT_LEAST_ONCE, which never holds input back under backpressure)."
-            + " Unset it, or choose AT_LEAST_ONCE.");
+    boolean unaligned = configuration.get(CheckpointingOptions.UNALIGNED);
+    require(!unaligned || mode == CheckpointingMode.EXACTLY_ONCE,
+        CheckpointingOptions.UNALIGNED.key() + " = true needs " + CheckpointingOptions.MODE.key()
+            + " = EXACTLY_ONCE, but it is " + mode + ". Unaligned checkpoints keep the data in"
+            + " flight so that every record counts once; AT_LEAST_ONCE never holds input back"
+            + " anyway. Unset one of the two.");
+    Duration alignedTimeout = configuration.get(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT);
+    require(!unaligned || alignedTimeout.isZero(),
+        CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT.key() + " = " + alignedTimeout.toMillis()
+            + " ms is not supported yet: Strom's unaligned checkpoints are unaligned from the"
+            + " start. Set it to 0, or turn " + CheckpointingOptions.UNALIGNED.key() + " off.");
     require(numRetained >= 1,
         CheckpointingOptions.NUM_RETAINED.key() + " must be at least 1, was " + numRetained);
     require(directory != null && !directory.isBlank(),

@@ -22,6 +22,12 @@ public final class StateAssignment {
   private StateAssignment() {}
 
   /**
+   * Names of the head operator's list states that hold the in-flight data of an unaligned
+   * checkpoint, followed by the input index.
+   */
+  public static final String IN_FLIGHT_STATE_PREFIX = "in-flight-input-";
+
+  /**
    * Checks that a checkpoint fits a job: same number of key groups, and every operator with state
    * in the checkpoint still exists.
    *
@@ -57,6 +63,33 @@ public final class StateAssignment {
               + " the state, or without it (unset execution.state-recovery.path); DataStream"
               + " programs can keep operators' state across changes by giving them ids with"
               + " uid(...).");
+    }
+    requireUnchangedParallelismOfInFlightData(checkpoint, job);
+  }
+
+  /**
+   * In-flight data belongs to the channels of the subtask that captured it, so (as in Flink) an
+   * unaligned checkpoint that holds some restores only at the parallelism that took it.
+   */
+  private static void requireUnchangedParallelismOfInFlightData(
+      CompletedCheckpoint checkpoint, JobGraph job) {
+    for (JobVertex vertex : job.vertices()) {
+      OperatorState state = checkpoint.operators().get(OperatorKeys.of(vertex.head()));
+      if (state == null || state.parallelism() == vertex.parallelism()) {
+        continue;
+      }
+      boolean inFlight = state.subtasks().values().stream()
+          .flatMap(s -> s.listStates().entrySet().stream())
+          .anyMatch(e -> e.getKey().startsWith(IN_FLIGHT_STATE_PREFIX) && !e.getValue().isEmpty());
+      if (inFlight) {
+        throw new IllegalArgumentException(
+            "Checkpoint " + checkpoint.name() + " of job " + checkpoint.jobId() + " is an"
+                + " unaligned checkpoint with records in flight to '" + vertex.name() + "', which"
+                + " ran at parallelism " + state.parallelism() + " but now runs at "
+                + vertex.parallelism() + ": in-flight data restores only at the parallelism that"
+                + " took it. Restore at parallelism " + state.parallelism() + ", or rescale from a"
+                + " savepoint (savepoints are always aligned).");
+      }
     }
   }
 

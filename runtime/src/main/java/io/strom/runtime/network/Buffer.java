@@ -9,6 +9,7 @@ public final class Buffer {
   private final int size;
   private final PartitionBufferPool owner;
   int channel;
+  boolean priority;
 
   Buffer(byte[] segment, int size, PartitionBufferPool owner) {
     this.segment = segment;
@@ -35,6 +36,14 @@ public final class Buffer {
   /** The input channel of the consuming gate this buffer arrived on. */
   public int channel() {
     return channel;
+  }
+
+  /**
+   * Whether this is an unaligned checkpoint barrier that overtook the buffers queued on its
+   * channel (see {@link InputGate#addPriorityBarrier}).
+   */
+  public boolean isPriority() {
+    return priority;
   }
 
   /** Returns the segment to its producer. Call exactly once. */

@@ -109,6 +109,20 @@ public final class ChannelDeserializer {
     return view;
   }
 
+  /**
+   * The bytes taken off the channel but not yet read: a partial element gathered so far and the
+   * rest of the current buffer. They start at an element boundary.
+   */
+  public byte[] unreadBytes() {
+    int rest = current == null ? 0 : size - position;
+    byte[] bytes = new byte[spillLength + rest];
+    System.arraycopy(spill, 0, bytes, 0, spillLength);
+    if (rest > 0) {
+      System.arraycopy(data, position, bytes, spillLength, rest);
+    }
+    return bytes;
+  }
+
   /** Recycles the buffer being read, if any (on failure or cancellation). */
   public void release() {
     if (current != null) {

@@ -91,6 +91,15 @@ public final class RecordWriter<T> {
    * and a barrier left in a partly filled buffer would delay every consumer's alignment.
    */
   public void broadcastBarrier(CheckpointBarrier barrier) {
+    broadcastBarrier(barrier, false);
+  }
+
+  /**
+   * Sends a checkpoint barrier on every channel now, as above. With {@code overtake} (unaligned
+   * checkpoints) the barrier goes ahead of the buffers already queued at each consumer, which keeps
+   * those as the checkpoint's in-flight data.
+   */
+  public void broadcastBarrier(CheckpointBarrier barrier, boolean overtake) {
     byte[] frame = new byte[4 + 1 + 17];
     scratch.clear();
     scratch.writeInt(18);
@@ -102,7 +111,12 @@ public final class RecordWriter<T> {
     for (int i = 0; i < targets.length; i++) {
       flush(i);
       // Consumers only read the frame, so every channel may share it.
-      targets[i].gate().add(targets[i].channel(), Buffer.unpooled(frame, frame.length));
+      Buffer buffer = Buffer.unpooled(frame, frame.length);
+      if (overtake) {
+        targets[i].gate().addPriorityBarrier(targets[i].channel(), barrier.checkpointId(), buffer);
+      } else {
+        targets[i].gate().add(targets[i].channel(), buffer);
+      }
     }
   }
 

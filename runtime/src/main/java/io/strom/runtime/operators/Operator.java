@@ -27,6 +27,13 @@ public interface Operator<OUT> extends Serializable {
   void open(OperatorContext<OUT> context) throws Exception;
 
   /**
+   * A checkpoint barrier is about to be sent downstream: emit what must reach the next operators
+   * ahead of it (a mini-batch's buffered results), so that the snapshot and what downstream
+   * received before the barrier agree. Called in chain order, before {@link #snapshotState}.
+   */
+  default void prepareSnapshotPreBarrier(long checkpointId) throws Exception {}
+
+  /**
    * A checkpoint is taken now, between two elements: write the operator's own state. Called in
    * chain order, before the barrier reaches the next operator. Keep it short — the task processes
    * nothing meanwhile; serialize what may change afterwards.

@@ -35,6 +35,8 @@ final class GateReader<IN> {
   private final Handler<IN> handler;
   private final BarrierAligner barriers;
   private final int channelOffset;
+  private final int inputIndex;
+  private final int[] edgeOfChannel;
   // Channels whose buffer was left part-read at a barrier that blocked them.
   private final ArrayDeque<Integer> suspended = new ArrayDeque<>();
   private int finishedChannels;
@@ -49,6 +51,24 @@ final class GateReader<IN> {
       Handler<IN> handler,
       BarrierAligner barriers,
       int channelOffset) {
+    this(gate, serializers, handler, barriers, channelOffset, 0, new int[gate.numChannels()]);
+  }
+
+  /**
+   * @param inputIndex which input of the head operator this gate feeds
+   * @param edgeOfChannel per channel, the position of its edge among the edges of the input;
+   *     in-flight data is kept per edge, so that it restores when a producer's parallelism changed
+   */
+  GateReader(
+      InputGate gate,
+      TypeSerializer<IN>[] serializers,
+      Handler<IN> handler,
+      BarrierAligner barriers,
+      int channelOffset,
+      int inputIndex,
+      int[] edgeOfChannel) {
+    this.inputIndex = inputIndex;
+    this.edgeOfChannel = edgeOfChannel;
     this.gate = gate;
     this.barriers = barriers;
     this.channelOffset = channelOffset;
@@ -59,6 +79,15 @@ final class GateReader<IN> {
       deserializers[i] = new ChannelDeserializer();
     }
     this.combiner = new WatermarkCombiner(gate.numChannels(), handler);
+    barriers.register(this);
+  }
+
+  int inputIndex() {
+    return inputIndex;
+  }
+
+  int edgeOfChannel(int channel) {
+    return edgeOfChannel[channel];
   }
 
   boolean isFinished() {
@@ -67,6 +96,9 @@ final class GateReader<IN> {
 
   /** Reads one buffer (or the rest of one) if one is available; returns false when none was. */
   boolean readBuffer() throws Exception {
+    if (readPriorityEvent()) {
+      return true;
+    }
     int channel = resumableChannel();
     if (channel < 0) {
       Buffer buffer = gate.poll();
@@ -74,10 +106,79 @@ final class GateReader<IN> {
         return false;
       }
       channel = buffer.channel();
+      if (buffer.isPriority()) {
+        processPriorityBarrier(buffer);
+        return true;
+      }
       deserializers[channel].setBuffer(buffer);
     }
     readElements(channel);
     return true;
+  }
+
+  /**
+   * Handles the next barrier of an unaligned checkpoint, if one overtook this gate's buffers; also
+   * while the task's outputs are full. Returns whether there was one.
+   */
+  boolean readPriorityEvent() throws Exception {
+    Buffer barrier = gate.pollPriority();
+    if (barrier == null) {
+      return false;
+    }
+    processPriorityBarrier(barrier);
+    return true;
+  }
+
+  private void processPriorityBarrier(Buffer buffer) throws Exception {
+    DataInputDeserializer view = new DataInputDeserializer();
+    // Frame: length, tag, then the barrier's body.
+    view.setBuffer(buffer.segment(), 5, buffer.size() - 5);
+    CheckpointBarrier barrier =
+        new CheckpointBarrier(view.readLong(), view.readLong(), view.readBoolean());
+    buffer.recycle();
+    barriers.processPriorityBarrier(channelOffset + buffer.channel(), barrier);
+  }
+
+  /** Starts keeping this gate's in-flight data for an unaligned checkpoint (see InputGate). */
+  void startCapture(long checkpointId) {
+    byte[][] unread = new byte[deserializers.length][];
+    for (int c = 0; c < unread.length; c++) {
+      unread[c] = deserializers[c].unreadBytes();
+    }
+    gate.startCapture(checkpointId, unread);
+  }
+
+  /** This gate's in-flight data of a checkpoint, per channel, or null if it was not captured. */
+  byte[][] finishCapture(long checkpointId) {
+    return gate.finishCapture(checkpointId);
+  }
+
+  void abortCapture() {
+    gate.abortCapture();
+  }
+
+  /**
+   * Feeds the records of in-flight data restored from an unaligned checkpoint to the operator, as
+   * if they had just arrived. Watermarks and other events among them are dropped: after a restore,
+   * event time starts again from the sources.
+   */
+  void replay(byte[] frames, int offset, TypeSerializer<IN> serializer) throws Exception {
+    DataInputDeserializer view = new DataInputDeserializer();
+    int position = offset;
+    while (position < frames.length) {
+      int length =
+          ((frames[position] & 0xFF) << 24) | ((frames[position + 1] & 0xFF) << 16)
+              | ((frames[position + 2] & 0xFF) << 8) | (frames[position + 3] & 0xFF);
+      view.setBuffer(frames, position + 4, length);
+      position += 4 + length;
+      byte kind = view.readByte();
+      if (kind == ElementKind.RECORD) {
+        handler.processElement(serializer.deserialize(view), Output.NO_TIMESTAMP);
+      } else if (kind == ElementKind.TIMESTAMPED_RECORD) {
+        long timestamp = view.readLong();
+        handler.processElement(serializer.deserialize(view), timestamp);
+      }
+    }
   }
 
   /** A suspended channel that is no longer blocked, or -1. */

@@ -174,10 +174,13 @@ final class OperatorChain {
     return operators;
   }
 
-  /** Sends a checkpoint barrier on every output of the chain at once. */
-  void broadcastBarrier(CheckpointBarrier barrier) {
+  /**
+   * Sends a checkpoint barrier on every output of the chain at once; with {@code overtake} ahead of
+   * the data already queued downstream (unaligned checkpoints).
+   */
+  void broadcastBarrier(CheckpointBarrier barrier, boolean overtake) {
     for (RecordWriter<?> writer : writers) {
-      writer.broadcastBarrier(barrier);
+      writer.broadcastBarrier(barrier, overtake);
     }
   }
 

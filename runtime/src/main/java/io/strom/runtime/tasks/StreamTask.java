@@ -145,6 +145,7 @@ public final class StreamTask implements Runnable {
       input = createInput(chain);
       chain.initializeState(restore);
       chain.open();
+      input.replayInFlightData(restore.operator(OperatorKeys.of(vertex.head())).listStates());
       startPeriodicActions(chain, input);
       runMailboxLoop(chain, input);
       if (!canceled) {
@@ -182,8 +183,11 @@ public final class StreamTask implements Runnable {
         return;
       }
       if (!chain.outputsAvailable()) {
-        // Backpressure: wait for a consumer to free a buffer, still serving mails meanwhile.
-        mailbox.await();
+        // Backpressure: wait for a consumer to free a buffer, still serving mails and barriers of
+        // unaligned checkpoints meanwhile (sending a barrier needs no free buffer).
+        if (!input.processPriorityEvents()) {
+          mailbox.await();
+        }
         continue;
       }
       InputStatus status = input.emitNext();
@@ -250,13 +254,15 @@ public final class StreamTask implements Runnable {
     if (head.numInputs() == 1) {
       InputGate gate = exchanges.gate(vertex.id(), subtask, 0);
       gate.setDataListener(mailbox::signal);
-      return newOneInput(gate, serializersOf(0), operator, head.name());
+      return newOneInput(gate, serializersOf(0), edgesOfChannels(0), operator, head.name());
     }
     InputGate gate1 = exchanges.gate(vertex.id(), subtask, 0);
     InputGate gate2 = exchanges.gate(vertex.id(), subtask, 1);
     gate1.setDataListener(mailbox::signal);
     gate2.setDataListener(mailbox::signal);
-    return newTwoInput(gate1, serializersOf(0), gate2, serializersOf(1), operator, head.name());
+    return newTwoInput(
+        gate1, serializersOf(0), edgesOfChannels(0), gate2, serializersOf(1), edgesOfChannels(1),
+        operator, head.name());
   }
 
   /** Exactly-once aligns barriers; at-least-once only counts them. */
@@ -267,24 +273,28 @@ public final class StreamTask implements Runnable {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private TaskInput newOneInput(
-      InputGate gate, TypeSerializer[] serializers, Object operator, String name) {
+      InputGate gate, TypeSerializer[] serializers, int[] edges, Object operator, String name) {
     return new OneInputNetworkInput(
-        gate, serializers, (OneInputOperator) operator, name, aligning(), checkpointer);
+        gate, serializers, (OneInputOperator) operator, edges, name, aligning(), checkpointer);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private TaskInput newTwoInput(
       InputGate gate1,
       TypeSerializer[] serializers1,
+      int[] edges1,
       InputGate gate2,
       TypeSerializer[] serializers2,
+      int[] edges2,
       Object operator,
       String name) {
     return new TwoInputNetworkInput(
         gate1,
         serializers1,
+        edges1,
         gate2,
         serializers2,
+        edges2,
         (TwoInputOperator) operator,
         name,
         aligning(),
@@ -303,6 +313,21 @@ public final class StreamTask implements Runnable {
       }
     }
     return perChannel.toArray(new TypeSerializer<?>[0]);
+  }
+
+  /** The position of each channel's edge among the edges of input {@code inputIndex}. */
+  private int[] edgesOfChannels(int inputIndex) {
+    List<Integer> perChannel = new ArrayList<>();
+    List<JobEdge> edges = ExchangeRegistry.edgesOf(vertex, inputIndex);
+    for (int e = 0; e < edges.size(); e++) {
+      JobEdge edge = edges.get(e);
+      int channels =
+          edge.partitioner().isPointwise() ? 1 : env.job().vertex(edge.sourceVertex()).parallelism();
+      for (int i = 0; i < channels; i++) {
+        perChannel.add(e);
+      }
+    }
+    return perChannel.stream().mapToInt(Integer::intValue).toArray();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

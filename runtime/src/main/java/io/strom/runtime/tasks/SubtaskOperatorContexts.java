@@ -1,6 +1,7 @@
 package io.strom.runtime.tasks;
 
 import io.strom.api.functions.KeySelector;
+import io.strom.configuration.StateBackendOptions;
 import io.strom.runtime.checkpoint.CheckpointStorage;
 import io.strom.runtime.checkpoint.KeyedStateHandle;
 import io.strom.runtime.checkpoint.OperatorKeys;
@@ -14,7 +15,9 @@ import io.strom.runtime.state.CheckpointableKeyedStateBackend;
 import io.strom.runtime.state.KeyGroupRange;
 import io.strom.runtime.state.KeyGroups;
 import io.strom.runtime.state.KeyedStateBackendFactory;
+import io.strom.runtime.state.rocksdb.RocksDbKeyedStateBackend;
 import io.strom.runtime.time.ProcessingTimeService;
+import io.strom.runtime.time.TimerQueueFactory;
 import io.strom.runtime.time.TimerServiceManager;
 import io.strom.serde.DataInputDeserializer;
 import java.io.IOException;
@@ -72,15 +75,27 @@ final class SubtaskOperatorContexts implements OperatorChain.OperatorContextFact
       for (int i = 0; i < node.numInputs(); i++) {
         selectors.add(node.keySelector(i));
       }
+      CheckpointableKeyedStateBackend<Object> backend = createBackend(node, range, maxParallelism);
       KeyedParts parts =
           new KeyedParts(
-              createBackend(node, range, maxParallelism),
-              new TimerServiceManager<>(range, maxParallelism, processingTime));
+              backend,
+              new TimerServiceManager<>(
+                  range, maxParallelism, processingTime, timerQueues(backend)));
       restoreKeyed(node, range, parts);
       keyedParts.put(node.id(), parts);
       builder.keyed(parts.backend(), parts.timers(), selectors);
     }
     return builder.build();
+  }
+
+  /** Timers live in RocksDB with that backend (unless configured otherwise), else on the heap. */
+  private TimerQueueFactory timerQueues(CheckpointableKeyedStateBackend<Object> backend) {
+    if (backend instanceof RocksDbKeyedStateBackend<?> rocksDb
+        && env.configuration().get(StateBackendOptions.ROCKSDB_TIMER_SERVICE_FACTORY)
+            == StateBackendOptions.TimerServiceFactory.ROCKSDB) {
+      return rocksDb.timerQueues();
+    }
+    return TimerQueueFactory.HEAP;
   }
 
   /**

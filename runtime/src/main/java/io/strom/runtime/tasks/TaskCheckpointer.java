@@ -22,6 +22,7 @@ import io.strom.serde.DataOutputSerializer;
 import io.strom.serde.TypeSerializer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +56,10 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
   private final SubtaskOperatorContexts contexts;
   private final CheckpointStorage storage;
   private final boolean incremental;
+  private final boolean unaligned;
+  /** The in-flight data the snapshot of the current unaligned checkpoint waits for, or null. */
+  private CompletableFuture<InFlightData> pendingInFlight;
+  private long pendingInFlightId = -1;
   private SourceReader<?, SourceSplit> sourceReader;
   private TypeSerializer<SourceSplit> splitSerializer;
   private volatile long lastCheckpointId = -1;
@@ -75,6 +80,10 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     Path directory = CheckpointConfig.workingDirectory(env.configuration());
     this.storage = directory == null ? null : new CheckpointStorage(directory, env.job().jobId());
     this.incremental = env.configuration().get(CheckpointingOptions.INCREMENTAL);
+    this.unaligned =
+        env.configuration().get(CheckpointingOptions.UNALIGNED)
+            && env.configuration().get(CheckpointingOptions.MODE)
+                == CheckpointingOptions.CheckpointingMode.EXACTLY_ONCE;
   }
 
   /** Makes the source reader's splits part of every checkpoint (source tasks). */
@@ -90,23 +99,71 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
 
   /** The coordinator triggered a checkpoint at this source task. */
   void triggerCheckpoint(CheckpointBarrier barrier) throws Exception {
-    performCheckpoint(barrier);
+    performCheckpoint(barrier, CompletableFuture.completedFuture(InFlightData.NONE));
   }
 
   @Override
   public void onBarrierAligned(CheckpointBarrier barrier) throws Exception {
-    performCheckpoint(barrier);
+    performCheckpoint(barrier, CompletableFuture.completedFuture(InFlightData.NONE));
   }
 
-  private void performCheckpoint(CheckpointBarrier barrier) throws Exception {
+  @Override
+  public void onUnalignedBarrier(CheckpointBarrier barrier) throws Exception {
+    abandonPendingInFlight();
+    pendingInFlight = new CompletableFuture<>();
+    pendingInFlightId = barrier.checkpointId();
+    performCheckpoint(barrier, pendingInFlight);
+  }
+
+  @Override
+  public void onInFlightData(long checkpointId, InFlightData data) {
+    if (pendingInFlight != null && pendingInFlightId == checkpointId) {
+      pendingInFlight.complete(data);
+      pendingInFlight = null;
+    }
+  }
+
+  @Override
+  public void onInFlightAbandoned(long checkpointId) {
+    if (pendingInFlightId == checkpointId) {
+      abandonPendingInFlight();
+    }
+  }
+
+  private void abandonPendingInFlight() {
+    if (pendingInFlight != null) {
+      pendingInFlight.completeExceptionally(
+          new IllegalStateException(
+              "Checkpoint " + pendingInFlightId + " was abandoned before every barrier arrived"));
+      pendingInFlight = null;
+    }
+  }
+
+  /**
+   * Takes the snapshot; it is written and acknowledged once {@code inFlight} (the data an unaligned
+   * checkpoint keeps from its input channels) is known.
+   */
+  private void performCheckpoint(
+      CheckpointBarrier barrier, CompletableFuture<InFlightData> inFlight) throws Exception {
     if (storage == null) {
       throw new IllegalStateException(
           "Bug: a checkpoint barrier reached a task of a job without a checkpoint directory");
     }
     long start = System.nanoTime();
     long id = barrier.checkpointId();
+    // Operators flush what must precede the barrier (in chain order, so a flush reaches the
+    // operators after it before they flush themselves).
+    for (ChainedOperator op : chain.operators()) {
+      try {
+        op.operator().prepareSnapshotPreBarrier(id);
+      } catch (Exception e) {
+        throw OperatorException.wrap(op.node().name(), e);
+      }
+    }
     // Downstream tasks start aligning while this one writes its state.
-    chain.broadcastBarrier(barrier);
+    // Barriers of unaligned checkpoints overtake the data queued downstream; savepoints always
+    // align, as in Flink.
+    chain.broadcastBarrier(barrier, unaligned && !barrier.savepoint());
     DataOutputSerializer file = new DataOutputSerializer(4096);
     file.writeByte(CheckpointStorage.STATE_FILE_VERSION);
     List<PendingState> states = new ArrayList<>();
@@ -133,8 +190,16 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     long syncNanos = System.nanoTime() - start;
     lastCheckpointId = id;
     CompletableFuture<Void> write =
-        CompletableFuture.runAsync(
-            () -> persist(id, states, bytes, length, syncNanos), env.snapshotExecutor());
+        inFlight.handleAsync(
+            (data, failure) -> {
+              if (failure != null) {
+                discardAndDecline(id, states, failure);
+              } else {
+                persist(id, states, data, bytes, length, syncNanos);
+              }
+              return null;
+            },
+            env.snapshotExecutor());
     writing.put(write, states);
     write.whenComplete((r, e) -> writing.remove(write));
   }
@@ -145,6 +210,8 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
    * or was canceled first stops their uploads. Called on the task's thread as it ends.
    */
   void awaitWrites(boolean cancel) {
+    // No barrier arrives any more: an unaligned snapshot still waiting for one is given up.
+    abandonPendingInFlight();
     if (cancel) {
       writing.values().forEach(
           states -> states.stream()
@@ -186,7 +253,8 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
         } else {
           KeyGroupStateFormat.writeNoStates(file);
         }
-        keyed.timers().snapshotKeyGroup(kg, file);
+        // Timers in RocksDB are in the native snapshot's files already.
+        keyed.timers().snapshotKeyGroup(kg, file, nativeSnapshot == null);
       }
       offsets[range.size()] = file.length();
     }
@@ -203,8 +271,14 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
 
   /** On a snapshot thread: writes the state file, then acknowledges. */
   private void persist(
-      long checkpointId, List<PendingState> states, byte[] bytes, int length, long syncNanos) {
+      long checkpointId,
+      List<PendingState> states,
+      InFlightData inFlight,
+      byte[] bytes,
+      int length,
+      long syncNanos) {
     long start = System.nanoTime();
+    String headKey = OperatorKeys.of(vertex.head());
     try {
       CheckpointStorage.WrittenFile written = null;
       if (states.stream().anyMatch(s -> s.keyed() != null)) {
@@ -227,7 +301,16 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
                     state.keyed().firstKeyGroup(),
                     state.keyed().offsets(),
                     nativeState);
-        operators.add(new OperatorSubtaskState(state.operatorKey(), handle, state.listStates()));
+        Map<String, List<byte[]>> listStates = state.listStates();
+        if (state.operatorKey().equals(headKey) && !inFlight.listStates().isEmpty()) {
+          listStates = new HashMap<>(listStates);
+          listStates.putAll(inFlight.listStates());
+        }
+        operators.add(new OperatorSubtaskState(state.operatorKey(), handle, listStates));
+      }
+      if (!inFlight.listStates().isEmpty()
+          && operators.stream().noneMatch(o -> o.operatorKey().equals(headKey))) {
+        operators.add(0, new OperatorSubtaskState(headKey, null, inFlight.listStates()));
       }
       LOG.debug(
           "Checkpoint {} of {} ({}): {} bytes, {} µs on the task thread, {} µs to write",
@@ -236,11 +319,15 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
       env.checkpointResponder()
           .acknowledgeCheckpoint(checkpointId, new SubtaskState(vertex.id(), subtask, operators));
     } catch (Exception e) {
-      states.stream()
-          .filter(s -> s.nativeSnapshot() != null)
-          .forEach(s -> s.nativeSnapshot().discard());
-      env.checkpointResponder().declineCheckpoint(checkpointId, vertex.id(), subtask, e);
+      discardAndDecline(checkpointId, states, e);
     }
+  }
+
+  private void discardAndDecline(long checkpointId, List<PendingState> states, Throwable reason) {
+    states.stream()
+        .filter(s -> s.nativeSnapshot() != null)
+        .forEach(s -> s.nativeSnapshot().discard());
+    env.checkpointResponder().declineCheckpoint(checkpointId, vertex.id(), subtask, reason);
   }
 
   /** Every operator of the chain (and the source reader) hears that a checkpoint completed. */

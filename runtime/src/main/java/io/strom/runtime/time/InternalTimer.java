@@ -23,6 +23,11 @@ public final class InternalTimer<K, N> {
     this.hash = (31 * key.hashCode() + namespace.hashCode()) * 31 + Long.hashCode(time);
   }
 
+  /** A timer read back from storage that orders timers itself (no registration order). */
+  public static <K, N> InternalTimer<K, N> of(K key, N namespace, long time) {
+    return new InternalTimer<>(key, namespace, time, 0);
+  }
+
   public K key() {
     return key;
   }

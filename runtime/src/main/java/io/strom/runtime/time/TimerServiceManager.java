@@ -38,9 +38,10 @@ public final class TimerServiceManager<K> implements AutoCloseable {
   private final KeyGroupRange keyGroupRange;
   private final int maxParallelism;
   private final ProcessingTimeService processingTimeService;
-  private final Map<String, HeapTimerService<K, ?>> services = new LinkedHashMap<>();
+  private final TimerQueueFactory queueFactory;
+  private final Map<String, KeyedTimerService<K, ?>> services = new LinkedHashMap<>();
   // Services in creation order, iterated on every firing step without allocating an iterator.
-  private final List<HeapTimerService<K, ?>> serviceList = new ArrayList<>();
+  private final List<KeyedTimerService<K, ?>> serviceList = new ArrayList<>();
 
   private long currentWatermark = Watermarks.NONE;
   private ProcessingTimeService.Cancellable scheduledWakeUp;
@@ -62,6 +63,18 @@ public final class TimerServiceManager<K> implements AutoCloseable {
       KeyGroupRange keyGroupRange,
       int maxParallelism,
       ProcessingTimeService processingTimeService) {
+    this(keyGroupRange, maxParallelism, processingTimeService, TimerQueueFactory.HEAP);
+  }
+
+  /**
+   * @param queueFactory where timers live: on the heap, or in the RocksDB of the keyed state
+   */
+  public TimerServiceManager(
+      KeyGroupRange keyGroupRange,
+      int maxParallelism,
+      ProcessingTimeService processingTimeService,
+      TimerQueueFactory queueFactory) {
+    this.queueFactory = requireNonNull(queueFactory, "queueFactory");
     this.keyGroupRange = requireNonNull(keyGroupRange, "keyGroupRange");
     this.processingTimeService = requireNonNull(processingTimeService, "processingTimeService");
     if (maxParallelism <= 0) {
@@ -79,7 +92,7 @@ public final class TimerServiceManager<K> implements AutoCloseable {
   public <N> InternalTimerService<K, N> getTimerService(String name, Triggerable<K, N> target) {
     requireNonNull(name, "name");
     requireNonNull(target, "target");
-    HeapTimerService<K, ?> existing = services.get(name);
+    KeyedTimerService<K, ?> existing = services.get(name);
     if (existing != null) {
       if (existing.target != target) {
         throw new IllegalStateException(
@@ -88,7 +101,7 @@ public final class TimerServiceManager<K> implements AutoCloseable {
       }
       return (InternalTimerService<K, N>) existing;
     }
-    HeapTimerService<K, N> created = new HeapTimerService<>(name, target, this);
+    KeyedTimerService<K, N> created = new KeyedTimerService<>(name, target, this);
     services.put(name, created);
     serviceList.add(created);
     Map<Integer, byte[]> pending = restored.remove(name);
@@ -106,10 +119,23 @@ public final class TimerServiceManager<K> implements AutoCloseable {
    * for processing time. Services without timers in the key group are left out.
    */
   public void snapshotKeyGroup(int keyGroup, DataOutputSerializer out) throws IOException {
+    snapshotKeyGroup(keyGroup, out, true);
+  }
+
+  /**
+   * Writes the timers of one key group as {@link #snapshotKeyGroup(int, DataOutputSerializer)}
+   * does; without {@code withStoredTimers} it leaves out the timers the keyed state backend stores
+   * itself (see {@link TimerQueueFactory#storedWithKeyedState}), for a snapshot of the backend's
+   * own files that holds them already.
+   */
+  public void snapshotKeyGroup(int keyGroup, DataOutputSerializer out, boolean withStoredTimers)
+      throws IOException {
     int countAt = out.length();
     out.writeInt(0);
     int count = 0;
-    for (HeapTimerService<K, ?> service : serviceList) {
+    boolean skipServices = !withStoredTimers && queueFactory.storedWithKeyedState();
+    List<KeyedTimerService<K, ?>> written = skipServices ? List.of() : serviceList;
+    for (KeyedTimerService<K, ?> service : written) {
       scratch.clear();
       int n = writeTimers(service.eventTimers, keyGroup) + writeTimers(service.processingTimers,
           keyGroup);
@@ -159,7 +185,7 @@ public final class TimerServiceManager<K> implements AutoCloseable {
       String name = in.readUTF();
       byte[] body = new byte[in.readInt()];
       in.readFully(body);
-      HeapTimerService<K, ?> existing = services.get(name);
+      KeyedTimerService<K, ?> existing = services.get(name);
       if (existing != null) {
         readTimers(existing, new DataInputDeserializer(body));
       } else {
@@ -169,7 +195,7 @@ public final class TimerServiceManager<K> implements AutoCloseable {
   }
 
   @SuppressWarnings("unchecked")
-  private <N> void readTimers(HeapTimerService<K, N> service, DataInputView in) {
+  private <N> void readTimers(KeyedTimerService<K, N> service, DataInputView in) {
     try {
       for (int kind = 0; kind < 2; kind++) {
         int n = in.readInt();
@@ -198,7 +224,7 @@ public final class TimerServiceManager<K> implements AutoCloseable {
   /** Sets the event time and fires every event-time timer with time ≤ {@code watermark}. */
   public void advanceWatermark(long watermark) throws Exception {
     currentWatermark = watermark;
-    HeapTimerService<K, ?> next;
+    KeyedTimerService<K, ?> next;
     while ((next = earliest(true, watermark)) != null) {
       next.fireEventTimer();
     }
@@ -212,7 +238,7 @@ public final class TimerServiceManager<K> implements AutoCloseable {
   /** Visits the timers of one service in one key group, e.g. to write a snapshot of it. */
   public void forEachTimer(
       String serviceName, int keyGroup, boolean eventTime, Consumer<InternalTimer<K, ?>> action) {
-    HeapTimerService<K, ?> service = services.get(serviceName);
+    KeyedTimerService<K, ?> service = services.get(serviceName);
     if (service == null) {
       throw new IllegalArgumentException("No timer service named '" + serviceName + "'");
     }
@@ -222,7 +248,7 @@ public final class TimerServiceManager<K> implements AutoCloseable {
 
   public int numEventTimeTimers() {
     int n = 0;
-    for (HeapTimerService<K, ?> service : serviceList) {
+    for (KeyedTimerService<K, ?> service : serviceList) {
       n += service.eventTimers.size();
     }
     return n;
@@ -230,7 +256,7 @@ public final class TimerServiceManager<K> implements AutoCloseable {
 
   public int numProcessingTimeTimers() {
     int n = 0;
-    for (HeapTimerService<K, ?> service : serviceList) {
+    for (KeyedTimerService<K, ?> service : serviceList) {
       n += service.processingTimers.size();
     }
     return n;
@@ -253,6 +279,10 @@ public final class TimerServiceManager<K> implements AutoCloseable {
 
   public int maxParallelism() {
     return maxParallelism;
+  }
+
+  TimerQueueFactory queueFactory() {
+    return queueFactory;
   }
 
   ProcessingTimeService processingTimeService() {
@@ -281,25 +311,25 @@ public final class TimerServiceManager<K> implements AutoCloseable {
     long now = Math.max(time, processingTimeService.currentProcessingTime());
     firingProcessingTimers = true;
     try {
-      HeapTimerService<K, ?> next;
+      KeyedTimerService<K, ?> next;
       while ((next = earliest(false, now)) != null) {
         next.fireProcessingTimer();
       }
     } finally {
       firingProcessingTimers = false;
     }
-    HeapTimerService<K, ?> following = earliest(false, Long.MAX_VALUE);
+    KeyedTimerService<K, ?> following = earliest(false, Long.MAX_VALUE);
     if (following != null) {
       schedule(following.processingTimers.peek().time());
     }
   }
 
   /** The service whose earliest timer of the kind is due at {@code limit} and first; or null. */
-  private HeapTimerService<K, ?> earliest(boolean eventTime, long limit) {
-    HeapTimerService<K, ?> best = null;
+  private KeyedTimerService<K, ?> earliest(boolean eventTime, long limit) {
+    KeyedTimerService<K, ?> best = null;
     InternalTimer<K, ?> bestTimer = null;
     for (int i = 0, n = serviceList.size(); i < n; i++) {
-      HeapTimerService<K, ?> service = serviceList.get(i);
+      KeyedTimerService<K, ?> service = serviceList.get(i);
       InternalTimer<K, ?> head =
           eventTime ? service.eventTimers.peek() : service.processingTimers.peek();
       if (head != null

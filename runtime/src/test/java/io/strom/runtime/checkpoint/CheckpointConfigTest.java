@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strom.configuration.CheckpointingOptions;
+import io.strom.configuration.CheckpointingOptions.CheckpointingMode;
 import io.strom.configuration.CheckpointingOptions.ExternalizedCheckpointRetention;
 import io.strom.configuration.Configuration;
 import java.time.Duration;
@@ -48,15 +49,37 @@ class CheckpointConfigTest {
   }
 
   @Test
-  void refusesUnalignedCheckpointsNamingTheAlternatives() {
+  void acceptsUnalignedCheckpointsWithExactlyOnce() {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
     conf.set(CheckpointingOptions.DIRECTORY, "/tmp/x");
     conf.setString("execution.checkpointing.unaligned", "true");
+    assertThat(CheckpointConfig.from(conf).mode()).isEqualTo(CheckpointingMode.EXACTLY_ONCE);
+  }
+
+  @Test
+  void refusesUnalignedCheckpointsWithAtLeastOnce() {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
+    conf.set(CheckpointingOptions.DIRECTORY, "/tmp/x");
+    conf.setString("execution.checkpointing.unaligned", "true");
+    conf.setString("execution.checkpointing.mode", "AT_LEAST_ONCE");
     assertThatThrownBy(() -> CheckpointConfig.from(conf))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("execution.checkpointing.unaligned = true is not supported yet")
-        .hasMessageContaining("AT_LEAST_ONCE");
+        .hasMessageContaining("execution.checkpointing.unaligned = true needs")
+        .hasMessageContaining("EXACTLY_ONCE, but it is AT_LEAST_ONCE");
+  }
+
+  @Test
+  void refusesAnAlignedCheckpointTimeoutWithUnalignedCheckpoints() {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
+    conf.set(CheckpointingOptions.DIRECTORY, "/tmp/x");
+    conf.setString("execution.checkpointing.unaligned", "true");
+    conf.set(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, Duration.ofSeconds(30));
+    assertThatThrownBy(() -> CheckpointConfig.from(conf))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("aligned-checkpoint-timeout = 30000 ms is not supported yet");
   }
 
   @Test

@@ -123,6 +123,12 @@ public abstract class AbstractOperatorHarness<OUT> implements AutoCloseable {
     return processingTime.currentProcessingTime();
   }
 
+  /** A checkpoint barrier is about to leave: the operator emits what must precede it. */
+  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    requireOpen();
+    operator.prepareSnapshotPreBarrier(checkpointId);
+  }
+
   /** Signals end of input: the operator flushes what it holds. */
   public void finish() throws Exception {
     requireOpen();

@@ -5,20 +5,52 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strom.runtime.state.KeyGroupRange;
 import io.strom.runtime.state.KeyGroups;
+import io.strom.runtime.state.rocksdb.RocksDbKeyedStateBackend;
 import io.strom.runtime.testutils.ManualProcessingTimeService;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Tests of timer ordering, deduplication, deletion and firing. */
+/**
+ * Tests of timer ordering, deduplication, deletion and firing; with timers on the heap and in
+ * RocksDB.
+ */
+@ParameterizedClass
+@ValueSource(strings = {"heap", "rocksdb"})
 class TimerServiceManagerTest {
   private static final int MAX_PARALLELISM = 128;
 
   private final ManualProcessingTimeService clock = new ManualProcessingTimeService();
-  private final TimerServiceManager<String> manager =
-      new TimerServiceManager<>(new KeyGroupRange(0, MAX_PARALLELISM - 1), MAX_PARALLELISM, clock);
+  private final RocksDbKeyedStateBackend<String> rocksDb;
+  private final TimerServiceManager<String> manager;
   private final List<String> fired = new ArrayList<>();
+
+  TimerServiceManagerTest(String store, @TempDir Path directory) throws IOException {
+    KeyGroupRange all = new KeyGroupRange(0, MAX_PARALLELISM - 1);
+    rocksDb =
+        store.equals("rocksdb")
+            ? new RocksDbKeyedStateBackend<>(
+                all, MAX_PARALLELISM, () -> 0L, directory.resolve("db"), null)
+            : null;
+    manager =
+        new TimerServiceManager<>(
+            all, MAX_PARALLELISM, clock,
+            rocksDb == null ? TimerQueueFactory.HEAP : rocksDb.timerQueues());
+  }
+
+  @AfterEach
+  void closeDatabase() throws Exception {
+    if (rocksDb != null) {
+      rocksDb.close();
+    }
+  }
 
   /** Records firings as "event|processing key/namespace@time" and can run an extra action. */
   private class Recorder implements Triggerable<String, Long> {
@@ -245,6 +277,47 @@ class TimerServiceManagerTest {
           });
     }
     assertThat(visited).hasSize(300).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void manyTimersOfOneKeyFireInOrderWhileMoreAreAddedAndDeleted() throws Exception {
+    // Far more timers in one key group than RocksDB's queue caches on the heap.
+    List<Long> times = new ArrayList<>();
+    InternalTimerService<String, Long> timers =
+        manager.getTimerService("t", new Triggerable<String, Long>() {
+          @Override
+          public void onEventTime(String key, Long namespace, long time) {
+            times.add(time);
+          }
+
+          @Override
+          public void onProcessingTime(String key, Long namespace, long time) {}
+        });
+    Random random = new Random(11);
+    List<Long> expected = new ArrayList<>();
+    for (long t = 0; t < 2_000; t++) {
+      long time = random.nextInt(100_000);
+      if (!expected.contains(time)) {
+        timers.registerEventTimeTimer("a", 0L, time);
+        expected.add(time);
+      }
+    }
+    for (int i = 0; i < expected.size(); i += 3) {
+      timers.deleteEventTimeTimer("a", 0L, expected.get(i));
+      expected.set(i, -1L);
+    }
+    expected.removeIf(t -> t < 0);
+    manager.advanceWatermark(50_000);
+    for (long t = 50_001; t < 50_100; t++) {
+      if (!expected.contains(t)) {
+        timers.registerEventTimeTimer("a", 0L, t);
+        expected.add(t);
+      }
+    }
+    manager.advanceWatermark(Watermarks.END);
+
+    assertThat(times).isEqualTo(expected.stream().sorted().toList());
+    assertThat(manager.numEventTimeTimers()).isZero();
   }
 
   @Test

@@ -52,11 +52,13 @@ public final class ChangelogModes {
 
   private void markUpdateBefore(RelNode node, boolean needed) {
     boolean passesOn = node instanceof StreamPhysicalCalc
+        || node instanceof StreamPhysicalExpand
         || node instanceof StreamPhysicalCorrelate
         || node instanceof StreamPhysicalExchange
         || node instanceof StreamPhysicalUnion
         || node instanceof StreamPhysicalWatermarkAssigner;
     boolean canDrop = node instanceof StreamPhysicalGroupAggregate
+        || node instanceof StreamPhysicalGlobalGroupAggregate
         || node instanceof StreamPhysicalRank
         || node instanceof StreamPhysicalDeduplicate
         || node instanceof StreamPhysicalOverAggregate;
@@ -79,7 +81,8 @@ public final class ChangelogModes {
       }
     } else if (node instanceof StreamPhysicalValues) {
       mode = ChangelogMode.insertOnly();
-    } else if (node instanceof StreamPhysicalCalc || node instanceof StreamPhysicalWatermarkAssigner) {
+    } else if (node instanceof StreamPhysicalCalc || node instanceof StreamPhysicalWatermarkAssigner
+        || node instanceof StreamPhysicalExpand) {
       mode = visit(node.getInput(0), sources);
     } else if (node instanceof StreamPhysicalWindowTableFunction) {
       mode = visit(node.getInput(0), sources);
@@ -125,6 +128,16 @@ public final class ChangelogModes {
           ? ChangelogMode.all()
           : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
 
+    } else if (node instanceof StreamPhysicalLocalGroupAggregate) {
+      visit(node.getInput(0), sources);
+      // Partial accumulators, one insert per key and mini-batch.
+      mode = ChangelogMode.insertOnly();
+    } else if (node instanceof StreamPhysicalGlobalGroupAggregate global) {
+      visit(node.getInput(0), sources);
+      // As a one-phase aggregation: a key disappears only when its rows are all retracted.
+      mode = global.retraction()
+          ? ChangelogMode.all()
+          : ChangelogMode.of(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
     } else if (node instanceof StreamPhysicalUnion) {
       java.util.Set<io.strom.data.RowKind> kinds = java.util.EnumSet.noneOf(io.strom.data.RowKind.class);
       for (RelNode input : node.getInputs()) {

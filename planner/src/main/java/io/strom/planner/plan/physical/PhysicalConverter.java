@@ -4,7 +4,6 @@ import io.strom.planner.ValidationException;
 import io.strom.planner.plan.logical.LogicalWatermarkAssigner;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.logical.LogicalCalc;
@@ -106,29 +105,37 @@ public final class PhysicalConverter {
         + " GROUP BY aggregations over tables (joins and windows come next).");
   }
 
-  /** A group aggregation after an exchange by its keys (to one subtask when it has none). */
+  /**
+   * A group or window aggregation after an exchange by its keys (to one subtask when it has
+   * none); grouping sets go through an expand first.
+   */
   private static StreamPhysicalRel aggregate(LogicalAggregate aggregate, RelTraitSet traits) {
-    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-      throw new ValidationException(
-          "GROUPING SETS, ROLLUP and CUBE are not supported yet; write one GROUP BY per grouping"
-              + " and combine them with UNION ALL");
-    }
-    int[] grouping = aggregate.getGroupSet().toArray();
     StreamPhysicalRel input = convert(aggregate.getInput());
-    StreamPhysicalRel windowAggregate =
-        WindowTableFunctions.windowAggregate(aggregate, input, grouping, traits);
+    GroupingSetsConversion.KeyedAggregate keyed = (in, grouping, calls, rowType) ->
+        keyedAggregate(aggregate, traits, in, grouping, calls, rowType);
+    if (GroupingSetsConversion.applies(aggregate)) {
+      return GroupingSetsConversion.convert(aggregate, traits, input, keyed);
+    }
+    return keyed.create(
+        input, aggregate.getGroupSet().toArray(), aggregate.getAggCallList(), aggregate.getRowType());
+  }
+
+  private static StreamPhysicalRel keyedAggregate(
+      LogicalAggregate aggregate,
+      RelTraitSet traits,
+      StreamPhysicalRel input,
+      int[] grouping,
+      List<org.apache.calcite.rel.core.AggregateCall> calls,
+      org.apache.calcite.rel.type.RelDataType rowType) {
+    StreamPhysicalRel windowAggregate = WindowTableFunctions.windowAggregate(
+        aggregate.getCluster(), input, grouping, calls, rowType, traits);
     if (windowAggregate != null) {
       return windowAggregate;
     }
     StreamPhysicalExchange exchange =
         new StreamPhysicalExchange(aggregate.getCluster(), traits, input, grouping);
     return new StreamPhysicalGroupAggregate(
-        aggregate.getCluster(),
-        traits,
-        exchange,
-        grouping,
-        aggregate.getAggCallList(),
-        aggregate.getRowType());
+        aggregate.getCluster(), traits, exchange, grouping, calls, rowType);
   }
 
   /**

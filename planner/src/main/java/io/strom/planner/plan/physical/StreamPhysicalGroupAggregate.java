@@ -15,8 +15,19 @@ import org.apache.calcite.rel.type.RelDataType;
  * input is exchanged by the grouping keys.
  */
 public final class StreamPhysicalGroupAggregate extends SingleRel implements StreamPhysicalRel {
+  /** Which level of a split distinct aggregation a node is, as Flink prints it. */
+  public enum PartialFinal {
+    /** Not split. */
+    NONE,
+    /** Grouped by the keys and a bucket of the distinct values. */
+    PARTIAL,
+    /** Combines the partial results per key. */
+    FINAL
+  }
+
   private final int[] grouping;
   private final List<AggregateCall> calls;
+  private final PartialFinal partialFinal;
 
   public StreamPhysicalGroupAggregate(
       RelOptCluster cluster,
@@ -25,10 +36,26 @@ public final class StreamPhysicalGroupAggregate extends SingleRel implements Str
       int[] grouping,
       List<AggregateCall> calls,
       RelDataType rowType) {
+    this(cluster, traits, input, grouping, calls, rowType, PartialFinal.NONE);
+  }
+
+  public StreamPhysicalGroupAggregate(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelNode input,
+      int[] grouping,
+      List<AggregateCall> calls,
+      RelDataType rowType,
+      PartialFinal partialFinal) {
     super(cluster, traits, input);
     this.grouping = grouping.clone();
     this.calls = List.copyOf(calls);
     this.rowType = rowType;
+    this.partialFinal = java.util.Objects.requireNonNull(partialFinal, "partialFinal");
+  }
+
+  public PartialFinal partialFinal() {
+    return partialFinal;
   }
 
   /** The input fields that make the key; they lead the output row. */
@@ -43,7 +70,7 @@ public final class StreamPhysicalGroupAggregate extends SingleRel implements Str
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalGroupAggregate(
-        getCluster(), traitSet, sole(inputs), grouping, calls, rowType);
+        getCluster(), traitSet, sole(inputs), grouping, calls, rowType, partialFinal);
   }
 
   @Override
@@ -63,6 +90,9 @@ public final class StreamPhysicalGroupAggregate extends SingleRel implements Str
     RelWriter w = super.explainTerms(pw);
     if (grouping.length > 0) {
       w = w.item("groupBy", terms[0]);
+    }
+    if (partialFinal != PartialFinal.NONE) {
+      w = w.item("partialFinalType", partialFinal);
     }
     return w.item("select", terms[1]);
   }

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -83,7 +82,12 @@ final class WindowTableFunctions {
    * table function; otherwise null (a plain group aggregation).
    */
   static StreamPhysicalRel windowAggregate(
-      LogicalAggregate aggregate, StreamPhysicalRel input, int[] grouping, RelTraitSet traits) {
+      org.apache.calcite.plan.RelOptCluster cluster,
+      StreamPhysicalRel input,
+      int[] grouping,
+      List<org.apache.calcite.rel.core.AggregateCall> calls,
+      org.apache.calcite.rel.type.RelDataType rowType,
+      RelTraitSet traits) {
     StreamPhysicalWindowTableFunction function = null;
     int startKey = -1;
     int endKey = -1;
@@ -115,20 +119,20 @@ final class WindowTableFunctions {
       exchangeKeys = SessionWindows.keysBesidesWindow(grouping, startKey, endKey, timeKey);
     }
     StreamPhysicalExchange exchange =
-        new StreamPhysicalExchange(aggregate.getCluster(), traits, input, exchangeKeys);
+        new StreamPhysicalExchange(cluster, traits, input, exchangeKeys);
     return new StreamPhysicalWindowAggregate(
-        aggregate.getCluster(),
+        cluster,
         traits,
         exchange,
         grouping,
-        aggregate.getAggCallList(),
+        calls,
         startKey,
         endKey,
         timeKey,
         function.window(),
         function.getInput().getRowType().getFieldNames().get(function.timeIndex()),
         function.isEventTime(),
-        aggregate.getRowType());
+        rowType);
   }
 
   /** A field that is a window column of a window table function, passed on unchanged. */
@@ -144,6 +148,11 @@ final class WindowTableFunctions {
       RexProgram program = calc.getProgram();
       RexNode expr = program.expandLocalRef(program.getProjectList().get(field));
       return expr instanceof RexInputRef ref ? origin(calc.getInput(), ref.getIndex()) : null;
+    }
+    if (node instanceof StreamPhysicalExpand expand) {
+      // Window columns are in every grouping set, so the expand passes them on unchanged.
+      return field < expand.getInput().getRowType().getFieldCount() && expand.passesThrough(field)
+          ? origin(expand.getInput(), field) : null;
     }
     if (node instanceof StreamPhysicalWatermarkAssigner || node instanceof StreamPhysicalExchange) {
       return origin(node.getInput(0), field);

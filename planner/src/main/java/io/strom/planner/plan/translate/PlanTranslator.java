@@ -10,6 +10,7 @@ import io.strom.data.RowKind;
 import io.strom.planner.plan.physical.ChangelogModes;
 import io.strom.planner.plan.physical.StreamPhysicalCorrelate;
 import io.strom.planner.plan.physical.StreamPhysicalExchange;
+import io.strom.planner.plan.physical.StreamPhysicalExpand;
 import io.strom.planner.plan.physical.StreamPhysicalGroupAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalJoin;
 import io.strom.planner.plan.physical.StreamPhysicalIntervalJoin;
@@ -21,7 +22,14 @@ import io.strom.runtime.sql.window.WindowAggOperator;
 import io.strom.runtime.sql.window.WindowTableFunctionOperator;
 import io.strom.runtime.generated.Projection;
 import io.strom.runtime.sql.RowKeySelector;
+import io.strom.runtime.sql.agg.GlobalGroupAggOperator;
 import io.strom.runtime.sql.agg.GroupAggOperator;
+import io.strom.runtime.sql.agg.LocalGroupAggOperator;
+import io.strom.runtime.sql.agg.MiniBatch;
+import io.strom.runtime.sql.agg.MiniBatchGroupAggOperator;
+import io.strom.planner.config.MiniBatchConfig;
+import io.strom.planner.plan.physical.StreamPhysicalGlobalGroupAggregate;
+import io.strom.planner.plan.physical.StreamPhysicalLocalGroupAggregate;
 import java.util.function.Function;
 import io.strom.configuration.Configuration;
 import io.strom.configuration.PipelineOptions;
@@ -47,6 +55,7 @@ import io.strom.runtime.generated.CalcFunction;
 import io.strom.runtime.generated.CorrelateFunction;
 import io.strom.runtime.generated.GeneratedClass;
 import io.strom.runtime.sql.CalcOperator;
+import io.strom.runtime.sql.ExpandOperator;
 import io.strom.runtime.sql.CorrelateOperator;
 import io.strom.runtime.sql.ChangelogNormalizeOperator;
 import io.strom.runtime.sql.WatermarkAssignerOperator;
@@ -124,6 +133,9 @@ public final class PlanTranslator {
           CalcCodeGenerator.generate(calc.getProgram(), input.type(), outputType, "Calc" + (++generated));
       return job.operator("Calc", new CalcOperator(code), input, outputType);
     }
+    if (node instanceof StreamPhysicalExpand expand) {
+      return expand(expand);
+    }
     if (node instanceof StreamPhysicalWatermarkAssigner assigner) {
       return watermarkAssigner(assigner);
     }
@@ -154,6 +166,12 @@ public final class PlanTranslator {
     }
     if (node instanceof StreamPhysicalGroupAggregate aggregate) {
       return groupAggregate(aggregate);
+    }
+    if (node instanceof StreamPhysicalLocalGroupAggregate local) {
+      return localGroupAggregate(local);
+    }
+    if (node instanceof StreamPhysicalGlobalGroupAggregate global) {
+      return globalGroupAggregate(global);
     }
     if (node instanceof StreamPhysicalWindowTableFunction function) {
       JobBuilder.Output input = translate((StreamPhysicalRel) function.getInput());
@@ -371,6 +389,22 @@ public final class PlanTranslator {
     return type instanceof TimestampType t ? t.precision() : ((LocalZonedTimestampType) type).precision();
   }
 
+  /** One generated projection per grouping set, all run by one operator. */
+  private JobBuilder.Output expand(StreamPhysicalExpand expand) {
+    StreamPhysicalRel inputPlan = (StreamPhysicalRel) expand.getInput();
+    JobBuilder.Output input = translate(inputPlan);
+    RowType outputType = types.toRowType(expand.getRowType());
+    RexBuilder rex = expand.getCluster().getRexBuilder();
+    List<GeneratedClass<CalcFunction>> projections = new ArrayList<>();
+    for (List<RexNode> projection : expand.projections()) {
+      RexProgram program = RexProgram.create(inputPlan.getRowType(), projection, null,
+          expand.getRowType().getFieldNames(), rex);
+      projections.add(CalcCodeGenerator.generate(
+          program, input.type(), outputType, "Expand" + (++generated)));
+    }
+    return job.operator("Expand", new ExpandOperator(projections), input, outputType);
+  }
+
   private JobBuilder.Output groupAggregate(StreamPhysicalGroupAggregate aggregate) {
     StreamPhysicalRel inputPlan = (StreamPhysicalRel) aggregate.getInput();
     boolean retraction = !modes.of(inputPlan).containsOnly(RowKind.INSERT);
@@ -378,12 +412,51 @@ public final class PlanTranslator {
     AggsHandlerCodeGenerator.Generated handler =
         aggsHandler(inputPlan, aggregate.grouping(), aggregate.calls(), retraction, "GroupAgg");
     long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
+    boolean updateBefore = !modes.dropsUpdateBefore(aggregate);
+    MiniBatch miniBatch = MiniBatchConfig.of(settings);
     return job.operator(
         "GroupAggregate",
-        new GroupAggOperator(
-            handler.handler(), handler.accumulatorType(), !modes.dropsUpdateBefore(aggregate), ttl),
+        miniBatch == null
+            ? new GroupAggOperator(handler.handler(), handler.accumulatorType(), updateBefore, ttl)
+            : new MiniBatchGroupAggOperator(
+                handler.handler(), handler.accumulatorType(), updateBefore, ttl, miniBatch),
         input,
         types.toRowType(aggregate.getRowType()));
+  }
+
+  /** The local phase: pre-aggregates each mini-batch per key, before the exchange. */
+  private JobBuilder.Output localGroupAggregate(StreamPhysicalLocalGroupAggregate local) {
+    StreamPhysicalRel inputPlan = (StreamPhysicalRel) local.getInput();
+    JobBuilder.Output input = translate(inputPlan);
+    AggsHandlerCodeGenerator.Generated handler =
+        aggsHandler(inputPlan, local.grouping(), local.calls(), local.retraction(), "LocalGroupAgg");
+    GeneratedClass<Projection> key =
+        ProjectionCodeGenerator.generate(input.type(), local.grouping(), "Key" + (++generated));
+    return job.operator(
+        "LocalGroupAggregate",
+        new LocalGroupAggOperator(handler.handler(), key, MiniBatchConfig.of(settings)),
+        input,
+        types.toRowType(local.getRowType()));
+  }
+
+  /** The global phase: merges the partial accumulators of the local phases per key. */
+  private JobBuilder.Output globalGroupAggregate(StreamPhysicalGlobalGroupAggregate global) {
+    JobBuilder.Output input = translate((StreamPhysicalRel) global.getInput());
+    AggsHandlerCodeGenerator.Generated handler;
+    try {
+      // The same functions over the same rows as the local phase, so the accumulators line up.
+      handler = AggsHandlerCodeGenerator.generate(global.aggregatedType(), global.grouping(),
+          global.calls(), global.retraction(), "GlobalGroupAgg" + (++generated));
+    } catch (UnsupportedExpressionException e) {
+      throw new ValidationException(e.getMessage());
+    }
+    long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
+    return job.operator(
+        "GlobalGroupAggregate",
+        new GlobalGroupAggOperator(handler.handler(), handler.accumulatorType(), global.keyArity(),
+            !modes.dropsUpdateBefore(global), ttl, MiniBatchConfig.of(settings)),
+        input,
+        types.toRowType(global.getRowType()));
   }
 
   private JobBuilder.Output scan(StreamPhysicalTableSourceScan scan) {

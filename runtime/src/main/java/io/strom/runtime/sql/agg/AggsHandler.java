@@ -29,6 +29,16 @@ public interface AggsHandler {
   void retract(Row input) throws Exception;
 
   /**
+   * Adds partial accumulators, computed by a local aggregation with the same functions, to the
+   * current ones: {@code partial}'s fields from {@code offset} on, in {@link #getAccumulators()}'s
+   * layout. Only handlers whose functions all merge implement it.
+   */
+  default void merge(Row partial, int offset) throws Exception {
+    throw new UnsupportedOperationException(
+        "Bug: " + getClass().getSimpleName() + " cannot merge partial accumulators");
+  }
+
+  /**
    * The aggregation's result row for {@code key}: the key's fields followed by each function's
    * value, as a new INSERT row.
    */

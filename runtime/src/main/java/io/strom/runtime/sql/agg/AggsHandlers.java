@@ -57,6 +57,28 @@ public final class AggsHandlers {
     return handler;
   }
 
+  /**
+   * Instantiates and opens {@code code} for an operator without keyed state (a local
+   * aggregation): its functions must keep nothing beyond their accumulators.
+   */
+  public static AggsHandler openWithoutState(
+      GeneratedClass<AggsHandler> code, FunctionContext functionContext) throws Exception {
+    AggsHandler handler = code.newInstance(functionContext.userClassLoader());
+    handler.open(new AggsContext() {
+      @Override
+      public MapState<BinaryRow, Long> countingMap(String name, io.strom.types.RowType valueType) {
+        throw new IllegalStateException("Bug: aggregate functions that keep values in state ("
+            + name + ") cannot run in a local aggregation");
+      }
+
+      @Override
+      public FunctionContext functionContext() {
+        return functionContext;
+      }
+    });
+    return handler;
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static TypeInfo<BinaryRow> binaryRows(io.strom.types.RowType type) {
     // Row serializers read binary rows back, so map keys keep equal bytes across a restore.

@@ -12,7 +12,6 @@ import io.strom.data.RowKind;
 import io.strom.runtime.generated.GeneratedClass;
 import io.strom.runtime.operators.AbstractOperator;
 import io.strom.runtime.operators.OneInputOperator;
-import io.strom.runtime.operators.Output;
 import io.strom.runtime.sql.SqlFunctions;
 import io.strom.runtime.sql.StateTimeToLive;
 import io.strom.runtime.state.KeyedStateAccess;
@@ -37,6 +36,7 @@ public final class GroupAggOperator extends AbstractOperator<Row>
   private transient KeyedStateAccess<BinaryRow> keys;
   private transient ValueState<Row> accumulators;
   private transient AggsHandler handler;
+  private transient AggResultEmitter emitter;
 
   /**
    * @param accumulatorType the type of the rows {@code handlerCode} keeps its accumulators in
@@ -65,6 +65,7 @@ public final class GroupAggOperator extends AbstractOperator<Row>
     accumulators = keys.getState(descriptor);
     handler = AggsHandlers.open(
         handlerCode, SqlFunctions.functionContext(context), keys, stateTtlMillis);
+    emitter = new AggResultEmitter(output, generateUpdateBefore, stateTtlMillis);
   }
 
   @Override
@@ -90,30 +91,13 @@ public final class GroupAggOperator extends AbstractOperator<Row>
       handler.accumulate(input);
     }
     if (handler.recordCountIsZero()) {
-      if (!firstRow) {
-        previous.setKind(RowKind.DELETE);
-        output.collect(previous, Output.NO_TIMESTAMP);
-      }
+      emitter.deleted(previous);
       accumulators.clear();
       handler.cleanup();
       return;
     }
     accumulators.update(handler.getAccumulators());
-    Row current = handler.getValue(key);
-    if (firstRow) {
-      output.collect(current, Output.NO_TIMESTAMP);
-      return;
-    }
-    if (stateTtlMillis <= 0 && previous.equals(current)) {
-      // Unchanged result: nothing to tell. With a TTL, downstream state is kept alive instead.
-      return;
-    }
-    if (generateUpdateBefore) {
-      previous.setKind(RowKind.UPDATE_BEFORE);
-      output.collect(previous, Output.NO_TIMESTAMP);
-    }
-    current.setKind(RowKind.UPDATE_AFTER);
-    output.collect(current, Output.NO_TIMESTAMP);
+    emitter.changed(previous, handler.getValue(key));
   }
 
   @Override

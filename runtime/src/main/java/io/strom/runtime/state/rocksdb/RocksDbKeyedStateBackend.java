@@ -15,6 +15,8 @@ import io.strom.runtime.state.InternalMapState;
 import io.strom.runtime.state.InternalReducingState;
 import io.strom.runtime.state.InternalValueState;
 import io.strom.runtime.state.KeyGroupRange;
+import io.strom.runtime.time.TimerQueue;
+import io.strom.runtime.time.TimerQueueFactory;
 import io.strom.runtime.state.KeyGroupStateFormat;
 import io.strom.runtime.state.StateKind;
 import io.strom.runtime.state.TtlPolicy;
@@ -177,6 +179,30 @@ public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedSta
     } catch (RocksDBException e) {
       throw db.failed("compact", e);
     }
+  }
+
+  /** Column families of timers are named by this prefix, the service's name and the kind. */
+  static final String TIMER_COLUMN_PREFIX = "timer:";
+
+  /**
+   * Creates timer queues in this backend's database ({@link RocksDbTimerQueue}): timers are then
+   * part of its incremental checkpoints and restore with its files.
+   */
+  public TimerQueueFactory timerQueues() {
+    return new TimerQueueFactory() {
+      @Override
+      public <T, N> TimerQueue<T, N> create(
+          String serviceName, boolean eventTime, KeyGroupRange range, int maxParallelism) {
+        String column =
+            TIMER_COLUMN_PREFIX + serviceName + (eventTime ? ":event" : ":processing");
+        return new RocksDbTimerQueue<>(db, column, serviceName, range, maxParallelism);
+      }
+
+      @Override
+      public boolean storedWithKeyedState() {
+        return true;
+      }
+    };
   }
 
   /** Incremental checkpoints of this backend's database. */

@@ -1,25 +1,28 @@
 package io.strom.runtime.time;
 
 /**
- * A named timer service of one operator subtask, keeping its timers on the heap in two
- * {@link TimerQueue}s. Firing is driven by the {@link TimerServiceManager} that created it.
+ * A named timer service of one operator subtask, keeping its timers in two {@link TimerQueue}s
+ * (on the heap, or in RocksDB with that backend). Firing is driven by the {@link
+ * TimerServiceManager} that created it.
  *
  * <p>Used only on the task's thread.
  */
-final class HeapTimerService<K, N> implements InternalTimerService<K, N> {
+final class KeyedTimerService<K, N> implements InternalTimerService<K, N> {
   final String name;
   final Triggerable<K, N> target;
   final TimerQueue<K, N> eventTimers;
   final TimerQueue<K, N> processingTimers;
   private final TimerServiceManager<K> manager;
 
-  HeapTimerService(String name, Triggerable<K, N> target, TimerServiceManager<K> manager) {
+  KeyedTimerService(String name, Triggerable<K, N> target, TimerServiceManager<K> manager) {
     this.name = name;
     this.target = target;
     this.manager = manager;
-    this.eventTimers = new TimerQueue<>(name, manager.keyGroupRange(), manager.maxParallelism());
+    TimerQueueFactory queues = manager.queueFactory();
+    this.eventTimers =
+        queues.create(name, true, manager.keyGroupRange(), manager.maxParallelism());
     this.processingTimers =
-        new TimerQueue<>(name, manager.keyGroupRange(), manager.maxParallelism());
+        queues.create(name, false, manager.keyGroupRange(), manager.maxParallelism());
   }
 
   @Override

@@ -1,0 +1,74 @@
+package io.strom.runtime.tasks;
+
+import io.strom.runtime.checkpoint.StateAssignment;
+import io.strom.serde.DataInputDeserializer;
+import io.strom.serde.DataOutputSerializer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The in-flight data of one subtask's unaligned checkpoint: the bytes (framed elements, as on the
+ * wire) that were queued ahead of the barriers on its input channels and that its snapshot does
+ * not cover. It is kept as list state of the task's head operator, one list per input, one element
+ * per channel with data: the position of the channel's edge among the input's edges, then the
+ * bytes.
+ *
+ * @param listStates the head operator's list states holding it, by name
+ */
+record InFlightData(Map<String, List<byte[]>> listStates) {
+  /** What a task without network inputs (a source task) keeps. */
+  static final InFlightData NONE = new InFlightData(Map.of());
+
+  private static final String PREFIX = StateAssignment.IN_FLIGHT_STATE_PREFIX;
+
+  InFlightData {
+    listStates = Map.copyOf(listStates);
+  }
+
+  /** Whether a list state of an operator is in-flight data. */
+  static boolean isInFlightState(String name) {
+    return name.startsWith(PREFIX);
+  }
+
+  static String stateName(int inputIndex) {
+    return PREFIX + inputIndex;
+  }
+
+  /** Collects the captured bytes of each gate, skipping channels with nothing in flight. */
+  static InFlightData of(List<GateReader<?>> readers, List<byte[][]> captured) {
+    Map<String, List<byte[]>> states = new HashMap<>();
+    for (int r = 0; r < readers.size(); r++) {
+      GateReader<?> reader = readers.get(r);
+      byte[][] channels = captured.get(r);
+      List<byte[]> elements = states.computeIfAbsent(
+          stateName(reader.inputIndex()), n -> new ArrayList<>());
+      for (int c = 0; c < channels.length; c++) {
+        if (channels[c].length > 0) {
+          elements.add(encode(reader.edgeOfChannel(c), channels[c]));
+        }
+      }
+    }
+    states.values().removeIf(List::isEmpty);
+    return new InFlightData(states);
+  }
+
+  private static byte[] encode(int edge, byte[] frames) {
+    DataOutputSerializer out = new DataOutputSerializer(frames.length + 4);
+    out.writeInt(edge);
+    out.write(frames, 0, frames.length);
+    byte[] bytes = new byte[out.length()];
+    System.arraycopy(out.buffer(), 0, bytes, 0, bytes.length);
+    return bytes;
+  }
+
+  /** The edge position an element was captured from. */
+  static int edgeOf(byte[] element) throws IOException {
+    return new DataInputDeserializer(element).readInt();
+  }
+
+  /** Where an element's frames start. */
+  static final int FRAMES_OFFSET = 4;
+}
