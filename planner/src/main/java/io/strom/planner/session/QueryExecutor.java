@@ -226,6 +226,10 @@ final class QueryExecutor implements AutoCloseable {
       } else {
         modes = changelogModes(planned.physical());
       }
+    } else {
+      // Some plans are refused only once their changes are known (an OVER ordered by other than
+      // time over an insert-only input): EXPLAIN refuses them too.
+      changelogModes(planned.physical());
     }
     String text =
         "== Abstract Syntax Tree ==\n"

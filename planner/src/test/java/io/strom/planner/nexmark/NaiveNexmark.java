@@ -106,6 +106,50 @@ final class NaiveNexmark {
   }
 
   /**
+   * q6: the winning bid of every auction that had a bid while open (its highest price); per
+   * seller these ordered by time, each with the average (truncated) of its price and the prices
+   * of up to 10 winning bids before it. Callers check that no ties decide (see {@link #q6Ties()}).
+   */
+  List<List<Object>> q6() {
+    List<List<Object>> rows = new ArrayList<>();
+    q6WinningBidsBySeller().forEach((seller, bids) -> {
+      for (int i = 0; i < bids.size(); i++) {
+        List<Bid> frame = bids.subList(Math.max(0, i - 10), i + 1);
+        long sum = frame.stream().mapToLong(Bid::price).sum();
+        rows.add(List.of(seller, sum / frame.size()));
+      }
+    });
+    return rows;
+  }
+
+  /** Per seller the winning bids of its auctions, in time order. */
+  Map<Long, List<Bid>> q6WinningBidsBySeller() {
+    Map<Long, List<Bid>> winners = new LinkedHashMap<>();
+    for (Auction a : events.auctions()) {
+      bidsWhileOpen(a).stream().max(Comparator.comparingLong(Bid::price)).ifPresent(
+          b -> winners.computeIfAbsent(a.seller(), s -> new ArrayList<>()).add(b));
+    }
+    winners.values().forEach(bids -> bids.sort(Comparator.comparingLong(Bid::dateTime)));
+    return winners;
+  }
+
+  /**
+   * Where arrival order would decide q6: auctions whose highest price was bid more than once
+   * while open, and sellers with two winning bids at the same time.
+   */
+  long q6Ties() {
+    long auctions = events.auctions().stream().filter(a -> {
+      List<Bid> bids = bidsWhileOpen(a);
+      long max = bids.stream().mapToLong(Bid::price).max().orElse(-1);
+      return bids.stream().filter(b -> b.price() == max).count() > 1;
+    }).count();
+    long sameTime = q6WinningBidsBySeller().values().stream()
+        .mapToLong(bids -> bids.size() - bids.stream().map(Bid::dateTime).distinct().count())
+        .sum();
+    return auctions + sameTime;
+  }
+
+  /**
    * q9: every auction that had a bid while open, with its first bid by price descending, then
    * time ascending. Callers check that this order has no ties (see {@link #q9Ties()}).
    */

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The stateful Nexmark queries (joins, group, window and session aggregations, deduplication,
- * Top-N): the query of each shipped query file, run over a small fixed run of the {@code nexmark}
+ * Top-N, OVER aggregation): the query of each shipped query file, run over a small fixed run of the {@code nexmark}
  * connector at parallelism 1 and 2, leaves the same final table as {@link NaiveNexmark} computes
  * from the generator's events.
  */
@@ -70,6 +70,20 @@ class NexmarkStatefulQueriesTest {
   void q8FindsPeopleWhoOpenAnAuctionInTheWindowTheyRegisteredIn(int parallelism) {
     assertThat(new NaiveNexmark(FAST_RUN.events()).q8()).hasSizeGreaterThan(5);
     assertFinalTable(8, parallelism, FAST_RUN, NaiveNexmark::q8);
+  }
+
+  /**
+   * An OVER aggregation over the updating winning bids: each higher bid replaces its auction's
+   * winner, which updates the averages of the seller's later winners.
+   */
+  @ParameterizedTest(name = "parallelism {0}")
+  @ValueSource(ints = {1, 2})
+  void q6AveragesTheLastElevenWinningBidsOfEachSeller(int parallelism) {
+    NaiveNexmark naive = new NaiveNexmark(RUN.events());
+    assertThat(naive.q6Ties()).isZero();
+    // Some seller has more than 11 winners, so the frame slides past the first ones.
+    assertThat(naive.q6WinningBidsBySeller().values()).anyMatch(bids -> bids.size() > 11);
+    assertFinalTable(6, parallelism, RUN, NaiveNexmark::q6);
   }
 
   @ParameterizedTest(name = "parallelism {0}")

@@ -42,7 +42,10 @@ public final class ChangelogModes {
     return result;
   }
 
-  /** Whether {@code node} (an aggregation, Top-N or deduplication) emits {@code +U} without {@code -U}. */
+  /**
+   * Whether {@code node} (an aggregation, Top-N, deduplication or OVER aggregation) emits {@code
+   * +U} without {@code -U}.
+   */
   public boolean dropsUpdateBefore(RelNode aggregate) {
     return withoutUpdateBefore.contains(aggregate);
   }
@@ -57,7 +60,8 @@ public final class ChangelogModes {
     boolean canDrop = node instanceof StreamPhysicalGroupAggregate
         || node instanceof StreamPhysicalGlobalGroupAggregate
         || node instanceof StreamPhysicalRank
-        || node instanceof StreamPhysicalDeduplicate;
+        || node instanceof StreamPhysicalDeduplicate
+        || node instanceof StreamPhysicalOverAggregate;
     if (canDrop && !needed) {
       withoutUpdateBefore.add(node);
     }

@@ -23,8 +23,9 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
  * Plans an OVER aggregation: aggregate functions over a frame that ends at the current row,
- * ordered by one time attribute. Every form it cannot run is refused here, with what to write
- * instead.
+ * ordered by one time attribute (over an updating input, by any columns). Every form it cannot
+ * run is refused here, with what to write instead, but for orders other than by time over an
+ * insert-only input, refused once changelog modes are known ({@link OverAndRankModes}).
  */
 final class OverAggregateConversion {
   private OverAggregateConversion() {}
@@ -48,22 +49,31 @@ final class OverAggregateConversion {
     }
     RelDataType inputType = window.getInput().getRowType();
     List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
+    if (order.isEmpty()) {
+      throw new ValidationException("OVER windows need an ORDER BY: ORDER BY a time attribute, or"
+          + " over an updating input any columns");
+    }
     TimeAttributeType time = order.size() == 1
         && inputType.getFieldList().get(order.get(0).getFieldIndex()).getType()
             instanceof TimeAttributeType t && t.kind() != TimestampKind.REGULAR ? t : null;
-    if (time == null || order.get(0).getDirection().isDescending()) {
-      throw new ValidationException("OVER windows must be ordered by one time attribute, ascending"
-          + " (a rowtime column with a WATERMARK, or PROCTIME())");
-    }
+    // Over an insert-only input only this order runs; which input it is, is known only once the
+    // plan's changelog modes are ({@link OverAndRankModes}), so other orders are kept until then.
+    boolean timeOrdered = time != null && !order.get(0).getDirection().isDescending();
     if (!group.upperBound.isCurrentRow() || group.exclude != RexWindowExclusion.EXCLUDE_NO_OTHER) {
       throw new ValidationException("OVER windows must end at the CURRENT ROW; FOLLOWING rows and"
           + " EXCLUDE are not supported");
     }
     int orderField = order.get(0).getFieldIndex();
+    if (!group.isRows && !timeOrdered && !group.lowerBound.isUnboundedPreceding()) {
+      throw new ValidationException("A RANGE frame with an offset needs an insert-only input"
+          + " ordered by one time attribute (RANGE BETWEEN INTERVAL '10' MINUTE PRECEDING AND"
+          + " CURRENT ROW); over other orders write ROWS BETWEEN n PRECEDING or RANGE BETWEEN"
+          + " UNBOUNDED PRECEDING AND CURRENT ROW");
+    }
     long preceding = preceding(window, group);
-    boolean eventTime = time.kind() == TimestampKind.ROWTIME;
-    OverWindowSpec spec = new OverWindowSpec(
-        group.isRows, preceding, eventTime, orderField, time.getPrecision());
+    boolean eventTime = timeOrdered && time.kind() == TimestampKind.ROWTIME;
+    OverWindowSpec spec = new OverWindowSpec(group.isRows, preceding, eventTime, orderField,
+        timeOrdered ? time.getPrecision() : 0);
     List<AggregateCall> calls = new ArrayList<>();
     for (Window.Group g : window.groups) {
       calls.addAll(g.getAggregateCalls(window));
@@ -88,7 +98,7 @@ final class OverAggregateConversion {
     StreamPhysicalExchange exchange =
         new StreamPhysicalExchange(window.getCluster(), traits, input, partition);
     return new StreamPhysicalOverAggregate(window.getCluster(), traits, exchange, partition,
-        orderField, spec, calls, window.getRowType());
+        order, timeOrdered, spec, calls, window.getRowType());
   }
 
   /** Rows (ROWS) or milliseconds (RANGE) before the current row; -1 for UNBOUNDED PRECEDING. */

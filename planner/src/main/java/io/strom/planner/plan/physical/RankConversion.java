@@ -3,6 +3,7 @@ package io.strom.planner.plan.physical;
 import io.strom.codegen.types.TimeAttributeType;
 import io.strom.planner.ValidationException;
 import io.strom.runtime.sql.rank.RankRange;
+import io.strom.runtime.sql.rank.RankType;
 import io.strom.types.TimestampKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * Plans {@code ROW_NUMBER() OVER (PARTITION BY .. ORDER BY ..)} filtered to a range of row numbers
+ * Plans {@code ROW_NUMBER()} (also {@code RANK()}, {@code DENSE_RANK()}) {@code OVER (PARTITION BY
+ * .. ORDER BY ..)} filtered to a range of numbers
  * ({@code rn <= N}, {@code rn < N}, {@code rn = N}, {@code rn BETWEEN M AND N}):
  *
  * <ul>
@@ -49,14 +51,10 @@ final class RankConversion {
       return null;
     }
     Window.Group group = window.groups.get(0);
-    SqlKind function = group.aggCalls.get(0).getKind();
-    if (function != SqlKind.ROW_NUMBER) {
-      throw new ValidationException(function + "() is not supported yet; Top-N queries can use"
-          + " ROW_NUMBER() OVER (PARTITION BY .. ORDER BY ..) with WHERE rn <= N");
-    }
+    RankType rankType = RankType.valueOf(group.aggCalls.get(0).getKind().name());
     if (group.orderKeys.getFieldCollations().isEmpty()) {
       throw new ValidationException(
-          "ROW_NUMBER() needs ORDER BY in its OVER clause to say which rows rank first");
+          rankType + "() needs ORDER BY in its OVER clause to say which rows rank first");
     }
     int inputFields = window.getInput().getRowType().getFieldCount();
     RexProgram program = calc.getProgram();
@@ -74,13 +72,13 @@ final class RankConversion {
       }
     }
     if (range[1] == Long.MAX_VALUE) {
-      throw new ValidationException("ROW_NUMBER() is supported in Top-N and deduplication queries,"
-          + " which filter it with an upper bound: WHERE rn <= N, rn < N, rn = N or rn BETWEEN M"
-          + " AND N");
+      throw new ValidationException(rankType + "() is supported in Top-N and deduplication"
+          + " queries, which filter it with an upper bound: WHERE rn <= N, rn < N, rn = N or rn"
+          + " BETWEEN M AND N");
     }
     if (range[1] < range[0]) {
-      throw new ValidationException("The filter on ROW_NUMBER() keeps no rows: rn from " + range[0]
-          + " to " + range[1]);
+      throw new ValidationException("The filter on " + rankType + "() keeps no rows: rn from "
+          + range[0] + " to " + range[1]);
     }
     List<RexNode> projects = program.expandList(program.getProjectList());
     boolean constant = range[0] == range[1];
@@ -101,15 +99,16 @@ final class RankConversion {
         && (RelOptUtil.InputFinder.bits(projects, null).get(inputFields)
             || RelOptUtil.InputFinder.bits(residual, null).get(inputFields));
     RankRange rankRange = new RankRange(range[0], range[1], outputRankNumber);
-    RelDataType rankType = outputRankNumber ? window.getRowType()
+    RelDataType rankRowType = outputRankNumber ? window.getRowType()
         : window.getInput().getRowType();
     StreamPhysicalRel input = PhysicalConverter.convert(window.getInput());
     int[] partition = group.keys.toArray();
-    StreamPhysicalRel rank = rank(window, traits, input, partition, group, rankRange, rankType);
+    StreamPhysicalRel rank =
+        rank(window, traits, input, partition, group, rankType, rankRange, rankRowType);
     RexNode condition = RexUtil.composeConjunction(rex, residual, true);
     RexProgram rest = RexProgram.create(
-        rankType, projects, condition, calc.getRowType(), rex);
-    if (rest.isTrivial() && rankType.getFieldNames().equals(calc.getRowType().getFieldNames())) {
+        rankRowType, projects, condition, calc.getRowType(), rex);
+    if (rest.isTrivial() && rankRowType.getFieldNames().equals(calc.getRowType().getFieldNames())) {
       return rank;
     }
     return new StreamPhysicalCalc(calc.getCluster(), traits, rank, rest);
@@ -120,15 +119,21 @@ final class RankConversion {
   }
 
   private static StreamPhysicalRel rank(LogicalWindow window, RelTraitSet traits,
-      StreamPhysicalRel input, int[] partition, Window.Group group, RankRange range,
-      RelDataType rankType) {
+      StreamPhysicalRel input, int[] partition, Window.Group group, RankType rankType,
+      RankRange range, RelDataType rowType) {
     List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
     StreamPhysicalExchange exchange =
         new StreamPhysicalExchange(window.getCluster(), traits, input, partition);
-    boolean firstRowOnly = range.start() == 1 && range.end() == 1 && !range.outputRankNumber();
+    // Only ROW_NUMBER keeps a single row: RANK and DENSE_RANK keep every row that ties for 1.
+    boolean firstRowOnly = rankType == RankType.ROW_NUMBER
+        && range.start() == 1 && range.end() == 1 && !range.outputRankNumber();
     StreamPhysicalRel windowRank = WindowRankConversion.windowRank(
-        window, traits, exchange, partition, order, range, firstRowOnly, rankType);
+        window, traits, exchange, partition, order, range, firstRowOnly, rowType);
     if (windowRank != null) {
+      if (rankType != RankType.ROW_NUMBER) {
+        throw new ValidationException(rankType + "() in a window Top-N is not supported yet;"
+            + " window Top-N queries can use ROW_NUMBER()");
+      }
       return windowRank;
     }
     TimeAttributeType time = firstRowOnly && order.size() == 1
@@ -141,7 +146,7 @@ final class RankConversion {
           rowtime ? order.get(0).getFieldIndex() : -1);
     }
     return new StreamPhysicalRank(
-        window.getCluster(), traits, exchange, partition, order, range, rankType);
+        window.getCluster(), traits, exchange, partition, order, range, rankType, rowType);
   }
 
   private static TimeAttributeType timeAttribute(RelDataTypeField field) {

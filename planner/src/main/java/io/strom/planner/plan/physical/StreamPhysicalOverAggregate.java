@@ -4,6 +4,7 @@ import io.strom.runtime.sql.over.OverWindowSpec;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.SingleRel;
@@ -12,25 +13,40 @@ import org.apache.calcite.rel.type.RelDataType;
 
 /**
  * An OVER aggregation ({@code agg(..) OVER (PARTITION BY .. ORDER BY time ROWS|RANGE BETWEEN ..
- * PRECEDING AND CURRENT ROW)}): every input row comes out once with the values of its frame
- * appended, so the output is insert-only. Its input is exchanged by the partition columns.
+ * PRECEDING AND CURRENT ROW)}): over an insert-only input every row comes out once with the values
+ * of its frame appended, so the output is insert-only; over an updating input (ordered by any
+ * columns) rows whose frames change are updated, so the output updates. Its input is exchanged by
+ * the partition columns.
  */
 public final class StreamPhysicalOverAggregate extends SingleRel implements StreamPhysicalRel {
   private final int[] partitionKeys;
-  private final int orderKey;
+  private final List<RelFieldCollation> orderKeys;
+  private final boolean timeOrdered;
   private final OverWindowSpec spec;
   private final List<AggregateCall> calls;
 
-  /** @param orderKey the time attribute that orders rows */
+  /**
+   * @param orderKeys what orders the rows of a partition
+   * @param timeOrdered whether that is one time attribute, ascending, as an insert-only input needs
+   */
   public StreamPhysicalOverAggregate(RelOptCluster cluster, RelTraitSet traits, RelNode input,
-      int[] partitionKeys, int orderKey, OverWindowSpec spec, List<AggregateCall> calls,
-      RelDataType rowType) {
+      int[] partitionKeys, List<RelFieldCollation> orderKeys, boolean timeOrdered,
+      OverWindowSpec spec, List<AggregateCall> calls, RelDataType rowType) {
     super(cluster, traits, input);
     this.partitionKeys = partitionKeys.clone();
-    this.orderKey = orderKey;
+    this.orderKeys = List.copyOf(orderKeys);
+    this.timeOrdered = timeOrdered;
     this.spec = spec;
     this.calls = List.copyOf(calls);
     this.rowType = rowType;
+  }
+
+  public List<RelFieldCollation> orderKeys() {
+    return orderKeys;
+  }
+
+  public boolean timeOrdered() {
+    return timeOrdered;
   }
 
   public OverWindowSpec spec() {
@@ -49,7 +65,8 @@ public final class StreamPhysicalOverAggregate extends SingleRel implements Stre
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalOverAggregate(
-        getCluster(), traitSet, sole(inputs), partitionKeys, orderKey, spec, calls, rowType);
+        getCluster(), traitSet, sole(inputs), partitionKeys, orderKeys, timeOrdered, spec, calls,
+        rowType);
   }
 
   @Override
@@ -70,7 +87,7 @@ public final class StreamPhysicalOverAggregate extends SingleRel implements Stre
     if (partitionKeys.length > 0) {
       w = w.item("partitionBy", SortKeys.fields(partitionKeys, inputNames));
     }
-    return w.item("orderBy", inputNames.get(orderKey) + " ASC")
+    return w.item("orderBy", SortKeys.order(orderKeys, inputNames))
         .item("window", frame())
         .item("select", select.toString());
   }

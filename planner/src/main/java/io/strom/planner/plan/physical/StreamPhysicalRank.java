@@ -1,6 +1,7 @@
 package io.strom.planner.plan.physical;
 
 import io.strom.runtime.sql.rank.RankRange;
+import io.strom.runtime.sql.rank.RankType;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
@@ -11,18 +12,28 @@ import org.apache.calcite.rel.SingleRel;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
- * Top-N per partition ({@code ROW_NUMBER() OVER (PARTITION BY .. ORDER BY ..)} filtered to a range
- * of row numbers): an updating result that follows which rows hold the best ranks. Its input is
- * exchanged by the partition columns; its rows are the input's, plus the row number when shown.
+ * Top-N per partition ({@code ROW_NUMBER()}, {@code RANK()} or {@code DENSE_RANK() OVER (PARTITION
+ * BY .. ORDER BY ..)} filtered to a range of numbers): an updating result that follows which rows
+ * hold the best ranks. Its input is exchanged by the partition columns; its rows are the input's,
+ * plus the number when shown.
  */
 public final class StreamPhysicalRank extends SingleRel implements StreamPhysicalRel {
   private final int[] partitionKeys;
   private final List<RelFieldCollation> orderKeys;
   private final RankRange range;
+  private final RankType rankType;
 
+  /** A ROW_NUMBER Top-N. */
   public StreamPhysicalRank(RelOptCluster cluster, RelTraitSet traits, RelNode input,
       int[] partitionKeys, List<RelFieldCollation> orderKeys, RankRange range, RelDataType rowType) {
+    this(cluster, traits, input, partitionKeys, orderKeys, range, RankType.ROW_NUMBER, rowType);
+  }
+
+  public StreamPhysicalRank(RelOptCluster cluster, RelTraitSet traits, RelNode input,
+      int[] partitionKeys, List<RelFieldCollation> orderKeys, RankRange range, RankType rankType,
+      RelDataType rowType) {
     super(cluster, traits, input);
+    this.rankType = java.util.Objects.requireNonNull(rankType, "rankType");
     this.partitionKeys = partitionKeys.clone();
     this.orderKeys = List.copyOf(orderKeys);
     this.range = range;
@@ -42,6 +53,10 @@ public final class StreamPhysicalRank extends SingleRel implements StreamPhysica
     return range;
   }
 
+  public RankType rankType() {
+    return rankType;
+  }
+
   @Override
   protected RelDataType deriveRowType() {
     return rowType;
@@ -50,7 +65,7 @@ public final class StreamPhysicalRank extends SingleRel implements StreamPhysica
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalRank(
-        getCluster(), traitSet, sole(inputs), partitionKeys, orderKeys, range, rowType);
+        getCluster(), traitSet, sole(inputs), partitionKeys, orderKeys, range, rankType, rowType);
   }
 
   @Override
@@ -62,7 +77,7 @@ public final class StreamPhysicalRank extends SingleRel implements StreamPhysica
   public RelWriter explainTerms(RelWriter pw) {
     List<String> names = getInput().getRowType().getFieldNames();
     return super.explainTerms(pw)
-        .item("rankType", "ROW_NUMBER")
+        .item("rankType", rankType.name())
         .item("rankRange", SortKeys.range(range.start(), range.end()))
         .item("partitionBy", SortKeys.fields(partitionKeys, names))
         .item("orderBy", SortKeys.order(orderKeys, names))

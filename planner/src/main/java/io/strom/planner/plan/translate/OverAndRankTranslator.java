@@ -22,7 +22,10 @@ import io.strom.runtime.generated.RecordComparator;
 import io.strom.runtime.sql.sort.TemporalSortOperator;
 import io.strom.runtime.sql.over.OverAggOperator;
 import io.strom.runtime.sql.rank.AppendOnlyTopNOperator;
+import io.strom.runtime.sql.over.UpdatingOverAggOperator;
 import io.strom.runtime.sql.rank.DeduplicateOperator;
+import io.strom.runtime.sql.rank.RankType;
+import io.strom.runtime.sql.rank.RetractableTopNOperator;
 import io.strom.runtime.sql.rank.WindowRankOperator;
 import io.strom.types.RowType;
 import java.util.List;
@@ -31,7 +34,8 @@ import org.apache.calcite.rel.RelFieldCollation;
 
 /**
  * Turns Top-N, deduplication, window Top-N, OVER aggregation and temporal sort nodes into their
- * operators, with generated comparators and aggregate handlers. Each needs an insert-only input;
+ * operators, with generated comparators and aggregate handlers. Top-N and OVER aggregation over
+ * an updating input get operators that take rows back; the others need an insert-only input, and
  * an updating one is refused with the node that makes it update.
  */
 final class OverAndRankTranslator {
@@ -59,14 +63,23 @@ final class OverAndRankTranslator {
 
   JobBuilder.Output translate(StreamPhysicalRel node) {
     StreamPhysicalRel inputPlan = (StreamPhysicalRel) node.getInput(0);
-    requireInsertOnly(node, inputPlan);
+    boolean updating = !ChangelogModes.infer(inputPlan, sourceModes).of(inputPlan)
+        .containsOnly(RowKind.INSERT);
+    if (!(node instanceof StreamPhysicalRank) && !(node instanceof StreamPhysicalOverAggregate)) {
+      requireInsertOnly(node, inputPlan);
+    }
     JobBuilder.Output input = plans.translate(inputPlan);
     RowType outputType = types.toRowType(node.getRowType());
     long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
     if (node instanceof StreamPhysicalRank rank) {
+      GeneratedClass<RecordComparator> order = comparator(inputPlan, rank.orderKeys());
+      if (updating || rank.rankType() != RankType.ROW_NUMBER) {
+        return job.operator(updating ? "RetractableRank" : "Rank", new RetractableTopNOperator(
+            order, input.type(), rank.rankType(), rank.range(), !plans.dropsUpdateBefore(rank),
+            !updating, ttl), input, outputType);
+      }
       return job.operator("Rank", new AppendOnlyTopNOperator(
-          comparator(inputPlan, rank.orderKeys()), input.type(), rank.range(),
-          !plans.dropsUpdateBefore(rank), ttl),
+          order, input.type(), rank.range(), !plans.dropsUpdateBefore(rank), ttl),
           input, outputType);
     }
     if (node instanceof StreamPhysicalDeduplicate dedup) {
@@ -89,6 +102,9 @@ final class OverAndRankTranslator {
           input, outputType);
     }
     StreamPhysicalOverAggregate over = (StreamPhysicalOverAggregate) node;
+    if (updating) {
+      return updatingOver(over, inputPlan, input, outputType, ttl);
+    }
     AggsHandlerCodeGenerator.Generated handler;
     try {
       // A bounded frame takes rows back as they leave it.
@@ -99,6 +115,49 @@ final class OverAndRankTranslator {
     }
     return job.operator("OverAggregate", new OverAggOperator(handler.handler(),
         handler.accumulatorType(), input.type(), over.spec(), ttl), input, outputType);
+  }
+
+  /**
+   * An OVER aggregation over an updating input: frames are computed afresh, so the functions need
+   * not retract; rows are ordered by the ORDER BY keys, then by every other column that has an
+   * order, so that rows that tie on the keys still have a place that does not depend on arrival.
+   */
+  private JobBuilder.Output updatingOver(StreamPhysicalOverAggregate over,
+      StreamPhysicalRel inputPlan, JobBuilder.Output input, RowType outputType, long ttl) {
+    AggsHandlerCodeGenerator.Generated handler;
+    try {
+      handler = AggsHandlerCodeGenerator.generate(inputPlan.getRowType(), new int[0],
+          over.calls(), false, "UpdatingOver" + (++generated));
+    } catch (UnsupportedExpressionException e) {
+      throw new ValidationException(e.getMessage());
+    }
+    int inputFields = input.type().fieldCount();
+    RowType valuesType = RowType.of(
+        outputType.fieldNames().subList(inputFields, outputType.fieldCount()),
+        outputType.fieldTypes().subList(inputFields, outputType.fieldCount()));
+    List<RelFieldCollation> rowOrder = new java.util.ArrayList<>(over.orderKeys());
+    java.util.Set<Integer> ordered = new java.util.HashSet<>();
+    over.orderKeys().forEach(key -> ordered.add(key.getFieldIndex()));
+    for (int field = 0; field < inputFields; field++) {
+      RelFieldCollation tieBreak = new RelFieldCollation(field);
+      if (!ordered.contains(field) && hasOrder(inputPlan, tieBreak)) {
+        rowOrder.add(tieBreak);
+      }
+    }
+    return job.operator("OverAggregate", new UpdatingOverAggOperator(handler.handler(),
+        comparator(inputPlan, over.orderKeys()), comparator(inputPlan, rowOrder),
+        input.type(), valuesType, over.spec(), !plans.dropsUpdateBefore(over), ttl),
+        input, outputType);
+  }
+
+  /** Whether the column of {@code key} has an order comparators can generate. */
+  private static boolean hasOrder(StreamPhysicalRel input, RelFieldCollation key) {
+    try {
+      ComparatorCodeGenerator.generate(input.getRowType(), List.of(key), "Probe");
+      return true;
+    } catch (UnsupportedExpressionException e) {
+      return false;
+    }
   }
 
   private void requireInsertOnly(StreamPhysicalRel node, StreamPhysicalRel input) {
