@@ -2,6 +2,7 @@ package io.strom.planner.plan.physical;
 
 import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.PrimaryKey;
+import io.strom.runtime.sql.rank.RankType;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -154,6 +155,10 @@ public final class UpsertKeys {
   }
 
   private static Set<ImmutableBitSet> rankKeys(StreamPhysicalRank rank, Set<ImmutableBitSet> input) {
+    if (rank.rankType() != RankType.ROW_NUMBER) {
+      // RANK and DENSE_RANK give ties one number: several rows share a partition and rank.
+      return input;
+    }
     ImmutableBitSet partition = ImmutableBitSet.of(rank.partitionKeys());
     if (rank.range().outputRankNumber()) {
       return Set.of(partition.set(rank.getRowType().getFieldCount() - 1));
