@@ -82,7 +82,9 @@ public final class FlinkNexmarkRunner {
    */
   static String reason(Throwable failure) {
     if (failure instanceof TableException || failure instanceof ValidationException) {
-      return NexmarkReport.firstLine(failure.getMessage());
+      // Some planner messages go on to print the plan, announced at the end of the first line.
+      return NexmarkReport.firstLine(failure.getMessage())
+          .replace(" The physical plan is:", "").strip();
     }
     Throwable cause = failure;
     while (cause.getCause() != null && cause.getCause() != cause) {
