@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.RowKind;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,8 +67,18 @@ class FlinkAgreesWithStromTest {
     }
   }
 
+  /**
+   * Flink's final table, from the query's full changelog. A streaming DataStream's changelog is
+   * asked for because it keeps every retraction; a collected query result is an upsert changelog
+   * for some queries (updates without the rows they replace), which cannot be applied without
+   * knowing the key.
+   */
   private static List<List<Object>> flinkFinalTable(int query, String select) throws Exception {
-    TableEnvironment env = FlinkNexmarkRunner.environment(PARALLELISM);
+    org.apache.flink.configuration.Configuration settings =
+        new org.apache.flink.configuration.Configuration();
+    settings.set(CoreOptions.DEFAULT_PARALLELISM, PARALLELISM);
+    StreamTableEnvironment env = StreamTableEnvironment.create(
+        StreamExecutionEnvironment.getExecutionEnvironment(settings));
     for (String statement : FlinkNexmarkScript.read("ddl.sql")) {
       env.executeSql(statement);
     }
@@ -79,17 +91,30 @@ class FlinkAgreesWithStromTest {
     }
     List<List<Object>> table = new ArrayList<>();
     String flinkSelect = FlinkNexmarkScript.statements(select).get(0);
+    // Flink 2.3 plans q9's Top-1 as insert-only (its row number is projected away), yet emits
+    // each new winning bid as +U without the -U of the one it replaces: an upsert by auction id.
+    Integer upsertKey = query == 9 ? 0 : null;
     try (CloseableIterator<org.apache.flink.types.Row> rows =
-        env.executeSql(flinkSelect).collect()) {
-      rows.forEachRemaining(row -> apply(table, row));
+        env.toChangelogStream(env.sqlQuery(flinkSelect)).executeAndCollect()) {
+      rows.forEachRemaining(row -> apply(table, row, upsertKey));
     }
     return table;
   }
 
-  /** Applies one change of Flink's changelog to the table it builds. */
-  private static void apply(List<List<Object>> table, org.apache.flink.types.Row change) {
+  /**
+   * Applies one change of Flink's changelog to the table it builds; with an upsert key (a column
+   * index), +U replaces the row of the same key.
+   */
+  private static void apply(
+      List<List<Object>> table, org.apache.flink.types.Row change, Integer upsertKey) {
     List<Object> values = PlainRows.ofFlink(change);
-    if (change.getKind() == RowKind.INSERT || change.getKind() == RowKind.UPDATE_AFTER) {
+    if (upsertKey != null && change.getKind() == RowKind.UPDATE_AFTER) {
+      Object key = values.get(upsertKey);
+      assertThat(table.removeIf(row -> row.get(upsertKey).equals(key)))
+          .as("upsert %s replaces a row", values)
+          .isTrue();
+      table.add(values);
+    } else if (change.getKind() == RowKind.INSERT || change.getKind() == RowKind.UPDATE_AFTER) {
       table.add(values);
     } else {
       assertThat(table.remove(values)).as("retracted row %s was in the table", values).isTrue();
