@@ -186,17 +186,24 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
   private final Map<String, KafkaProducer<byte[], byte[]>> preparedProducers = new HashMap<>();
 
   private KafkaCommittable committableOf(String transactionalId, KafkaProducer<?, ?> holder) {
+    String reason;
     try {
-      KafkaTransactionResumer.ProducerIdentity identity = KafkaTransactionResumer.identity(holder);
-      return new KafkaCommittable(transactionalId, identity.producerId(), identity.epoch());
-    } catch (KafkaTransactionResumer.TransactionResumeException e) {
-      if (!warnedUnresumable) {
-        warnedUnresumable = true;
-        LOG.warn("A job restored after a failure between a checkpoint's completion and its commit"
-            + " will lose that checkpoint's transactions: {}", e.getMessage());
+      var identity = KafkaTransactionResumer.identity(holder);
+      if (identity.isPresent()) {
+        return new KafkaCommittable(
+            transactionalId, identity.get().producerId(), identity.get().epoch());
       }
-      return new KafkaCommittable(transactionalId, KafkaCommittable.UNKNOWN_PRODUCER, (short) 0);
+      reason = "the Kafka brokers run transactions of version 1 (transaction.version), which do"
+          + " not tell a transaction from the next one of its id";
+    } catch (KafkaTransactionResumer.TransactionResumeException e) {
+      reason = e.getMessage();
     }
+    if (!warnedUnresumable) {
+      warnedUnresumable = true;
+      LOG.warn("A job restored after a failure between a checkpoint's completion and its commit"
+          + " will lose that checkpoint's transactions: {}", reason);
+    }
+    return new KafkaCommittable(transactionalId, KafkaCommittable.UNKNOWN_PRODUCER, (short) 0);
   }
 
   /**

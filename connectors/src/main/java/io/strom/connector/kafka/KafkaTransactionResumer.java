@@ -2,6 +2,7 @@ package io.strom.connector.kafka;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
@@ -34,13 +35,21 @@ final class KafkaTransactionResumer {
     }
   }
 
-  /** The id and epoch of {@code producer}, whose transactions are initialized. */
-  static ProducerIdentity identity(KafkaProducer<?, ?> producer) {
+  /**
+   * The id and epoch of the open transaction of {@code producer}; empty when the brokers run
+   * transactions of version 1. Only version 2 (Kafka 4.0 and later) gives every transaction of an
+   * id its own epoch; with version 1 the identity of a committed transaction would also match the
+   * id's next one, and taking it over could commit that one before its checkpoint completed.
+   */
+  static Optional<ProducerIdentity> identity(KafkaProducer<?, ?> producer) {
     try {
       Object manager = field(producer, "transactionManager");
+      if (!(boolean) field(manager, "isTransactionV2Enabled")) {
+        return Optional.empty();
+      }
       Object idAndEpoch = field(manager, "producerIdAndEpoch");
-      return new ProducerIdentity(
-          (long) field(idAndEpoch, "producerId"), (short) field(idAndEpoch, "epoch"));
+      return Optional.of(new ProducerIdentity(
+          (long) field(idAndEpoch, "producerId"), (short) field(idAndEpoch, "epoch")));
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw incompatible(e);
     }

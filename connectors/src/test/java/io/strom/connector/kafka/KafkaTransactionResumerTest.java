@@ -38,7 +38,7 @@ class KafkaTransactionResumerTest {
     KafkaProducer<byte[], byte[]> crashed = producer(id);
     crashed.initTransactions();
     sendAndLeaveOpen(crashed, topic, "a", "b");
-    ProducerIdentity identity = KafkaTransactionResumer.identity(crashed);
+    ProducerIdentity identity = KafkaTransactionResumer.identity(crashed).orElseThrow();
     crashed.close(Duration.ZERO); // no abort: as if the process died
     assertThat(BROKER.readValues(topic, false)).containsExactly("a", "b");
 
@@ -55,5 +55,29 @@ class KafkaTransactionResumerTest {
       next.commitTransaction();
     }
     assertThat(BROKER.readValues(topic, true)).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void takingOverAnEarlierTransactionNeverCommitsALaterOneOfTheSameId() {
+    String topic = BROKER.newTopic("resume-later", 1);
+    String id = "resume-later-" + topic;
+    KafkaProducer<byte[], byte[]> crashed = producer(id);
+    crashed.initTransactions();
+    sendAndLeaveOpen(crashed, topic, "a");
+    ProducerIdentity first = KafkaTransactionResumer.identity(crashed).orElseThrow();
+    crashed.commitTransaction();
+    sendAndLeaveOpen(crashed, topic, "b"); // the id's next transaction, never to be committed
+    crashed.close(Duration.ZERO);
+
+    try (KafkaProducer<byte[], byte[]> recovering = producer(id)) {
+      KafkaTransactionResumer.resume(recovering, first);
+      recovering.commitTransaction();
+    } catch (org.apache.kafka.common.KafkaException e) {
+      // fenced: the id has moved on
+    }
+    try (KafkaProducer<byte[], byte[]> next = producer(id)) {
+      next.initTransactions(); // aborts "b"
+    }
+    assertThat(BROKER.readValues(topic, true)).containsExactly("a");
   }
 }

@@ -1,5 +1,6 @@
 package io.strom.planner.connectors;
 
+import static io.strom.planner.connectors.KafkaSqlTesting.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,11 +9,9 @@ import io.strom.connector.kafka.KafkaTestBroker;
 import io.strom.connector.kafka.KafkaTestBroker.TestRecord;
 import io.strom.planner.session.SqlSession;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class KafkaIdlenessSqlTest {
   private static final KafkaTestBroker BROKER = KafkaTestBroker.shared();
-  private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final String FIRST_WINDOW =
       "{\"window_start\":\"2024-01-01 00:00:00\",\"window_end\":\"2024-01-01 00:00:10\",\"cnt\":";
 
@@ -76,16 +74,6 @@ class KafkaIdlenessSqlTest {
         + " FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(ts), INTERVAL '10' SECOND))"
         + " GROUP BY window_start, window_end");
     return out;
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting until " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
   }
 
   @ParameterizedTest(name = "parallelism {0}")
