@@ -53,7 +53,7 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
   private int nextSlot;
   /** Whether the exactly-once producers are open; not before restored transactions are committed. */
   private boolean transactionsStarted;
-  /** Whether it was logged that the client hides producer ids, so transactions cannot be resumed. */
+  /** Whether it was logged that this writer's transactions cannot be taken over after a restore. */
   private boolean warnedUnresumable;
 
   KafkaSinkWriter(
