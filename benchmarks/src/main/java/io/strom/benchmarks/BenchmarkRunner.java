@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * are reported. Timing covers the whole job, from submission to the end of the last task.
  *
  * <p>{@code bin/strom-bench checkpoint ...} and {@code bin/strom-bench recovery ...} run the
- * checkpoint benchmarks instead ({@link CheckpointSizeBenchmark}, {@link RecoveryTimeBenchmark}).
+ * checkpoint benchmarks instead ({@link CheckpointSizeBenchmark}, {@link RecoveryTimeBenchmark});
+ * {@code bin/strom-bench kafka ...} the Kafka-to-Kafka SQL benchmark ({@link KafkaBenchmark}).
  */
 public final class BenchmarkRunner {
   private static final Map<String, ThroughputBenchmark> BENCHMARKS =
@@ -54,6 +55,10 @@ public final class BenchmarkRunner {
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("checkpoint")) {
       CheckpointSizeBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("kafka")) {
+      KafkaBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     if (args.length > 0 && args[0].equals("recovery")) {

@@ -44,6 +44,19 @@ public final class FactoryUtil {
           .noDefaultValue()
           .withDescription("The parallelism of the sink; by default that of its input.");
 
+  /**
+   * The idle timeout of one table's splits, for sources that generate watermarks per split ({@link
+   * SupportsWatermarkPushDown}); as Flink's, it overrides {@code table.exec.source.idle-timeout}.
+   */
+  public static final ConfigOption<java.time.Duration> SCAN_WATERMARK_IDLE_TIMEOUT =
+      ConfigOptions.key("scan.watermark.idle-timeout")
+          .durationType()
+          .noDefaultValue()
+          .withDescription(
+              "A split (e.g. a Kafka partition) without records for this long is idle and holds"
+                  + " back no watermark until it has records again; 0 never marks splits idle."
+                  + " Overrides table.exec.source.idle-timeout for this table.");
+
   private FactoryUtil() {}
 
   /** The source of the table whose options name a {@code 'connector'}. */

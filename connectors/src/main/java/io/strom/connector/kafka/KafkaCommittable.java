@@ -6,11 +6,24 @@ import java.io.Serializable;
 
 /**
  * A prepared Kafka transaction of an exactly-once sink, to commit when its checkpoint completes.
+ * The producer id and epoch let a restored job commit it when the failure came before the commit.
  *
  * @param transactionalId the transactional id of the producer that holds it
+ * @param producerId the producer id of the transaction, or {@link #UNKNOWN_PRODUCER} when the
+ *     Kafka client did not reveal it
+ * @param epoch the producer epoch of the transaction
  */
-public record KafkaCommittable(String transactionalId) implements Serializable {
+public record KafkaCommittable(String transactionalId, long producerId, short epoch)
+    implements Serializable {
+  /** The producer id of a transaction that a restored job cannot take over. */
+  public static final long UNKNOWN_PRODUCER = -1;
+
   public KafkaCommittable {
     requireNonNull(transactionalId, "transactionalId");
+  }
+
+  /** Whether a restored job can take over and commit this transaction. */
+  boolean isRecoverable() {
+    return producerId >= 0;
   }
 }

@@ -22,9 +22,13 @@ import org.slf4j.LoggerFactory;
  *   <li>none: sends and forgets until the end of input;
  *   <li>at-least-once: waits at every checkpoint until all sent records are acknowledged;
  *   <li>exactly-once: writes inside a Kafka transaction; at a checkpoint the transaction is
- *       flushed and handed over for commit, and the next one starts on another producer. The
- *       producers' transactional ids are {@code <prefix>-<subtask>-<slot>} for a few slots reused
- *       in turn; opening them at start aborts whatever a crashed run left open under those ids.
+ *       flushed and handed over for commit, with its producer id and epoch, and the next one
+ *       starts on another producer. The producers' transactional ids are {@code
+ *       <prefix>-<subtask>-<slot>} for a few slots reused in turn. A restored job first commits
+ *       the transactions of its checkpoint that the failure left uncommitted (taking them over
+ *       with {@link KafkaTransactionResumer}); only then, with the first row or checkpoint, does
+ *       the writer open its producers, which aborts whatever else a crashed run left open under
+ *       those ids.
  * </ul>
  *
  * <p>Used only on the task's thread; the producer's callbacks only record the first send error,
@@ -47,6 +51,10 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
   private KafkaProducer<byte[], byte[]> producer;
   private String currentTransactionalId;
   private int nextSlot;
+  /** Whether the exactly-once producers are open; not before restored transactions are committed. */
+  private boolean transactionsStarted;
+  /** Whether it was logged that this writer's transactions cannot be taken over after a restore. */
+  private boolean warnedUnresumable;
 
   KafkaSinkWriter(
       KafkaSinkSettings settings, KafkaRecordEncoder encoder, int subtask, int parallelism) {
@@ -54,20 +62,31 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
     this.encoder = encoder;
     this.subtask = subtask;
     this.buffer = settings.buffer().enabled() ? new UpsertBuffer(settings.buffer()) : null;
-    if (settings.guarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
-      for (int slot = 0; slot < TRANSACTION_SLOTS; slot++) {
-        String id = transactionalId(slot);
-        KafkaProducer<byte[], byte[]> p = newProducer(id);
-        // Fences any producer of a crashed run with this id and aborts its open transaction.
-        p.initTransactions();
-        transactional.put(id, p);
-      }
-      beginTransaction();
-    } else {
+    if (settings.guarantee() != DeliveryGuarantee.EXACTLY_ONCE) {
       producer = newProducer(null);
     }
     this.partitions = new KafkaPartitionChooser(
         settings.partitioner(), subtask, () -> producer.partitionsFor(settings.topic()).size());
+  }
+
+  /**
+   * Opens the exactly-once producers and begins the first transaction. Deferred to the first row
+   * or checkpoint, so that a restore commits its checkpoint's transactions before this aborts
+   * what is open under the writer's ids.
+   */
+  private void startTransactions() {
+    if (transactionsStarted || settings.guarantee() != DeliveryGuarantee.EXACTLY_ONCE) {
+      return;
+    }
+    transactionsStarted = true;
+    for (int slot = 0; slot < TRANSACTION_SLOTS; slot++) {
+      String id = transactionalId(slot);
+      KafkaProducer<byte[], byte[]> p = newProducer(id);
+      // Fences any producer of a crashed run with this id and aborts its open transaction.
+      p.initTransactions();
+      transactional.put(id, p);
+    }
+    beginTransaction();
   }
 
   private String transactionalId(int slot) {
@@ -99,6 +118,7 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
 
   @Override
   public void write(Row row, long timestamp) throws Exception {
+    startTransactions();
     checkSendError();
     if (encoder.skips(row)) {
       return;
@@ -134,6 +154,7 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
 
   @Override
   public List<KafkaCommittable> prepareCommit(long checkpointId) throws Exception {
+    startTransactions();
     sendBuffered();
     switch (settings.guarantee()) {
       case NONE -> {
@@ -147,7 +168,7 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
       default -> {
         producer.flush();
         checkSendError();
-        KafkaCommittable prepared = new KafkaCommittable(currentTransactionalId);
+        KafkaCommittable prepared = committableOf(currentTransactionalId, producer);
         // Until it is committed, the prepared transaction's producer is out of rotation.
         transactional.put(currentTransactionalId, null);
         preparedProducers.put(currentTransactionalId, producer);
@@ -164,18 +185,46 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
   /** Producers holding prepared transactions, by transactional id. */
   private final Map<String, KafkaProducer<byte[], byte[]>> preparedProducers = new HashMap<>();
 
-  /** Commits prepared transactions; ids this writer does not hold were committed before a restore. */
+  private KafkaCommittable committableOf(String transactionalId, KafkaProducer<?, ?> holder) {
+    String reason;
+    try {
+      var identity = KafkaTransactionResumer.identity(holder);
+      if (identity.isPresent()) {
+        return new KafkaCommittable(
+            transactionalId, identity.get().producerId(), identity.get().epoch());
+      }
+      reason = "the Kafka brokers run transactions of version 1 (transaction.version), which do"
+          + " not tell a transaction from the next one of its id";
+    } catch (KafkaTransactionResumer.TransactionResumeException e) {
+      reason = e.getMessage();
+    }
+    if (!warnedUnresumable) {
+      warnedUnresumable = true;
+      LOG.warn("A job restored after a failure between a checkpoint's completion and its commit"
+          + " will lose that checkpoint's transactions: {}", reason);
+    }
+    return new KafkaCommittable(transactionalId, KafkaCommittable.UNKNOWN_PRODUCER, (short) 0);
+  }
+
+  /**
+   * Commits prepared transactions. A transaction this writer does not hold comes from the
+   * checkpoint a job was restored from: it is taken over by its producer id and epoch and
+   * committed, unless it was committed before the failure.
+   */
   void commit(List<KafkaCommittable> committables) {
     for (KafkaCommittable committable : committables) {
       KafkaProducer<byte[], byte[]> p = preparedProducers.remove(committable.transactionalId());
       if (p == null) {
-        LOG.info("Transaction {} is not held by this writer; it was committed or aborted before"
-            + " the restore", committable.transactionalId());
+        recoveredCommitter().commit(committable);
         continue;
       }
       p.commitTransaction();
       transactional.put(committable.transactionalId(), p);
     }
+  }
+
+  private KafkaRecoveredCommitter recoveredCommitter() {
+    return new KafkaRecoveredCommitter(this::newProducer);
   }
 
   private void checkSendError() throws Exception {

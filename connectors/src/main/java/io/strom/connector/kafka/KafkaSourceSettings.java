@@ -3,6 +3,7 @@ package io.strom.connector.kafka;
 import static java.util.Objects.requireNonNull;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -13,13 +14,15 @@ import java.util.Map;
  * @param startingOffsets where each partition starts
  * @param stoppingOffsets where each partition stops, or null for an unbounded source
  * @param discoveryIntervalMillis how often an unbounded source looks for new partitions; 0 never
+ * @param idleTimeout the table's {@code scan.watermark.idle-timeout}, or null when unset
  */
 record KafkaSourceSettings(
     KafkaSubscription subscription,
     Map<String, String> clientProperties,
     PartitionOffsets startingOffsets,
     PartitionOffsets stoppingOffsets,
-    long discoveryIntervalMillis)
+    long discoveryIntervalMillis,
+    Duration idleTimeout)
     implements Serializable {
 
   KafkaSourceSettings {

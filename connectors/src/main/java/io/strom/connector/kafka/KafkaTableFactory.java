@@ -46,7 +46,8 @@ public final class KafkaTableFactory implements DynamicTableSourceFactory, Dynam
         VALUE_FIELDS_INCLUDE, SCAN_STARTUP_MODE, SCAN_STARTUP_TIMESTAMP_MILLIS,
         SCAN_STARTUP_SPECIFIC_OFFSETS, SCAN_BOUNDED_MODE, SCAN_BOUNDED_TIMESTAMP_MILLIS,
         SCAN_BOUNDED_SPECIFIC_OFFSETS, SCAN_TOPIC_PARTITION_DISCOVERY_INTERVAL, SINK_PARTITIONER,
-        SINK_DELIVERY_GUARANTEE, SINK_TRANSACTIONAL_ID_PREFIX, FactoryUtil.SINK_PARALLELISM);
+        SINK_DELIVERY_GUARANTEE, SINK_TRANSACTIONAL_ID_PREFIX, FactoryUtil.SINK_PARALLELISM,
+        FactoryUtil.SCAN_WATERMARK_IDLE_TIMEOUT);
   }
 
   @Override
@@ -175,7 +176,8 @@ public final class KafkaTableFactory implements DynamicTableSourceFactory, Dynam
         KafkaClients.properties(context.options()),
         startingOffsets,
         stoppingOffsets(options, KafkaClients.properties(context.options()).get("group.id")),
-        options.get(SCAN_TOPIC_PARTITION_DISCOVERY_INTERVAL).toMillis());
+        options.get(SCAN_TOPIC_PARTITION_DISCOVERY_INTERVAL).toMillis(),
+        options.get(FactoryUtil.SCAN_WATERMARK_IDLE_TIMEOUT));
   }
 
   private static PartitionOffsets startingOffsets(ReadableOptions options, TableContext context) {

@@ -10,23 +10,27 @@ import io.strom.connector.ReadableOptions;
 import io.strom.connector.ScanTableSource;
 import io.strom.connector.SupportsProjectionPushDown;
 import io.strom.connector.SupportsReadingMetadata;
+import io.strom.connector.SupportsWatermarkPushDown;
 import io.strom.data.Row;
 import io.strom.runtime.source.Source;
 import io.strom.types.LogicalType;
 import io.strom.types.RowType;
 import io.strom.types.RowType.RowField;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A scan of Kafka topics: key and value decoded by their formats into the table's columns, with
- * projection push-down (formats decode only the columns a query reads) and the record's metadata
- * columns.
+ * projection push-down (formats decode only the columns a query reads), the record's metadata
+ * columns, and watermarks per partition.
  */
 final class KafkaTableSource
-    implements ScanTableSource, SupportsProjectionPushDown, SupportsReadingMetadata {
+    implements ScanTableSource, SupportsProjectionPushDown, SupportsReadingMetadata,
+        SupportsWatermarkPushDown {
 
   /**
    * A format as the table configures it.
@@ -80,6 +84,12 @@ final class KafkaTableSource
       fields.add(new RowField(key, KafkaMetadata.ofKey(key).type));
     }
     return new RowType(fields);
+  }
+
+  /** Each partition is a split with its own watermark; see {@link KafkaSourceReader}. */
+  @Override
+  public Optional<Duration> idleTimeout() {
+    return Optional.ofNullable(settings.idleTimeout());
   }
 
   @Override

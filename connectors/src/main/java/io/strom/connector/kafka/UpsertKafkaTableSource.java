@@ -5,19 +5,23 @@ import static java.util.Objects.requireNonNull;
 import io.strom.connector.ChangelogMode;
 import io.strom.connector.ScanTableSource;
 import io.strom.connector.SupportsReadingMetadata;
+import io.strom.connector.SupportsWatermarkPushDown;
 import io.strom.data.Row;
 import io.strom.runtime.source.Source;
 import io.strom.types.LogicalType;
 import io.strom.types.RowType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A scan of an {@code upsert-kafka} table: each record is an upsert of its key's row, a tombstone
  * the key's deletion. It takes no projection, because the planner's normalization after the scan
  * needs every primary key column at its physical position.
  */
-final class UpsertKafkaTableSource implements ScanTableSource, SupportsReadingMetadata {
+final class UpsertKafkaTableSource
+    implements ScanTableSource, SupportsReadingMetadata, SupportsWatermarkPushDown {
   private final KafkaTableSource scan;
 
   /** @param scan a scan built with {@code upsert} set */
@@ -43,6 +47,11 @@ final class UpsertKafkaTableSource implements ScanTableSource, SupportsReadingMe
   @Override
   public Source<Row, ?> createRuntimeSource() {
     return scan.createRuntimeSource();
+  }
+
+  @Override
+  public Optional<Duration> idleTimeout() {
+    return scan.idleTimeout();
   }
 
   @Override

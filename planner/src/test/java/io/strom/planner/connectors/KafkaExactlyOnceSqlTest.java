@@ -1,5 +1,6 @@
 package io.strom.planner.connectors;
 
+import static io.strom.planner.connectors.KafkaSqlTesting.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strom.api.functions.ScalarFunction;
@@ -12,14 +13,12 @@ import io.strom.planner.session.Changelogs;
 import io.strom.planner.session.SqlSession;
 import io.strom.planner.session.StatementResult;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -44,7 +43,6 @@ class KafkaExactlyOnceSqlTest {
   private static final KafkaTestBroker BROKER = KafkaTestBroker.shared();
   private static final int ROUNDS = 3;
   private static final int ROWS_PER_PARTITION = 100;
-  private static final Duration DEADLINE = Duration.ofSeconds(90);
 
   @TempDir Path checkpoints;
   private final SqlSession session = new SqlSession(new Configuration());
@@ -115,16 +113,6 @@ class KafkaExactlyOnceSqlTest {
       }
     }
     return ids;
-  }
-
-  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting until " + what);
-      }
-      TimeUnit.MILLISECONDS.sleep(50);
-    }
   }
 
   private static String jobId(StatementResult result) {

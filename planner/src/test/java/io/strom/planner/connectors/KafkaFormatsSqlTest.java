@@ -1,22 +1,19 @@
 package io.strom.planner.connectors;
 
+import static io.strom.planner.connectors.KafkaSqlTesting.rows;
+import static io.strom.planner.connectors.KafkaSqlTesting.materialized;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strom.configuration.Configuration;
 import io.strom.connector.kafka.KafkaTestBroker;
 import io.strom.connector.kafka.KafkaTestBroker.TestRecord;
-import io.strom.data.GenericConverter;
-import io.strom.data.Row;
-import io.strom.planner.session.Changelogs;
 import io.strom.planner.session.SqlSession;
-import io.strom.planner.session.StatementResult;
 import io.strom.format.avro.AvroSchemas;
 import io.strom.types.DataTypes;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -42,22 +39,6 @@ class KafkaFormatsSqlTest {
   @AfterEach
   void close() throws Exception {
     session.close();
-  }
-
-  private static List<String> rows(StatementResult result) {
-    List<String> out = new ArrayList<>();
-    for (Row row : result.rows()) {
-      out.add(GenericConverter.format(row, result.schema()));
-    }
-    return out;
-  }
-
-  private static List<String> materialized(StatementResult result) {
-    List<String> out = new ArrayList<>();
-    for (Row row : Changelogs.materialize(result.rows(), result.schema())) {
-      out.add(GenericConverter.format(row, result.schema()));
-    }
-    return out;
   }
 
   private String table(String name, String columns, String topic, String format) {

@@ -1,14 +1,13 @@
 package io.strom.planner.connectors;
 
+import static io.strom.planner.connectors.KafkaSqlTesting.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strom.configuration.Configuration;
 import io.strom.connector.kafka.KafkaTestBroker;
 import io.strom.connector.kafka.KafkaTestBroker.TestRecord;
-import io.strom.data.Row;
 import io.strom.planner.session.SqlSession;
-import io.strom.planner.session.StatementResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -22,14 +21,6 @@ class KafkaSqlTest {
   @AfterEach
   void close() throws Exception {
     session.close();
-  }
-
-  private static List<String> rows(StatementResult result) {
-    List<String> out = new ArrayList<>();
-    for (Row row : result.rows()) {
-      out.add(io.strom.data.GenericConverter.format(row, result.schema()));
-    }
-    return out;
   }
 
   private String kafkaTable(String name, String columns, String topic, String extraOptions) {

@@ -1,16 +1,14 @@
 package io.strom.planner.connectors;
 
+import static io.strom.planner.connectors.KafkaSqlTesting.rows;
+import static io.strom.planner.connectors.KafkaSqlTesting.materialized;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strom.configuration.Configuration;
 import io.strom.connector.kafka.KafkaTestBroker;
 import io.strom.connector.kafka.KafkaTestBroker.TestRecord;
-import io.strom.data.GenericConverter;
-import io.strom.data.Row;
-import io.strom.planner.session.Changelogs;
 import io.strom.planner.session.SqlSession;
-import io.strom.planner.session.StatementResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,22 +32,6 @@ class UpsertKafkaSqlTest {
   @AfterEach
   void close() throws Exception {
     session.close();
-  }
-
-  private static List<String> rows(StatementResult result) {
-    List<String> out = new ArrayList<>();
-    for (Row row : result.rows()) {
-      out.add(GenericConverter.format(row, result.schema()));
-    }
-    return out;
-  }
-
-  private static List<String> materialized(StatementResult result) {
-    List<String> out = new ArrayList<>();
-    for (Row row : Changelogs.materialize(result.rows(), result.schema())) {
-      out.add(GenericConverter.format(row, result.schema()));
-    }
-    return out;
   }
 
   private String upsertTable(String name, String columns, String topic, String extraOptions) {

@@ -26,6 +26,15 @@ public interface WatermarkStrategy<T> extends Serializable {
     return (element, recordTimestamp) -> recordTimestamp;
   }
 
+  /**
+   * How long an input may stay without events before it is idle; zero when the strategy never
+   * marks inputs idle. Sources check idleness at least this often even when watermarks are emitted
+   * after every record ({@code pipeline.auto-watermark-interval} = 0).
+   */
+  default Duration idleTimeout() {
+    return Duration.ZERO;
+  }
+
   /** Watermarks that trail the largest timestamp seen by the given bound. */
   static <T> WatermarkStrategy<T> forBoundedOutOfOrderness(Duration maxOutOfOrderness) {
     requireNonNull(maxOutOfOrderness, "maxOutOfOrderness");
@@ -73,6 +82,11 @@ public interface WatermarkStrategy<T> extends Serializable {
       @Override
       public WatermarkGenerator<T> createWatermarkGenerator() {
         return new WatermarksWithIdleness<>(base.createWatermarkGenerator(), idleTimeout);
+      }
+
+      @Override
+      public Duration idleTimeout() {
+        return idleTimeout;
       }
 
       @Override

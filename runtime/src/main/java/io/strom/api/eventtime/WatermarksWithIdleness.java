@@ -11,7 +11,9 @@ public final class WatermarksWithIdleness<T> implements WatermarkGenerator<T> {
   private final WatermarkGenerator<T> delegate;
   private final long idleTimeoutNanos;
   private final LongSupplier nanoClock;
-  private long lastEventNanos;
+  /** When the input was last seen quiet: creation, or the last periodic check after events. */
+  private long quietSinceNanos;
+  private boolean eventsSinceLastCheck;
   private boolean idle;
 
   public WatermarksWithIdleness(WatermarkGenerator<T> delegate, Duration idleTimeout) {
@@ -27,12 +29,12 @@ public final class WatermarksWithIdleness<T> implements WatermarkGenerator<T> {
     this.delegate = delegate;
     this.idleTimeoutNanos = idleTimeout.toNanos();
     this.nanoClock = nanoClock;
-    this.lastEventNanos = nanoClock.getAsLong();
+    this.quietSinceNanos = nanoClock.getAsLong();
   }
 
   @Override
   public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
-    lastEventNanos = nanoClock.getAsLong();
+    eventsSinceLastCheck = true;
     if (idle) {
       idle = false;
       output.markActive();
@@ -40,16 +42,26 @@ public final class WatermarksWithIdleness<T> implements WatermarkGenerator<T> {
     delegate.onEvent(event, eventTimestamp, output);
   }
 
+  /**
+   * Idleness is measured from the first periodic check that finds no new events, as in Flink: a
+   * check that follows events always emits their watermark first, so an input whose last events
+   * came longer than the timeout before the check (a burst read at once, then nothing) still
+   * advances event time before it turns idle.
+   */
   @Override
   public void onPeriodicEmit(WatermarkOutput output) {
     if (idle) {
       return;
     }
-    if (nanoClock.getAsLong() - lastEventNanos >= idleTimeoutNanos) {
+    long now = nanoClock.getAsLong();
+    if (eventsSinceLastCheck) {
+      eventsSinceLastCheck = false;
+      quietSinceNanos = now;
+    } else if (now - quietSinceNanos >= idleTimeoutNanos) {
       idle = true;
       output.markIdle();
-    } else {
-      delegate.onPeriodicEmit(output);
+      return;
     }
+    delegate.onPeriodicEmit(output);
   }
 }

@@ -12,6 +12,7 @@ import io.strom.runtime.source.SourceOutput;
 import io.strom.runtime.source.SourceReader;
 import io.strom.runtime.source.SourceSplit;
 import io.strom.runtime.time.Watermarks;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -93,6 +94,11 @@ final class SourceInput<T> implements TaskInput, ReaderOutput<T> {
       output.emitWatermark(Watermarks.END);
     }
     return status;
+  }
+
+  /** How long the strategy lets a split stay without records before it is idle; zero: never. */
+  Duration idleTimeout() {
+    return strategy.idleTimeout();
   }
 
   /** Asks every split's generator for a periodic watermark. */

@@ -208,6 +208,11 @@ public final class StreamTask implements Runnable {
     }
     if (input instanceof SourceInput<?> source) {
       long interval = env.configuration().get(PipelineOptions.AUTO_WATERMARK_INTERVAL).toMillis();
+      if (interval == 0) {
+        // Watermarks go out after every record, but a split without records must still be
+        // found idle.
+        interval = source.idleTimeout().toMillis();
+      }
       if (interval > 0) {
         processingTime.scheduleAtFixedRate(t -> source.emitPeriodicWatermarks(), interval, interval);
       }

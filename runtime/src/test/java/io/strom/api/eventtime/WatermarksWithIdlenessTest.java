@@ -48,6 +48,21 @@ class WatermarksWithIdlenessTest {
   }
 
   @Test
+  void emitsTheWatermarkOfEventsBeforeTurningIdleWhenTheCheckComesLate() {
+    WatermarksWithIdleness<String> generator =
+        new WatermarksWithIdleness<>(
+            new BoundedOutOfOrdernessWatermarks<>(Duration.ofMillis(10)),
+            Duration.ofMillis(100),
+            () -> nanos);
+    generator.onEvent("a", 1_000, output);
+    nanos += Duration.ofMillis(500).toNanos();
+    generator.onPeriodicEmit(output);
+    nanos += Duration.ofMillis(100).toNanos();
+    generator.onPeriodicEmit(output);
+    assertThat(emitted).containsExactly("wm 989", "idle");
+  }
+
+  @Test
   void boundedOutOfOrdernessTrailsTheLargestTimestampByTheBoundPlusOne() {
     BoundedOutOfOrdernessWatermarks<String> generator =
         new BoundedOutOfOrdernessWatermarks<>(Duration.ofSeconds(5));

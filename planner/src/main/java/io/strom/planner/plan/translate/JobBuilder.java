@@ -93,12 +93,22 @@ public final class JobBuilder {
   public record Exchange(KeySelector<Row, BinaryRow> key, boolean singleton) {}
 
   public Output source(String name, Source<Row, ?> source, RowType type, boolean singleInstance) {
+    return source(name, source, type, singleInstance, WatermarkStrategy.noWatermarks());
+  }
+
+  /** Adds a source whose splits get timestamps and watermarks from {@code watermarks}. */
+  public Output source(
+      String name,
+      Source<Row, ?> source,
+      RowType type,
+      boolean singleInstance,
+      WatermarkStrategy<Row> watermarks) {
     StreamNode node =
         graph.addNode(
             StreamNode.source(
                 graph.nextNodeId(),
                 name,
-                new SourceSpec<>(source, WatermarkStrategy.<Row>noWatermarks()),
+                new SourceSpec<>(source, watermarks),
                 singleInstance ? 1 : parallelism));
     node.setUid(uid(name, type, null));
     return new Output(node.id(), type);

@@ -38,6 +38,7 @@ import io.strom.connector.FactoryUtil;
 import io.strom.connector.ScanTableSource;
 import io.strom.connector.SupportsProjectionPushDown;
 import io.strom.connector.SupportsReadingMetadata;
+import io.strom.connector.SupportsWatermarkPushDown;
 import io.strom.connector.TableContext;
 import io.strom.planner.ValidationException;
 import io.strom.planner.calcite.PlannerTypes;
@@ -460,6 +461,12 @@ public final class PlanTranslator {
   }
 
   private JobBuilder.Output scan(StreamPhysicalTableSourceScan scan) {
+    ScanTableSource source = configuredSource(scan);
+    return emitScan(scan, source, io.strom.api.eventtime.WatermarkStrategy.noWatermarks());
+  }
+
+  /** The scan's connector source with the plan's projection, partitions and metadata applied. */
+  private ScanTableSource configuredSource(StreamPhysicalTableSourceScan scan) {
     SourceTableRef ref = scan.source();
     CatalogTable table = ref.table();
     ScanTableSource source;
@@ -499,11 +506,22 @@ public final class PlanTranslator {
     } catch (ConnectorException e) {
       throw new ValidationException("Table '" + ref.identifier() + "': " + e.getMessage());
     }
+    return source;
+  }
+
+  /** Adds the scan's source, its splits getting timestamps and watermarks from {@code watermarks}. */
+  private JobBuilder.Output emitScan(
+      StreamPhysicalTableSourceScan scan,
+      ScanTableSource source,
+      io.strom.api.eventtime.WatermarkStrategy<io.strom.data.Row> watermarks) {
+    SourceTableRef ref = scan.source();
+    CatalogTable table = ref.table();
     RowType type = types.toRowType(scan.getRowType());
     JobBuilder.Output output = source instanceof ProgramSource program
         ? program.produce(job)
         : job.source(
-            ref.identifier().name() + "[" + source.summary() + "]", source.createRuntimeSource(), type, false);
+            ref.identifier().name() + "[" + source.summary() + "]", source.createRuntimeSource(), type,
+            false, watermarks);
     return ChangelogModes.isUpsert(source.changelogMode())
         ? changelogNormalize(ref, table, output)
         : output;
@@ -639,19 +657,21 @@ public final class PlanTranslator {
   }
 
   private JobBuilder.Output watermarkAssigner(StreamPhysicalWatermarkAssigner assigner) {
+    boolean sourceWatermark =
+        assigner.watermarkExpression() instanceof org.apache.calcite.rex.RexCall call
+            && call.getOperator() == io.strom.codegen.functions.FlinkFunctions.SOURCE_WATERMARK;
+    if (!sourceWatermark && assigner.getInput() instanceof StreamPhysicalTableSourceScan scan) {
+      ScanTableSource source = configuredSource(scan);
+      if (source instanceof SupportsWatermarkPushDown pushDown) {
+        return watermarksPerSplit(assigner, scan, source, pushDown);
+      }
+    }
     JobBuilder.Output input = translate((StreamPhysicalRel) assigner.getInput());
-    if (assigner.watermarkExpression() instanceof org.apache.calcite.rex.RexCall call
-        && call.getOperator() == io.strom.codegen.functions.FlinkFunctions.SOURCE_WATERMARK) {
+    if (sourceWatermark) {
       // The source's own watermarks flow on; the rowtime column only becomes a time attribute.
       return new JobBuilder.Output(input.nodeIds(), types.toRowType(assigner.getRowType()), input.exchange());
     }
-    RexProgramBuilder builder =
-        new RexProgramBuilder(assigner.getInput().getRowType(), assigner.getCluster().getRexBuilder());
-    builder.addProject(assigner.watermarkExpression(), "watermark");
-    RexProgram program = builder.getProgram();
-    GeneratedClass<CalcFunction> code =
-        CalcCodeGenerator.generate(
-            program, input.type(), types.toRowType(program.getOutputRowType()), "Watermark" + (++generated));
+    GeneratedClass<CalcFunction> code = watermarkCode(assigner, input.type());
     int precision = timestampPrecision(input.type().fields().get(assigner.rowtimeIndex()).type());
     long interval = settings.get(PipelineOptions.AUTO_WATERMARK_INTERVAL).toMillis();
     long idle = settings.get(TableConfigOptions.SOURCE_IDLE_TIMEOUT).toMillis();
@@ -660,5 +680,44 @@ public final class PlanTranslator {
         new WatermarkAssignerOperator(assigner.rowtimeIndex(), precision, code, interval, idle),
         input,
         types.toRowType(assigner.getRowType()));
+  }
+
+  /**
+   * Runs the table's watermark inside a source that reads splits (Kafka partitions): each split
+   * gets its own watermark and is idle after the table's {@code scan.watermark.idle-timeout}, else
+   * {@code table.exec.source.idle-timeout}, so a partition without records holds nothing back.
+   */
+  private JobBuilder.Output watermarksPerSplit(
+      StreamPhysicalWatermarkAssigner assigner,
+      StreamPhysicalTableSourceScan scan,
+      ScanTableSource source,
+      SupportsWatermarkPushDown pushDown) {
+    RowType scanType = types.toRowType(scan.getRowType());
+    io.strom.api.eventtime.WatermarkStrategy<io.strom.data.Row> strategy =
+        new io.strom.runtime.sql.RowWatermarkStrategy(
+            assigner.rowtimeIndex(),
+            timestampPrecision(scanType.typeAt(assigner.rowtimeIndex())),
+            watermarkCode(assigner, scanType),
+            settings.get(TableConfigOptions.LOCAL_TIME_ZONE),
+            settings.toMap());
+    java.time.Duration idle =
+        pushDown.idleTimeout().orElse(settings.get(TableConfigOptions.SOURCE_IDLE_TIMEOUT));
+    if (idle.toMillis() > 0) {
+      strategy = strategy.withIdleness(idle);
+    }
+    JobBuilder.Output output = emitScan(scan, source, strategy);
+    return new JobBuilder.Output(
+        output.nodeIds(), types.toRowType(assigner.getRowType()), output.exchange());
+  }
+
+  /** The generated code computing an assigner's watermark expression from its input row. */
+  private GeneratedClass<CalcFunction> watermarkCode(
+      StreamPhysicalWatermarkAssigner assigner, RowType inputType) {
+    RexProgramBuilder builder =
+        new RexProgramBuilder(assigner.getInput().getRowType(), assigner.getCluster().getRexBuilder());
+    builder.addProject(assigner.watermarkExpression(), "watermark");
+    RexProgram program = builder.getProgram();
+    return CalcCodeGenerator.generate(
+        program, inputType, types.toRowType(program.getOutputRowType()), "Watermark" + (++generated));
   }
 }
