@@ -107,6 +107,7 @@ public final class PlannerContext {
         .withConformance(StromSqlConformance.INSTANCE)
         .withIdentifierExpansion(true)
         .withTypeCoercionEnabled(false)
+        .withTypeCoercionRules(FlinkCastRules.INSTANCE)
         // Flink sorts NULLs as the smallest values: first when ascending, last when descending.
         .withDefaultNullCollation(org.apache.calcite.config.NullCollation.LOW);
   }
