@@ -3,7 +3,6 @@ package io.strom.runtime.sql;
 import static java.util.Objects.requireNonNull;
 
 import io.strom.api.functions.KeySelector;
-import io.strom.api.state.StateTtlConfig;
 import io.strom.api.state.ValueState;
 import io.strom.api.state.ValueStateDescriptor;
 import io.strom.api.typeinfo.Types;
@@ -16,7 +15,6 @@ import io.strom.runtime.operators.Output;
 import io.strom.runtime.state.KeyedStateAccess;
 import io.strom.serde.RowSerializer;
 import io.strom.types.RowType;
-import java.time.Duration;
 
 /**
  * Operator that turns an upsert changelog (rows by primary key, deletes that may carry only the
@@ -53,9 +51,7 @@ public final class ChangelogNormalizeOperator extends AbstractOperator<Row>
     keySelector = context.keySelector(0);
     keys = new KeyedStateAccess<>(context.<BinaryRow>keyedStateBackend(), context.operatorName());
     ValueStateDescriptor<Row> descriptor = new ValueStateDescriptor<>("last-row", Types.row(rowType));
-    if (stateTtlMillis > 0) {
-      descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(stateTtlMillis)).build());
-    }
+    StateTimeToLive.apply(descriptor, stateTtlMillis);
     lastRow = keys.getState(descriptor);
     serializer = new RowSerializer(rowType);
   }

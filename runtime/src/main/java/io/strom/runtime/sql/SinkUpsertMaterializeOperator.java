@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.strom.api.functions.KeySelector;
 import io.strom.api.state.ListState;
 import io.strom.api.state.ListStateDescriptor;
-import io.strom.api.state.StateTtlConfig;
 import io.strom.api.typeinfo.Types;
 import io.strom.data.BinaryRow;
 import io.strom.data.Row;
@@ -16,7 +15,6 @@ import io.strom.runtime.operators.Output;
 import io.strom.runtime.state.KeyedStateAccess;
 import io.strom.serde.RowSerializer;
 import io.strom.types.RowType;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,10 +55,7 @@ public final class SinkUpsertMaterializeOperator extends AbstractOperator<Row>
     keySelector = context.keySelector(0);
     keys = new KeyedStateAccess<>(context.<BinaryRow>keyedStateBackend(), context.operatorName());
     ListStateDescriptor<Row> descriptor = new ListStateDescriptor<>("rows", Types.row(rowType));
-    if (stateTtlMillis > 0) {
-      descriptor.enableTimeToLive(
-          StateTtlConfig.newBuilder(Duration.ofMillis(stateTtlMillis)).build());
-    }
+    StateTimeToLive.apply(descriptor, stateTtlMillis);
     rows = keys.getListState(descriptor);
     serializer = new RowSerializer(rowType);
   }

@@ -35,6 +35,7 @@ public final class GlobalGroupAggOperator extends BufferedGroupAggOperator {
 
   @Override
   void applyKey(BinaryRow key, Row stored, List<Row> partials) throws Exception {
+    AggsHandler handler = state.handler;
     Row previous = null;
     if (stored == null) {
       handler.setAccumulators(handler.createAccumulators());
@@ -45,6 +46,6 @@ public final class GlobalGroupAggOperator extends BufferedGroupAggOperator {
     for (Row partial : partials) {
       handler.merge(partial, keyArity);
     }
-    store(key, previous);
+    state.store(key, previous);
   }
 }

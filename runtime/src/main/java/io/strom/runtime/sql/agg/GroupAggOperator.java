@@ -3,18 +3,11 @@ package io.strom.runtime.sql.agg;
 import static java.util.Objects.requireNonNull;
 
 import io.strom.api.functions.KeySelector;
-import io.strom.api.state.ValueState;
-import io.strom.api.state.ValueStateDescriptor;
-import io.strom.api.typeinfo.Types;
 import io.strom.data.BinaryRow;
 import io.strom.data.Row;
-import io.strom.data.RowKind;
 import io.strom.runtime.generated.GeneratedClass;
 import io.strom.runtime.operators.AbstractOperator;
 import io.strom.runtime.operators.OneInputOperator;
-import io.strom.runtime.sql.SqlFunctions;
-import io.strom.runtime.sql.StateTimeToLive;
-import io.strom.runtime.state.KeyedStateAccess;
 import io.strom.types.RowType;
 
 /**
@@ -33,10 +26,7 @@ public final class GroupAggOperator extends AbstractOperator<Row>
   private final long stateTtlMillis;
 
   private transient KeySelector<Row, BinaryRow> keySelector;
-  private transient KeyedStateAccess<BinaryRow> keys;
-  private transient ValueState<Row> accumulators;
-  private transient AggsHandler handler;
-  private transient AggResultEmitter emitter;
+  private transient GroupAggState state;
 
   /**
    * @param accumulatorType the type of the rows {@code handlerCode} keeps its accumulators in
@@ -58,31 +48,24 @@ public final class GroupAggOperator extends AbstractOperator<Row>
   @Override
   protected void setup() throws Exception {
     keySelector = context.keySelector(0);
-    keys = new KeyedStateAccess<>(context.<BinaryRow>keyedStateBackend(), context.operatorName());
-    ValueStateDescriptor<Row> descriptor =
-        new ValueStateDescriptor<>("accumulators", Types.row(accumulatorType));
-    StateTimeToLive.apply(descriptor, stateTtlMillis);
-    accumulators = keys.getState(descriptor);
-    handler = AggsHandlers.open(
-        handlerCode, SqlFunctions.functionContext(context), keys, stateTtlMillis);
-    emitter = new AggResultEmitter(output, generateUpdateBefore, stateTtlMillis);
+    state = new GroupAggState(
+        context, output, handlerCode, accumulatorType, generateUpdateBefore, stateTtlMillis);
   }
 
   @Override
   public void processElement(Row input, long timestamp) throws Exception {
     BinaryRow key = keySelector.getKey(input);
-    keys.setCurrentKey(key);
-    boolean retraction =
-        input.kind() == RowKind.UPDATE_BEFORE || input.kind() == RowKind.DELETE;
-    Row stored = accumulators.value();
+    boolean retraction = GroupAggState.isRetraction(input);
+    Row stored = state.stored(key);
     boolean firstRow = stored == null;
     if (firstRow) {
       if (retraction) {
         // A retraction of a row this key never counted (its state expired): nothing to undo.
         return;
       }
-      stored = handler.createAccumulators();
+      stored = state.handler.createAccumulators();
     }
+    AggsHandler handler = state.handler;
     handler.setAccumulators(stored);
     Row previous = firstRow ? null : handler.getValue(key);
     if (retraction) {
@@ -90,20 +73,13 @@ public final class GroupAggOperator extends AbstractOperator<Row>
     } else {
       handler.accumulate(input);
     }
-    if (handler.recordCountIsZero()) {
-      emitter.deleted(previous);
-      accumulators.clear();
-      handler.cleanup();
-      return;
-    }
-    accumulators.update(handler.getAccumulators());
-    emitter.changed(previous, handler.getValue(key));
+    state.store(key, previous);
   }
 
   @Override
   public void close() throws Exception {
-    if (handler != null) {
-      handler.close();
+    if (state != null) {
+      state.close();
     }
   }
 }

@@ -2,7 +2,6 @@ package io.strom.runtime.sql.agg;
 
 import io.strom.data.BinaryRow;
 import io.strom.data.Row;
-import io.strom.data.RowKind;
 import io.strom.runtime.generated.GeneratedClass;
 import io.strom.types.RowType;
 import java.util.List;
@@ -32,28 +31,25 @@ public final class MiniBatchGroupAggOperator extends BufferedGroupAggOperator {
     int first = 0;
     if (newKey) {
       // Retractions of rows this key never counted (its state expired) have nothing to undo.
-      while (first < rows.size() && isRetraction(rows.get(first))) {
+      while (first < rows.size() && GroupAggState.isRetraction(rows.get(first))) {
         first++;
       }
       if (first == rows.size()) {
         return;
       }
-      stored = handler.createAccumulators();
+      stored = state.handler.createAccumulators();
     }
+    AggsHandler handler = state.handler;
     handler.setAccumulators(stored);
     Row previous = newKey ? null : handler.getValue(key);
     for (int i = first; i < rows.size(); i++) {
       Row row = rows.get(i);
-      if (isRetraction(row)) {
+      if (GroupAggState.isRetraction(row)) {
         handler.retract(row);
       } else {
         handler.accumulate(row);
       }
     }
-    store(key, previous);
-  }
-
-  private static boolean isRetraction(Row row) {
-    return row.kind() == RowKind.UPDATE_BEFORE || row.kind() == RowKind.DELETE;
+    state.store(key, previous);
   }
 }
