@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.strom.data.RowKind;
 import io.strom.runtime.sql.window.SqlWindow;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apache.calcite.rel.RelNode;
@@ -77,7 +78,7 @@ public record StateDescription(String kept, String lifetime, String buffer) {
   /** The names of {@code fields} of {@code node}'s input {@code input}. */
   static List<String> names(RelNode node, int input, int[] fields) {
     List<String> names = node.getInput(input).getRowType().getFieldNames();
-    return java.util.Arrays.stream(fields).mapToObj(names::get).toList();
+    return Arrays.stream(fields).mapToObj(names::get).toList();
   }
 
   /**
