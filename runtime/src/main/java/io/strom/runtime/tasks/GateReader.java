@@ -1,6 +1,7 @@
 package io.strom.runtime.tasks;
 
 import io.strom.runtime.checkpoint.CheckpointBarrier;
+import io.strom.runtime.checkpoint.InFlightElements;
 import io.strom.runtime.network.Buffer;
 import io.strom.runtime.network.ChannelDeserializer;
 import io.strom.runtime.network.ElementKind;
@@ -166,11 +167,9 @@ final class GateReader<IN> {
     DataInputDeserializer view = new DataInputDeserializer();
     int position = offset;
     while (position < frames.length) {
-      int length =
-          ((frames[position] & 0xFF) << 24) | ((frames[position + 1] & 0xFF) << 16)
-              | ((frames[position + 2] & 0xFF) << 8) | (frames[position + 3] & 0xFF);
-      view.setBuffer(frames, position + 4, length);
-      position += 4 + length;
+      int length = InFlightElements.frameLength(frames, position);
+      view.setBuffer(frames, position + 4, length - 4);
+      position += length;
       byte kind = view.readByte();
       if (kind == ElementKind.RECORD) {
         handler.processElement(serializer.deserialize(view), Output.NO_TIMESTAMP);
