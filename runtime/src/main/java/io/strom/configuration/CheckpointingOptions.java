@@ -80,8 +80,8 @@ public final class CheckpointingOptions {
               "Unaligned checkpoints (EXACTLY_ONCE only): a barrier overtakes the data queued"
                   + " ahead of it, and that in-flight data becomes part of the checkpoint, so"
                   + " checkpoints complete quickly under backpressure. Savepoints stay aligned."
-                  + " A checkpoint holding in-flight data restores only at the parallelism that"
-                  + " took it.");
+                  + " At another parallelism the in-flight data is redistributed as the exchanges"
+                  + " route it.");
 
   public static final ConfigOption<Duration> ALIGNED_CHECKPOINT_TIMEOUT =
       ConfigOptions.key("execution.checkpointing.aligned-checkpoint-timeout")
