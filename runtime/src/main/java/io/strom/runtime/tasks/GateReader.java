@@ -11,6 +11,7 @@ import io.strom.serde.DataInputDeserializer;
 import io.strom.serde.TypeSerializer;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.function.IntPredicate;
 
 /**
  * Reads one input gate of a task: deserializes the elements of each buffer, hands records to the
@@ -140,13 +141,18 @@ final class GateReader<IN> {
     barriers.processPriorityBarrier(channelOffset + buffer.channel(), barrier);
   }
 
-  /** Starts keeping this gate's in-flight data for an unaligned checkpoint (see InputGate). */
-  void startCapture(long checkpointId) {
+  /**
+   * Starts keeping this gate's in-flight data for an unaligned checkpoint (see InputGate), except
+   * on the channels whose barrier was read already.
+   *
+   * @param barrierRead by the aligner's channel number
+   */
+  void startCapture(long checkpointId, IntPredicate barrierRead) {
     byte[][] unread = new byte[deserializers.length][];
     for (int c = 0; c < unread.length; c++) {
       unread[c] = deserializers[c].unreadBytes();
     }
-    gate.startCapture(checkpointId, unread);
+    gate.startCapture(checkpointId, unread, c -> barrierRead.test(channelOffset + c));
   }
 
   /** This gate's in-flight data of a checkpoint, per channel, or null if it was not captured. */
