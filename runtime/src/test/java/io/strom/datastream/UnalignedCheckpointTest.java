@@ -132,8 +132,12 @@ class UnalignedCheckpointTest {
 
   /** Runs the slow job until a checkpoint completed, cancels it, returns that checkpoint. */
   private Path firstCheckpointUnderBackpressure(boolean unaligned) throws Exception {
+    return firstCheckpointUnderBackpressure(conf(unaligned));
+  }
+
+  private Path firstCheckpointUnderBackpressure(Configuration conf) throws Exception {
     CollectSink<Long> sink = new CollectSink<>();
-    JobClient client = submit(conf(unaligned), 2, 50_000, sink);
+    JobClient client = submit(conf, 2, 50_000, sink);
     Path jobDir = checkpoints.resolve(client.jobId());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     Path first = null;
@@ -265,5 +269,36 @@ class UnalignedCheckpointTest {
           .isEqualTo(RECORDS);
       sink.discard();
     }
+  }
+
+  @Test
+  void checkpointStillAligningAfterTheAlignedCheckpointTimeoutTurnsUnaligned() throws Exception {
+    Configuration conf = conf(true);
+    conf.set(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, Duration.ofMillis(1));
+    Path path = firstCheckpointUnderBackpressure(conf);
+    CompletedCheckpoint checkpoint = CheckpointStorage.load(path);
+
+    // The slow operator read one channel's backlog up to its barrier, then, the checkpoint being
+    // older than 1 ms, snapshotted without waiting for the other channel's.
+    long inFlight = inFlightRecords(checkpoint);
+    assertThat(inFlight).isPositive();
+    assertThat(sumOf(checkpoint, SLOW) + inFlight).isEqualTo(sumOf(checkpoint, BEFORE));
+
+    conf.set(CheckpointingOptions.RECOVERY_PATH, path.toString());
+    CollectSink<Long> sink = new CollectSink<>();
+    submit(conf, 2, 0, sink).result().get(2, TimeUnit.MINUTES);
+    assertThat(sink.results().stream().mapToLong(Long::longValue).sum()).isEqualTo(RECORDS);
+    sink.discard();
+  }
+
+  @Test
+  void checkpointAlignedWithinTheAlignedCheckpointTimeoutStaysAligned() throws Exception {
+    Configuration conf = conf(true);
+    conf.set(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, Duration.ofMinutes(10));
+    CompletedCheckpoint checkpoint =
+        CheckpointStorage.load(firstCheckpointUnderBackpressure(conf));
+
+    assertThat(inFlightRecords(checkpoint)).isZero();
+    assertThat(sumOf(checkpoint, SLOW)).isEqualTo(sumOf(checkpoint, BEFORE)).isPositive();
   }
 }
