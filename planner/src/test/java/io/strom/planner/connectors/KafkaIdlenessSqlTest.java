@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,9 @@ class KafkaIdlenessSqlTest {
   private static final String FIRST_WINDOW =
       "{\"window_start\":\"2024-01-01 00:00:00\",\"window_end\":\"2024-01-01 00:00:10\",\"cnt\":";
 
+  /** 2024-01-01 00:00:00 UTC in epoch milliseconds. */
+  private static final long EPOCH_2024 = 1_704_067_200_000L;
+
   private final SqlSession session = new SqlSession(new Configuration());
   @TempDir Path checkpoints;
 
@@ -42,17 +46,26 @@ class KafkaIdlenessSqlTest {
     return String.format("{\"ts\": \"2024-01-01 00:00:%02d\"}", second);
   }
 
+  /** An event of the table with a computed rowtime: epoch milliseconds of 2024-01-01 00:00:ss. */
+  private static String epochEvent(int second) {
+    return "{\"epoch\": " + (EPOCH_2024 + second * 1000L) + "}";
+  }
+
   /**
    * Partitions 0 and 1 get events at 1 to 15 s; their watermarks (event time minus 1 s) pass 10 s,
    * so the window [0 s, 10 s) with 4 events is complete unless partition 2 holds it back.
    */
   private static void produceToPartitionsZeroAndOne(String topic) {
+    produceToPartitionsZeroAndOne(topic, KafkaIdlenessSqlTest::event);
+  }
+
+  private static void produceToPartitionsZeroAndOne(String topic, IntFunction<String> event) {
     List<TestRecord> records = new ArrayList<>();
     for (int second : new int[] {1, 3, 12}) {
-      records.add(TestRecord.of(0, event(second)));
+      records.add(TestRecord.of(0, event.apply(second)));
     }
     for (int second : new int[] {2, 4, 15}) {
-      records.add(TestRecord.of(1, event(second)));
+      records.add(TestRecord.of(1, event.apply(second)));
     }
     BROKER.produce(topic, records);
   }
@@ -121,6 +134,61 @@ class KafkaIdlenessSqlTest {
     BROKER.produce(in, List.of(TestRecord.of(2, event(5)), TestRecord.of(2, event(30))));
     await("the first window is emitted", () -> !BROKER.readValues(out, false).isEmpty());
     assertThat(BROKER.readValues(out, false)).containsExactly(FIRST_WINDOW + "5}");
+  }
+
+  /**
+   * The window count over a table whose rowtime is computed from epoch milliseconds: the source
+   * still generates the watermark per partition, computing the column for it.
+   */
+  private String startWindowCountOverEpochs(String in, int parallelism, String sourceOptions) {
+    String out = BROKER.newTopic("epoch-out", 1);
+    session.execute("SET 'parallelism.default' = '" + parallelism + "'");
+    session.execute("CREATE TABLE epochs (epoch BIGINT, ts AS TO_TIMESTAMP_LTZ(epoch, 3),"
+        + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ("
+        + "'connector' = 'kafka', 'topic' = '" + in + "', "
+        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
+        + "'scan.startup.mode' = 'earliest-offset', 'format' = 'json'" + sourceOptions + ")");
+    session.execute("CREATE TABLE epoch_counts (cnt BIGINT) WITH ('connector' = 'kafka',"
+        + " 'topic' = '" + out + "', "
+        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
+        + "'format' = 'json')");
+    session.execute("INSERT INTO epoch_counts SELECT COUNT(*)"
+        + " FROM TABLE(TUMBLE(TABLE epochs, DESCRIPTOR(ts), INTERVAL '10' SECOND))"
+        + " GROUP BY window_start, window_end");
+    return out;
+  }
+
+  @Test
+  void computedRowtimeEmptyPartitionIsIdleAfterTheTableTimeout() throws Exception {
+    String in = BROKER.newTopic("epoch-idle-in", 3);
+    produceToPartitionsZeroAndOne(in, KafkaIdlenessSqlTest::epochEvent);
+    String out = startWindowCountOverEpochs(
+        in, 2, ", 'scan.watermark.idle-timeout' = '200 ms'");
+
+    await("the first window is emitted", () -> !BROKER.readValues(out, false).isEmpty());
+    assertThat(BROKER.readValues(out, false)).containsExactly("{\"cnt\":4}");
+  }
+
+  /**
+   * Watermarks per partition through the computed rowtime: the empty partition holds the window
+   * back until it has records, and its event at 5 s is counted. A watermark generated after the
+   * scan, per subtask, would have closed the window at 4 and dropped that event as late.
+   */
+  @Test
+  void computedRowtimeWatermarksArePerPartition() throws Exception {
+    String in = BROKER.newTopic("epoch-held-in", 3);
+    String group = "epoch-group-" + in;
+    produceToPartitionsZeroAndOne(in, KafkaIdlenessSqlTest::epochEvent);
+    session.execute("SET 'execution.checkpointing.interval' = '100 ms'");
+    session.execute("SET 'execution.checkpointing.dir' = '" + checkpoints + "'");
+    String out = startWindowCountOverEpochs(in, 1, ", 'properties.group.id' = '" + group + "'");
+
+    await("partitions 0 and 1 are read to their end", () -> groupOffsets(group) == 6);
+    assertThat(BROKER.readValues(out, false)).isEmpty();
+
+    BROKER.produce(in, List.of(TestRecord.of(2, epochEvent(5)), TestRecord.of(2, epochEvent(30))));
+    await("the first window is emitted", () -> !BROKER.readValues(out, false).isEmpty());
+    assertThat(BROKER.readValues(out, false)).containsExactly("{\"cnt\":5}");
   }
 
   private static long groupOffsets(String group) {
