@@ -30,6 +30,12 @@ public final class StateAssignment {
   public static final String IN_FLIGHT_STATE_PREFIX = "in-flight-input-";
 
   /**
+   * Prefix of the names of union list states ({@code SnapshotContext#writeUnionListState}), which
+   * every subtask restores whole.
+   */
+  public static final String UNION_STATE_PREFIX = "union-";
+
+  /**
    * Checks that a checkpoint fits a job: same number of key groups, and every operator with state
    * in the checkpoint still exists.
    *
@@ -116,7 +122,9 @@ public final class StateAssignment {
     Map<String, List<byte[]>> mine = new HashMap<>();
     OperatorSubtaskState own = state.subtasks().get(subtask);
     for (Map.Entry<String, List<byte[]>> e : all.entrySet()) {
-      if (state.parallelism() == parallelism) {
+      if (e.getKey().startsWith(UNION_STATE_PREFIX)) {
+        mine.put(e.getKey(), List.copyOf(e.getValue()));
+      } else if (state.parallelism() == parallelism) {
         List<byte[]> elements = own == null ? null : own.listStates().get(e.getKey());
         mine.put(e.getKey(), elements == null ? List.of() : elements);
       } else if (!isInFlightState(e.getKey())) {
