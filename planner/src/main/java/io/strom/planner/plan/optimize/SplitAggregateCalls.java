@@ -1,6 +1,7 @@
 package io.strom.planner.plan.optimize;
 
 import io.strom.codegen.agg.AvgSumType;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelCollations;
@@ -12,6 +13,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The calls of an aggregation split for distinct values (see {@link DistinctAggSplit}), level by
@@ -54,7 +56,7 @@ final class SplitAggregateCalls {
         RelDataType sumType = types.createTypeWithNullability(AvgSumType.of(types, arg), true);
         parts.add(derived(SqlStdOperatorTable.SUM, call, filter, sumType, "sum"));
         parts.add(derived(SqlStdOperatorTable.COUNT, call, filter,
-            types.createSqlType(org.apache.calcite.sql.type.SqlTypeName.BIGINT), "count"));
+            types.createSqlType(SqlTypeName.BIGINT), "count"));
       } else {
         parts.add(derived(call.getAggregation(), call, filter, call.getType(), null));
       }
@@ -108,7 +110,7 @@ final class SplitAggregateCalls {
     RexNode count = field(rex, finalRow, keyCount + positions[1]);
     RelDataType type = originals.get(call).getType();
     return rex.makeCall(SqlStdOperatorTable.CASE,
-        rex.makeCall(SqlStdOperatorTable.EQUALS, count, rex.makeBigintLiteral(java.math.BigDecimal.ZERO)),
+        rex.makeCall(SqlStdOperatorTable.EQUALS, count, rex.makeBigintLiteral(BigDecimal.ZERO)),
         rex.makeNullLiteral(type),
         rex.makeCast(type, rex.makeCall(SqlStdOperatorTable.DIVIDE, first, count)));
   }
