@@ -2,6 +2,7 @@ package io.strom.planner.plan.physical;
 
 import io.strom.runtime.sql.window.SqlWindow;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
@@ -111,5 +112,24 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
         .item("groupBy", terms[0])
         .item("window", StreamPhysicalWindowTableFunction.describe(window, timeColumn))
         .item("select", terms[1]);
+  }
+
+  /** Session windows keep rows, not accumulators, since sessions merge as rows arrive. */
+  @Override
+  public Optional<StateDescription> state(StateDescription.Context context) {
+    List<String> keys = StateDescription.names(this, 0, grouping);
+    if (isSession()) {
+      List<String> sessionKeys = new java.util.ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        if (i != windowStartKeyIndex && i != windowEndKeyIndex && i != windowTimeKeyIndex) {
+          sessionKeys.add(keys.get(i));
+        }
+      }
+      return Optional.of(new StateDescription(
+          StateDescription.perKey(sessionKeys, "open sessions and their rows"),
+          StateDescription.freedWhenTimePasses(eventTime, "the session end")));
+    }
+    return Optional.of(new StateDescription(StateDescription.perKey(keys, "accumulators"),
+        StateDescription.freedWhenTimePasses(eventTime, "the window end")));
   }
 }

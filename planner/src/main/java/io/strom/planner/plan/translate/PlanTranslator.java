@@ -366,7 +366,8 @@ public final class PlanTranslator {
         "WindowAggregate",
         new SessionWindowAggOperator(
             handler.handler(), input.type(), timeField,
-            timestampPrecision(input.type().typeAt(timeField)), aggregate.window().size(), layout),
+            timestampPrecision(input.type().typeAt(timeField)), aggregate.window().size(), layout,
+            aggregate.isEventTime()),
         input,
         types.toRowType(aggregate.getRowType()));
   }
