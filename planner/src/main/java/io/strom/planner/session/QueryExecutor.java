@@ -104,6 +104,8 @@ final class QueryExecutor implements AutoCloseable {
     physical = io.strom.planner.plan.optimize.DistinctAggSplit.apply(physical, settings);
     physical = io.strom.planner.plan.optimize.TwoPhaseAggregation.apply(
         physical, settings, scan -> source(scan).changelogMode());
+    physical = io.strom.planner.plan.optimize.DeduplicateOverUpdates.apply(
+        physical, scan -> source(scan).changelogMode());
     return new Planned(logical, physical);
   }
 

@@ -143,8 +143,7 @@ final class RankConversion {
     if (time != null) {
       boolean rowtime = time.kind() == TimestampKind.ROWTIME;
       return new StreamPhysicalDeduplicate(window.getCluster(), traits, exchange, partition,
-          order.get(0).getDirection().isDescending(),
-          rowtime ? order.get(0).getFieldIndex() : -1);
+          order.get(0).getDirection().isDescending(), order.get(0).getFieldIndex(), rowtime);
     }
     return new StreamPhysicalRank(
         window.getCluster(), traits, exchange, partition, order, range, rankType, rowType);
