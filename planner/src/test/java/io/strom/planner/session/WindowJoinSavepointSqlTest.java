@@ -56,7 +56,8 @@ class WindowJoinSavepointSqlTest {
         + " FROM (SELECT * FROM TABLE(TUMBLE(TABLE fast, DESCRIPTOR(ts), INTERVAL '1' SECOND))) f"
         + " JOIN (SELECT * FROM TABLE(TUMBLE(TABLE slow, DESCRIPTOR(ts), INTERVAL '1' SECOND))) s"
         + " ON f.v = s.v AND f.window_start = s.window_start AND f.window_end = s.window_end";
-    assertThat(SessionJobs.field(session.execute("EXPLAIN " + insert), 0, 0)).contains("WindowJoin(");
+    assertThat(SessionJobs.field(session.execute("EXPLAIN " + insert), 0, 0))
+        .contains("WindowJoin(");
 
     // A bounded insert waits for its job, so it runs on a thread of its own.
     CompletableFuture<StatementResult> firstRun =

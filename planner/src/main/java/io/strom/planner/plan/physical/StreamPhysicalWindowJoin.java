@@ -93,7 +93,7 @@ public final class StreamPhysicalWindowJoin extends Join implements StreamPhysic
         .item("select", String.join(", ", names));
   }
 
-  /** As Flink prints a window join's side: {@code TUMBLE(win_start=[..], win_end=[..], size=[..])}. */
+  /** A side's window as Flink prints it: {@code TUMBLE(win_start=[..], win_end=[..], ...)}. */
   private String describe(RelNode input, WindowColumns columns) {
     List<String> names = input.getRowType().getFieldNames();
     String text = window.describe();

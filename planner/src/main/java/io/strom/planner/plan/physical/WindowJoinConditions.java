@@ -14,9 +14,10 @@ import org.apache.calcite.rel.core.JoinInfo;
  * time; a join with neither equality stays a regular join.
  */
 final class WindowJoinConditions {
-  /** Column positions a window table function's output gives its window columns (after time). */
+  /** {@link WindowTableFunctions.Origin#column()} of {@code window_start}. */
   private static final int START = 0;
 
+  /** {@link WindowTableFunctions.Origin#column()} of {@code window_end}. */
   private static final int END = 1;
 
   /** What a window join needs to know besides the join itself. */
@@ -25,7 +26,7 @@ final class WindowJoinConditions {
       StreamPhysicalWindowJoin.WindowColumns left,
       StreamPhysicalWindowJoin.WindowColumns right) {}
 
-  /** The window columns found among one kind of equality (start or end): left, right, origin. */
+  /** An equality of two window columns of the same kind (both starts or both ends). */
   private record Pair(int left, int right, WindowTableFunctions.Origin leftOrigin,
       WindowTableFunctions.Origin rightOrigin) {}
 
@@ -60,12 +61,13 @@ final class WindowJoinConditions {
     if (start == null || end == null) {
       throw new ValidationException("A window join needs its ON condition to equate both the"
           + " window starts and the window ends of its inputs, but it equates only their window "
-          + (start == null ? "ends" : "starts") + ". Add L.window_" + (start == null ? "start" : "end")
-          + " = R.window_" + (start == null ? "start" : "end") + " to the condition");
+          + (start == null ? "ends" : "starts") + ". Add L." + missing(start) + " = R."
+          + missing(start) + " to the condition");
     }
     StreamPhysicalWindowTableFunction leftFunction = start.leftOrigin().function();
     StreamPhysicalWindowTableFunction rightFunction = start.rightOrigin().function();
-    if (end.leftOrigin().function() != leftFunction || end.rightOrigin().function() != rightFunction) {
+    if (end.leftOrigin().function() != leftFunction
+        || end.rightOrigin().function() != rightFunction) {
       throw new ValidationException("A window join needs the window start and end of each input to"
           + " come from the same window table function");
     }
@@ -101,11 +103,15 @@ final class WindowJoinConditions {
     }
   }
 
+  private static String missing(Pair start) {
+    return start == null ? "window_start" : "window_end";
+  }
+
   private static String timeKind(StreamPhysicalWindowTableFunction function) {
     return function.isEventTime() ? "event time" : "processing time";
   }
 
-  /** Whether the field's window columns reach a join's output unchanged (an outer side pads them). */
+  /** Whether a side's window columns reach a join's output unchanged (an outer side pads them). */
   static boolean passesWindowColumns(Join join, boolean leftSide) {
     return leftSide ? !join.getJoinType().generatesNullsOnLeft()
         : !join.getJoinType().generatesNullsOnRight();

@@ -90,7 +90,8 @@ public final class WindowJoinOperator extends AbstractOperator<Row>
     leftKey = context.keySelector(0);
     rightKey = context.keySelector(1);
     keys = new KeyedStateAccess<>(context.<BinaryRow>keyedStateBackend(), context.operatorName());
-    leftRows = keys.getListState(new ListStateDescriptor<>("window-join-left", Types.row(leftType)));
+    leftRows =
+        keys.getListState(new ListStateDescriptor<>("window-join-left", Types.row(leftType)));
     rightRows =
         keys.getListState(new ListStateDescriptor<>("window-join-right", Types.row(rightType)));
     leftSerializer = new RowSerializer(leftType);
