@@ -151,6 +151,15 @@ final class WindowTableFunctions {
     if (node instanceof StreamPhysicalWatermarkAssigner || node instanceof StreamPhysicalExchange) {
       return origin(node.getInput(0), field);
     }
+    if (node instanceof StreamPhysicalWindowJoin join) {
+      // Each side's window columns, unless an outer join pads that side with NULLs.
+      int leftCount = join.getLeft().getRowType().getFieldCount();
+      boolean leftSide = field < leftCount;
+      if (!WindowJoinConditions.passesWindowColumns(join, leftSide)) {
+        return null;
+      }
+      return leftSide ? origin(join.getLeft(), field) : origin(join.getRight(), field - leftCount);
+    }
     if (node instanceof StreamPhysicalWindowAggregate aggregate && !aggregate.isSession()) {
       // A window aggregation passes its window columns on: grouping by them again aggregates the
       // same windows once more (a cascade), still firing once per window. Sessions are not

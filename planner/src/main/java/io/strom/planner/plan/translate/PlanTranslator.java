@@ -14,7 +14,9 @@ import io.strom.planner.plan.physical.StreamPhysicalExpand;
 import io.strom.planner.plan.physical.StreamPhysicalGroupAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalJoin;
 import io.strom.planner.plan.physical.StreamPhysicalIntervalJoin;
+import io.strom.planner.plan.physical.StreamPhysicalWindowJoin;
 import io.strom.runtime.sql.join.IntervalJoinOperator;
+import io.strom.runtime.sql.join.WindowJoinOperator;
 import io.strom.planner.plan.physical.StreamPhysicalWindowAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalWindowTableFunction;
 import io.strom.runtime.sql.window.SessionWindowAggOperator;
@@ -166,6 +168,9 @@ public final class PlanTranslator {
     if (node instanceof StreamPhysicalIntervalJoin join) {
       return intervalJoin(join);
     }
+    if (node instanceof StreamPhysicalWindowJoin join) {
+      return windowJoin(join);
+    }
     if (node instanceof StreamPhysicalGroupAggregate aggregate) {
       return groupAggregate(aggregate);
     }
@@ -248,6 +253,22 @@ public final class PlanTranslator {
         new IntervalJoinOperator(
             joinType(join), join.bounds(), left.type(), right.type(),
             nonEquiCondition(join, info), nullKeysNeverMatch(join, join.residual(), info)),
+        left,
+        right,
+        types.toRowType(join.getRowType()));
+  }
+
+  /** A window join: keyed by all equality keys, window columns included. */
+  private JobBuilder.Output windowJoin(StreamPhysicalWindowJoin join) {
+    JobBuilder.Output left = translate((StreamPhysicalRel) join.getLeft());
+    JobBuilder.Output right = translate((StreamPhysicalRel) join.getRight());
+    JoinInfo info = join.info();
+    return job.twoInputOperator(
+        "WindowJoin",
+        new WindowJoinOperator(
+            joinType(join), left.type(), right.type(), join.leftWindow().end(),
+            join.rightWindow().end(), nonEquiCondition(join, info),
+            nullKeysNeverMatch(join, join.getCondition(), info)),
         left,
         right,
         types.toRowType(join.getRowType()));
