@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -210,6 +211,59 @@ class KafkaExactlyOnceSqlTest {
         .map(e -> "+I[" + e.getKey() + ", " + e.getValue() + "]")
         .sorted()
         .toList();
+  }
+
+  private static String event(int second) {
+    return String.format("{\"ts\": \"2024-01-01 00:00:%02d\"}", second);
+  }
+
+  private static String window(int start, int count) {
+    return String.format("{\"window_start\":\"2024-01-01 00:00:%02d\",\"window_end\":"
+        + "\"2024-01-01 00:00:%02d\",\"cnt\":%d}", start, start + 10, count);
+  }
+
+  /**
+   * At parallelism 2 over a topic of one partition, one reader has no partition. It stays running
+   * and idle: checkpoints complete, so the exactly-once sink commits while the job runs, the
+   * watermark is not held back by it, and the partition discovered later is assigned to it (a
+   * partition goes to the reader its number picks, so partitions 0 and 1 never share one).
+   */
+  @Test
+  void readerWithoutPartitionStaysIdleAndTakesTheDiscoveredOne() throws Exception {
+    String in = BROKER.newTopic("eo-one-partition-in", 1);
+    String out = BROKER.newTopic("eo-one-partition-out", 1);
+    String group = "eo-group-" + in;
+    session.execute("SET 'execution.checkpointing.interval' = '100 ms'");
+    session.execute("CREATE TABLE events (ts TIMESTAMP(3),"
+        + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ("
+        + "'connector' = 'kafka', 'topic' = '" + in + "', "
+        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
+        + "'scan.startup.mode' = 'earliest-offset', 'format' = 'json',"
+        + " 'scan.topic-partition-discovery.interval' = '100 ms',"
+        + " 'properties.group.id' = '" + group + "')");
+    session.execute(table("counts", "window_start TIMESTAMP(3), window_end TIMESTAMP(3), cnt BIGINT",
+        out, "'format' = 'json', " + exactlyOnce(out)));
+    String job = jobId(session.execute("INSERT INTO counts SELECT window_start, window_end,"
+        + " COUNT(*) FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(ts), INTERVAL '10' SECOND))"
+        + " GROUP BY window_start, window_end"));
+
+    BROKER.produce(in, List.of(
+        TestRecord.of(0, event(1)), TestRecord.of(0, event(3)), TestRecord.of(0, event(12))));
+    await("the first window is committed", () -> !BROKER.readValues(out, true).isEmpty());
+    assertThat(BROKER.readValues(out, true)).containsExactly(window(0, 2));
+
+    BROKER.admin().createPartitions(Map.of(in, NewPartitions.increaseTo(2)))
+        .all().get(30, TimeUnit.SECONDS);
+    BROKER.produce(in, List.of(TestRecord.of(1, event(15)), TestRecord.of(1, event(32))));
+    // Offsets reach the group when a checkpoint holding them completes: the reader that had no
+    // partition took the new one, so it was still running.
+    TopicPartition added = new TopicPartition(in, 1);
+    await("the new partition is read", () -> groupOffsets(group).containsKey(added)
+        && groupOffsets(group).get(added).offset() == 2);
+    BROKER.produce(in, List.of(TestRecord.of(0, event(31))));
+    await("the second window is committed", () -> BROKER.readValues(out, true).size() >= 2);
+    assertThat(BROKER.readValues(out, true)).containsExactly(window(0, 2), window(10, 2));
+    session.execute("STOP JOB '" + job + "'");
   }
 
   @Test
