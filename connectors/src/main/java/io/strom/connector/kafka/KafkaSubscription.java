@@ -27,24 +27,22 @@ record KafkaSubscription(List<String> topics, String pattern) implements Seriali
 
   /** The partitions of the subscribed topics as the brokers know them now; missing topics have none. */
   List<TopicPartition> partitions(Consumer<?, ?> consumer) {
-    // Asked of the broker every time: partitionsFor answers from the consumer's cached metadata,
-    // which would hide partitions added to a known topic for up to metadata.max.age.ms.
-    Map<String, List<PartitionInfo>> all = consumer.listTopics();
     Collection<String> names;
     if (pattern == null) {
       names = topics;
     } else {
       Pattern compiled = Pattern.compile(pattern);
       names = new TreeSet<>();
-      for (String topic : all.keySet()) {
+      for (String topic : consumer.listTopics().keySet()) {
         if (compiled.matcher(topic).matches()) {
           names.add(topic);
         }
       }
     }
     List<TopicPartition> result = new ArrayList<>();
+    Map<String, List<PartitionInfo>> all = pattern == null ? null : consumer.listTopics();
     for (String topic : names) {
-      List<PartitionInfo> infos = all.get(topic);
+      List<PartitionInfo> infos = all == null ? consumer.partitionsFor(topic) : all.get(topic);
       if (infos != null) {
         infos.forEach(p -> result.add(new TopicPartition(p.topic(), p.partition())));
       }
