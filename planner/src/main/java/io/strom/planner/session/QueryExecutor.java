@@ -101,6 +101,7 @@ final class QueryExecutor implements AutoCloseable {
     physical = io.strom.planner.plan.optimize.DistinctAggSplit.apply(physical, settings);
     physical = io.strom.planner.plan.optimize.TwoPhaseAggregation.apply(
         physical, settings, scan -> source(scan).changelogMode());
+    physical = io.strom.planner.plan.physical.WindowSlicing.apply(physical);
     return new Planned(logical, physical);
   }
 

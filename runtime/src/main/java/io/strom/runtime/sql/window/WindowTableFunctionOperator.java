@@ -15,6 +15,10 @@ import io.strom.runtime.operators.OneInputOperator;
  * ({@code window_end} - 1 ms) appended. On event time the output's timestamp is {@code
  * window_time}. SESSION appends each row's own session, {@code [time, time + gap)}, which only the
  * session window aggregation after it turns into real sessions (the planner allows nothing else).
+ *
+ * <p>Slicing HOP and CUMULATE for a {@link SlicingWindowAggOperator}, each row comes out once,
+ * with its slice's bounds (see {@link WindowSlices}) as {@code window_start} and {@code
+ * window_end}.
  */
 public final class WindowTableFunctionOperator extends AbstractOperator<Row>
     implements OneInputOperator<Row, Row> {
@@ -24,6 +28,7 @@ public final class WindowTableFunctionOperator extends AbstractOperator<Row>
   private final int timeIndex;
   private final int timePrecision;
   private final boolean eventTime;
+  private final WindowSlices slices;
 
   /**
    * @param timeIndex the input field holding the row's time (ignored on processing time)
@@ -32,10 +37,20 @@ public final class WindowTableFunctionOperator extends AbstractOperator<Row>
    */
   public WindowTableFunctionOperator(
       SqlWindow window, int timeIndex, int timePrecision, boolean eventTime) {
+    this(window, timeIndex, timePrecision, eventTime, false);
+  }
+
+  /**
+   * @param sliced whether each row comes out once, with its slice, for a slicing window
+   *     aggregation (HOP and CUMULATE only)
+   */
+  public WindowTableFunctionOperator(
+      SqlWindow window, int timeIndex, int timePrecision, boolean eventTime, boolean sliced) {
     this.window = requireNonNull(window, "window");
     this.timeIndex = timeIndex;
     this.timePrecision = timePrecision;
     this.eventTime = eventTime;
+    this.slices = sliced ? new WindowSlices(window) : null;
   }
 
   @Override
@@ -50,7 +65,12 @@ public final class WindowTableFunctionOperator extends AbstractOperator<Row>
     } else {
       time = context.processingTimeService().currentProcessingTime();
     }
-    window.forEachWindow(time, (start, end) -> emit(input, start, end));
+    if (slices != null) {
+      long start = slices.sliceStart(time);
+      emit(input, start, start + slices.step());
+    } else {
+      window.forEachWindow(time, (start, end) -> emit(input, start, end));
+    }
   }
 
   private void emit(Row input, long start, long end) {
