@@ -74,17 +74,21 @@ class SlicingWindowAggOperatorTest {
       """;
 
   private static OneInputOperatorHarness<Row, Row> harness(SqlWindow window) throws Exception {
+    OneInputOperatorHarness<Row, Row> harness = unopened(window, true);
+    harness.open();
+    return harness;
+  }
+
+  private static OneInputOperatorHarness<Row, Row> unopened(SqlWindow window, boolean eventTime) {
     SlicingWindowAggOperator operator = new SlicingWindowAggOperator(
         new GeneratedClass<AggsHandler>("CountSumAggs", HANDLER, new Object[0]),
         ACCUMULATORS,
         new WindowSlices(window),
         3,
         new int[] {0, SessionWindowAggOperator.windowStart(), SessionWindowAggOperator.windowEnd()},
-        true);
+        eventTime);
     KeySelector<Row, BinaryRow> key = SlicingWindowAggOperatorTest::key;
-    OneInputOperatorHarness<Row, Row> harness = OneInputOperatorHarness.keyed(operator, key);
-    harness.open();
-    return harness;
+    return OneInputOperatorHarness.keyed(operator, key);
   }
 
   private static BinaryRow key(Row row) {
@@ -167,6 +171,40 @@ class SlicingWindowAggOperatorTest {
       harness.processWatermark(1000);
       assertThat(windows(harness)).containsExactly("1 [0, 30) 1 1", "1 [10, 40) 1 1");
       assertThat(harness.metric(WindowAggOperator.LATE_RECORDS_DROPPED)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void slicesAndPendingWindowsSurviveARestore() throws Exception {
+    var snapshot = new java.util.HashMap<Integer, byte[]>();
+    try (var harness = harness(SqlWindow.hop(10, 30, 0))) {
+      row(harness, 1, 1, 5);
+      row(harness, 1, 2, 25);
+      harness.processWatermark(19);
+      assertThat(windows(harness)).containsExactly("1 [-20, 10) 1 1", "1 [-10, 20) 1 1");
+      snapshot.putAll(harness.snapshotKeyedState());
+    }
+    try (var restored = unopened(SqlWindow.hop(10, 30, 0), true)) {
+      restored.restoreKeyedState(snapshot);
+      restored.open();
+      row(restored, 1, 4, 36);
+      restored.processWatermark(1000);
+      assertThat(windows(restored)).containsExactly(
+          "1 [0, 30) 2 3", "1 [10, 40) 2 6", "1 [20, 50) 2 6", "1 [30, 60) 1 4");
+    }
+  }
+
+  @Test
+  void onProcessingTimeWindowsFireOnTheClock() throws Exception {
+    try (var harness = unopened(SqlWindow.hop(10, 30, 0), false)) {
+      harness.open();
+      row(harness, 1, 1, 5);
+      row(harness, 1, 2, 15);
+      harness.setProcessingTime(19);
+      assertThat(windows(harness)).containsExactly("1 [-20, 10) 1 1", "1 [-10, 20) 2 3");
+      harness.setProcessingTime(100);
+      assertThat(windows(harness)).containsExactly(
+          "1 [-20, 10) 1 1", "1 [-10, 20) 2 3", "1 [0, 30) 2 3", "1 [10, 40) 1 2");
     }
   }
 }
