@@ -55,6 +55,8 @@ public final class SlicingWindowAggOperator extends AbstractOperator<Row>
   private transient KeyedStateAccess<BinaryRow> keys;
   private transient InternalValueState<BinaryRow, Long, Row> sliceAccumulators;
   private transient AggsHandler handler;
+  /** Accumulators of no rows, created once: the handler only reads the rows it is given. */
+  private transient Row emptyAccumulators;
   private transient InternalTimerService<BinaryRow, VoidNamespace> timers;
   private transient Counter lateRecordsDropped;
 
@@ -89,6 +91,7 @@ public final class SlicingWindowAggOperator extends AbstractOperator<Row>
     sliceAccumulators = context.<BinaryRow>keyedStateBackend().valueState(
         new ValueStateDescriptor<>("window-slice-accumulators", Types.row(accumulatorType)));
     handler = AggsHandlers.open(handlerCode, SqlFunctions.functionContext(context), keys, 0);
+    emptyAccumulators = handler.createAccumulators();
     timers = context.timerService("window-slice-timers", this);
     lateRecordsDropped = context.metrics().counter(WindowAggOperator.LATE_RECORDS_DROPPED);
   }
@@ -106,7 +109,7 @@ public final class SlicingWindowAggOperator extends AbstractOperator<Row>
     keys.setCurrentKey(key);
     Row stored = sliceAccumulators.get(key, sliceEnd);
     if (stored == null) {
-      stored = handler.createAccumulators();
+      stored = emptyAccumulators;
       long windowEnd = eventTime ? slices.firstWindowEndAfter(sliceEnd, watermark) : sliceEnd;
       registerTimer(key, windowEnd);
     }
@@ -141,7 +144,7 @@ public final class SlicingWindowAggOperator extends AbstractOperator<Row>
         continue;
       }
       if (empty) {
-        handler.setAccumulators(handler.createAccumulators());
+        handler.setAccumulators(emptyAccumulators);
         empty = false;
       }
       handler.merge(slice, 0);

@@ -31,6 +31,14 @@ public final class WindowTableFunctionOperator extends AbstractOperator<Row>
   private final WindowSlices slices;
 
   /**
+   * The window columns last emitted, shared by the rows of the same window that follow: nothing
+   * writes to an operator's output rows, and rows of one window or slice mostly come together.
+   */
+  private transient GenericRow bounds;
+  private transient long boundsStart;
+  private transient long boundsEnd;
+
+  /**
    * @param timeIndex the input field holding the row's time (ignored on processing time)
    * @param timePrecision its TIMESTAMP precision
    * @param eventTime whether windows follow the row's time or the machine's clock
@@ -74,10 +82,14 @@ public final class WindowTableFunctionOperator extends AbstractOperator<Row>
   }
 
   private void emit(Row input, long start, long end) {
-    GenericRow bounds = new GenericRow(3);
-    bounds.setTimestamp(0, TimestampData.fromEpochMillis(start));
-    bounds.setTimestamp(1, TimestampData.fromEpochMillis(end));
-    bounds.setTimestamp(2, TimestampData.fromEpochMillis(end - 1));
+    if (bounds == null || start != boundsStart || end != boundsEnd) {
+      bounds = new GenericRow(3);
+      bounds.setTimestamp(0, TimestampData.fromEpochMillis(start));
+      bounds.setTimestamp(1, TimestampData.fromEpochMillis(end));
+      bounds.setTimestamp(2, TimestampData.fromEpochMillis(end - 1));
+      boundsStart = start;
+      boundsEnd = end;
+    }
     JoinedRow row = new JoinedRow(input, bounds);
     row.setKind(input.kind());
     output.collect(row, eventTime ? end - 1 : io.strom.runtime.operators.Output.NO_TIMESTAMP);
