@@ -9,6 +9,7 @@ import io.strom.runtime.source.SourceReader;
 import io.strom.runtime.source.SourceReaderContext;
 import io.strom.runtime.source.SplitEnumerator;
 import io.strom.runtime.source.SplitEnumeratorContext;
+import io.strom.runtime.source.lib.FixedSplitsEnumerator;
 import java.util.List;
 
 /**
@@ -45,14 +46,14 @@ public final class NexmarkSource implements Source<Row, NexmarkSplit> {
   public SplitEnumerator<NexmarkSplit> createEnumerator(
       SplitEnumeratorContext<NexmarkSplit> context) {
     long end = config.isBounded() ? config.eventCount() : Long.MAX_VALUE;
-    return new NexmarkSplitEnumerator(
-        context, NexmarkSplitEnumerator.cut(end, context.parallelism()));
+    return new FixedSplitsEnumerator<>(
+        context, NexmarkSplit.interleaved(end, context.parallelism()));
   }
 
   @Override
   public SplitEnumerator<NexmarkSplit> restoreEnumerator(
       SplitEnumeratorContext<NexmarkSplit> context, List<NexmarkSplit> unassignedSplits) {
-    return new NexmarkSplitEnumerator(context, unassignedSplits);
+    return new FixedSplitsEnumerator<>(context, unassignedSplits);
   }
 
   @Override

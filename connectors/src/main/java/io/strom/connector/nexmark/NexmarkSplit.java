@@ -1,6 +1,8 @@
 package io.strom.connector.nexmark;
 
 import io.strom.runtime.source.SourceSplit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The event numbers {@code next, next + stride, next + 2 * stride, ...} below {@code end}. Splits
@@ -19,6 +21,18 @@ public record NexmarkSplit(String id, long next, long end, int stride) implement
       throw new IllegalArgumentException(
           "Invalid nexmark split " + id + ": next " + next + ", stride " + stride);
     }
+  }
+
+  /**
+   * One split per reader over event numbers {@code [0, end)}, reader {@code i} of {@code
+   * parallelism} getting {@code i, i + parallelism, ...}; empty splits are left out.
+   */
+  static List<NexmarkSplit> interleaved(long end, int parallelism) {
+    List<NexmarkSplit> result = new ArrayList<>(parallelism);
+    for (int i = 0; i < parallelism && i < end; i++) {
+      result.add(new NexmarkSplit(Integer.toString(i), i, end, parallelism));
+    }
+    return result;
   }
 
   @Override

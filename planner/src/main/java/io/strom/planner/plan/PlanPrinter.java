@@ -2,6 +2,7 @@ package io.strom.planner.plan;
 
 import io.strom.planner.plan.physical.ChangelogModes;
 import io.strom.data.RowKind;
+import io.strom.planner.plan.physical.StateDescription;
 import io.strom.planner.plan.physical.StreamPhysicalRel;
 import io.strom.planner.plan.physical.UpsertKeys;
 import java.util.List;
@@ -28,13 +29,22 @@ public final class PlanPrinter {
    * upsert keys of each node whose output updates or deletes rows.
    */
   public static String print(RelNode root, ChangelogModes modes, UpsertKeys keys) {
+    return print(root, modes, keys, null);
+  }
+
+  /**
+   * Prints the plan as {@link #print(RelNode, ChangelogModes, UpsertKeys)} does and, with {@code
+   * state}, what each stateful node keeps ({@code state=[...]}, see {@link StateDescription}).
+   */
+  public static String print(
+      RelNode root, ChangelogModes modes, UpsertKeys keys, StateDescription.Context state) {
     StringBuilder out = new StringBuilder();
-    print(root, modes, keys, "", "", out);
+    print(root, modes, keys, state, "", "", out);
     return out.toString();
   }
 
   private static void print(RelNode node, ChangelogModes modes, UpsertKeys keys,
-      String firstIndent, String indent, StringBuilder out) {
+      StateDescription.Context state, String firstIndent, String indent, StringBuilder out) {
     String name = node instanceof StreamPhysicalRel p ? p.planName() : node.getRelTypeName();
     String terms = terms(node);
     if (modes != null) {
@@ -44,11 +54,15 @@ public final class PlanPrinter {
         terms += ", upsertKeys=" + keys.describe(node);
       }
     }
+    if (state != null && node instanceof StreamPhysicalRel stateful) {
+      String kept = stateful.state(state).map(s -> "state=[" + s + "]").orElse("");
+      terms += (terms.isEmpty() || kept.isEmpty() ? "" : ", ") + kept;
+    }
     out.append(firstIndent).append(name).append('(').append(terms).append(")\n");
     List<RelNode> inputs = node.getInputs();
     for (int i = 0; i < inputs.size(); i++) {
       boolean last = i == inputs.size() - 1;
-      print(inputs.get(i), modes, keys, indent + (last ? "+- " : ":- "),
+      print(inputs.get(i), modes, keys, state, indent + (last ? "+- " : ":- "),
           indent + (last ? "   " : ":  "), out);
     }
   }

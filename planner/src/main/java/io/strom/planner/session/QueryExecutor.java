@@ -23,6 +23,7 @@ import io.strom.planner.plan.optimize.LogicalRewrites;
 import io.strom.planner.plan.optimize.ProjectionPushDown;
 import io.strom.planner.plan.physical.ChangelogModes;
 import io.strom.planner.plan.physical.PhysicalConverter;
+import io.strom.planner.plan.physical.StateDescription;
 import io.strom.planner.plan.physical.StreamPhysicalRel;
 import io.strom.planner.plan.physical.StreamPhysicalTableSourceScan;
 import io.strom.planner.plan.physical.UpsertKeys;
@@ -219,13 +220,21 @@ final class QueryExecutor implements AutoCloseable {
     Planned planned = plan(statement);
     ChangelogModes modes = null;
     SinkChanges sinkChanges = null;
+    StateDescription.Context state = null;
+    String materializerState = "";
     if (changelogMode) {
       if (insert) {
         CatalogTable table = table(target);
         sinkChanges = changelogModesFor(sink(target, table), table, planned.physical());
         modes = sinkChanges.modes();
+        state = stateContext(modes);
+        if (sinkChanges.materialize()) {
+          materializerState = ", state=[" + StateDescription.upsertMaterializer(
+              table.schema().primaryKey().columns(), state) + "]";
+        }
       } else {
         modes = changelogModes(planned.physical());
+        state = stateContext(modes);
       }
     } else {
       // Some plans are refused only once their changes are known (an OVER ordered by other than
@@ -240,17 +249,27 @@ final class QueryExecutor implements AutoCloseable {
                 ? "Sink(table=[" + target + "]"
                     + (sinkChanges == null ? "" : ", changelogMode="
                         + sinkChanges.reachingSink(planned.physical())
-                        + (sinkChanges.materialize() ? ", upsertMaterialize=[true]" : ""))
+                        + (sinkChanges.materialize() ? ", upsertMaterialize=[true]" : "")
+                        + materializerState)
                     + ")\n+- "
                 : "")
             + PlanPrinter.print(planned.physical(), modes,
-                modes == null ? null : UpsertKeys.derive(planned.physical()))
+                modes == null ? null : UpsertKeys.derive(planned.physical()), state)
                 .replace("\n", insert ? "\n   " : "\n")
                 .stripTrailing()
             + "\n";
     return StatementResult.table(
         DataTypes.ROW(DataTypes.FIELD("result", DataTypes.STRING().copy(false))),
         List.of(GenericRow.of(text)));
+  }
+
+  /** What EXPLAIN needs besides the plan to say what each stateful node keeps. */
+  private StateDescription.Context stateContext(ChangelogModes modes) {
+    return new StateDescription.Context(
+        modes,
+        settings.get(io.strom.planner.config.TableConfigOptions.STATE_TTL),
+        io.strom.planner.config.MiniBatchConfig.of(settings) != null,
+        scan -> ChangelogModes.isUpsert(source(scan).changelogMode()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.strom.planner.plan.physical;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
@@ -62,5 +63,15 @@ public final class StreamPhysicalDeduplicate extends SingleRel implements Stream
         .item("keep", keepLast ? "LastRow" : "FirstRow")
         .item("key", SortKeys.fields(keys, getInput().getRowType().getFieldNames()))
         .item("order", rowtimeIndex < 0 ? "PROCTIME" : "ROWTIME");
+  }
+
+  /** Keeping the first row by arrival needs only to know that one came; otherwise the row. */
+  @Override
+  public Optional<StateDescription> state(StateDescription.Context context) {
+    String kept = insertOnly() ? "whether the first row has come"
+        : keepLast ? "the last row" : "the first row";
+    return Optional.of(new StateDescription(
+        StateDescription.perKey(StateDescription.names(this, 0, keys), kept),
+        context.ttlOrUnbounded()));
   }
 }

@@ -1,6 +1,7 @@
 package io.strom.planner.plan.physical;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
@@ -110,5 +111,12 @@ public final class StreamPhysicalGlobalGroupAggregate extends SingleRel implemen
       w = w.item("groupBy", groupBy.toString());
     }
     return w.item("select", select.toString());
+  }
+
+  @Override
+  public Optional<StateDescription> state(StateDescription.Context context) {
+    List<String> keys = getInput().getRowType().getFieldNames().subList(0, keyArity());
+    return Optional.of(StateDescription.aggregate(
+        keys, false, context, "mini-batch buffer of partial accumulators per key"));
   }
 }

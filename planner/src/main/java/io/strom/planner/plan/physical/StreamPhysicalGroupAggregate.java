@@ -1,6 +1,7 @@
 package io.strom.planner.plan.physical;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
@@ -95,5 +96,12 @@ public final class StreamPhysicalGroupAggregate extends SingleRel implements Str
       w = w.item("partialFinalType", partialFinal);
     }
     return w.item("select", terms[1]);
+  }
+
+  @Override
+  public Optional<StateDescription> state(StateDescription.Context context) {
+    boolean distinct = calls.stream().anyMatch(AggregateCall::isDistinct);
+    return Optional.of(StateDescription.aggregate(StateDescription.names(this, 0, grouping),
+        distinct, context, "mini-batch buffer of input rows per key"));
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.strom.runtime.sql.join.IntervalJoinBounds;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
@@ -83,5 +84,17 @@ public final class StreamPhysicalIntervalJoin extends Join implements StreamPhys
         .item("windowBounds", bounds.toString())
         .item("where", PlanText.withFieldNames(getCondition().toString(), names))
         .item("select", String.join(", ", names));
+  }
+
+  /** Each side's rows stay only until no row of the other side can match them any more. */
+  @Override
+  public Optional<StateDescription> state(StateDescription.Context context) {
+    JoinInfo info = residualInfo();
+    JoinRelType type = getJoinType();
+    return Optional.of(new StateDescription(
+        StateDescription.joinSides(
+            StateDescription.names(this, 0, info.leftKeys.toIntArray()), type.generatesNullsOnRight(),
+            StateDescription.names(this, 1, info.rightKeys.toIntArray()), type.generatesNullsOnLeft()),
+        StateDescription.freedWhenTimePasses(bounds.rowTime(), "their join interval")));
   }
 }

@@ -1,6 +1,7 @@
 package io.strom.planner.plan.physical;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
@@ -71,5 +72,16 @@ public final class StreamPhysicalJoin extends Join implements StreamPhysicalRel 
       case ANTI -> "LeftAntiJoin";
       default -> joinType.name();
     };
+  }
+
+  @Override
+  public Optional<StateDescription> state(StateDescription.Context context) {
+    JoinInfo info = info();
+    JoinRelType type = getJoinType();
+    return Optional.of(new StateDescription(
+        StateDescription.joinSides(
+            StateDescription.names(this, 0, info.leftKeys.toIntArray()), type.generatesNullsOnRight(),
+            StateDescription.names(this, 1, info.rightKeys.toIntArray()), type.generatesNullsOnLeft()),
+        context.ttlOrUnbounded()));
   }
 }

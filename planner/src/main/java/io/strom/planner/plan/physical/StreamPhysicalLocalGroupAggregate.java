@@ -1,6 +1,7 @@
 package io.strom.planner.plan.physical;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
@@ -103,5 +104,14 @@ public final class StreamPhysicalLocalGroupAggregate extends SingleRel implement
       w = w.item("groupBy", groupBy.toString());
     }
     return w.item("select", select.toString());
+  }
+
+  /** Its partial accumulators live on the heap for one mini-batch: nothing outlives the batch. */
+  @Override
+  public Optional<StateDescription> state(StateDescription.Context context) {
+    return Optional.of(new StateDescription(
+        StateDescription.perKey(StateDescription.names(this, 0, grouping),
+            "partial accumulators of the current mini-batch"),
+        "emptied with each batch, not checkpointed"));
   }
 }

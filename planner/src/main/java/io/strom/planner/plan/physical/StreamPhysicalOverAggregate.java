@@ -1,7 +1,9 @@
 package io.strom.planner.plan.physical;
 
 import io.strom.runtime.sql.over.OverWindowSpec;
+import io.strom.runtime.sql.window.SqlWindow;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -96,5 +98,30 @@ public final class StreamPhysicalOverAggregate extends SingleRel implements Stre
     String lower = spec.unbounded() ? "UNBOUNDED"
         : spec.rows() ? String.valueOf(spec.preceding()) : spec.preceding() + " ms";
     return (spec.rows() ? "ROWS" : "RANGE") + " BETWEEN " + lower + " PRECEDING AND CURRENT ROW";
+  }
+
+  /**
+   * Over an insert-only input: the accumulators, the rows a bounded frame still reaches (to take
+   * them back as they leave it) and, on event time, the rows waiting for the watermark. Over an
+   * updating input frames are computed afresh, from every row of the partition.
+   */
+  @Override
+  public Optional<StateDescription> state(StateDescription.Context context) {
+    String kept;
+    if (context.updatingInput(this)) {
+      kept = "all rows, sorted, with the values last emitted for them";
+    } else {
+      kept = "accumulators";
+      if (!spec.unbounded()) {
+        kept += spec.rows() ? ", the last " + spec.preceding() + " rows"
+            : ", the rows of the last " + SqlWindow.duration(spec.preceding());
+      }
+      if (spec.eventTime()) {
+        kept += ", rows waiting for the watermark";
+      }
+    }
+    return Optional.of(new StateDescription(
+        StateDescription.perKey(StateDescription.names(this, 0, partitionKeys), kept),
+        context.ttlOrUnbounded()));
   }
 }

@@ -3,6 +3,7 @@ package io.strom.planner.plan.physical;
 import io.strom.runtime.sql.rank.RankRange;
 import io.strom.runtime.sql.rank.RankType;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -82,5 +83,20 @@ public final class StreamPhysicalRank extends SingleRel implements StreamPhysica
         .item("partitionBy", SortKeys.fields(partitionKeys, names))
         .item("orderBy", SortKeys.order(orderKeys, names))
         .item("select", String.join(", ", getRowType().getFieldNames()));
+  }
+
+  /**
+   * Over an insert-only input the rows past the range never come back, so only the range's rows
+   * stay; over an updating one a row below the range returns when a better one leaves, so every
+   * row stays.
+   */
+  @Override
+  public Optional<StateDescription> state(StateDescription.Context context) {
+    String kept = context.updatingInput(this) ? "all rows, sorted"
+        : rankType == RankType.ROW_NUMBER ? "top " + range.end() + " rows"
+        : "rows ranked up to " + range.end();
+    return Optional.of(new StateDescription(
+        StateDescription.perKey(StateDescription.names(this, 0, partitionKeys), kept),
+        context.ttlOrUnbounded()));
   }
 }

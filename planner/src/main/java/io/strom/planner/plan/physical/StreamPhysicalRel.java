@@ -1,5 +1,6 @@
 package io.strom.planner.plan.physical;
 
+import java.util.Optional;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.rel.RelNode;
 
@@ -14,4 +15,12 @@ public interface StreamPhysicalRel extends RelNode {
 
   /** The node's name in plans, as Flink prints it: {@code Calc}, {@code TableSourceScan}. */
   String planName();
+
+  /**
+   * What this node keeps in state while the query runs, as EXPLAIN shows it; empty for a
+   * stateless node.
+   */
+  default Optional<StateDescription> state(StateDescription.Context context) {
+    return Optional.empty();
+  }
 }

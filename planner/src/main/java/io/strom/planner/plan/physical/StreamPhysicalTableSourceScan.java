@@ -1,8 +1,10 @@
 package io.strom.planner.plan.physical;
 
 import io.strom.planner.calcite.SourceTableRef;
+import io.strom.planner.catalog.PrimaryKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.prepare.RelOptTableImpl;
 import org.apache.calcite.rel.type.RelDataType;
@@ -109,5 +111,20 @@ public final class StreamPhysicalTableSourceScan extends TableScan implements St
         : new io.strom.connector.expressions.CallExpression(
                 io.strom.connector.expressions.CallExpression.Operator.AND, filters)
             .toString();
+  }
+
+  /**
+   * An upsert source is normalized right after the scan into a full changelog, which needs each
+   * key's last row to retract it ({@code -U}) and to complete deletes that carry only the key.
+   */
+  @Override
+  public Optional<StateDescription> state(StateDescription.Context context) {
+    PrimaryKey key = source().table().schema().primaryKey();
+    if (key == null || !context.upsertSource().test(this)) {
+      return Optional.empty();
+    }
+    return Optional.of(new StateDescription(
+        "per primary key (" + String.join(", ", key.columns()) + "): the last row",
+        context.ttlOrUnbounded()));
   }
 }

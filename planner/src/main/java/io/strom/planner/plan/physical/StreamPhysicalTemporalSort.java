@@ -1,6 +1,7 @@
 package io.strom.planner.plan.physical;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -62,5 +63,12 @@ public final class StreamPhysicalTemporalSort extends SingleRel implements Strea
   public RelWriter explainTerms(RelWriter pw) {
     return super.explainTerms(pw)
         .item("orderBy", SortKeys.order(orderKeys, getInput().getRowType().getFieldNames()));
+  }
+
+  @Override
+  public Optional<StateDescription> state(StateDescription.Context context) {
+    return Optional.of(new StateDescription(
+        StateDescription.perKey(List.of(), "rows waiting to be emitted in time order"),
+        StateDescription.freedWhenTimePasses(eventTime, "their time")));
   }
 }

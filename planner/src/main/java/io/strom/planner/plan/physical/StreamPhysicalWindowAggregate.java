@@ -2,6 +2,7 @@ package io.strom.planner.plan.physical;
 
 import io.strom.runtime.sql.window.SqlWindow;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
@@ -147,5 +148,31 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
         .item("window", StreamPhysicalWindowTableFunction.describe(window, timeColumn))
         .itemIf("sliced", true, sliced)
         .item("select", terms[1]);
+  }
+
+  /**
+   * Session windows keep rows, not accumulators, since sessions merge as rows arrive; sliced
+   * windows keep accumulators per slice, which their windows share.
+   */
+  @Override
+  public Optional<StateDescription> state(StateDescription.Context context) {
+    List<String> keys = StateDescription.names(this, 0, grouping);
+    if (isSession() || sliced) {
+      List<String> besidesWindow = new java.util.ArrayList<>();
+      for (int i = 0; i < keys.size(); i++) {
+        if (i != windowStartKeyIndex && i != windowEndKeyIndex && i != windowTimeKeyIndex) {
+          besidesWindow.add(keys.get(i));
+        }
+      }
+      return Optional.of(isSession()
+          ? new StateDescription(
+              StateDescription.perKey(besidesWindow, "open sessions and their rows"),
+              StateDescription.freedWhenTimePasses(eventTime, "the session end"))
+          : new StateDescription(
+              StateDescription.perKey(besidesWindow, "accumulators per slice"),
+              StateDescription.freedWhenTimePasses(eventTime, "the end of the slice's last window")));
+    }
+    return Optional.of(new StateDescription(StateDescription.perKey(keys, "accumulators"),
+        StateDescription.freedWhenTimePasses(eventTime, "the window end")));
   }
 }

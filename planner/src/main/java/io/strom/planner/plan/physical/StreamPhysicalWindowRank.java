@@ -3,6 +3,7 @@ package io.strom.planner.plan.physical;
 import io.strom.runtime.sql.rank.RankRange;
 import io.strom.runtime.sql.window.SqlWindow;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -99,5 +100,14 @@ public final class StreamPhysicalWindowRank extends SingleRel implements StreamP
         .item("partitionBy", SortKeys.fields(partitionKeys, names))
         .item("orderBy", SortKeys.order(orderKeys, names))
         .item("select", String.join(", ", getRowType().getFieldNames()));
+  }
+
+  @Override
+  public Optional<StateDescription> state(StateDescription.Context context) {
+    String kept = !deduplicate ? "top " + range.end() + " rows"
+        : laterWinsTies() ? "the last row" : "the first row";
+    return Optional.of(new StateDescription(
+        StateDescription.perKey(StateDescription.names(this, 0, partitionKeys), kept),
+        StateDescription.freedWhenTimePasses(eventTime, "the window end")));
   }
 }

@@ -38,13 +38,7 @@ final class WindowTableFunctions {
           millis(operands, 1, name), millis(operands, 2, name), optionalMillis(operands, 3));
       case "CUMULATE" -> SqlWindow.cumulate(
           millis(operands, 1, name), millis(operands, 2, name), optionalMillis(operands, 3));
-      case "SESSION" -> {
-        if (timeType.kind() != TimestampKind.ROWTIME) {
-          throw new ValidationException("SESSION windows on processing time are not supported yet;"
-              + " use an event-time attribute (a column with a WATERMARK) as the time column");
-        }
-        yield SqlWindow.session(millis(operands, 1, name));
-      }
+      case "SESSION" -> SqlWindow.session(millis(operands, 1, name));
       default -> throw new IllegalStateException("Bug: unknown window function " + name);
     };
     return new StreamPhysicalWindowTableFunction(

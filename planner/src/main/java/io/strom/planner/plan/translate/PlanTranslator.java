@@ -366,7 +366,7 @@ public final class PlanTranslator {
         new SessionWindowAggOperator(
             handler.handler(), input.type(), timeField,
             timestampPrecision(input.type().typeAt(timeField)), aggregate.window().size(),
-            windowKeyLayout(aggregate)),
+            windowKeyLayout(aggregate), aggregate.isEventTime()),
         input,
         types.toRowType(aggregate.getRowType()));
   }

@@ -48,13 +48,14 @@ public final class GeneratorSource<T> implements Source<T, IndexRangeSplit> {
   @Override
   public SplitEnumerator<IndexRangeSplit> createEnumerator(
       SplitEnumeratorContext<IndexRangeSplit> context) {
-    return new IndexRangeEnumerator(context, 0, count);
+    return new FixedSplitsEnumerator<>(
+        context, IndexRangeSplits.cut(0, count, context.parallelism()));
   }
 
   @Override
   public SplitEnumerator<IndexRangeSplit> restoreEnumerator(
       SplitEnumeratorContext<IndexRangeSplit> context, List<IndexRangeSplit> unassignedSplits) {
-    return IndexRangeEnumerator.restored(context, unassignedSplits);
+    return new FixedSplitsEnumerator<>(context, unassignedSplits);
   }
 
   @Override

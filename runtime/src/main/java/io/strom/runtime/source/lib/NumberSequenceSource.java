@@ -34,13 +34,14 @@ public final class NumberSequenceSource implements Source<Long, IndexRangeSplit>
   @Override
   public SplitEnumerator<IndexRangeSplit> createEnumerator(
       SplitEnumeratorContext<IndexRangeSplit> context) {
-    return new IndexRangeEnumerator(context, from, to + 1);
+    return new FixedSplitsEnumerator<>(
+        context, IndexRangeSplits.cut(from, to + 1, context.parallelism()));
   }
 
   @Override
   public SplitEnumerator<IndexRangeSplit> restoreEnumerator(
       SplitEnumeratorContext<IndexRangeSplit> context, List<IndexRangeSplit> unassignedSplits) {
-    return IndexRangeEnumerator.restored(context, unassignedSplits);
+    return new FixedSplitsEnumerator<>(context, unassignedSplits);
   }
 
   @Override

@@ -102,7 +102,8 @@ public record SqlWindow(Kind kind, long size, long step, long offset) implements
     return offset == 0 ? "" : ", offset=[" + duration(offset) + "]";
   }
 
-  private static String duration(long millis) {
+  /** {@code millis} as plans print durations: {@code 10 min}, {@code 1 h}, {@code 250 ms}. */
+  public static String duration(long millis) {
     if (millis % 86_400_000 == 0) {
       return millis / 86_400_000 + " d";
     }
