@@ -101,6 +101,22 @@ final class UserAggFunctionCode extends AggFunctionCode {
     return set(bytes, holder + ".store()");
   }
 
+  /**
+   * Merges with the function's {@code merge(ACC, Iterable<ACC>)}, passing the partial
+   * aggregation's accumulator alone; null when the function declares none.
+   */
+  @Override
+  String merge() {
+    if (!udaf.merges()) {
+      return null;
+    }
+    String accumulatorClass = accumulate.getParameterTypes()[0].getCanonicalName();
+    return "if (!" + partialIsNull(bytes) + ") {\n"
+        + instance + ".merge((" + accumulatorClass + ") " + holder + ".changing(),"
+        + " java.util.Collections.singletonList(" + holder + ".read(" + partialValue(bytes)
+        + ")));\n}\n";
+  }
+
   @Override
   String accumulate(List<AggArgument> args) {
     return call(accumulate, args);

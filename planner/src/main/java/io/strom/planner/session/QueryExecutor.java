@@ -4,29 +4,40 @@ import io.strom.configuration.Configuration;
 import io.strom.connector.ChangelogMode;
 import io.strom.connector.ConnectorException;
 import io.strom.connector.FactoryUtil;
+import io.strom.connector.ScanTableSource;
 import io.strom.connector.SupportsProjectionPushDown;
 import io.strom.connector.TableSink;
 import io.strom.data.GenericRow;
-import io.strom.data.RowKind;
 import io.strom.data.Row;
+import io.strom.data.RowKind;
 import io.strom.datastream.sink.SinkOperator;
 import io.strom.planner.ValidationException;
 import io.strom.planner.calcite.PlannerContext;
 import io.strom.planner.calcite.PlannerTypes;
 import io.strom.planner.catalog.CatalogManager;
 import io.strom.planner.catalog.CatalogTable;
+import io.strom.planner.catalog.Column;
 import io.strom.planner.catalog.FunctionCatalog;
 import io.strom.planner.catalog.ObjectIdentifier;
+import io.strom.planner.config.MiniBatchConfig;
+import io.strom.planner.config.TableConfigOptions;
 import io.strom.planner.plan.PlanPrinter;
+import io.strom.planner.plan.optimize.DeduplicateOverUpdates;
+import io.strom.planner.plan.optimize.DistinctAggSplit;
 import io.strom.planner.plan.optimize.FilterPushDown;
+import io.strom.planner.plan.optimize.GeneratedCodeExecutor;
 import io.strom.planner.plan.optimize.LogicalRewrites;
+import io.strom.planner.plan.optimize.PartitionPruning;
 import io.strom.planner.plan.optimize.ProjectionPushDown;
+import io.strom.planner.plan.optimize.TwoPhaseAggregation;
+import io.strom.planner.plan.optimize.WatermarkPushDown;
 import io.strom.planner.plan.physical.ChangelogModes;
 import io.strom.planner.plan.physical.PhysicalConverter;
 import io.strom.planner.plan.physical.StateDescription;
 import io.strom.planner.plan.physical.StreamPhysicalRel;
 import io.strom.planner.plan.physical.StreamPhysicalTableSourceScan;
 import io.strom.planner.plan.physical.UpsertKeys;
+import io.strom.planner.plan.physical.WindowSlicing;
 import io.strom.planner.plan.translate.ImplicitCasts;
 import io.strom.planner.plan.translate.JobBuilder;
 import io.strom.planner.plan.translate.PlanTranslator;
@@ -40,11 +51,13 @@ import io.strom.runtime.sql.RowCollectSink;
 import io.strom.runtime.sql.RowQueueSink;
 import io.strom.runtime.sql.TableSinkOperator;
 import io.strom.types.DataTypes;
+import io.strom.types.LogicalType;
 import io.strom.types.RowType;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
@@ -93,30 +106,31 @@ final class QueryExecutor implements AutoCloseable {
   private Planned plan(SqlNode query) {
     PlannerContext context = new PlannerContext(catalogs, types, functions.operatorTable());
     RelNode logical = context.toRel(query).project();
-    RelNode rewritten = LogicalRewrites.rewrite(logical, new io.strom.planner.plan.optimize.GeneratedCodeExecutor(
+    RelNode rewritten = LogicalRewrites.rewrite(logical, new GeneratedCodeExecutor(
         types, Thread.currentThread().getContextClassLoader(), sessionZone()));
     StreamPhysicalRel physical =
         ProjectionPushDown.apply(PhysicalConverter.convertPlan(rewritten), this::acceptsProjection);
-    physical = io.strom.planner.plan.optimize.PartitionPruning.apply(physical, pruningContext());
+    physical = PartitionPruning.apply(physical, pruningContext());
     physical = FilterPushDown.apply(physical, new FilterPushDown.Context(this::projectedSource, types));
     // After filter push-down, which looks for the watermark assigner above the scan.
-    physical = io.strom.planner.plan.optimize.WatermarkPushDown.apply(physical, this::source);
-    physical = io.strom.planner.plan.optimize.DistinctAggSplit.apply(physical, settings);
-    physical = io.strom.planner.plan.optimize.TwoPhaseAggregation.apply(
+    physical = WatermarkPushDown.apply(physical, this::source);
+    physical = DistinctAggSplit.apply(physical, settings);
+    physical = TwoPhaseAggregation.apply(
         physical, settings, scan -> source(scan).changelogMode());
-    physical = io.strom.planner.plan.optimize.DeduplicateOverUpdates.apply(
+    physical = DeduplicateOverUpdates.apply(
         physical, scan -> source(scan).changelogMode());
+    physical = WindowSlicing.apply(physical);
     return new Planned(logical, physical);
   }
 
-  private io.strom.planner.plan.optimize.PartitionPruning.Context pruningContext() {
-    return new io.strom.planner.plan.optimize.PartitionPruning.Context(
+  private PartitionPruning.Context pruningContext() {
+    return new PartitionPruning.Context(
         this::source, types, Thread.currentThread().getContextClassLoader(), sessionZone());
   }
 
-  private java.time.ZoneId sessionZone() {
-    String zone = settings.get(io.strom.planner.config.TableConfigOptions.LOCAL_TIME_ZONE);
-    return zone.equals("default") ? java.time.ZoneId.systemDefault() : java.time.ZoneId.of(zone);
+  private ZoneId sessionZone() {
+    String zone = settings.get(TableConfigOptions.LOCAL_TIME_ZONE);
+    return zone.equals("default") ? ZoneId.systemDefault() : ZoneId.of(zone);
   }
 
   /** The changes every node of a plan emits, sources asked through their connectors. */
@@ -187,7 +201,7 @@ final class QueryExecutor implements AutoCloseable {
     programSources.put(table, source);
   }
 
-  private io.strom.connector.ScanTableSource source(StreamPhysicalTableSourceScan scan) {
+  private ScanTableSource source(StreamPhysicalTableSourceScan scan) {
     ProgramSource program = programSources.get(scan.source().identifier());
     if (program != null) {
       return program.copy();
@@ -202,8 +216,8 @@ final class QueryExecutor implements AutoCloseable {
   }
 
   /** A scan's source with the projection pushed into it applied, as filters are offered to it. */
-  private io.strom.connector.ScanTableSource projectedSource(StreamPhysicalTableSourceScan scan) {
-    io.strom.connector.ScanTableSource source = source(scan);
+  private ScanTableSource projectedSource(StreamPhysicalTableSourceScan scan) {
+    ScanTableSource source = source(scan);
     if (scan.projection() != null) {
       ((SupportsProjectionPushDown) source).applyProjection(scan.projection());
     }
@@ -214,7 +228,7 @@ final class QueryExecutor implements AutoCloseable {
   private boolean acceptsProjection(StreamPhysicalTableSourceScan scan) {
     CatalogTable table = scan.source().table();
     boolean metadata =
-        table.schema().columns().stream().anyMatch(c -> c instanceof io.strom.planner.catalog.Column.Metadata);
+        table.schema().columns().stream().anyMatch(c -> c instanceof Column.Metadata);
     return !metadata && source(scan) instanceof SupportsProjectionPushDown;
   }
 
@@ -270,8 +284,8 @@ final class QueryExecutor implements AutoCloseable {
   private StateDescription.Context stateContext(ChangelogModes modes) {
     return new StateDescription.Context(
         modes,
-        settings.get(io.strom.planner.config.TableConfigOptions.STATE_TTL),
-        io.strom.planner.config.MiniBatchConfig.of(settings) != null,
+        settings.get(TableConfigOptions.STATE_TTL),
+        MiniBatchConfig.of(settings) != null,
         scan -> ChangelogModes.isUpsert(source(scan).changelogMode()));
   }
 
@@ -486,8 +500,8 @@ final class QueryExecutor implements AutoCloseable {
               + sinkType.fields().size() + " " + sinkType.fieldNames());
     }
     for (int i = 0; i < sinkType.fields().size(); i++) {
-      io.strom.types.LogicalType from = output.type().fields().get(i).type();
-      io.strom.types.LogicalType to = sinkType.fields().get(i).type();
+      LogicalType from = output.type().fields().get(i).type();
+      LogicalType to = sinkType.fields().get(i).type();
       if (!ImplicitCasts.isImplicit(from, to)) {
         throw new ValidationException(
             "Column types of the query and the sink '" + target + "' do not match: column '"

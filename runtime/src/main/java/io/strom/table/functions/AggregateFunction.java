@@ -22,8 +22,11 @@ import io.strom.api.functions.UserDefinedFunction;
  *       accumulate}: takes a row back out. Needed over an updating input (e.g. the result of
  *       another GROUP BY) and over OVER frames bounded by {@code n PRECEDING}; without it such
  *       queries are refused.
- *   <li>{@code public void merge(ACC acc, Iterable<ACC> others)}: combines accumulators. Strom's
- *       aggregations never need it today (every window keeps its own accumulator).
+ *   <li>{@code public void merge(ACC acc, Iterable<ACC> others)}: combines accumulators. With it,
+ *       HOP and CUMULATE window aggregations accumulate each row once, into a slice of the
+ *       windows, and merge slices into windows; a group aggregation with mini-batch may
+ *       pre-aggregate before its exchange (two phases). Without it each window keeps its own
+ *       accumulator and the aggregation runs in one phase.
  *   <li>{@code public void resetAccumulator(ACC acc)}: optional, as in Flink.
  * </ul>
  *

@@ -32,9 +32,10 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
  * instead of every row.
  *
  * <p>Only with mini-batch on (the local phase needs batches) and not ONE_PHASE, and only where it
- * gives the same result: every function merges (COUNT, SUM, AVG, MIN, MAX; over a retracting
- * input COUNT, SUM and AVG, whose partial accumulators carry a row count as Flink's do, while a
- * retractable MIN or MAX keeps its values in state and does not merge) and none is DISTINCT.
+ * gives the same result: every function merges (COUNT, SUM, AVG, MIN, MAX, user-defined functions
+ * that declare {@code merge}; over a retracting input COUNT, SUM and AVG, whose partial
+ * accumulators carry a row count as Flink's do, while a retractable MIN or MAX keeps its values
+ * in state and does not merge) and none is DISTINCT.
  * TWO_PHASE and AUTO behave alike here, as in Flink, where TWO_PHASE too falls back when the
  * functions cannot merge. Runs last among the physical passes, on the final plan.
  */

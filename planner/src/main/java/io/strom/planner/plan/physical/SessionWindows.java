@@ -44,32 +44,42 @@ final class SessionWindows {
   static void checkWindowColumnsPassedThrough(
       RelNode node, StreamPhysicalWindowTableFunction function) {
     while (node != function) {
-      if (node instanceof StreamPhysicalCalc calc) {
-        ImmutableBitSet windowFields = windowFields(calc.getInput(), function);
-        RexProgram program = calc.getProgram();
-        List<RexNode> computed = new ArrayList<>();
-        if (program.getCondition() != null) {
-          computed.add(program.expandLocalRef(program.getCondition()));
-        }
-        for (org.apache.calcite.rex.RexLocalRef project : program.getProjectList()) {
-          RexNode expr = program.expandLocalRef(project);
-          if (!(expr instanceof RexInputRef)) {
-            computed.add(expr);
-          }
-        }
-        for (RexNode expr : computed) {
-          if (RelOptUtil.InputFinder.bits(expr).intersects(windowFields)) {
-            throw new ValidationException(ONLY_IN_AGGREGATION + ": a session's window_start,"
-                + " window_end and window_time are known only once its rows are aggregated, so"
-                + " they cannot be filtered on or computed with before the GROUP BY");
-          }
-        }
+      if (node instanceof StreamPhysicalCalc calc && computesWithWindowColumns(calc, function)) {
+        throw new ValidationException(ONLY_IN_AGGREGATION + ": a session's window_start,"
+            + " window_end and window_time are known only once its rows are aggregated, so"
+            + " they cannot be filtered on or computed with before the GROUP BY");
       }
       if (node.getInputs().size() != 1) {
         throw new IllegalStateException("Bug: no single path from a session aggregation to SESSION");
       }
       node = node.getInput(0);
     }
+  }
+
+  /**
+   * Whether {@code calc} filters on or computes with the window columns of {@code function},
+   * rather than only passing them on.
+   */
+  static boolean computesWithWindowColumns(
+      StreamPhysicalCalc calc, StreamPhysicalWindowTableFunction function) {
+    ImmutableBitSet windowFields = windowFields(calc.getInput(), function);
+    RexProgram program = calc.getProgram();
+    List<RexNode> computed = new ArrayList<>();
+    if (program.getCondition() != null) {
+      computed.add(program.expandLocalRef(program.getCondition()));
+    }
+    for (org.apache.calcite.rex.RexLocalRef project : program.getProjectList()) {
+      RexNode expr = program.expandLocalRef(project);
+      if (!(expr instanceof RexInputRef)) {
+        computed.add(expr);
+      }
+    }
+    for (RexNode expr : computed) {
+      if (RelOptUtil.InputFinder.bits(expr).intersects(windowFields)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ImmutableBitSet windowFields(RelNode node, StreamPhysicalWindowTableFunction function) {

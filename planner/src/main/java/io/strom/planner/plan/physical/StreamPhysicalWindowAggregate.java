@@ -15,7 +15,9 @@ import org.apache.calcite.rel.type.RelDataType;
  * An aggregation per window: grouped by columns that include the window's start and end, it emits
  * each group's one final row when time passes the window's end, so its output is insert-only.
  * Over a SESSION window its input rows carry their own sessions ({@code [time, time + gap)}),
- * which it merges per key of the other grouping columns.
+ * which it merges per key of the other grouping columns. Sliced (HOP and CUMULATE, see {@link
+ * io.strom.planner.plan.optimize.WindowSlicing}), its input rows carry their slices, which it
+ * keeps per key of the other grouping columns and merges into windows.
  */
 public final class StreamPhysicalWindowAggregate extends SingleRel implements StreamPhysicalRel {
   private final int[] grouping;
@@ -26,6 +28,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
   private final SqlWindow window;
   private final String timeColumn;
   private final boolean eventTime;
+  private final boolean sliced;
 
   public StreamPhysicalWindowAggregate(
       RelOptCluster cluster,
@@ -40,6 +43,24 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
       String timeColumn,
       boolean eventTime,
       RelDataType rowType) {
+    this(cluster, traits, input, grouping, calls, windowStartKeyIndex, windowEndKeyIndex,
+        windowTimeKeyIndex, window, timeColumn, eventTime, false, rowType);
+  }
+
+  private StreamPhysicalWindowAggregate(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelNode input,
+      int[] grouping,
+      List<AggregateCall> calls,
+      int windowStartKeyIndex,
+      int windowEndKeyIndex,
+      int windowTimeKeyIndex,
+      SqlWindow window,
+      String timeColumn,
+      boolean eventTime,
+      boolean sliced,
+      RelDataType rowType) {
     super(cluster, traits, input);
     this.grouping = grouping.clone();
     this.calls = List.copyOf(calls);
@@ -49,6 +70,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
     this.window = window;
     this.timeColumn = timeColumn;
     this.eventTime = eventTime;
+    this.sliced = sliced;
     this.rowType = rowType;
   }
 
@@ -88,6 +110,18 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
     return eventTime;
   }
 
+  /** Whether this aggregates by slices: over {@code input}, whose rows carry their slices. */
+  public boolean isSliced() {
+    return sliced;
+  }
+
+  /** This aggregation by slices, over {@code input} (a sliced window table function's rows). */
+  public StreamPhysicalWindowAggregate sliced(RelNode input) {
+    return new StreamPhysicalWindowAggregate(getCluster(), getTraitSet(), input, grouping, calls,
+        windowStartKeyIndex, windowEndKeyIndex, windowTimeKeyIndex, window, timeColumn, eventTime,
+        true, rowType);
+  }
+
   @Override
   protected RelDataType deriveRowType() {
     return rowType;
@@ -96,7 +130,8 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalWindowAggregate(getCluster(), traitSet, sole(inputs), grouping, calls,
-        windowStartKeyIndex, windowEndKeyIndex, windowTimeKeyIndex, window, timeColumn, eventTime, rowType);
+        windowStartKeyIndex, windowEndKeyIndex, windowTimeKeyIndex, window, timeColumn, eventTime,
+        sliced, rowType);
   }
 
   @Override
@@ -111,23 +146,31 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
     return super.explainTerms(pw)
         .item("groupBy", terms[0])
         .item("window", StreamPhysicalWindowTableFunction.describe(window, timeColumn))
+        .itemIf("sliced", true, sliced)
         .item("select", terms[1]);
   }
 
-  /** Session windows keep rows, not accumulators, since sessions merge as rows arrive. */
+  /**
+   * Session windows keep rows, not accumulators, since sessions merge as rows arrive; sliced
+   * windows keep accumulators per slice, which their windows share.
+   */
   @Override
   public Optional<StateDescription> state(StateDescription.Context context) {
     List<String> keys = StateDescription.names(this, 0, grouping);
-    if (isSession()) {
-      List<String> sessionKeys = new java.util.ArrayList<>();
+    if (isSession() || sliced) {
+      List<String> besidesWindow = new java.util.ArrayList<>();
       for (int i = 0; i < keys.size(); i++) {
         if (i != windowStartKeyIndex && i != windowEndKeyIndex && i != windowTimeKeyIndex) {
-          sessionKeys.add(keys.get(i));
+          besidesWindow.add(keys.get(i));
         }
       }
-      return Optional.of(new StateDescription(
-          StateDescription.perKey(sessionKeys, "open sessions and their rows"),
-          StateDescription.freedWhenTimePasses(eventTime, "the session end")));
+      return Optional.of(isSession()
+          ? new StateDescription(
+              StateDescription.perKey(besidesWindow, "open sessions and their rows"),
+              StateDescription.freedWhenTimePasses(eventTime, "the session end"))
+          : new StateDescription(
+              StateDescription.perKey(besidesWindow, "accumulators per slice"),
+              StateDescription.freedWhenTimePasses(eventTime, "the end of the slice's last window")));
     }
     return Optional.of(new StateDescription(StateDescription.perKey(keys, "accumulators"),
         StateDescription.freedWhenTimePasses(eventTime, "the window end")));

@@ -1,6 +1,7 @@
 package io.strom.planner.plan.physical;
 
 import io.strom.runtime.sql.window.SqlWindow;
+import io.strom.runtime.sql.window.WindowSlices;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
@@ -12,12 +13,15 @@ import org.apache.calcite.rel.type.RelDataType;
 /**
  * A windowing table function (TUMBLE, HOP, CUMULATE): each row once per window holding its time,
  * with {@code window_start}, {@code window_end} and {@code window_time} appended. SESSION appends
- * each row's own session, for the session window aggregation that must follow it.
+ * each row's own session, for the session window aggregation that must follow it. Sliced (HOP
+ * and CUMULATE feeding a slicing window aggregation only), it gives each row once, with its
+ * slice's bounds in place of a window's.
  */
 public final class StreamPhysicalWindowTableFunction extends SingleRel implements StreamPhysicalRel {
   private final SqlWindow window;
   private final int timeIndex;
   private final boolean eventTime;
+  private final boolean sliced;
 
   public StreamPhysicalWindowTableFunction(
       RelOptCluster cluster,
@@ -27,11 +31,38 @@ public final class StreamPhysicalWindowTableFunction extends SingleRel implement
       int timeIndex,
       boolean eventTime,
       RelDataType rowType) {
+    this(cluster, traits, input, window, timeIndex, eventTime, false, rowType);
+  }
+
+  private StreamPhysicalWindowTableFunction(
+      RelOptCluster cluster,
+      RelTraitSet traits,
+      RelNode input,
+      SqlWindow window,
+      int timeIndex,
+      boolean eventTime,
+      boolean sliced,
+      RelDataType rowType) {
     super(cluster, traits, input);
     this.window = window;
     this.timeIndex = timeIndex;
     this.eventTime = eventTime;
+    this.sliced = sliced;
     this.rowType = rowType;
+  }
+
+  /** This function giving each row once, with its slice's bounds as the window's. */
+  public StreamPhysicalWindowTableFunction sliced() {
+    if (!WindowSlices.slices(window.kind())) {
+      throw new IllegalStateException("Bug: " + window.kind() + " windows are not sliced");
+    }
+    return new StreamPhysicalWindowTableFunction(
+        getCluster(), getTraitSet(), getInput(), window, timeIndex, eventTime, true, rowType);
+  }
+
+  /** Whether each row comes out once, with its slice's bounds (for a slicing aggregation). */
+  public boolean isSliced() {
+    return sliced;
   }
 
   public SqlWindow window() {
@@ -60,7 +91,7 @@ public final class StreamPhysicalWindowTableFunction extends SingleRel implement
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalWindowTableFunction(
-        getCluster(), traitSet, sole(inputs), window, timeIndex, eventTime, rowType);
+        getCluster(), traitSet, sole(inputs), window, timeIndex, eventTime, sliced, rowType);
   }
 
   @Override
@@ -70,8 +101,9 @@ public final class StreamPhysicalWindowTableFunction extends SingleRel implement
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).item("window", describe(window, getInput().getRowType()
-        .getFieldNames().get(timeIndex)));
+    return super.explainTerms(pw)
+        .item("window", describe(window, getInput().getRowType().getFieldNames().get(timeIndex)))
+        .itemIf("sliced", true, sliced);
   }
 
   /** {@code TUMBLE(time_col=[ts], size=[10 min])}, as Flink prints windows. */

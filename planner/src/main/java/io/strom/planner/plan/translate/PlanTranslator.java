@@ -20,7 +20,9 @@ import io.strom.runtime.sql.join.WindowJoinOperator;
 import io.strom.planner.plan.physical.StreamPhysicalWindowAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalWindowTableFunction;
 import io.strom.runtime.sql.window.SessionWindowAggOperator;
+import io.strom.runtime.sql.window.SlicingWindowAggOperator;
 import io.strom.runtime.sql.window.WindowAggOperator;
+import io.strom.runtime.sql.window.WindowSlices;
 import io.strom.runtime.sql.window.WindowTableFunctionOperator;
 import io.strom.runtime.generated.Projection;
 import io.strom.runtime.sql.RowKeySelector;
@@ -187,7 +189,7 @@ public final class PlanTranslator {
           "WindowTableFunction",
           new WindowTableFunctionOperator(
               function.window(), function.timeIndex(), timestampPrecision(time),
-              function.isEventTime()),
+              function.isEventTime(), function.isSliced()),
           input,
           types.toRowType(function.getRowType()));
     }
@@ -352,6 +354,16 @@ public final class PlanTranslator {
     if (aggregate.isSession()) {
       return sessionWindowAggregate(aggregate, input, handler);
     }
+    if (aggregate.isSliced()) {
+      return job.operator(
+          "WindowAggregate",
+          new SlicingWindowAggOperator(
+              handler.handler(), handler.accumulatorType(), new WindowSlices(aggregate.window()),
+              aggregate.grouping()[aggregate.windowEndKeyIndex()], windowKeyLayout(aggregate),
+              aggregate.isEventTime()),
+          input,
+          types.toRowType(aggregate.getRowType()));
+    }
     return job.operator(
         "WindowAggregate",
         new WindowAggOperator(
@@ -370,9 +382,25 @@ public final class PlanTranslator {
       JobBuilder.Output input,
       AggsHandlerCodeGenerator.Generated handler) {
     int[] grouping = aggregate.grouping();
-    int[] layout = new int[grouping.length];
+    int timeField = grouping[aggregate.windowStartKeyIndex()];
+    return job.operator(
+        "WindowAggregate",
+        new SessionWindowAggOperator(
+            handler.handler(), input.type(), timeField,
+            timestampPrecision(input.type().typeAt(timeField)), aggregate.window().size(),
+            windowKeyLayout(aggregate), aggregate.isEventTime()),
+        input,
+        types.toRowType(aggregate.getRowType()));
+  }
+
+  /**
+   * Where a session or sliced window aggregation finds each grouping column: a field of its key
+   * (the grouping columns besides the window's, in order) or one of the window's bounds.
+   */
+  private static int[] windowKeyLayout(StreamPhysicalWindowAggregate aggregate) {
+    int[] layout = new int[aggregate.grouping().length];
     int keyField = 0;
-    for (int k = 0; k < grouping.length; k++) {
+    for (int k = 0; k < layout.length; k++) {
       if (k == aggregate.windowStartKeyIndex()) {
         layout[k] = SessionWindowAggOperator.windowStart();
       } else if (k == aggregate.windowEndKeyIndex()) {
@@ -383,15 +411,7 @@ public final class PlanTranslator {
         layout[k] = keyField++;
       }
     }
-    int timeField = grouping[aggregate.windowStartKeyIndex()];
-    return job.operator(
-        "WindowAggregate",
-        new SessionWindowAggOperator(
-            handler.handler(), input.type(), timeField,
-            timestampPrecision(input.type().typeAt(timeField)), aggregate.window().size(), layout,
-            aggregate.isEventTime()),
-        input,
-        types.toRowType(aggregate.getRowType()));
+    return layout;
   }
 
   private AggsHandlerCodeGenerator.Generated aggsHandler(

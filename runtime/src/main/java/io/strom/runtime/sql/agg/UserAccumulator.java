@@ -54,6 +54,14 @@ public final class UserAccumulator {
     currentBytes = bytes;
   }
 
+  /**
+   * The accumulator stored as {@code bytes}, read back as a new object that does not become the
+   * current one: another partial aggregation's, to merge into the current one.
+   */
+  public Object read(byte[] bytes) {
+    return deserialize(bytes);
+  }
+
   /** The current accumulator, for reading only (getValue). */
   public Object get() {
     return current;
