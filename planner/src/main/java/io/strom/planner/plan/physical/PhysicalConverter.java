@@ -67,9 +67,11 @@ public final class PhysicalConverter {
       return join(join, traits);
     }
     if (logical instanceof org.apache.calcite.rel.logical.LogicalCorrelate correlate) {
-      LogicalJoin lookup = LookupJoins.asJoin(correlate);
-      if (lookup != null) {
-        return join(lookup, traits);
+      LogicalJoin asOf = LookupJoins.asJoin(correlate);
+      if (asOf != null) {
+        return LookupJoins.isLookup(correlate)
+            ? join(asOf, traits)
+            : TemporalJoinConversion.convert(correlate, asOf, traits);
       }
       StreamPhysicalRel lateral =
           CorrelateConversion.convert(correlate, traits, () -> convert(correlate.getLeft()));

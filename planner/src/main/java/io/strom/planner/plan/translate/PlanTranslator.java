@@ -14,7 +14,10 @@ import io.strom.planner.plan.physical.StreamPhysicalExpand;
 import io.strom.planner.plan.physical.StreamPhysicalGroupAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalJoin;
 import io.strom.planner.plan.physical.StreamPhysicalIntervalJoin;
+import io.strom.planner.plan.physical.StreamPhysicalTemporalJoin;
 import io.strom.runtime.sql.join.IntervalJoinOperator;
+import io.strom.runtime.sql.join.RowTimeField;
+import io.strom.runtime.sql.join.TemporalJoinOperator;
 import io.strom.planner.plan.physical.StreamPhysicalWindowAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalWindowTableFunction;
 import io.strom.runtime.sql.window.SessionWindowAggOperator;
@@ -165,6 +168,9 @@ public final class PlanTranslator {
     if (node instanceof StreamPhysicalIntervalJoin join) {
       return intervalJoin(join);
     }
+    if (node instanceof StreamPhysicalTemporalJoin join) {
+      return temporalJoin(join);
+    }
     if (node instanceof StreamPhysicalGroupAggregate aggregate) {
       return groupAggregate(aggregate);
     }
@@ -247,6 +253,27 @@ public final class PlanTranslator {
         new IntervalJoinOperator(
             joinType(join), join.bounds(), left.type(), right.type(),
             nonEquiCondition(join, info), nullKeysNeverMatch(join, join.residual(), info)),
+        left,
+        right,
+        types.toRowType(join.getRowType()));
+  }
+
+  /** An event-time temporal join: the condition's keys and rest, and both sides' times. */
+  private JobBuilder.Output temporalJoin(StreamPhysicalTemporalJoin join) {
+    JobBuilder.Output left = translate((StreamPhysicalRel) join.getLeft());
+    JobBuilder.Output right = translate((StreamPhysicalRel) join.getRight());
+    JoinInfo info = join.info();
+    return job.twoInputOperator(
+        "TemporalJoin",
+        new TemporalJoinOperator(
+            join.getJoinType() == org.apache.calcite.rel.core.JoinRelType.LEFT,
+            left.type(), right.type(),
+            new RowTimeField(join.leftTimeIndex(),
+                timestampPrecision(left.type().typeAt(join.leftTimeIndex()))),
+            new RowTimeField(join.rightTimeIndex(),
+                timestampPrecision(right.type().typeAt(join.rightTimeIndex()))),
+            nonEquiCondition(join, info), nullKeysNeverMatch(join, join.getCondition(), info),
+            settings.get(TableConfigOptions.STATE_TTL).toMillis()),
         left,
         right,
         types.toRowType(join.getRowType()));
