@@ -46,10 +46,15 @@ class TemporalJoinOperatorTest {
 
   private static TwoInputOperatorHarness<Row, Row, Row> unopened(
       boolean leftOuter, StreamingJoinOperator.JoinConditionFactory condition) {
+    return unopened(leftOuter, condition, 0);
+  }
+
+  private static TwoInputOperatorHarness<Row, Row, Row> unopened(
+      boolean leftOuter, StreamingJoinOperator.JoinConditionFactory condition, long ttlMillis) {
     KeySelector<Row, BinaryRow> key = TemporalJoinOperatorTest::key;
     return TwoInputOperatorHarness.keyed(
         new TemporalJoinOperator(
-            leftOuter, SIDE, SIDE, TIME, TIME, condition, new boolean[] {true}, 0),
+            leftOuter, SIDE, SIDE, TIME, TIME, condition, new boolean[] {true}, ttlMillis),
         key,
         key);
   }
@@ -233,6 +238,25 @@ class TemporalJoinOperatorTest {
       harness.processWatermark(20);
       assertThat(harness.stateBackend().totalEntryCount()).isZero();
       assertThat(harness.timerServiceManager().numEventTimeTimers()).isZero();
+    }
+  }
+
+  @Test
+  void versionsOfAKeyIdleForTheStateTtlExpire() throws Exception {
+    try (var harness = unopened(true, loader -> JoinCondition.ALWAYS, 100)) {
+      harness.open();
+      harness.processElement2(row(1, 10, "a"), 0);
+      harness.processElement2(row(2, 10, "x"), 0);
+      harness.processWatermark(10);
+      harness.setProcessingTime(50);
+      harness.processElement1(row(2, 20, "in-time"), 0);
+      harness.processWatermark(20);
+      // Key 1's version was written at 0 and not since: at 200 it has expired.
+      harness.setProcessingTime(200);
+      harness.processElement1(row(1, 25, "after-ttl"), 0);
+      harness.processWatermark(25);
+      assertThat(out(harness)).containsExactly(
+          "+I 2 20 in-time | 2 10 x", "+I 1 25 after-ttl | null");
     }
   }
 
