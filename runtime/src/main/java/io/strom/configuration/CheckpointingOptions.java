@@ -80,8 +80,8 @@ public final class CheckpointingOptions {
               "Unaligned checkpoints (EXACTLY_ONCE only): a barrier overtakes the data queued"
                   + " ahead of it, and that in-flight data becomes part of the checkpoint, so"
                   + " checkpoints complete quickly under backpressure. Savepoints stay aligned."
-                  + " A checkpoint holding in-flight data restores only at the parallelism that"
-                  + " took it.");
+                  + " At another parallelism the in-flight data is redistributed as the exchanges"
+                  + " route it.");
 
   public static final ConfigOption<Duration> ALIGNED_CHECKPOINT_TIMEOUT =
       ConfigOptions.key("execution.checkpointing.aligned-checkpoint-timeout")
@@ -89,8 +89,10 @@ public final class CheckpointingOptions {
           .defaultValue(Duration.ZERO)
           .withFallbackKeys("execution.checkpointing.alignment-timeout")
           .withDescription(
-              "With unaligned checkpoints, how long a checkpoint starts aligned before it"
-                  + " switches to unaligned. Strom supports only 0: unaligned from the start.");
+              "With unaligned checkpoints: a checkpoint starts aligned and turns unaligned at"
+                  + " a task whose alignment is still under way when the checkpoint is older"
+                  + " than this (counted from its trigger); from then on its barriers overtake"
+                  + " the data queued ahead of them. 0: unaligned from the start.");
 
   public static final ConfigOption<String> DIRECTORY =
       ConfigOptions.key("execution.checkpointing.dir")

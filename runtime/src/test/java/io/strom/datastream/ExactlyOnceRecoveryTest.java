@@ -169,12 +169,8 @@ class ExactlyOnceRecoveryTest {
   void retainedCheckpointRestoresAtAnotherParallelismWithTheSameResult() throws Exception {
     Path checkpoint = retainedCheckpointOfAFailedRun();
 
-    // An unaligned checkpoint may hold in-flight data, which restores only at the same
-    // parallelism (UnalignedCheckpointTest covers the refusal).
-    int[] parallelisms =
-        unaligned && UnalignedCheckpointTest.inFlightBytes(checkpoint) > 0
-            ? new int[] {2, 2}
-            : new int[] {3, 1};
+    // An unaligned checkpoint may hold in-flight data; it is redistributed to the new subtasks.
+    int[] parallelisms = {3, 1};
     for (int parallelism : parallelisms) {
       Configuration conf = checkpointing();
       conf.set(CheckpointingOptions.RECOVERY_PATH, checkpoint.toString());

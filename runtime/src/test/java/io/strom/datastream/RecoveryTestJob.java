@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -102,10 +103,18 @@ final class RecoveryTestJob {
     }
   }
 
-  /** Counts and sums the numbers of each key; reports them when the input ends. */
+  /**
+   * Counts and sums the numbers of each key; reports them when the input ends. Optionally slow,
+   * so that the exchange in front of it fills up (backpressure).
+   */
   static final class SumPerKey extends KeyedProcessFunction<Long, Long, String> {
+    private final long delayNanos;
     private transient ValueState<Long> count;
     private transient ValueState<Long> sum;
+
+    SumPerKey(long delayNanos) {
+      this.delayNanos = delayNanos;
+    }
 
     @Override
     public void open(RuntimeContext context) {
@@ -118,6 +127,9 @@ final class RecoveryTestJob {
       count.update(count.value() == null ? 1 : count.value() + 1);
       sum.update(sum.value() == null ? x : sum.value() + x);
       ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+      if (delayNanos > 0) {
+        LockSupport.parkNanos(delayNanos);
+      }
     }
 
     @Override
@@ -143,6 +155,22 @@ final class RecoveryTestJob {
   static JobClient submit(
       Configuration conf, int parallelism, double rate, Chaos chaos, CollectSink<String> sink)
       throws Exception {
+    return submit(conf, parallelism, rate, chaos, sink, parallelism, 0);
+  }
+
+  /**
+   * As above, with the keyed operator and the sink at {@code sumParallelism}, the keyed operator
+   * spending {@code sumDelayNanos} on each number.
+   */
+  static JobClient submit(
+      Configuration conf,
+      int parallelism,
+      double rate,
+      Chaos chaos,
+      CollectSink<String> sink,
+      int sumParallelism,
+      long sumDelayNanos)
+      throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
     env.getConfiguration().addAll(conf);
     env.fromSource(
@@ -152,8 +180,10 @@ final class RecoveryTestJob {
             Types.LONG)
         .transform("Chaos", Types.LONG, chaos)
         .keyBy(x -> x % KEYS)
-        .process(new SumPerKey())
-        .sinkTo(sink);
+        .process(new SumPerKey(sumDelayNanos))
+        .setParallelism(sumParallelism)
+        .sinkTo(sink)
+        .setParallelism(sumParallelism);
     return env.executeAsync("sums");
   }
 

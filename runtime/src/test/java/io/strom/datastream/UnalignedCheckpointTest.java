@@ -1,7 +1,6 @@
 package io.strom.datastream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strom.api.eventtime.WatermarkStrategy;
 import io.strom.api.typeinfo.Types;
@@ -43,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * equal those counted by the slow operator at its snapshot plus those kept in flight. Aligned, the
  * slow operator snapshots only after it worked through the backlog, so nothing is in flight;
  * unaligned, its barrier overtakes the backlog, which the checkpoint keeps. Restoring replays it,
- * so every record is counted exactly once; another parallelism is refused.
+ * so every record is counted exactly once, also at another parallelism (the rebalanced in-flight
+ * channels move to the new subtasks whole).
  */
 class UnalignedCheckpointTest {
   private static final long RECORDS = 1_000_000;
@@ -132,8 +132,12 @@ class UnalignedCheckpointTest {
 
   /** Runs the slow job until a checkpoint completed, cancels it, returns that checkpoint. */
   private Path firstCheckpointUnderBackpressure(boolean unaligned) throws Exception {
+    return firstCheckpointUnderBackpressure(conf(unaligned));
+  }
+
+  private Path firstCheckpointUnderBackpressure(Configuration conf) throws Exception {
     CollectSink<Long> sink = new CollectSink<>();
-    JobClient client = submit(conf(unaligned), 2, 50_000, sink);
+    JobClient client = submit(conf, 2, 50_000, sink);
     Path jobDir = checkpoints.resolve(client.jobId());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     Path first = null;
@@ -250,15 +254,51 @@ class UnalignedCheckpointTest {
   }
 
   @Test
-  void unalignedCheckpointWithDataInFlightRefusesAnotherParallelism() throws Exception {
+  void restoreAtAnotherParallelismReplaysEachInFlightRecordOnce() throws Exception {
     Path checkpoint = firstCheckpointUnderBackpressure(true);
+    assertThat(inFlightBytes(checkpoint)).isPositive();
 
+    for (int parallelism : new int[] {3, 1}) {
+      Configuration conf = conf(true);
+      conf.set(CheckpointingOptions.RECOVERY_PATH, checkpoint.toString());
+      CollectSink<Long> sink = new CollectSink<>();
+      submit(conf, parallelism, 0, sink).result().get(2, TimeUnit.MINUTES);
+
+      assertThat(sink.results().stream().mapToLong(Long::longValue).sum())
+          .as("at parallelism %d", parallelism)
+          .isEqualTo(RECORDS);
+      sink.discard();
+    }
+  }
+
+  @Test
+  void checkpointStillAligningAfterTheAlignedCheckpointTimeoutTurnsUnaligned() throws Exception {
     Configuration conf = conf(true);
-    conf.set(CheckpointingOptions.RECOVERY_PATH, checkpoint.toString());
-    assertThatThrownBy(() -> submit(conf, 3, 0, new CollectSink<>()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("is an unaligned checkpoint with records in flight to 'Slow")
-        .hasMessageContaining("ran at parallelism 2 but now runs at 3")
-        .hasMessageContaining("rescale from a savepoint");
+    conf.set(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, Duration.ofMillis(1));
+    Path path = firstCheckpointUnderBackpressure(conf);
+    CompletedCheckpoint checkpoint = CheckpointStorage.load(path);
+
+    // The slow operator read one channel's backlog up to its barrier, then, the checkpoint being
+    // older than 1 ms, snapshotted without waiting for the other channel's.
+    long inFlight = inFlightRecords(checkpoint);
+    assertThat(inFlight).isPositive();
+    assertThat(sumOf(checkpoint, SLOW) + inFlight).isEqualTo(sumOf(checkpoint, BEFORE));
+
+    conf.set(CheckpointingOptions.RECOVERY_PATH, path.toString());
+    CollectSink<Long> sink = new CollectSink<>();
+    submit(conf, 2, 0, sink).result().get(2, TimeUnit.MINUTES);
+    assertThat(sink.results().stream().mapToLong(Long::longValue).sum()).isEqualTo(RECORDS);
+    sink.discard();
+  }
+
+  @Test
+  void checkpointAlignedWithinTheAlignedCheckpointTimeoutStaysAligned() throws Exception {
+    Configuration conf = conf(true);
+    conf.set(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, Duration.ofMinutes(10));
+    CompletedCheckpoint checkpoint =
+        CheckpointStorage.load(firstCheckpointUnderBackpressure(conf));
+
+    assertThat(inFlightRecords(checkpoint)).isZero();
+    assertThat(sumOf(checkpoint, SLOW)).isEqualTo(sumOf(checkpoint, BEFORE)).isPositive();
   }
 }

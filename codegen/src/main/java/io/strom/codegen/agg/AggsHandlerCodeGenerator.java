@@ -362,8 +362,9 @@ public final class AggsHandlerCodeGenerator {
     sb.append("public io.strom.data.Row getValue(io.strom.data.Row key) throws Exception {\n")
         .append("io.strom.data.GenericRow result = new io.strom.data.GenericRow(")
         .append(resultArity).append(");\n").append(value).append("return result;\n}\n");
+    // At or below zero: merged partials may retract rows counted by state that has expired.
     sb.append("public boolean recordCountIsZero() {\nreturn ")
-        .append(rowCount == null ? "false" : rowCount.name() + " == 0L").append(";\n}\n");
+        .append(rowCount == null ? "false" : rowCount.name() + " <= 0L").append(";\n}\n");
     sb.append("public void cleanup() throws Exception {\n");
     cleanup.forEach(s -> sb.append(s).append('\n'));
     sb.append("}\n");

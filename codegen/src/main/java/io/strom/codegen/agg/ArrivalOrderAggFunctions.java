@@ -23,7 +23,8 @@ final class ArrivalOrderAggFunctions {
     switch (type.getSqlTypeName()) {
       case ARRAY, MAP, MULTISET, ROW, STRUCTURED -> throw new UnsupportedExpressionException(
           "Aggregate function " + function + " over an updating input does not support values of"
-              + " type " + type.getSqlTypeName() + " yet");
+              + " type " + type.getSqlTypeName() + " yet, nor over an OVER frame with n PRECEDING"
+              + " (both take values back)");
       default -> { }
     }
   }

@@ -219,18 +219,7 @@ final class BuiltInAggFunctions {
     Avg(AccumulatorLayout layout, RelDataTypeFactory types, RelDataType arg, RelDataType result) {
       super(layout);
       this.result = result;
-      RelDataType sumType;
-      switch (JavaTypes.of(arg)) {
-        case "float":
-        case "double":
-          sumType = types.createSqlType(SqlTypeName.DOUBLE);
-          break;
-        case JavaTypes.DECIMAL:
-          sumType = types.createSqlType(SqlTypeName.DECIMAL, 38, arg.getScale());
-          break;
-        default:
-          sumType = bigint(types);
-      }
+      RelDataType sumType = AvgSumType.of(types, arg);
       sum = accumulator("sum", sumType, zero(sumType));
       count = accumulator("count", bigint(types), "0L");
     }

@@ -62,7 +62,8 @@ final class FileSystemTableSource
 
   @Override
   public ChangelogMode changelogMode() {
-    return ChangelogMode.insertOnly();
+    // A changelog format (debezium-json, canal-json) reads updates and deletes from the files.
+    return format.createDecoder(physicalType, projection, formatOptions).changelogMode();
   }
 
   @Override

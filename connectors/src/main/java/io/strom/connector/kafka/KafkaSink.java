@@ -32,4 +32,11 @@ public final class KafkaSink implements TwoPhaseCommittingSink<Row, KafkaCommitt
   public void commit(SinkWriter<Row> writer, List<KafkaCommittable> committables) {
     ((KafkaSinkWriter) writer).commit(committables);
   }
+
+  /** Each subtask commits the transactions under its ids (see {@link KafkaRestoredTransactions}). */
+  @Override
+  public void commitRestored(
+      SinkWriter<Row> writer, List<KafkaCommittable> restored, int subtask, int parallelism) {
+    ((KafkaSinkWriter) writer).commitRestored(restored);
+  }
 }

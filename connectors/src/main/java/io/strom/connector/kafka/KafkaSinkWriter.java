@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
  *       starts on another producer. The producers' transactional ids are {@code
  *       <prefix>-<subtask>-<slot>} for a few slots reused in turn. A restored job first commits
  *       the transactions of its checkpoint that the failure left uncommitted (taking them over
- *       with {@link KafkaTransactionResumer}); only then, with the first row or checkpoint, does
- *       the writer open its producers, which aborts whatever else a crashed run left open under
- *       those ids.
+ *       with {@link KafkaTransactionResumer}), each subtask those under its own ids and under the
+ *       ids of subtasks a smaller parallelism dropped ({@link KafkaRestoredTransactions}), and
+ *       aborts what else the dropped subtasks left open; only then, with the first row or
+ *       checkpoint, does the writer open its producers, which aborts whatever else a crashed run
+ *       left open under its own ids.
  * </ul>
  *
  * <p>Used only on the task's thread; the producer's callbacks only record the first send error,
@@ -43,6 +45,7 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
   private final KafkaRecordEncoder encoder;
   private final KafkaPartitionChooser partitions;
   private final int subtask;
+  private final int parallelism;
   private final AtomicReference<Exception> sendError = new AtomicReference<>();
   /** Rows waiting by key (upsert-kafka's {@code sink.buffer-flush.*}), or null. */
   private final UpsertBuffer buffer;
@@ -61,6 +64,7 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
     this.settings = settings;
     this.encoder = encoder;
     this.subtask = subtask;
+    this.parallelism = parallelism;
     this.buffer = settings.buffer().enabled() ? new UpsertBuffer(settings.buffer()) : null;
     if (settings.guarantee() != DeliveryGuarantee.EXACTLY_ONCE) {
       producer = newProducer(null);
@@ -90,7 +94,11 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
   }
 
   private String transactionalId(int slot) {
-    return settings.transactionalIdPrefix() + "-" + subtask + "-" + slot;
+    return transactionalId(subtask, slot);
+  }
+
+  private String transactionalId(int ownerSubtask, int slot) {
+    return settings.transactionalIdPrefix() + "-" + ownerSubtask + "-" + slot;
   }
 
   private KafkaProducer<byte[], byte[]> newProducer(String transactionalId) {
@@ -190,8 +198,8 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
     try {
       var identity = KafkaTransactionResumer.identity(holder);
       if (identity.isPresent()) {
-        return new KafkaCommittable(
-            transactionalId, identity.get().producerId(), identity.get().epoch());
+        return new KafkaCommittable(transactionalId, subtask, parallelism,
+            identity.get().producerId(), identity.get().epoch());
       }
       reason = "the Kafka brokers run transactions of version 1 (transaction.version), which do"
           + " not tell a transaction from the next one of its id";
@@ -203,7 +211,8 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
       LOG.warn("A job restored after a failure between a checkpoint's completion and its commit"
           + " will lose that checkpoint's transactions: {}", reason);
     }
-    return new KafkaCommittable(transactionalId, KafkaCommittable.UNKNOWN_PRODUCER, (short) 0);
+    return new KafkaCommittable(
+        transactionalId, subtask, parallelism, KafkaCommittable.UNKNOWN_PRODUCER, (short) 0);
   }
 
   /**
@@ -221,6 +230,32 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
       p.commitTransaction();
       transactional.put(committable.transactionalId(), p);
     }
+  }
+
+  /**
+   * Commits, before this writer opens its producers, the transactions of the restored checkpoint
+   * under this subtask's ids, and those of subtasks the restore at a smaller parallelism left to
+   * it; then aborts whatever else those vanished subtasks left open, which no one else would.
+   * This subtask's own open transactions are aborted when its producers open.
+   */
+  void commitRestored(List<KafkaCommittable> restored) {
+    KafkaRestoredTransactions mine = KafkaRestoredTransactions.of(restored, subtask, parallelism);
+    KafkaRecoveredCommitter committer = recoveredCommitter();
+    mine.toCommit().forEach(committer::commit);
+    for (int vanished : mine.vanishedSubtasks()) {
+      for (int slot = 0; slot < TRANSACTION_SLOTS; slot++) {
+        abortOpenTransaction(transactionalId(vanished, slot));
+      }
+    }
+  }
+
+  private void abortOpenTransaction(String transactionalId) {
+    try (KafkaProducer<byte[], byte[]> p = newProducer(transactionalId)) {
+      // Fences the id's last producer and aborts its open transaction, if any.
+      p.initTransactions();
+    }
+    LOG.info("Aborted what was left open under transactional id {} of a sink subtask that no"
+        + " longer exists", transactionalId);
   }
 
   private KafkaRecoveredCommitter recoveredCommitter() {

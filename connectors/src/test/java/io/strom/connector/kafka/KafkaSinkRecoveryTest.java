@@ -4,9 +4,11 @@ import static io.strom.types.DataTypes.BIGINT;
 import static io.strom.types.DataTypes.FIELD;
 import static io.strom.types.DataTypes.ROW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strom.api.eventtime.WatermarkStrategy;
 import io.strom.configuration.CheckpointingOptions;
+import io.strom.configuration.CheckpointingOptions.ExternalizedCheckpointRetention;
 import io.strom.configuration.RestartStrategyOptions;
 import io.strom.connector.ConnectorTesting;
 import io.strom.data.GenericRow;
@@ -16,18 +18,23 @@ import io.strom.datastream.sink.PrecommittingSinkWriter;
 import io.strom.datastream.sink.Sink;
 import io.strom.datastream.sink.SinkWriter;
 import io.strom.datastream.sink.TwoPhaseCommittingSink;
+import io.strom.runtime.checkpoint.CheckpointStorage;
 import io.strom.runtime.metrics.MetricGroup;
 import io.strom.serde.TypeSerializer;
 import io.strom.runtime.source.lib.GeneratorSource;
 import io.strom.types.RowType;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +107,13 @@ class KafkaSinkRecoveryTest {
     }
 
     @Override
+    public void commitRestored(
+        SinkWriter<Row> writer, List<KafkaCommittable> restored, int subtask, int parallelism)
+        throws Exception {
+      kafka.commitRestored(((CountingWriter) writer).kafka, restored, subtask, parallelism);
+    }
+
+    @Override
     public TypeSerializer<KafkaCommittable> committableSerializer() {
       return kafka.committableSerializer();
     }
@@ -157,6 +171,77 @@ class KafkaSinkRecoveryTest {
 
     assertThat(CrashBeforeFirstCommit.CRASHED).isTrue();
     assertThat(BROKER.readValues(topic, true)).containsExactlyInAnyOrderElementsOf(idsAsJson(0, rows));
+  }
+
+  @Test
+  void restoreAtASmallerParallelismCommitsTheCheckpointAndAbortsTheDroppedSubtasksTransactions()
+      throws Exception {
+    crashBeforeCommitThenRestoreAt(2, 1);
+  }
+
+  @Test
+  void restoreAtALargerParallelismCommitsTheCheckpointAndAbortsWhatWasLeftOpen()
+      throws Exception {
+    crashBeforeCommitThenRestoreAt(1, 2);
+  }
+
+  /**
+   * Runs a job at parallelism {@code before} that fails between a checkpoint's completion and
+   * its commit, then starts it from that checkpoint at parallelism {@code after}: a
+   * read_committed reader sees every row exactly once, and reaches the topic's end, which it
+   * would not while a transaction of the failed run stayed open.
+   */
+  private void crashBeforeCommitThenRestoreAt(int before, int after) throws Exception {
+    CrashBeforeFirstCommit.CRASHED.set(false);
+    CrashBeforeFirstCommit.WRITTEN.set(0);
+    String topic = BROKER.newTopic("rescale-" + before + "-to-" + after, 2);
+    long rows = 1_000;
+
+    StreamExecutionEnvironment failing = rescaleEnvironment(before);
+    failing.getConfiguration().set(RestartStrategyOptions.TYPE, "none");
+    idsInto(failing, rows, new CrashBeforeFirstCommit(kafkaSink(topic)));
+    assertThatThrownBy(() -> failing.execute("crash before commit at parallelism " + before))
+        .hasStackTraceContaining("injected crash between checkpoint completion and commit");
+    assertThat(CrashBeforeFirstCommit.CRASHED).isTrue();
+
+    StreamExecutionEnvironment restored = rescaleEnvironment(after);
+    restored.getConfiguration().set(
+        CheckpointingOptions.RECOVERY_PATH, latestRetainedCheckpoint().toString());
+    idsInto(restored, rows, kafkaSink(topic));
+    restored.execute("restore at parallelism " + after);
+
+    assertThat(BROKER.readValues(topic, true)).containsExactlyInAnyOrderElementsOf(idsAsJson(0, rows));
+  }
+
+  private StreamExecutionEnvironment rescaleEnvironment(int parallelism) {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+    env.getConfiguration().set(CheckpointingOptions.INTERVAL, Duration.ofMillis(100));
+    env.getConfiguration().set(CheckpointingOptions.DIRECTORY, checkpoints.toString());
+    env.getConfiguration().set(
+        CheckpointingOptions.EXTERNALIZED_RETENTION,
+        ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION);
+    return env;
+  }
+
+  private static void idsInto(
+      StreamExecutionEnvironment env, long rows, TwoPhaseCommittingSink<Row, KafkaCommittable> sink) {
+    env.fromSource(
+            new GeneratorSource<>(KafkaSinkRecoveryTest::id, rows, 2_000),
+            WatermarkStrategy.noWatermarks(),
+            "ids")
+        .sinkTo(sink);
+  }
+
+  /** The newest completed checkpoint kept under {@link #checkpoints}, of any job. */
+  private Path latestRetainedCheckpoint() throws IOException {
+    try (Stream<Path> files = Files.walk(checkpoints)) {
+      return files
+          .filter(f -> f.getFileName().toString().equals(CheckpointStorage.METADATA_FILE))
+          .map(Path::getParent)
+          .filter(d -> d.getFileName().toString().startsWith("chk-"))
+          .max(Comparator.comparingLong(d -> Long.parseLong(d.getFileName().toString().substring(4))))
+          .orElseThrow(() -> new AssertionError("no completed checkpoint was retained"));
+    }
   }
 
   private static Sink.InitContext subtask(int index) {

@@ -18,9 +18,10 @@ public final class SourceTableRef extends AbstractTable {
   private final int[] projection;
   private final java.util.List<io.strom.data.Row> partitions;
   private final java.util.List<ResolvedExpression> filters;
+  private final SourceWatermark watermark;
 
   SourceTableRef(ObjectIdentifier identifier, CatalogTable table, RelDataType producedType) {
-    this(identifier, table, producedType, null, null, null);
+    this(identifier, table, producedType, null, null, null, null);
   }
 
   private SourceTableRef(
@@ -29,30 +30,50 @@ public final class SourceTableRef extends AbstractTable {
       RelDataType producedType,
       int[] projection,
       java.util.List<io.strom.data.Row> partitions,
-      java.util.List<ResolvedExpression> filters) {
+      java.util.List<ResolvedExpression> filters,
+      SourceWatermark watermark) {
     this.identifier = identifier;
     this.table = table;
     this.producedType = producedType;
     this.projection = projection;
     this.partitions = partitions;
     this.filters = filters;
+    this.watermark = watermark;
   }
 
   /** The same table read through a projection of its physical fields, producing {@code type}. */
   public SourceTableRef withProjection(int[] fields, RelDataType type) {
-    return new SourceTableRef(identifier, table, type, fields.clone(), partitions, filters);
+    return new SourceTableRef(identifier, table, type, fields.clone(), partitions, filters,
+        watermark);
   }
 
   /** The same table reading only these partitions (rows of the partition columns). */
   public SourceTableRef withPartitions(java.util.List<io.strom.data.Row> kept) {
     return new SourceTableRef(
-        identifier, table, producedType, projection, java.util.List.copyOf(kept), filters);
+        identifier, table, producedType, projection, java.util.List.copyOf(kept), filters,
+        watermark);
   }
 
   /** The same table with its source applying these filters (conjuncts over the produced row). */
   public SourceTableRef withFilters(java.util.List<ResolvedExpression> applied) {
     return new SourceTableRef(
-        identifier, table, producedType, projection, partitions, java.util.List.copyOf(applied));
+        identifier, table, producedType, projection, partitions, java.util.List.copyOf(applied),
+        watermark);
+  }
+
+  /**
+   * The same table with its source generating the table's watermark, producing {@code type} (the
+   * rowtime field, when the source produces it, an event-time attribute).
+   */
+  public SourceTableRef withWatermark(SourceWatermark pushed, RelDataType type) {
+    return new SourceTableRef(
+        identifier, table, type, projection, partitions, filters,
+        java.util.Objects.requireNonNull(pushed, "pushed"));
+  }
+
+  /** The watermark the source generates, or null when it was not pushed into it. */
+  public SourceWatermark watermark() {
+    return watermark;
   }
 
   /** The filters the source applies, or null when none were pushed into it. */

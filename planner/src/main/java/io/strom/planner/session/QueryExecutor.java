@@ -99,9 +99,13 @@ final class QueryExecutor implements AutoCloseable {
         ProjectionPushDown.apply(PhysicalConverter.convertPlan(rewritten), this::acceptsProjection);
     physical = io.strom.planner.plan.optimize.PartitionPruning.apply(physical, pruningContext());
     physical = FilterPushDown.apply(physical, new FilterPushDown.Context(this::projectedSource, types));
+    // After filter push-down, which looks for the watermark assigner above the scan.
+    physical = io.strom.planner.plan.optimize.WatermarkPushDown.apply(physical, this::source);
     physical = io.strom.planner.plan.optimize.DistinctAggSplit.apply(physical, settings);
     physical = io.strom.planner.plan.optimize.TwoPhaseAggregation.apply(
         physical, settings, scan -> source(scan).changelogMode());
+    physical = io.strom.planner.plan.optimize.DeduplicateOverUpdates.apply(
+        physical, scan -> source(scan).changelogMode());
     return new Planned(logical, physical);
   }
 

@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -30,6 +32,9 @@ class KafkaIdlenessSqlTest {
   private static final String FIRST_WINDOW =
       "{\"window_start\":\"2024-01-01 00:00:00\",\"window_end\":\"2024-01-01 00:00:10\",\"cnt\":";
 
+  /** 2024-01-01 00:00:00 UTC in epoch milliseconds. */
+  private static final long EPOCH_2024 = 1_704_067_200_000L;
+
   private final SqlSession session = new SqlSession(new Configuration());
   @TempDir Path checkpoints;
 
@@ -42,17 +47,53 @@ class KafkaIdlenessSqlTest {
     return String.format("{\"ts\": \"2024-01-01 00:00:%02d\"}", second);
   }
 
+  /** An event at 2024-01-01 00:00:ss in epoch milliseconds. */
+  private static long epochMillis(int second) {
+    return EPOCH_2024 + second * 1000L;
+  }
+
+  /** How a table other than {@code events} gets its rowtime, and its records. */
+  enum Rowtime {
+    /** Computed from epoch milliseconds in the value. */
+    COMPUTED("epoch BIGINT, ts AS TO_TIMESTAMP_LTZ(epoch, 3)") {
+      @Override
+      TestRecord at(int partition, int second) {
+        return TestRecord.of(partition, "{\"epoch\": " + epochMillis(second) + "}");
+      }
+    },
+    /** The record's timestamp, declared before the physical column (so the scan reorders). */
+    METADATA_FIRST("ts TIMESTAMP_LTZ(3) METADATA FROM 'timestamp', id INT") {
+      @Override
+      TestRecord at(int partition, int second) {
+        return TestRecord.at(partition, epochMillis(second), "{\"id\": " + second + "}");
+      }
+    };
+
+    final String columns;
+
+    Rowtime(String columns) {
+      this.columns = columns;
+    }
+
+    abstract TestRecord at(int partition, int second);
+  }
+
   /**
    * Partitions 0 and 1 get events at 1 to 15 s; their watermarks (event time minus 1 s) pass 10 s,
    * so the window [0 s, 10 s) with 4 events is complete unless partition 2 holds it back.
    */
   private static void produceToPartitionsZeroAndOne(String topic) {
+    produceToPartitionsZeroAndOne(topic, (partition, second) -> TestRecord.of(partition, event(second)));
+  }
+
+  private static void produceToPartitionsZeroAndOne(
+      String topic, BiFunction<Integer, Integer, TestRecord> event) {
     List<TestRecord> records = new ArrayList<>();
     for (int second : new int[] {1, 3, 12}) {
-      records.add(TestRecord.of(0, event(second)));
+      records.add(event.apply(0, second));
     }
     for (int second : new int[] {2, 4, 15}) {
-      records.add(TestRecord.of(1, event(second)));
+      records.add(event.apply(1, second));
     }
     BROKER.produce(topic, records);
   }
@@ -121,6 +162,66 @@ class KafkaIdlenessSqlTest {
     BROKER.produce(in, List.of(TestRecord.of(2, event(5)), TestRecord.of(2, event(30))));
     await("the first window is emitted", () -> !BROKER.readValues(out, false).isEmpty());
     assertThat(BROKER.readValues(out, false)).containsExactly(FIRST_WINDOW + "5}");
+  }
+
+  /**
+   * The window count over a table whose rowtime is computed or a metadata column moved by the
+   * scan's projection: the source still generates the watermark per partition.
+   */
+  private String startWindowCount(String in, int parallelism, Rowtime rowtime, String sourceOptions) {
+    String out = BROKER.newTopic("rowtime-out", 1);
+    session.execute("SET 'parallelism.default' = '" + parallelism + "'");
+    session.execute("CREATE TABLE rowtimes (" + rowtime.columns + ","
+        + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ("
+        + "'connector' = 'kafka', 'topic' = '" + in + "', "
+        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
+        + "'scan.startup.mode' = 'earliest-offset', 'format' = 'json'" + sourceOptions + ")");
+    session.execute("CREATE TABLE rowtime_counts (cnt BIGINT) WITH ('connector' = 'kafka',"
+        + " 'topic' = '" + out + "', "
+        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
+        + "'format' = 'json')");
+    session.execute("INSERT INTO rowtime_counts SELECT COUNT(*)"
+        + " FROM TABLE(TUMBLE(TABLE rowtimes, DESCRIPTOR(ts), INTERVAL '10' SECOND))"
+        + " GROUP BY window_start, window_end");
+    return out;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Rowtime.class)
+  void rowtimeThroughTheProjectionLetsAnIdlePartitionHoldNothingBack(Rowtime rowtime)
+      throws Exception {
+    String in = BROKER.newTopic("rowtime-idle-in", 3);
+    produceToPartitionsZeroAndOne(in, rowtime::at);
+    String out =
+        startWindowCount(in, 2, rowtime, ", 'scan.watermark.idle-timeout' = '200 ms'");
+
+    await("the first window is emitted", () -> !BROKER.readValues(out, false).isEmpty());
+    assertThat(BROKER.readValues(out, false)).containsExactly("{\"cnt\":4}");
+  }
+
+  /**
+   * Watermarks per partition through the projection that computes (or moves) the rowtime: the
+   * empty partition holds the window back until it has records, and its event at 5 s is counted.
+   * A watermark generated after the scan, per subtask, would have closed the window at 4 and
+   * dropped that event as late.
+   */
+  @ParameterizedTest
+  @EnumSource(Rowtime.class)
+  void rowtimeThroughTheProjectionGetsWatermarksPerPartition(Rowtime rowtime) throws Exception {
+    String in = BROKER.newTopic("rowtime-held-in", 3);
+    String group = "rowtime-group-" + in;
+    produceToPartitionsZeroAndOne(in, rowtime::at);
+    session.execute("SET 'execution.checkpointing.interval' = '100 ms'");
+    session.execute("SET 'execution.checkpointing.dir' = '" + checkpoints + "'");
+    String out =
+        startWindowCount(in, 1, rowtime, ", 'properties.group.id' = '" + group + "'");
+
+    await("partitions 0 and 1 are read to their end", () -> groupOffsets(group) == 6);
+    assertThat(BROKER.readValues(out, false)).isEmpty();
+
+    BROKER.produce(in, List.of(rowtime.at(2, 5), rowtime.at(2, 30)));
+    await("the first window is emitted", () -> !BROKER.readValues(out, false).isEmpty());
+    assertThat(BROKER.readValues(out, false)).containsExactly("{\"cnt\":5}");
   }
 
   private static long groupOffsets(String group) {

@@ -108,6 +108,18 @@ class NexmarkQueriesTest {
     };
   }
 
+  /** q8 joins two window aggregations on their windows: a window join, not a regular join. */
+  @Test
+  void q8JoinsTheWindowsOfPeopleAndAuctionsWithAWindowJoin() {
+    RUN.createTables(session);
+    String script = NexmarkRun.read("queries/q8.sql");
+    int insert = script.indexOf("INSERT INTO");
+    session.executeScript(script.substring(0, insert));
+    String plan = session.execute("EXPLAIN " + script.substring(insert).replace(";", ""))
+        .rows().get(0).getString(0).toString();
+    assertThat(plan).contains("WindowJoin(").doesNotContain("+- Join(");
+  }
+
   /**
    * q10 writes every bid into CSV files partitioned by day and minute: one {@code dt=.../hm=...}
    * directory per minute of the run (the ':' escaped as Flink does), each committed with a

@@ -12,7 +12,9 @@ import java.util.TreeMap;
  * The checkpoint side of an operator that runs a sink writer: asks a {@link
  * PrecommittingSinkWriter} to prepare at every checkpoint and, for a {@link
  * TwoPhaseCommittingSink}, keeps the prepared committables in the checkpoint until it completes,
- * then commits them. Restored committables are committed again when the writer opens.
+ * then commits them. The committables are union state: every subtask of a restored job sees all
+ * of them and commits its share ({@link TwoPhaseCommittingSink#commitRestored}) when the writer
+ * opens, so that none is lost or committed twice when the parallelism changes.
  *
  * <p>Used only on the task's thread, from the owning operator's hooks of the same names.
  */
@@ -31,15 +33,22 @@ public final class SinkCommitState<T> {
 
   public void initializeState(RestoreContext context) throws Exception {
     if (sink instanceof TwoPhaseCommittingSink<?, ?> twoPhase && context.isRestored()) {
-      restored = context.readListState(COMMITTABLES_STATE, serializer(twoPhase));
+      restored = context.readUnionListState(COMMITTABLES_STATE, serializer(twoPhase));
     }
   }
 
-  /** The writer was created: commit what the restored checkpoint prepared. */
-  public void open(SinkWriter<T> writer) throws Exception {
+  /**
+   * The writer of subtask {@code subtask} of {@code parallelism} was created: commit this
+   * subtask's share of what the restored checkpoint prepared.
+   */
+  @SuppressWarnings("unchecked")
+  public void open(SinkWriter<T> writer, int subtask, int parallelism) throws Exception {
     this.writer = writer;
     // Their checkpoint completed, but the commit may not have happened before the failure.
-    commit(restored);
+    if (sink instanceof TwoPhaseCommittingSink<?, ?> twoPhase && !restored.isEmpty()) {
+      ((TwoPhaseCommittingSink<T, Object>) twoPhase)
+          .commitRestored(writer, restored, subtask, parallelism);
+    }
     restored = List.of();
   }
 
@@ -54,7 +63,7 @@ public final class SinkCommitState<T> {
       pending.put(context.checkpointId(), prepared);
       List<Object> all = new ArrayList<>();
       pending.values().forEach(all::addAll);
-      context.writeListState(COMMITTABLES_STATE, serializer(twoPhase), all);
+      context.writeUnionListState(COMMITTABLES_STATE, serializer(twoPhase), all);
     }
   }
 

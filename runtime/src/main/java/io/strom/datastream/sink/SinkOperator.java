@@ -44,7 +44,7 @@ public final class SinkOperator<T> extends AbstractOperator<Void> implements One
                 return context.metrics();
               }
             });
-    commits.open(writer);
+    commits.open(writer, context.subtaskIndex(), context.parallelism());
   }
 
   @Override

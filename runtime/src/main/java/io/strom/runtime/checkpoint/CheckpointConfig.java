@@ -54,6 +54,19 @@ public record CheckpointConfig(
     return savepointDirectory(configuration);
   }
 
+  /**
+   * How old a checkpoint may get while it aligns before it turns unaligned: the configured
+   * aligned-checkpoint-timeout with unaligned checkpoints (exactly-once), else zero. Zero with
+   * unaligned checkpoints means unaligned from the start.
+   */
+  public static Duration alignedCheckpointTimeout(Configuration configuration) {
+    boolean unaligned = configuration.get(CheckpointingOptions.UNALIGNED)
+        && configuration.get(CheckpointingOptions.MODE) == CheckpointingMode.EXACTLY_ONCE;
+    return unaligned
+        ? configuration.get(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT)
+        : Duration.ZERO;
+  }
+
   private static Path savepointDirectory(Configuration configuration) {
     String savepoints = configuration.get(CheckpointingOptions.SAVEPOINT_DIRECTORY);
     return savepoints == null || savepoints.isBlank() ? null : Path.of(savepoints).toAbsolutePath();
@@ -99,10 +112,10 @@ public record CheckpointConfig(
             + " flight so that every record counts once; AT_LEAST_ONCE never holds input back"
             + " anyway. Unset one of the two.");
     Duration alignedTimeout = configuration.get(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT);
-    require(!unaligned || alignedTimeout.isZero(),
-        CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT.key() + " = " + alignedTimeout.toMillis()
-            + " ms is not supported yet: Strom's unaligned checkpoints are unaligned from the"
-            + " start. Set it to 0, or turn " + CheckpointingOptions.UNALIGNED.key() + " off.");
+    require(!alignedTimeout.isNegative(),
+        CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT.key() + " must not be negative, was "
+            + alignedTimeout.toMillis() + " ms; 0 makes unaligned checkpoints unaligned from"
+            + " the start.");
     require(numRetained >= 1,
         CheckpointingOptions.NUM_RETAINED.key() + " must be at least 1, was " + numRetained);
     require(directory != null && !directory.isBlank(),

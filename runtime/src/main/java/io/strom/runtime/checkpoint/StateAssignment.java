@@ -16,7 +16,9 @@ import java.util.Set;
  * Decides which state of a completed checkpoint each subtask of a job restores, also when the job
  * now runs with other parallelisms: keyed state goes by key group (a subtask reads the key groups
  * it owns from whichever files hold them), operator list state is kept per subtask when an
- * operator's parallelism is unchanged and otherwise spread evenly, in order, over the new subtasks.
+ * operator's parallelism is unchanged and otherwise spread evenly, in order, over the new subtasks;
+ * the in-flight data of an unaligned checkpoint is then redistributed as the exchanges route
+ * ({@link InFlightRedistribution}).
  */
 public final class StateAssignment {
   private StateAssignment() {}
@@ -26,6 +28,12 @@ public final class StateAssignment {
    * checkpoint, followed by the input index.
    */
   public static final String IN_FLIGHT_STATE_PREFIX = "in-flight-input-";
+
+  /**
+   * Prefix of the names of union list states ({@code SnapshotContext#writeUnionListState}), which
+   * every subtask restores whole.
+   */
+  public static final String UNION_STATE_PREFIX = "union-";
 
   /**
    * Checks that a checkpoint fits a job: same number of key groups, and every operator with state
@@ -64,33 +72,11 @@ public final class StateAssignment {
               + " programs can keep operators' state across changes by giving them ids with"
               + " uid(...).");
     }
-    requireUnchangedParallelismOfInFlightData(checkpoint, job);
   }
 
-  /**
-   * In-flight data belongs to the channels of the subtask that captured it, so (as in Flink) an
-   * unaligned checkpoint that holds some restores only at the parallelism that took it.
-   */
-  private static void requireUnchangedParallelismOfInFlightData(
-      CompletedCheckpoint checkpoint, JobGraph job) {
-    for (JobVertex vertex : job.vertices()) {
-      OperatorState state = checkpoint.operators().get(OperatorKeys.of(vertex.head()));
-      if (state == null || state.parallelism() == vertex.parallelism()) {
-        continue;
-      }
-      boolean inFlight = state.subtasks().values().stream()
-          .flatMap(s -> s.listStates().entrySet().stream())
-          .anyMatch(e -> e.getKey().startsWith(IN_FLIGHT_STATE_PREFIX) && !e.getValue().isEmpty());
-      if (inFlight) {
-        throw new IllegalArgumentException(
-            "Checkpoint " + checkpoint.name() + " of job " + checkpoint.jobId() + " is an"
-                + " unaligned checkpoint with records in flight to '" + vertex.name() + "', which"
-                + " ran at parallelism " + state.parallelism() + " but now runs at "
-                + vertex.parallelism() + ": in-flight data restores only at the parallelism that"
-                + " took it. Restore at parallelism " + state.parallelism() + ", or rescale from a"
-                + " savepoint (savepoints are always aligned).");
-      }
-    }
+  /** Whether a list state of an operator is in-flight data. */
+  public static boolean isInFlightState(String name) {
+    return name.startsWith(IN_FLIGHT_STATE_PREFIX);
   }
 
   /** What subtask {@code subtask} of {@code vertex} restores from {@code checkpoint}. */
@@ -105,7 +91,7 @@ public final class StateAssignment {
             state.operatorKey(),
             new OperatorRestore(
                 keyedHandles(state, range),
-                listStates(state, vertex.parallelism(), subtask)));
+                listStates(checkpoint, state, vertex, subtask)));
       }
     }
     return new TaskRestore(checkpoint.jobId(), checkpoint.checkpointId(), checkpoint.directory(), operators);
@@ -126,7 +112,8 @@ public final class StateAssignment {
   }
 
   private static Map<String, List<byte[]>> listStates(
-      OperatorState state, int parallelism, int subtask) {
+      CompletedCheckpoint checkpoint, OperatorState state, JobVertex vertex, int subtask) {
+    int parallelism = vertex.parallelism();
     Map<String, List<byte[]>> all = new HashMap<>();
     for (OperatorSubtaskState s : state.subtasks().values()) {
       s.listStates().forEach((name, elements) ->
@@ -135,16 +122,39 @@ public final class StateAssignment {
     Map<String, List<byte[]>> mine = new HashMap<>();
     OperatorSubtaskState own = state.subtasks().get(subtask);
     for (Map.Entry<String, List<byte[]>> e : all.entrySet()) {
-      if (state.parallelism() == parallelism) {
+      if (e.getKey().startsWith(UNION_STATE_PREFIX)) {
+        mine.put(e.getKey(), List.copyOf(e.getValue()));
+      } else if (state.parallelism() == parallelism) {
         List<byte[]> elements = own == null ? null : own.listStates().get(e.getKey());
         mine.put(e.getKey(), elements == null ? List.of() : elements);
-      } else {
+      } else if (!isInFlightState(e.getKey())) {
         List<byte[]> elements = e.getValue();
         int from = (int) ((long) subtask * elements.size() / parallelism);
         int to = (int) ((long) (subtask + 1) * elements.size() / parallelism);
         mine.put(e.getKey(), List.copyOf(elements.subList(from, to)));
       }
     }
+    // Only a task's head operator holds in-flight data: it was queued at the task's inputs.
+    if (state.parallelism() != parallelism
+        && state.operatorKey().equals(OperatorKeys.of(vertex.head()))) {
+      mine.putAll(redistributedInFlightData(checkpoint, state, vertex, subtask));
+    }
     return mine;
+  }
+
+  private static Map<String, List<byte[]>> redistributedInFlightData(
+      CompletedCheckpoint checkpoint, OperatorState state, JobVertex vertex, int subtask) {
+    try {
+      return InFlightRedistribution.forSubtask(state, vertex, subtask);
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalArgumentException(
+          "Checkpoint " + checkpoint.name() + " of job " + checkpoint.jobId() + " holds records"
+              + " in flight to '" + vertex.name() + "' that cannot be redistributed to its new"
+              + " parallelism " + vertex.parallelism() + ": " + e.getMessage()
+              + ". Restore at parallelism " + state.parallelism() + ", the one that took it.",
+          e);
+    }
   }
 }

@@ -114,6 +114,11 @@ public final class Partitioners {
     INSTANCE;
 
     @Override
+    public boolean routesByRecord() {
+      return true;
+    }
+
+    @Override
     public int selectChannel(Object record, int numChannels) {
       return 0;
     }
@@ -133,6 +138,11 @@ public final class Partitioners {
     private static final long serialVersionUID = 1L;
     private final KeySelector<T, K> keySelector;
     private final int maxParallelism;
+
+    @Override
+    public boolean routesByRecord() {
+      return true;
+    }
 
     Hash(KeySelector<T, K> keySelector, int maxParallelism) {
       this.keySelector = requireNonNull(keySelector, "keySelector");

@@ -18,6 +18,15 @@ public interface StreamPartitioner<T> extends Serializable {
     return false;
   }
 
+  /**
+   * True when a record's channel depends only on the record and the number of channels, not on
+   * the producer or the records before it. The records in flight to a consumer that restores at
+   * another parallelism are then routed again one by one; otherwise they move with their channel.
+   */
+  default boolean routesByRecord() {
+    return false;
+  }
+
   /** True when producer subtask i sends only to consumer subtask i (equal parallelism). */
   default boolean isPointwise() {
     return false;

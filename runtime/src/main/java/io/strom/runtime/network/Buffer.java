@@ -10,6 +10,8 @@ public final class Buffer {
   private final PartitionBufferPool owner;
   int channel;
   boolean priority;
+  // The checkpoint whose barrier this buffer carries, or -1 for a buffer of data.
+  private long barrierOf = -1;
 
   Buffer(byte[] segment, int size, PartitionBufferPool owner) {
     this.segment = segment;
@@ -23,6 +25,18 @@ public final class Buffer {
    */
   static Buffer unpooled(byte[] bytes, int size) {
     return new Buffer(bytes, size, null);
+  }
+
+  /** An unpooled buffer carrying the barrier of checkpoint {@code checkpointId}. */
+  static Buffer barrier(byte[] frame, long checkpointId) {
+    Buffer buffer = unpooled(frame, frame.length);
+    buffer.barrierOf = checkpointId;
+    return buffer;
+  }
+
+  /** Whether this buffer carries the barrier of checkpoint {@code checkpointId}. */
+  boolean isBarrierOf(long checkpointId) {
+    return barrierOf >= 0 && barrierOf == checkpointId;
   }
 
   public byte[] segment() {

@@ -2,6 +2,7 @@ package io.strom.runtime.network;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * The receiving end of one input of a consumer subtask: one queue of buffers per channel (one
@@ -62,7 +63,13 @@ public final class InputGate {
       } else {
         buffer.channel = channel;
         if (capture != null && capture.isOpen(channel)) {
-          capture.append(channel, buffer.segment(), buffer.size());
+          if (buffer.isBarrierOf(capture.checkpointId())) {
+            // An aligned barrier of a checkpoint that turned unaligned: the channel's in-flight
+            // data ends here.
+            capture.close(channel);
+          } else {
+            capture.append(channel, buffer.segment(), buffer.size());
+          }
         }
         queues[channel].add(buffer);
         if (!enqueued[channel] && !blocked[channel]) {
@@ -118,12 +125,30 @@ public final class InputGate {
    * thread, before it polls another buffer.
    */
   public synchronized void startCapture(long checkpointId, byte[][] unread) {
+    startCapture(checkpointId, unread, c -> false);
+  }
+
+  /**
+   * As above, for a checkpoint that started aligned and turned unaligned: channels for which
+   * {@code barrierRead} holds delivered their (aligned) barrier already, so nothing of theirs is
+   * in flight; on the others the capture also ends at an aligned barrier of the checkpoint.
+   */
+  public synchronized void startCapture(
+      long checkpointId, byte[][] unread, IntPredicate barrierRead) {
     capture = new InFlightCapture(checkpointId, queues.length);
     for (int c = 0; c < queues.length; c++) {
+      if (barrierRead.test(c)) {
+        capture.close(c);
+        continue;
+      }
       capture.append(c, unread[c], unread[c].length);
       int count = overtakenBy[c] == checkpointId ? overtaken[c] : Integer.MAX_VALUE;
       for (Buffer b : queues[c]) {
         if (count-- <= 0) {
+          break;
+        }
+        if (b.isBarrierOf(checkpointId)) {
+          capture.close(c);
           break;
         }
         capture.append(c, b.segment(), b.size());

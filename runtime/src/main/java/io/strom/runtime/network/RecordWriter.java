@@ -111,7 +111,7 @@ public final class RecordWriter<T> {
     for (int i = 0; i < targets.length; i++) {
       flush(i);
       // Consumers only read the frame, so every channel may share it.
-      Buffer buffer = Buffer.unpooled(frame, frame.length);
+      Buffer buffer = Buffer.barrier(frame, barrier.checkpointId());
       if (overtake) {
         targets[i].gate().addPriorityBarrier(targets[i].channel(), barrier.checkpointId(), buffer);
       } else {

@@ -25,4 +25,11 @@ public interface RestoreContext {
    * else an even share of all subtasks' elements. Empty when nothing was written under the name.
    */
   <T> List<T> readListState(String name, TypeSerializer<T> serializer) throws IOException;
+
+  /**
+   * All elements of a union list state ({@link SnapshotContext#writeUnionListState}), of every
+   * subtask that wrote it, in the order of those subtasks. Empty when nothing was written under
+   * the name.
+   */
+  <T> List<T> readUnionListState(String name, TypeSerializer<T> serializer) throws IOException;
 }

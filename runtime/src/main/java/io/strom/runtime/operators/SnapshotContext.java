@@ -24,4 +24,13 @@ public interface SnapshotContext {
    */
   <T> void writeListState(String name, TypeSerializer<T> serializer, Iterable<T> elements)
       throws IOException;
+
+  /**
+   * Adds an operator union list state: elements that, when the job is restored, every subtask gets
+   * all of, whatever the parallelism before and after ({@link RestoreContext#readUnionListState}).
+   * For state whose owner is decided at restore time, such as a sink's pending commits. Each name
+   * may be written once per checkpoint, as union or plain list state.
+   */
+  <T> void writeUnionListState(String name, TypeSerializer<T> serializer, Iterable<T> elements)
+      throws IOException;
 }

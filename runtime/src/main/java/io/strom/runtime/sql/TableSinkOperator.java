@@ -70,7 +70,7 @@ public final class TableSinkOperator extends AbstractOperator<Void> implements O
                 return context.metrics();
               }
             });
-    commits.open(writer);
+    commits.open(writer, context.subtaskIndex(), context.parallelism());
   }
 
   @Override

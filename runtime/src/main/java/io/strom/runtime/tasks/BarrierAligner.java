@@ -1,10 +1,14 @@
 package io.strom.runtime.tasks;
 
+import static java.util.Objects.requireNonNull;
+
 import io.strom.runtime.checkpoint.CheckpointBarrier;
 import io.strom.runtime.network.InputGate;
+import io.strom.runtime.time.ProcessingTimeService.ProcessingTimeCallback;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Collects the checkpoint barriers of all input channels of a task (over both gates of a two-input
@@ -23,6 +27,13 @@ import java.util.List;
  * gates start capturing the data still in flight ahead of the other channels' barriers (see {@link
  * io.strom.runtime.network.InputGate}); no channel is blocked. When every open channel delivered
  * its barrier the captured data is handed to the listener, which completes the checkpoint with it.
+ *
+ * <p>Aligned, then unaligned ({@code execution.checkpointing.aligned-checkpoint-timeout} above 0,
+ * see {@link AlignmentTimeout}): a checkpoint aligns until it is older than the timeout, counted
+ * from its trigger, then turns unaligned here: the snapshot is taken at once, the channels that
+ * delivered their barrier are released, and the data ahead of the barriers of the others is
+ * captured as in-flight data. It also turns unaligned when a barrier of it arrives as a priority
+ * event (an upstream task turned it unaligned). Savepoints always align.
  *
  * <p>Called only on the task's thread.
  */
@@ -45,7 +56,27 @@ final class BarrierAligner {
     default void onInFlightAbandoned(long checkpointId) {}
   }
 
+  /** Runs a callback on the task's thread after a delay. */
+  interface AlignmentTimer {
+    void schedule(long delayMillis, ProcessingTimeCallback callback);
+  }
+
+  /**
+   * When an aligning checkpoint turns unaligned: once {@code timeoutMillis} passed since it was
+   * triggered, by {@code clock} (milliseconds, the clock of the checkpoint's timestamps).
+   */
+  record AlignmentTimeout(long timeoutMillis, LongSupplier clock, AlignmentTimer timer) {
+    AlignmentTimeout {
+      if (timeoutMillis <= 0) {
+        throw new IllegalArgumentException("Alignment timeout must be positive: " + timeoutMillis);
+      }
+      requireNonNull(clock, "clock");
+      requireNonNull(timer, "timer");
+    }
+  }
+
   private final boolean aligning;
+  private final AlignmentTimeout alignmentTimeout;
   private final Listener listener;
   private final InputGate[] gateOfChannel;
   private final int[] localChannel;
@@ -59,7 +90,18 @@ final class BarrierAligner {
 
   /** @param gates the task's input gates; their channels are numbered gate by gate */
   BarrierAligner(boolean aligning, List<InputGate> gates, Listener listener) {
+    this(aligning, null, gates, listener);
+  }
+
+  /**
+   * @param alignmentTimeout when an aligning checkpoint turns unaligned, or null for never
+   * @param gates the task's input gates; their channels are numbered gate by gate
+   */
+  BarrierAligner(
+      boolean aligning, AlignmentTimeout alignmentTimeout, List<InputGate> gates,
+      Listener listener) {
     this.aligning = aligning;
+    this.alignmentTimeout = alignmentTimeout;
     this.listener = listener;
     int total = gates.stream().mapToInt(InputGate::numChannels).sum();
     this.gateOfChannel = new InputGate[total];
@@ -90,7 +132,8 @@ final class BarrierAligner {
     if (current != null && id < current.checkpointId()) {
       return;
     }
-    if (current == null || id > current.checkpointId()) {
+    boolean first = current == null || id > current.checkpointId();
+    if (first) {
       startCheckpoint(barrier);
     }
     if (received[channel] || finished[channel] || missing == 0) {
@@ -99,11 +142,56 @@ final class BarrierAligner {
     received[channel] = true;
     missing--;
     if (missing == 0) {
-      releaseAll();
-      listener.onBarrierAligned(barrier);
-    } else if (aligning) {
+      completeCheckpoint();
+    } else if (aligning && !capturing) {
       gateOfChannel[channel].blockChannel(localChannel[channel]);
+      if (first) {
+        startAlignmentTimeout(barrier);
+      }
     }
+  }
+
+  /** Every open channel delivered the current checkpoint's barrier. */
+  private void completeCheckpoint() throws Exception {
+    if (capturing) {
+      completeCapture();
+    } else {
+      releaseAll();
+      listener.onBarrierAligned(current);
+    }
+  }
+
+  /** Turns the alignment that just started unaligned now, or when it is older than the timeout. */
+  private void startAlignmentTimeout(CheckpointBarrier barrier) throws Exception {
+    if (alignmentTimeout == null || barrier.savepoint()) {
+      return;
+    }
+    long left =
+        barrier.timestamp() + alignmentTimeout.timeoutMillis() - alignmentTimeout.clock().getAsLong();
+    if (left <= 0) {
+      turnUnaligned();
+    } else {
+      long id = barrier.checkpointId();
+      alignmentTimeout.timer().schedule(left, time -> {
+        if (current != null && current.checkpointId() == id && missing > 0 && !capturing) {
+          turnUnaligned();
+        }
+      });
+    }
+  }
+
+  /**
+   * Takes the current checkpoint's snapshot now and captures what is still in flight ahead of the
+   * barriers that have not arrived; channels blocked for alignment are released.
+   */
+  private void turnUnaligned() throws Exception {
+    capturing = true;
+    // The snapshot and the start of the capture see the same input: nothing is read between.
+    listener.onUnalignedBarrier(current);
+    for (GateReader<?> reader : readers) {
+      reader.startCapture(current.checkpointId(), c -> received[c]);
+    }
+    releaseAll();
   }
 
   private void startCheckpoint(CheckpointBarrier barrier) {
@@ -130,12 +218,10 @@ final class BarrierAligner {
     }
     if (current == null || id > current.checkpointId()) {
       startCheckpoint(barrier);
-      capturing = true;
-      // The snapshot and the start of the capture see the same input: nothing is read between.
-      listener.onUnalignedBarrier(barrier);
-      for (GateReader<?> reader : readers) {
-        reader.startCapture(id);
-      }
+      turnUnaligned();
+    } else if (!capturing && missing > 0) {
+      // It was aligning here; an upstream task turned it unaligned.
+      turnUnaligned();
     }
     if (!capturing || received[channel] || finished[channel] || missing == 0) {
       return;
@@ -173,12 +259,7 @@ final class BarrierAligner {
     if (missing > 0 && !received[channel]) {
       missing--;
       if (missing == 0) {
-        if (capturing) {
-          completeCapture();
-        } else {
-          releaseAll();
-          listener.onBarrierAligned(current);
-        }
+        completeCheckpoint();
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.strom.runtime.tasks;
 
 import io.strom.runtime.checkpoint.CheckpointBarrier;
+import io.strom.runtime.checkpoint.InFlightElements;
 import io.strom.runtime.network.Buffer;
 import io.strom.runtime.network.ChannelDeserializer;
 import io.strom.runtime.network.ElementKind;
@@ -10,6 +11,7 @@ import io.strom.serde.DataInputDeserializer;
 import io.strom.serde.TypeSerializer;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.function.IntPredicate;
 
 /**
  * Reads one input gate of a task: deserializes the elements of each buffer, hands records to the
@@ -139,13 +141,18 @@ final class GateReader<IN> {
     barriers.processPriorityBarrier(channelOffset + buffer.channel(), barrier);
   }
 
-  /** Starts keeping this gate's in-flight data for an unaligned checkpoint (see InputGate). */
-  void startCapture(long checkpointId) {
+  /**
+   * Starts keeping this gate's in-flight data for an unaligned checkpoint (see InputGate), except
+   * on the channels whose barrier was read already.
+   *
+   * @param barrierRead by the aligner's channel number
+   */
+  void startCapture(long checkpointId, IntPredicate barrierRead) {
     byte[][] unread = new byte[deserializers.length][];
     for (int c = 0; c < unread.length; c++) {
       unread[c] = deserializers[c].unreadBytes();
     }
-    gate.startCapture(checkpointId, unread);
+    gate.startCapture(checkpointId, unread, c -> barrierRead.test(channelOffset + c));
   }
 
   /** This gate's in-flight data of a checkpoint, per channel, or null if it was not captured. */
@@ -166,11 +173,9 @@ final class GateReader<IN> {
     DataInputDeserializer view = new DataInputDeserializer();
     int position = offset;
     while (position < frames.length) {
-      int length =
-          ((frames[position] & 0xFF) << 24) | ((frames[position + 1] & 0xFF) << 16)
-              | ((frames[position + 2] & 0xFF) << 8) | (frames[position + 3] & 0xFF);
-      view.setBuffer(frames, position + 4, length);
-      position += 4 + length;
+      int length = InFlightElements.frameLength(frames, position);
+      view.setBuffer(frames, position + 4, length - 4);
+      position += length;
       byte kind = view.readByte();
       if (kind == ElementKind.RECORD) {
         handler.processElement(serializer.deserialize(view), Output.NO_TIMESTAMP);

@@ -1,8 +1,7 @@
 package io.strom.runtime.tasks;
 
+import io.strom.runtime.checkpoint.InFlightElements;
 import io.strom.runtime.checkpoint.StateAssignment;
-import io.strom.serde.DataInputDeserializer;
-import io.strom.serde.DataOutputSerializer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +12,7 @@ import java.util.Map;
  * The in-flight data of one subtask's unaligned checkpoint: the bytes (framed elements, as on the
  * wire) that were queued ahead of the barriers on its input channels and that its snapshot does
  * not cover. It is kept as list state of the task's head operator, one list per input, one element
- * per channel with data: the position of the channel's edge among the input's edges, then the
- * bytes.
+ * per channel with data (laid out as {@link InFlightElements} describes).
  *
  * @param listStates the head operator's list states holding it, by name
  */
@@ -30,7 +28,7 @@ record InFlightData(Map<String, List<byte[]>> listStates) {
 
   /** Whether a list state of an operator is in-flight data. */
   static boolean isInFlightState(String name) {
-    return name.startsWith(PREFIX);
+    return StateAssignment.isInFlightState(name);
   }
 
   static String stateName(int inputIndex) {
@@ -47,7 +45,8 @@ record InFlightData(Map<String, List<byte[]>> listStates) {
           stateName(reader.inputIndex()), n -> new ArrayList<>());
       for (int c = 0; c < channels.length; c++) {
         if (channels[c].length > 0) {
-          elements.add(encode(reader.edgeOfChannel(c), channels[c]));
+          elements.add(InFlightElements.encode(
+              reader.edgeOfChannel(c), channels[c], 0, channels[c].length));
         }
       }
     }
@@ -55,20 +54,11 @@ record InFlightData(Map<String, List<byte[]>> listStates) {
     return new InFlightData(states);
   }
 
-  private static byte[] encode(int edge, byte[] frames) {
-    DataOutputSerializer out = new DataOutputSerializer(frames.length + 4);
-    out.writeInt(edge);
-    out.write(frames, 0, frames.length);
-    byte[] bytes = new byte[out.length()];
-    System.arraycopy(out.buffer(), 0, bytes, 0, bytes.length);
-    return bytes;
-  }
-
   /** The edge position an element was captured from. */
   static int edgeOf(byte[] element) throws IOException {
-    return new DataInputDeserializer(element).readInt();
+    return InFlightElements.edgeOf(element);
   }
 
   /** Where an element's frames start. */
-  static final int FRAMES_OFFSET = 4;
+  static final int FRAMES_OFFSET = InFlightElements.FRAMES_OFFSET;
 }

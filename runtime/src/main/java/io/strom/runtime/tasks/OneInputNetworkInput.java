@@ -17,6 +17,7 @@ final class OneInputNetworkInput<IN> implements TaskInput, GateReader.Handler<IN
 
   /**
    * @param aligning whether barriers are aligned (exactly-once) or only counted (at-least-once)
+   * @param alignmentTimeout when an aligning checkpoint turns unaligned, or null for never
    * @param checkpoints takes the task's snapshot when a barrier arrived on every channel
    */
   OneInputNetworkInput(
@@ -26,11 +27,12 @@ final class OneInputNetworkInput<IN> implements TaskInput, GateReader.Handler<IN
       int[] edgeOfChannel,
       String operatorName,
       boolean aligning,
+      BarrierAligner.AlignmentTimeout alignmentTimeout,
       BarrierAligner.Listener checkpoints) {
     this.operator = operator;
     this.operatorName = operatorName;
     this.serializers = serializers;
-    BarrierAligner barriers = new BarrierAligner(aligning, List.of(gate), checkpoints);
+    BarrierAligner barriers = new BarrierAligner(aligning, alignmentTimeout, List.of(gate), checkpoints);
     this.reader = new GateReader<>(gate, serializers, this, barriers, 0, 0, edgeOfChannel);
     this.edgeOfChannel = edgeOfChannel;
   }

@@ -1,5 +1,6 @@
 package io.strom.runtime.tasks;
 
+import io.strom.runtime.checkpoint.StateAssignment;
 import io.strom.runtime.checkpoint.TaskRestore;
 import io.strom.runtime.operators.RestoreContext;
 import io.strom.serde.DataInputDeserializer;
@@ -32,6 +33,12 @@ final class OperatorRestoreContext implements RestoreContext {
   public <T> List<T> readListState(String name, TypeSerializer<T> serializer) throws IOException {
     return read(restore.operator(operatorKey).listStates().getOrDefault(name, List.of()),
         serializer);
+  }
+
+  @Override
+  public <T> List<T> readUnionListState(String name, TypeSerializer<T> serializer)
+      throws IOException {
+    return readListState(StateAssignment.UNION_STATE_PREFIX + name, serializer);
   }
 
   /** Deserializes elements written by {@link OperatorSnapshotContext}. */

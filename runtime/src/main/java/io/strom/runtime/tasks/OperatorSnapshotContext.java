@@ -1,5 +1,6 @@
 package io.strom.runtime.tasks;
 
+import io.strom.runtime.checkpoint.StateAssignment;
 import io.strom.runtime.operators.SnapshotContext;
 import io.strom.serde.DataOutputSerializer;
 import io.strom.serde.TypeSerializer;
@@ -44,6 +45,13 @@ final class OperatorSnapshotContext implements SnapshotContext {
               + checkpointId);
     }
     listStates.put(name, write(serializer, elements));
+  }
+
+  @Override
+  public <T> void writeUnionListState(
+      String name, TypeSerializer<T> serializer, Iterable<T> elements) throws IOException {
+    // The name's prefix tells the restore to give every subtask all elements.
+    writeListState(StateAssignment.UNION_STATE_PREFIX + name, serializer, elements);
   }
 
   static <T> List<byte[]> write(TypeSerializer<T> serializer, Iterable<T> elements)

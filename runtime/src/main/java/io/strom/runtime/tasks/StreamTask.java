@@ -3,6 +3,7 @@ package io.strom.runtime.tasks;
 import io.strom.configuration.CheckpointingOptions;
 import io.strom.configuration.PipelineOptions;
 import io.strom.runtime.checkpoint.CheckpointBarrier;
+import io.strom.runtime.checkpoint.CheckpointConfig;
 import io.strom.runtime.checkpoint.OperatorKeys;
 import io.strom.runtime.checkpoint.TaskRestore;
 import io.strom.runtime.graph.JobEdge;
@@ -276,11 +277,28 @@ public final class StreamTask implements Runnable {
         == CheckpointingOptions.CheckpointingMode.EXACTLY_ONCE;
   }
 
+  /**
+   * With unaligned checkpoints and a positive aligned-checkpoint-timeout, when an aligning
+   * checkpoint turns unaligned; null when checkpoints never switch.
+   */
+  private BarrierAligner.AlignmentTimeout alignmentTimeout() {
+    long timeout = CheckpointConfig.alignedCheckpointTimeout(env.configuration()).toMillis();
+    if (!aligning() || timeout == 0) {
+      return null;
+    }
+    return new BarrierAligner.AlignmentTimeout(
+        timeout,
+        System::currentTimeMillis,
+        (delay, callback) -> processingTime.registerTimer(
+            processingTime.currentProcessingTime() + delay, callback));
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private TaskInput newOneInput(
       InputGate gate, TypeSerializer[] serializers, int[] edges, Object operator, String name) {
     return new OneInputNetworkInput(
-        gate, serializers, (OneInputOperator) operator, edges, name, aligning(), checkpointer);
+        gate, serializers, (OneInputOperator) operator, edges, name, aligning(),
+        alignmentTimeout(), checkpointer);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -303,6 +321,7 @@ public final class StreamTask implements Runnable {
         (TwoInputOperator) operator,
         name,
         aligning(),
+        alignmentTimeout(),
         checkpointer);
   }
 

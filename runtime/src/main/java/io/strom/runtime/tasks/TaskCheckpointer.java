@@ -57,6 +57,7 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
   private final CheckpointStorage storage;
   private final boolean incremental;
   private final boolean unaligned;
+  private final long alignedTimeoutMillis;
   /** The in-flight data the snapshot of the current unaligned checkpoint waits for, or null. */
   private CompletableFuture<InFlightData> pendingInFlight;
   private long pendingInFlightId = -1;
@@ -84,6 +85,8 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
         env.configuration().get(CheckpointingOptions.UNALIGNED)
             && env.configuration().get(CheckpointingOptions.MODE)
                 == CheckpointingOptions.CheckpointingMode.EXACTLY_ONCE;
+    this.alignedTimeoutMillis =
+        CheckpointConfig.alignedCheckpointTimeout(env.configuration()).toMillis();
   }
 
   /** Makes the source reader's splits part of every checkpoint (source tasks). */
@@ -99,12 +102,24 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
 
   /** The coordinator triggered a checkpoint at this source task. */
   void triggerCheckpoint(CheckpointBarrier barrier) throws Exception {
-    performCheckpoint(barrier, CompletableFuture.completedFuture(InFlightData.NONE));
+    performCheckpoint(
+        barrier, CompletableFuture.completedFuture(InFlightData.NONE), overtakes(barrier));
   }
 
   @Override
   public void onBarrierAligned(CheckpointBarrier barrier) throws Exception {
-    performCheckpoint(barrier, CompletableFuture.completedFuture(InFlightData.NONE));
+    performCheckpoint(
+        barrier, CompletableFuture.completedFuture(InFlightData.NONE), overtakes(barrier));
+  }
+
+  /**
+   * Whether the barrier a task sends on after an aligned snapshot overtakes the data queued
+   * downstream: with unaligned checkpoints, from the start or once the checkpoint is older than
+   * the aligned-checkpoint-timeout. Savepoints always align, as in Flink.
+   */
+  private boolean overtakes(CheckpointBarrier barrier) {
+    return unaligned && !barrier.savepoint()
+        && System.currentTimeMillis() - barrier.timestamp() >= alignedTimeoutMillis;
   }
 
   @Override
@@ -112,7 +127,7 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     abandonPendingInFlight();
     pendingInFlight = new CompletableFuture<>();
     pendingInFlightId = barrier.checkpointId();
-    performCheckpoint(barrier, pendingInFlight);
+    performCheckpoint(barrier, pendingInFlight, true);
   }
 
   @Override
@@ -144,7 +159,8 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
    * checkpoint keeps from its input channels) is known.
    */
   private void performCheckpoint(
-      CheckpointBarrier barrier, CompletableFuture<InFlightData> inFlight) throws Exception {
+      CheckpointBarrier barrier, CompletableFuture<InFlightData> inFlight, boolean overtake)
+      throws Exception {
     if (storage == null) {
       throw new IllegalStateException(
           "Bug: a checkpoint barrier reached a task of a job without a checkpoint directory");
@@ -161,9 +177,7 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
       }
     }
     // Downstream tasks start aligning while this one writes its state.
-    // Barriers of unaligned checkpoints overtake the data queued downstream; savepoints always
-    // align, as in Flink.
-    chain.broadcastBarrier(barrier, unaligned && !barrier.savepoint());
+    chain.broadcastBarrier(barrier, overtake);
     DataOutputSerializer file = new DataOutputSerializer(4096);
     file.writeByte(CheckpointStorage.STATE_FILE_VERSION);
     List<PendingState> states = new ArrayList<>();

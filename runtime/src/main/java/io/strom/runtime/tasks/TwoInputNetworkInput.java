@@ -33,6 +33,7 @@ final class TwoInputNetworkInput<IN1, IN2> implements TaskInput {
       TwoInputOperator<IN1, IN2, ?> operator,
       String operatorName,
       boolean aligning,
+      BarrierAligner.AlignmentTimeout alignmentTimeout,
       BarrierAligner.Listener checkpoints) {
     this.operatorName = operatorName;
     this.inputs =
@@ -49,7 +50,7 @@ final class TwoInputNetworkInput<IN1, IN2> implements TaskInput {
                 operator.processWatermarkStatus(idle);
               }
             });
-    BarrierAligner barriers = new BarrierAligner(aligning, List.of(gate1, gate2), checkpoints);
+    BarrierAligner barriers = new BarrierAligner(aligning, alignmentTimeout, List.of(gate1, gate2), checkpoints);
     this.first =
         new GateReader<>(
             gate1, serializers1, handler(0, operator::processElement1), barriers, 0, 0,

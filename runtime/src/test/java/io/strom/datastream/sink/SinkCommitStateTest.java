@@ -58,6 +58,12 @@ class SinkCommitStateTest {
         elements.forEach(copy::add);
         listStates.put(name, copy);
       }
+
+      @Override
+      public <T> void writeUnionListState(
+          String name, TypeSerializer<T> serializer, Iterable<T> elements) {
+        writeListState("union-" + name, serializer, elements);
+      }
     };
   }
 
@@ -78,6 +84,11 @@ class SinkCommitStateTest {
       public <T> List<T> readListState(String name, TypeSerializer<T> serializer) {
         return (List<T>) listStates.getOrDefault(name, List.of());
       }
+
+      @Override
+      public <T> List<T> readUnionListState(String name, TypeSerializer<T> serializer) {
+        return readListState("union-" + name, serializer);
+      }
     };
   }
 
@@ -90,7 +101,7 @@ class SinkCommitStateTest {
     RecordingSink sink = new RecordingSink();
     SinkCommitState<String> state = new SinkCommitState<>(sink);
     state.initializeState(restore(false));
-    state.open(writer(sink));
+    state.open(writer(sink), 0, 1);
 
     state.snapshotState(checkpoint(1));
     state.snapshotState(checkpoint(2));
@@ -108,14 +119,37 @@ class SinkCommitStateTest {
     RecordingSink first = new RecordingSink();
     SinkCommitState<String> before = new SinkCommitState<>(first);
     before.initializeState(restore(false));
-    before.open(writer(first));
+    before.open(writer(first), 0, 1);
     before.snapshotState(checkpoint(1));
     // The job fails after checkpoint 1 completed but before its commit.
 
     RecordingSink second = new RecordingSink();
     SinkCommitState<String> after = new SinkCommitState<>(second);
     after.initializeState(restore(true));
-    after.open(writer(second));
+    after.open(writer(second), 0, 1);
     assertThat(second.committed).containsExactly("tx-1");
+  }
+
+  @Test
+  void restoreAtAnotherParallelismCommitsEveryCommittableOnce() throws Exception {
+    RecordingSink first = new RecordingSink();
+    SinkCommitState<String> before = new SinkCommitState<>(first);
+    before.initializeState(restore(false));
+    before.open(writer(first), 0, 1);
+    before.snapshotState(checkpoint(1));
+    before.snapshotState(checkpoint(2));
+    before.snapshotState(checkpoint(3));
+    // Checkpoint 3 completes (and with it 1 and 2); the job fails before the commit.
+
+    List<String> committed = new ArrayList<>();
+    for (int subtask = 0; subtask < 2; subtask++) {
+      RecordingSink sink = new RecordingSink();
+      SinkCommitState<String> after = new SinkCommitState<>(sink);
+      after.initializeState(restore(true));
+      after.open(writer(sink), subtask, 2);
+      assertThat(sink.committed).isNotEmpty();
+      committed.addAll(sink.committed);
+    }
+    assertThat(committed).containsExactlyInAnyOrder("tx-1", "tx-2", "tx-3");
   }
 }

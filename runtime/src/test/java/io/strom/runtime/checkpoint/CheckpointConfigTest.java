@@ -71,15 +71,26 @@ class CheckpointConfigTest {
   }
 
   @Test
-  void refusesAnAlignedCheckpointTimeoutWithUnalignedCheckpoints() {
+  void acceptsAnAlignedCheckpointTimeoutAndRefusesANegativeOne() {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
     conf.set(CheckpointingOptions.DIRECTORY, "/tmp/x");
     conf.setString("execution.checkpointing.unaligned", "true");
     conf.set(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, Duration.ofSeconds(30));
+    assertThat(CheckpointConfig.from(conf).enabled()).isTrue();
+    assertThat(CheckpointConfig.alignedCheckpointTimeout(conf)).isEqualTo(Duration.ofSeconds(30));
+
+    conf.setString(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT.key(), "PT-30S");
     assertThatThrownBy(() -> CheckpointConfig.from(conf))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("aligned-checkpoint-timeout = 30000 ms is not supported yet");
+        .hasMessageContaining("aligned-checkpoint-timeout must not be negative, was -30000 ms");
+  }
+
+  @Test
+  void alignedCheckpointTimeoutMattersOnlyWithUnalignedCheckpoints() {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, Duration.ofSeconds(30));
+    assertThat(CheckpointConfig.alignedCheckpointTimeout(conf)).isZero();
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.strom.runtime.network.InputGate;
 import io.strom.runtime.network.NetworkBufferPool;
 import io.strom.runtime.network.PartitionBufferPool;
 import io.strom.runtime.network.RecordWriter;
+import io.strom.runtime.time.ProcessingTimeService.ProcessingTimeCallback;
 import io.strom.serde.BasicSerializers;
 import io.strom.serde.TypeSerializer;
 import java.util.ArrayList;
@@ -39,9 +40,33 @@ class UnalignedBarrierTest {
         true);
   }
 
+  // The clock and the timers of an aligned-checkpoint-timeout.
+  private long now;
+  private final List<Long> timerDelays = new ArrayList<>();
+  private final List<ProcessingTimeCallback> timers = new ArrayList<>();
+
   private BarrierAligner aligner(List<InputGate> gates) {
+    return aligner(gates, null);
+  }
+
+  /** An aligner whose checkpoints turn unaligned once older than {@code timeoutMillis}. */
+  private BarrierAligner alignerWithTimeout(List<InputGate> gates, long timeoutMillis) {
+    return aligner(
+        gates,
+        new BarrierAligner.AlignmentTimeout(
+            timeoutMillis,
+            () -> now,
+            (delay, callback) -> {
+              timerDelays.add(delay);
+              timers.add(callback);
+            }));
+  }
+
+  private BarrierAligner aligner(
+      List<InputGate> gates, BarrierAligner.AlignmentTimeout alignmentTimeout) {
     return new BarrierAligner(
         true,
+        alignmentTimeout,
         gates,
         new BarrierAligner.Listener() {
           @Override
@@ -216,5 +241,89 @@ class UnalignedBarrierTest {
     assertThat(abandoned).containsExactly(1L);
     assertThat(inFlight).containsOnlyKeys(2L);
     assertThat(replayed(inFlight.get(2L), 0)).containsExactly(10L);
+  }
+
+  @Test
+  void alignedCheckpointTurnsUnalignedWhenItsTimeoutPasses() throws Exception {
+    InputGate gate = new InputGate(2);
+    RecordWriter<Long> first = writerTo(gate, 0);
+    RecordWriter<Long> second = writerTo(gate, 1);
+    GateReader<Long> reader = reader(gate, alignerWithTimeout(List.of(gate), 50), 0, 0, records);
+    now = 120;
+
+    second.emit(10L, Long.MIN_VALUE);
+    first.emit(1L, Long.MIN_VALUE);
+    first.broadcastBarrier(new CheckpointBarrier(1, 100), false);
+    first.emit(2L, Long.MIN_VALUE);
+    readAll(reader);
+
+    // Aligning: the first channel waits behind its barrier until the checkpoint is 50 ms old.
+    assertThat(records).containsExactly(10L, 1L);
+    assertThat(gate.isBlocked(0)).isTrue();
+    assertThat(timerDelays).containsExactly(30L);
+    assertThat(recordsAtSnapshot).isEmpty();
+
+    second.emit(11L, Long.MIN_VALUE);
+    timers.get(0).onProcessingTime(150);
+
+    assertThat(recordsAtSnapshot).containsExactly(List.of(10L, 1L));
+    assertThat(gate.isBlocked(0)).isFalse();
+    second.emit(12L, Long.MIN_VALUE);
+    second.broadcastBarrier(new CheckpointBarrier(1, 100), false);
+    second.emit(13L, Long.MIN_VALUE);
+    readAll(reader);
+
+    assertThat(records).containsExactlyInAnyOrder(10L, 1L, 2L, 11L, 12L, 13L);
+    assertThat(replayed(inFlight.get(1L), 0)).containsExactly(11L, 12L);
+  }
+
+  @Test
+  void checkpointOlderThanTheTimeoutTurnsUnalignedAtItsFirstBarrier() throws Exception {
+    InputGate gate = new InputGate(2);
+    RecordWriter<Long> first = writerTo(gate, 0);
+    RecordWriter<Long> second = writerTo(gate, 1);
+    GateReader<Long> reader = reader(gate, alignerWithTimeout(List.of(gate), 50), 0, 0, records);
+    now = 1_000;
+
+    first.broadcastBarrier(new CheckpointBarrier(1, 100), false);
+    second.emit(10L, Long.MIN_VALUE);
+    second.broadcastBarrier(new CheckpointBarrier(1, 100), false);
+    second.emit(11L, Long.MIN_VALUE);
+    assertThat(reader.readBuffer()).isTrue();
+
+    // Snapshot at once; the second channel's data up to its queued barrier is in flight.
+    assertThat(recordsAtSnapshot).containsExactly(List.of());
+    assertThat(timerDelays).isEmpty();
+    readAll(reader);
+    assertThat(records).containsExactly(10L, 11L);
+    assertThat(replayed(inFlight.get(1L), 0)).containsExactly(10L);
+  }
+
+  @Test
+  void priorityBarrierTurnsAnAlignmentUnaligned() throws Exception {
+    InputGate gate = new InputGate(2);
+    RecordWriter<Long> first = writerTo(gate, 0);
+    RecordWriter<Long> second = writerTo(gate, 1);
+    GateReader<Long> reader = reader(gate, alignerWithTimeout(List.of(gate), 50), 0, 0, records);
+    now = 100;
+
+    first.broadcastBarrier(new CheckpointBarrier(1, 100), false);
+    first.emit(1L, Long.MIN_VALUE);
+    readAll(reader);
+    assertThat(gate.isBlocked(0)).isTrue();
+
+    // An upstream task of the second channel turned the checkpoint unaligned.
+    second.emit(10L, Long.MIN_VALUE);
+    second.emit(11L, Long.MIN_VALUE);
+    second.broadcastBarrier(new CheckpointBarrier(1, 100), true);
+    second.emit(12L, Long.MIN_VALUE);
+    readAll(reader);
+
+    assertThat(recordsAtSnapshot).containsExactly(List.of());
+    assertThat(records).containsExactlyInAnyOrder(1L, 10L, 11L, 12L);
+    assertThat(replayed(inFlight.get(1L), 0)).containsExactly(10L, 11L);
+    // The timer of the alignment finds the checkpoint done.
+    timers.get(0).onProcessingTime(150);
+    assertThat(recordsAtSnapshot).hasSize(1);
   }
 }

@@ -112,6 +112,18 @@ public final class ChangelogModes {
       }
       // Each pair once, and each unmatched outer row once when its bound has passed.
       mode = ChangelogMode.insertOnly();
+    } else if (node instanceof StreamPhysicalWindowJoin) {
+      for (RelNode input : node.getInputs()) {
+        if (!visit(input, sources).containsOnly(RowKind.INSERT)) {
+          StreamPhysicalRel origin = originOfChanges((StreamPhysicalRel) input);
+          throw new io.strom.planner.ValidationException(
+              "WindowJoin doesn't support consuming update and delete changes which is produced"
+                  + " by node " + (origin == null ? "a source of changes" : origin.planName())
+                  + ". A window join needs insert-only inputs");
+        }
+      }
+      // Each window's pairs and padded rows once, when the window fires.
+      mode = ChangelogMode.insertOnly();
     } else if (node instanceof StreamPhysicalTemporalJoin join) {
       visit(join.getRight(), sources);
       // Each left row once, with its own kind, when the watermark passes it.

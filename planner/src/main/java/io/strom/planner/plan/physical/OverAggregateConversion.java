@@ -79,13 +79,6 @@ final class OverAggregateConversion {
       calls.addAll(g.getAggregateCalls(window));
     }
     for (AggregateCall call : calls) {
-      SqlKind kind = call.getAggregation().getKind();
-      if (preceding >= 0 && (kind == SqlKind.FIRST_VALUE || kind == SqlKind.LAST_VALUE
-          || kind == SqlKind.LISTAGG)) {
-        // A bounded frame takes rows back as they leave it; these functions cannot yet.
-        throw new ValidationException(kind + " over an OVER frame with n PRECEDING is not"
-            + " supported yet; it works over UNBOUNDED PRECEDING frames");
-      }
       for (int arg : call.getArgList()) {
         if (arg >= inputType.getFieldCount()) {
           throw new ValidationException("OVER aggregates of constants (" + call + ") are not"

@@ -141,8 +141,8 @@ public final class PhysicalConverter {
   }
 
   /**
-   * A regular or interval join: each side exchanged by its equality keys, cast to a common type
-   * where the two sides differ (INT = BIGINT).
+   * A regular, window or interval join: each side exchanged by its equality keys, cast to a
+   * common type where the two sides differ (INT = BIGINT).
    */
   private static StreamPhysicalRel join(LogicalJoin join, RelTraitSet traits) {
     StreamPhysicalRel lateral =
@@ -155,14 +155,17 @@ public final class PhysicalConverter {
       default -> throw new ValidationException(
           "This query needs a " + join.getJoinType() + " join, which Strom does not run yet");
     }
-    IntervalJoinConditions.Extracted interval = IntervalJoinConditions.forJoin(join);
+    StreamPhysicalRel left = convert(join.getLeft());
+    StreamPhysicalRel right = convert(join.getRight());
+    WindowJoinConditions.Recognized window = WindowJoinConditions.forJoin(join, left, right);
+    IntervalJoinConditions.Extracted interval =
+        window == null ? IntervalJoinConditions.forJoin(join) : null;
     // An interval join is keyed by the equalities of the condition without its time bounds (an
-    // equality of the two times is a bound, not a key).
+    // equality of the two times is a bound, not a key); a window join by all of them, window
+    // columns included, so that each key holds one window.
     JoinInfo info = interval == null
         ? join.analyzeCondition()
         : JoinInfo.of(join.getLeft(), join.getRight(), interval.residual());
-    StreamPhysicalRel left = convert(join.getLeft());
-    StreamPhysicalRel right = convert(join.getRight());
     List<org.apache.calcite.rel.type.RelDataType> keyTypes = new ArrayList<>();
     boolean cast = false;
     for (int i = 0; i < info.leftKeys.size(); i++) {
@@ -182,6 +185,11 @@ public final class PhysicalConverter {
         join.getCluster(), traits, left, info.leftKeys.toIntArray(), cast ? keyTypes : null);
     StreamPhysicalRel rightExchange = new StreamPhysicalExchange(
         join.getCluster(), traits, right, info.rightKeys.toIntArray(), cast ? keyTypes : null);
+    if (window != null) {
+      return new StreamPhysicalWindowJoin(
+          join.getCluster(), traits, leftExchange, rightExchange, join.getCondition(),
+          join.getJoinType(), window.window(), window.left(), window.right());
+    }
     if (interval != null) {
       return new StreamPhysicalIntervalJoin(
           join.getCluster(), traits, leftExchange, rightExchange, join.getCondition(),

@@ -131,8 +131,9 @@ final class RankConversion {
         window, traits, exchange, partition, order, range, firstRowOnly, rowType);
     if (windowRank != null) {
       if (rankType != RankType.ROW_NUMBER) {
-        throw new ValidationException(rankType + "() in a window Top-N is not supported yet;"
-            + " window Top-N queries can use ROW_NUMBER()");
+        // Flink's window Top-N takes ROW_NUMBER() only and refuses RANK() and DENSE_RANK().
+        throw new ValidationException(rankType + "() is not supported in a window Top-N (a rank"
+            + " partitioned by window_start and window_end), as in Flink; use ROW_NUMBER()");
       }
       return windowRank;
     }
@@ -142,8 +143,7 @@ final class RankConversion {
     if (time != null) {
       boolean rowtime = time.kind() == TimestampKind.ROWTIME;
       return new StreamPhysicalDeduplicate(window.getCluster(), traits, exchange, partition,
-          order.get(0).getDirection().isDescending(),
-          rowtime ? order.get(0).getFieldIndex() : -1);
+          order.get(0).getDirection().isDescending(), order.get(0).getFieldIndex(), rowtime);
     }
     return new StreamPhysicalRank(
         window.getCluster(), traits, exchange, partition, order, range, rankType, rowType);

@@ -106,6 +106,15 @@ public record StateDescription(String kept, String lifetime, String buffer) {
     return keys.isEmpty() ? "all " + rows : rows + " per join key (" + String.join(", ", keys) + ")";
   }
 
+  /**
+   * The rows of each side of a window join, per key and window (the keys hold the window
+   * columns): nothing is counted, since a window's rows are joined only once, when it fires.
+   */
+  static String windowJoinSides(List<String> leftKeys, List<String> rightKeys) {
+    return "left: rows per key and window (" + String.join(", ", leftKeys) + "), right: rows per"
+        + " key and window (" + String.join(", ", rightKeys) + ")";
+  }
+
   /** {@code freed when the watermark passes what} (the clock on processing time). */
   static String freedWhenTimePasses(boolean eventTime, String what) {
     return "freed when the " + (eventTime ? "watermark" : "clock") + " passes " + what;

@@ -16,15 +16,20 @@ import org.apache.calcite.rel.SingleRel;
 public final class StreamPhysicalDeduplicate extends SingleRel implements StreamPhysicalRel {
   private final int[] keys;
   private final boolean keepLast;
-  private final int rowtimeIndex;
+  private final int timeIndex;
+  private final boolean rowtime;
 
-  /** @param rowtimeIndex the event-time field that orders rows, or -1 for processing time */
+  /**
+   * @param timeIndex the time attribute field that orders rows
+   * @param rowtime whether it is event time (else processing time: rows are ordered by arrival)
+   */
   public StreamPhysicalDeduplicate(RelOptCluster cluster, RelTraitSet traits, RelNode input,
-      int[] keys, boolean keepLast, int rowtimeIndex) {
+      int[] keys, boolean keepLast, int timeIndex, boolean rowtime) {
     super(cluster, traits, input);
     this.keys = keys.clone();
     this.keepLast = keepLast;
-    this.rowtimeIndex = rowtimeIndex;
+    this.timeIndex = timeIndex;
+    this.rowtime = rowtime;
   }
 
   /** The fields whose values a kept row is unique for. */
@@ -38,18 +43,23 @@ public final class StreamPhysicalDeduplicate extends SingleRel implements Stream
 
   /** The event-time field that orders rows, or -1 when rows are ordered by arrival. */
   public int rowtimeIndex() {
-    return rowtimeIndex;
+    return rowtime ? timeIndex : -1;
+  }
+
+  /** The time attribute field of the ORDER BY, event or processing time. */
+  public int timeIndex() {
+    return timeIndex;
   }
 
   /** Whether the output is only inserts: keeping the first row by arrival never changes it. */
   public boolean insertOnly() {
-    return !keepLast && rowtimeIndex < 0;
+    return !keepLast && !rowtime;
   }
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalDeduplicate(
-        getCluster(), traitSet, sole(inputs), keys, keepLast, rowtimeIndex);
+        getCluster(), traitSet, sole(inputs), keys, keepLast, timeIndex, rowtime);
   }
 
   @Override
@@ -62,7 +72,7 @@ public final class StreamPhysicalDeduplicate extends SingleRel implements Stream
     return super.explainTerms(pw)
         .item("keep", keepLast ? "LastRow" : "FirstRow")
         .item("key", SortKeys.fields(keys, getInput().getRowType().getFieldNames()))
-        .item("order", rowtimeIndex < 0 ? "PROCTIME" : "ROWTIME");
+        .item("order", rowtime ? "ROWTIME" : "PROCTIME");
   }
 
   /** Keeping the first row by arrival needs only to know that one came; otherwise the row. */

@@ -19,7 +19,8 @@ import org.apache.calcite.rel.core.TableScan;
 /**
  * Reads a table through its connector: the physical columns, then requested metadata columns; or,
  * after projection push-down, only the physical columns in {@link #projection()}. After filter
- * push-down the source also applies the filters in {@link SourceTableRef#filters()}.
+ * push-down the source also applies the filters in {@link SourceTableRef#filters()}, and after
+ * watermark push-down it generates the table's watermark ({@link SourceTableRef#watermark()}).
  */
 public final class StreamPhysicalTableSourceScan extends TableScan implements StreamPhysicalRel {
 
@@ -81,6 +82,22 @@ public final class StreamPhysicalTableSourceScan extends TableScan implements St
     return new StreamPhysicalTableSourceScan(getCluster(), getTraitSet(), table);
   }
 
+  /**
+   * This scan with its source generating {@code watermark}, producing {@code type}: the scan's
+   * row, with the rowtime an event-time attribute when it is one of the scan's fields.
+   */
+  public StreamPhysicalTableSourceScan withWatermark(
+      io.strom.planner.calcite.SourceWatermark watermark, RelDataType type) {
+    RelOptTable table =
+        RelOptTableImpl.create(
+            getTable().getRelOptSchema(),
+            type,
+            getTable().getQualifiedName(),
+            source().withWatermark(watermark, type),
+            (Expression) null);
+    return new StreamPhysicalTableSourceScan(getCluster(), getTraitSet(), table);
+  }
+
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalTableSourceScan(getCluster(), traitSet, getTable());
@@ -97,7 +114,17 @@ public final class StreamPhysicalTableSourceScan extends TableScan implements St
         .item("fields", String.join(", ", getRowType().getFieldNames()))
         .itemIf("partitions", source().partitions() == null ? 0 : source().partitions().size(),
             source().partitions() != null)
-        .itemIf("filter", filterText(), source().filters() != null);
+        .itemIf("filter", filterText(), source().filters() != null)
+        .itemIf("watermark", watermarkText(), source().watermark() != null);
+  }
+
+  /** The pushed watermark expression, over the scan's field names as a Calc prints it. */
+  private String watermarkText() {
+    io.strom.planner.calcite.SourceWatermark watermark = source().watermark();
+    return watermark == null
+        ? ""
+        : PlanText.withFieldNames(
+            watermark.watermark().toString(), watermark.inputType().getFieldNames());
   }
 
   /** The pushed filters as one condition, as a Calc prints its {@code where}. */

@@ -14,8 +14,8 @@ import org.apache.calcite.rex.RexProgram;
 
 /**
  * Recognizes a Top-N partitioned by a window's start and end, whether the rows come straight from
- * a window table function or from a window aggregation over one: such a Top-N can wait for the
- * window to end and emit its final rows once.
+ * a window table function or from a window aggregation or window join over one: such a Top-N can
+ * wait for the window to end and emit its final rows once.
  */
 final class WindowRankConversion {
   private WindowRankConversion() {}
@@ -90,6 +90,15 @@ final class WindowRankConversion {
     }
     if (node instanceof StreamPhysicalExchange || node instanceof StreamPhysicalWatermarkAssigner) {
       return origin(node.getInput(0), field);
+    }
+    if (node instanceof StreamPhysicalWindowJoin join) {
+      // Each side's columns, unless an outer join pads that side with NULLs.
+      int leftCount = join.getLeft().getRowType().getFieldCount();
+      boolean leftSide = field < leftCount;
+      if (!WindowJoinConditions.passesWindowColumns(join, leftSide)) {
+        return null;
+      }
+      return leftSide ? origin(join.getLeft(), field) : origin(join.getRight(), field - leftCount);
     }
     return null;
   }

@@ -38,13 +38,7 @@ final class WindowTableFunctions {
           millis(operands, 1, name), millis(operands, 2, name), optionalMillis(operands, 3));
       case "CUMULATE" -> SqlWindow.cumulate(
           millis(operands, 1, name), millis(operands, 2, name), optionalMillis(operands, 3));
-      case "SESSION" -> {
-        if (timeType.kind() != TimestampKind.ROWTIME) {
-          throw new ValidationException("SESSION windows on processing time are not supported yet;"
-              + " use an event-time attribute (a column with a WATERMARK) as the time column");
-        }
-        yield SqlWindow.session(millis(operands, 1, name));
-      }
+      case "SESSION" -> SqlWindow.session(millis(operands, 1, name));
       default -> throw new IllegalStateException("Bug: unknown window function " + name);
     };
     return new StreamPhysicalWindowTableFunction(
@@ -156,6 +150,15 @@ final class WindowTableFunctions {
     }
     if (node instanceof StreamPhysicalWatermarkAssigner || node instanceof StreamPhysicalExchange) {
       return origin(node.getInput(0), field);
+    }
+    if (node instanceof StreamPhysicalWindowJoin join) {
+      // Each side's window columns, unless an outer join pads that side with NULLs.
+      int leftCount = join.getLeft().getRowType().getFieldCount();
+      boolean leftSide = field < leftCount;
+      if (!WindowJoinConditions.passesWindowColumns(join, leftSide)) {
+        return null;
+      }
+      return leftSide ? origin(join.getLeft(), field) : origin(join.getRight(), field - leftCount);
     }
     if (node instanceof StreamPhysicalWindowAggregate aggregate && !aggregate.isSession()) {
       // A window aggregation passes its window columns on: grouping by them again aggregates the

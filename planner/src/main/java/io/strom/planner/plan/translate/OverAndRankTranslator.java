@@ -36,7 +36,8 @@ import org.apache.calcite.rel.RelFieldCollation;
  * Turns Top-N, deduplication, window Top-N, OVER aggregation and temporal sort nodes into their
  * operators, with generated comparators and aggregate handlers. Top-N and OVER aggregation over
  * an updating input get operators that take rows back; the others need an insert-only input, and
- * an updating one is refused with the node that makes it update.
+ * an updating one is refused with the node that makes it update (a deduplication never is: over
+ * an updating input the planner made it a Top-1, see {@code DeduplicateOverUpdates}).
  */
 final class OverAndRankTranslator {
   private final PlanTranslator plans;

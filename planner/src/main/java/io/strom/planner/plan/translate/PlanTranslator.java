@@ -14,8 +14,10 @@ import io.strom.planner.plan.physical.StreamPhysicalExpand;
 import io.strom.planner.plan.physical.StreamPhysicalGroupAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalJoin;
 import io.strom.planner.plan.physical.StreamPhysicalIntervalJoin;
-import io.strom.planner.plan.physical.StreamPhysicalTemporalJoin;
+import io.strom.planner.plan.physical.StreamPhysicalWindowJoin;
 import io.strom.runtime.sql.join.IntervalJoinOperator;
+import io.strom.runtime.sql.join.WindowJoinOperator;
+import io.strom.planner.plan.physical.StreamPhysicalTemporalJoin;
 import io.strom.runtime.sql.join.RowTimeField;
 import io.strom.runtime.sql.join.TemporalJoinOperator;
 import io.strom.planner.plan.physical.StreamPhysicalWindowAggregate;
@@ -45,6 +47,7 @@ import io.strom.connector.SupportsWatermarkPushDown;
 import io.strom.connector.TableContext;
 import io.strom.planner.ValidationException;
 import io.strom.planner.calcite.PlannerTypes;
+import io.strom.planner.calcite.SourceWatermark;
 import io.strom.planner.calcite.SourceTableRef;
 import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.Column;
@@ -168,6 +171,9 @@ public final class PlanTranslator {
     if (node instanceof StreamPhysicalIntervalJoin join) {
       return intervalJoin(join);
     }
+    if (node instanceof StreamPhysicalWindowJoin join) {
+      return windowJoin(join);
+    }
     if (node instanceof StreamPhysicalTemporalJoin join) {
       return temporalJoin(join);
     }
@@ -253,6 +259,22 @@ public final class PlanTranslator {
         new IntervalJoinOperator(
             joinType(join), join.bounds(), left.type(), right.type(),
             nonEquiCondition(join, info), nullKeysNeverMatch(join, join.residual(), info)),
+        left,
+        right,
+        types.toRowType(join.getRowType()));
+  }
+
+  /** A window join: keyed by all equality keys, window columns included. */
+  private JobBuilder.Output windowJoin(StreamPhysicalWindowJoin join) {
+    JobBuilder.Output left = translate((StreamPhysicalRel) join.getLeft());
+    JobBuilder.Output right = translate((StreamPhysicalRel) join.getRight());
+    JoinInfo info = join.info();
+    return job.twoInputOperator(
+        "WindowJoin",
+        new WindowJoinOperator(
+            joinType(join), left.type(), right.type(), join.leftWindow().end(),
+            join.rightWindow().end(), nonEquiCondition(join, info),
+            nullKeysNeverMatch(join, join.getCondition(), info)),
         left,
         right,
         types.toRowType(join.getRowType()));
@@ -393,7 +415,8 @@ public final class PlanTranslator {
         "WindowAggregate",
         new SessionWindowAggOperator(
             handler.handler(), input.type(), timeField,
-            timestampPrecision(input.type().typeAt(timeField)), aggregate.window().size(), layout),
+            timestampPrecision(input.type().typeAt(timeField)), aggregate.window().size(), layout,
+            aggregate.isEventTime()),
         input,
         types.toRowType(aggregate.getRowType()));
   }
@@ -489,6 +512,9 @@ public final class PlanTranslator {
 
   private JobBuilder.Output scan(StreamPhysicalTableSourceScan scan) {
     ScanTableSource source = configuredSource(scan);
+    if (scan.source().watermark() != null) {
+      return emitScan(scan, source, watermarksPerSplit(scan, source));
+    }
     return emitScan(scan, source, io.strom.api.eventtime.WatermarkStrategy.noWatermarks());
   }
 
@@ -687,12 +713,6 @@ public final class PlanTranslator {
     boolean sourceWatermark =
         assigner.watermarkExpression() instanceof org.apache.calcite.rex.RexCall call
             && call.getOperator() == io.strom.codegen.functions.FlinkFunctions.SOURCE_WATERMARK;
-    if (!sourceWatermark && assigner.getInput() instanceof StreamPhysicalTableSourceScan scan) {
-      ScanTableSource source = configuredSource(scan);
-      if (source instanceof SupportsWatermarkPushDown pushDown) {
-        return watermarksPerSplit(assigner, scan, source, pushDown);
-      }
-    }
     JobBuilder.Output input = translate((StreamPhysicalRel) assigner.getInput());
     if (sourceWatermark) {
       // The source's own watermarks flow on; the rowtime column only becomes a time attribute.
@@ -710,41 +730,54 @@ public final class PlanTranslator {
   }
 
   /**
-   * Runs the table's watermark inside a source that reads splits (Kafka partitions): each split
-   * gets its own watermark and is idle after the table's {@code scan.watermark.idle-timeout}, else
-   * {@code table.exec.source.idle-timeout}, so a partition without records holds nothing back.
+   * The strategy of a watermark pushed into a source that reads splits (Kafka partitions): each
+   * split gets its own watermark and is idle after the table's {@code scan.watermark.idle-timeout},
+   * else {@code table.exec.source.idle-timeout}, so a partition without records holds nothing back.
    */
-  private JobBuilder.Output watermarksPerSplit(
-      StreamPhysicalWatermarkAssigner assigner,
-      StreamPhysicalTableSourceScan scan,
-      ScanTableSource source,
-      SupportsWatermarkPushDown pushDown) {
-    RowType scanType = types.toRowType(scan.getRowType());
+  private io.strom.api.eventtime.WatermarkStrategy<io.strom.data.Row> watermarksPerSplit(
+      StreamPhysicalTableSourceScan scan, ScanTableSource source) {
+    SourceWatermark pushed = scan.source().watermark();
+    RexBuilder rex = scan.getCluster().getRexBuilder();
+    if (!(source instanceof SupportsWatermarkPushDown pushDown)) {
+      throw new IllegalStateException(
+          "Bug: a watermark was pushed into a source that cannot generate it: " + source.summary());
+    }
+    RowType inputType = types.toRowType(pushed.inputType());
+    int precision = pushed.rowtime().getType().getPrecision();
+    GeneratedClass<CalcFunction> watermark =
+        expressionCode(rex, pushed.inputType(), inputType, pushed.watermark(), "Watermark");
+    String zone = settings.get(TableConfigOptions.LOCAL_TIME_ZONE);
     io.strom.api.eventtime.WatermarkStrategy<io.strom.data.Row> strategy =
-        new io.strom.runtime.sql.RowWatermarkStrategy(
-            assigner.rowtimeIndex(),
-            timestampPrecision(scanType.typeAt(assigner.rowtimeIndex())),
-            watermarkCode(assigner, scanType),
-            settings.get(TableConfigOptions.LOCAL_TIME_ZONE),
-            settings.toMap());
+        pushed.rowtimeField() >= 0
+            ? io.strom.runtime.sql.RowWatermarkStrategy.ofRowtimeField(
+                pushed.rowtimeField(), precision, watermark, zone, settings.toMap())
+            : io.strom.runtime.sql.RowWatermarkStrategy.ofRowtimeExpression(
+                expressionCode(rex, pushed.inputType(), inputType, pushed.rowtime(), "Rowtime"),
+                precision, watermark, zone, settings.toMap());
     java.time.Duration idle =
         pushDown.idleTimeout().orElse(settings.get(TableConfigOptions.SOURCE_IDLE_TIMEOUT));
-    if (idle.toMillis() > 0) {
-      strategy = strategy.withIdleness(idle);
-    }
-    JobBuilder.Output output = emitScan(scan, source, strategy);
-    return new JobBuilder.Output(
-        output.nodeIds(), types.toRowType(assigner.getRowType()), output.exchange());
+    return idle.toMillis() > 0 ? strategy.withIdleness(idle) : strategy;
   }
 
   /** The generated code computing an assigner's watermark expression from its input row. */
   private GeneratedClass<CalcFunction> watermarkCode(
       StreamPhysicalWatermarkAssigner assigner, RowType inputType) {
+    return expressionCode(assigner.getCluster().getRexBuilder(),
+        assigner.getInput().getRowType(), inputType, assigner.watermarkExpression(), "Watermark");
+  }
+
+  /** Generated code computing a one-field row holding {@code expression} over an input row. */
+  private GeneratedClass<CalcFunction> expressionCode(
+      RexBuilder rex,
+      org.apache.calcite.rel.type.RelDataType relInputType,
+      RowType inputType,
+      org.apache.calcite.rex.RexNode expression,
+      String name) {
     RexProgramBuilder builder =
-        new RexProgramBuilder(assigner.getInput().getRowType(), assigner.getCluster().getRexBuilder());
-    builder.addProject(assigner.watermarkExpression(), "watermark");
+        new RexProgramBuilder(relInputType, rex);
+    builder.addProject(expression, name.toLowerCase(java.util.Locale.ROOT));
     RexProgram program = builder.getProgram();
     return CalcCodeGenerator.generate(
-        program, inputType, types.toRowType(program.getOutputRowType()), "Watermark" + (++generated));
+        program, inputType, types.toRowType(program.getOutputRowType()), name + (++generated));
   }
 }

@@ -45,8 +45,9 @@ public interface AggsHandler {
   Row getValue(Row key) throws Exception;
 
   /**
-   * Whether every row counted so far has been retracted, so the key's state can go. Always false
-   * when the input never retracts (no count is kept then).
+   * Whether every row counted so far has been retracted, so the key's state can go: the row count
+   * is zero, or below zero when merged partials retract rows that state which has since expired
+   * had counted. Always false when the input never retracts (no count is kept then).
    */
   boolean recordCountIsZero();
 

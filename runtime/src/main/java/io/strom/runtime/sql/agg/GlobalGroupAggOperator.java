@@ -12,6 +12,10 @@ import java.util.List;
  * then merges each key's partials into the key's accumulators in state — one read and one write
  * per key and batch — and emits the key's new result, as {@link GroupAggOperator} would: over a
  * retracting input the merged row count tells when a key has lost all its rows, which deletes it.
+ *
+ * <p>A partial is net over its batch, so a retraction of a row counted by state that has since
+ * expired cannot be told apart from the rest: a key whose merged count is not above zero has no
+ * rows, and is deleted, or, without state, ignored — never kept with a negative count.
  */
 public final class GlobalGroupAggOperator extends BufferedGroupAggOperator {
   private static final long serialVersionUID = 1L;
@@ -36,13 +40,7 @@ public final class GlobalGroupAggOperator extends BufferedGroupAggOperator {
   @Override
   void applyKey(BinaryRow key, Row stored, List<Row> partials) throws Exception {
     AggsHandler handler = state.handler;
-    Row previous = null;
-    if (stored == null) {
-      handler.setAccumulators(handler.createAccumulators());
-    } else {
-      handler.setAccumulators(stored);
-      previous = handler.getValue(key);
-    }
+    Row previous = state.load(key, stored);
     for (Row partial : partials) {
       handler.merge(partial, keyArity);
     }

@@ -57,17 +57,12 @@ public final class GroupAggOperator extends AbstractOperator<Row>
     BinaryRow key = keySelector.getKey(input);
     boolean retraction = GroupAggState.isRetraction(input);
     Row stored = state.stored(key);
-    boolean firstRow = stored == null;
-    if (firstRow) {
-      if (retraction) {
-        // A retraction of a row this key never counted (its state expired): nothing to undo.
-        return;
-      }
-      stored = state.handler.createAccumulators();
+    if (stored == null && retraction) {
+      // A retraction of a row this key never counted (its state expired): nothing to undo.
+      return;
     }
+    Row previous = state.load(key, stored);
     AggsHandler handler = state.handler;
-    handler.setAccumulators(stored);
-    Row previous = firstRow ? null : handler.getValue(key);
     if (retraction) {
       handler.retract(input);
     } else {

@@ -51,6 +51,19 @@ final class GroupAggState {
   }
 
   /**
+   * Sets the handler to the current key's accumulators, {@code stored} or new ones when it is
+   * null, and returns the key's result before, or null for a new key.
+   */
+  Row load(BinaryRow key, Row stored) throws Exception {
+    if (stored == null) {
+      handler.setAccumulators(handler.createAccumulators());
+      return null;
+    }
+    handler.setAccumulators(stored);
+    return handler.getValue(key);
+  }
+
+  /**
    * Keeps the handler's accumulators as the current key's and emits how its result changed; a key
    * that has lost all its rows (never over an insert-only input) is deleted.
    *

@@ -27,28 +27,16 @@ public final class MiniBatchGroupAggOperator extends BufferedGroupAggOperator {
 
   @Override
   void applyKey(BinaryRow key, Row stored, List<Row> rows) throws Exception {
-    boolean newKey = stored == null;
-    int first = 0;
-    if (newKey) {
-      // Retractions of rows this key never counted (its state expired) have nothing to undo.
-      while (first < rows.size() && GroupAggState.isRetraction(rows.get(first))) {
-        first++;
-      }
-      if (first == rows.size()) {
-        return;
-      }
-      stored = state.handler.createAccumulators();
-    }
     AggsHandler handler = state.handler;
-    handler.setAccumulators(stored);
-    Row previous = newKey ? null : handler.getValue(key);
-    for (int i = first; i < rows.size(); i++) {
-      Row row = rows.get(i);
-      if (GroupAggState.isRetraction(row)) {
-        handler.retract(row);
-      } else {
+    Row previous = state.load(key, stored);
+    for (Row row : rows) {
+      if (!GroupAggState.isRetraction(row)) {
         handler.accumulate(row);
+      } else if (!handler.recordCountIsZero()) {
+        handler.retract(row);
       }
+      // else: as GroupAggOperator would, ignore a retraction while the key counts no rows (its
+      // state expired, or the batch retracted them all): it has nothing to undo.
     }
     state.store(key, previous);
   }

@@ -14,6 +14,7 @@ import io.strom.runtime.generated.GeneratedClass;
 import io.strom.runtime.metrics.Counter;
 import io.strom.runtime.operators.AbstractOperator;
 import io.strom.runtime.operators.OneInputOperator;
+import io.strom.runtime.operators.Output;
 import io.strom.runtime.sql.agg.AggsHandler;
 import io.strom.runtime.sql.agg.AggsHandlers;
 import io.strom.runtime.state.InternalListState;
@@ -25,15 +26,19 @@ import io.strom.types.RowType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /**
- * Operator that aggregates rows per session window on event time. Keyed by the grouping columns
- * other than the window's, it gives each row the session {@code [time, time + gap)} and merges it
- * with the key's open sessions it overlaps or touches, as Flink does, so rows out of order within
- * the watermark extend or join sessions. A session fires when the watermark reaches its last
- * millisecond ({@code end - 1}): one insert-only row with the key, the aggregates and the
- * session's bounds; then its state goes. A row whose session would already have fired, and that
- * joins no open session, is late: dropped and counted in {@value #LATE_RECORDS_DROPPED}.
+ * Operator that aggregates rows per session window, on event time or on processing time. Keyed by
+ * the grouping columns other than the window's, it gives each row the session {@code [time, time +
+ * gap)} and merges it with the key's open sessions it overlaps or touches, as Flink does, so rows
+ * out of order within the watermark extend or join sessions. A session fires when time reaches its
+ * last millisecond ({@code end - 1}): one insert-only row with the key, the aggregates and the
+ * session's bounds; then its state goes. On event time "time" is the row's time column and the
+ * watermark; a row whose session would already have fired, and that joins no open session, is
+ * late: dropped and counted in {@value #LATE_RECORDS_DROPPED}. On processing time a row's time is
+ * the clock when it reaches this operator and sessions fire on processing-time timers, so a
+ * session closes once no row of its key arrived for the gap; nothing is late.
  *
  * <p>State per key: the open sessions (start → end) and, per session, its rows, namespaced by the
  * session's start. Rows are kept rather than accumulators because the generated aggregate
@@ -54,6 +59,7 @@ public final class SessionWindowAggOperator extends AbstractOperator<Row>
   private final int timePrecision;
   private final long gap;
   private final int[] keyLayout;
+  private final boolean eventTime;
 
   private transient KeySelector<Row, BinaryRow> keySelector;
   private transient KeyedStateAccess<BinaryRow> keys;
@@ -68,11 +74,12 @@ public final class SessionWindowAggOperator extends AbstractOperator<Row>
    * @param handlerCode the aggregate functions, generated with the full grouping (window columns
    *     included) so their result rows have the aggregation's layout
    * @param inputType the type of the input rows, which are kept until their session fires
-   * @param timeIndex the input field holding a row's event time
+   * @param timeIndex the input field holding a row's event time (ignored on processing time)
    * @param timePrecision that field's TIMESTAMP precision
    * @param gap the session gap in milliseconds
    * @param keyLayout per grouping column: the operator key's field it is, or one of {@link
    *     SessionKeyRow}'s window constants
+   * @param eventTime whether sessions follow the rows' time and the watermark, or the clock
    */
   public SessionWindowAggOperator(
       GeneratedClass<AggsHandler> handlerCode,
@@ -80,7 +87,8 @@ public final class SessionWindowAggOperator extends AbstractOperator<Row>
       int timeIndex,
       int timePrecision,
       long gap,
-      int[] keyLayout) {
+      int[] keyLayout,
+      boolean eventTime) {
     this.handlerCode = requireNonNull(handlerCode, "handlerCode");
     this.inputType = requireNonNull(inputType, "inputType");
     if (gap <= 0) {
@@ -90,6 +98,7 @@ public final class SessionWindowAggOperator extends AbstractOperator<Row>
     this.timePrecision = timePrecision;
     this.gap = gap;
     this.keyLayout = keyLayout.clone();
+    this.eventTime = eventTime;
   }
 
   /** Layout constant: the grouping column is {@code window_start}. */
@@ -124,11 +133,15 @@ public final class SessionWindowAggOperator extends AbstractOperator<Row>
 
   @Override
   public void processElement(Row input, long timestamp) throws Exception {
-    if (input.isNullAt(timeIndex)) {
+    long time;
+    if (!eventTime) {
+      time = timers.currentProcessingTime();
+    } else if (input.isNullAt(timeIndex)) {
       // As in the window table functions: a row without event time belongs to no window.
       return;
+    } else {
+      time = input.getTimestamp(timeIndex, timePrecision).millisecond();
     }
-    long time = input.getTimestamp(timeIndex, timePrecision).millisecond();
     BinaryRow key = keySelector.getKey(input);
     keys.setCurrentKey(key);
     long start = time;
@@ -140,7 +153,7 @@ public final class SessionWindowAggOperator extends AbstractOperator<Row>
         overlapping.add(new long[] {session.getKey(), session.getValue()});
       }
     }
-    if (overlapping.isEmpty() && end - 1 <= timers.currentWatermark()) {
+    if (eventTime && overlapping.isEmpty() && end - 1 <= timers.currentWatermark()) {
       lateRecordsDropped.inc();
       return;
     }
@@ -155,14 +168,22 @@ public final class SessionWindowAggOperator extends AbstractOperator<Row>
         absorb(key, session[0], session[1], start);
       }
       sessions.put(start, end);
-      timers.registerEventTimeTimer(key, start, end - 1);
+      if (eventTime) {
+        timers.registerEventTimeTimer(key, start, end - 1);
+      } else {
+        timers.registerProcessingTimeTimer(key, start, end - 1);
+      }
     }
     sessionRows.add(key, start, rows.copy(input));
   }
 
   /** Ends the open session {@code [from, to)}, its rows moving to the session starting at {@code into}. */
   private void absorb(BinaryRow key, long from, long to, long into) {
-    timers.deleteEventTimeTimer(key, from, to - 1);
+    if (eventTime) {
+      timers.deleteEventTimeTimer(key, from, to - 1);
+    } else {
+      timers.deleteProcessingTimeTimer(key, from, to - 1);
+    }
     sessions.remove(from);
     if (from != into) {
       List<Row> moved = sessionRows.get(key, from);
@@ -175,6 +196,20 @@ public final class SessionWindowAggOperator extends AbstractOperator<Row>
 
   @Override
   public void onEventTime(BinaryRow key, Long start, long time) throws Exception {
+    fire(key, start, time, end -> end - 1);
+  }
+
+  @Override
+  public void onProcessingTime(BinaryRow key, Long start, long time) throws Exception {
+    fire(key, start, time, end -> Output.NO_TIMESTAMP);
+  }
+
+  /**
+   * Emits the session of {@code key} starting at {@code start}, whose timer at {@code time}
+   * fired, and drops its state; {@code timestamp} gives the output's timestamp from its end.
+   */
+  private void fire(BinaryRow key, long start, long time, LongUnaryOperator timestamp)
+      throws Exception {
     keys.setCurrentKey(key);
     Long end = sessions.get(start);
     if (end == null || end - 1 != time) {
@@ -192,15 +227,11 @@ public final class SessionWindowAggOperator extends AbstractOperator<Row>
         }
       }
     }
-    output.collect(handler.getValue(new SessionKeyRow(keyLayout, key, start, end)), end - 1);
+    output.collect(handler.getValue(new SessionKeyRow(keyLayout, key, start, end)),
+        timestamp.applyAsLong(end));
     handler.cleanup();
     sessionRows.clear(key, start);
     sessions.remove(start);
-  }
-
-  @Override
-  public void onProcessingTime(BinaryRow key, Long start, long time) {
-    throw new IllegalStateException("Bug: session windows run on event time only");
   }
 
   @Override

@@ -45,7 +45,7 @@ public final class CountSumHandlerSource {
           out.setLong(2, sum);
           return out;
         }
-        public boolean recordCountIsZero() { return count == 0; }
+        public boolean recordCountIsZero() { return count <= 0; }
         public void cleanup() {}
         public void close() {}
       }

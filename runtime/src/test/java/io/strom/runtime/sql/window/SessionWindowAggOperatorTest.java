@@ -8,6 +8,7 @@ import io.strom.data.GenericRow;
 import io.strom.data.Row;
 import io.strom.data.TimestampData;
 import io.strom.runtime.generated.GeneratedClass;
+import io.strom.runtime.operators.Output;
 import io.strom.runtime.sql.agg.AggsHandler;
 import io.strom.runtime.testutils.OneInputOperatorHarness;
 import io.strom.serde.RowSerializer;
@@ -63,17 +64,34 @@ class SessionWindowAggOperatorTest {
       """;
 
   private static OneInputOperatorHarness<Row, Row> harness() throws Exception {
-    SessionWindowAggOperator operator = new SessionWindowAggOperator(
+    return opened(operator(true));
+  }
+
+  private static OneInputOperatorHarness<Row, Row> processingTimeHarness() throws Exception {
+    return opened(operator(false));
+  }
+
+  private static SessionWindowAggOperator operator(boolean eventTime) {
+    return new SessionWindowAggOperator(
         new GeneratedClass<AggsHandler>("CountSumAggs", HANDLER, new Object[0]),
         INPUT,
         2,
         3,
         10,
-        new int[] {0, SessionWindowAggOperator.windowStart(), SessionWindowAggOperator.windowEnd()});
-    KeySelector<Row, BinaryRow> key = SessionWindowAggOperatorTest::key;
-    OneInputOperatorHarness<Row, Row> harness = OneInputOperatorHarness.keyed(operator, key);
+        new int[] {0, SessionWindowAggOperator.windowStart(), SessionWindowAggOperator.windowEnd()},
+        eventTime);
+  }
+
+  private static OneInputOperatorHarness<Row, Row> opened(SessionWindowAggOperator operator)
+      throws Exception {
+    OneInputOperatorHarness<Row, Row> harness = unopened(operator);
     harness.open();
     return harness;
+  }
+
+  private static OneInputOperatorHarness<Row, Row> unopened(SessionWindowAggOperator operator) {
+    KeySelector<Row, BinaryRow> key = SessionWindowAggOperatorTest::key;
+    return OneInputOperatorHarness.keyed(operator, key);
   }
 
   private static BinaryRow key(Row row) {
@@ -83,6 +101,12 @@ class SessionWindowAggOperatorTest {
   private static void row(OneInputOperatorHarness<Row, Row> harness, int k, int v, long ts)
       throws Exception {
     harness.processElement(GenericRow.of(k, v, TimestampData.fromEpochMillis(ts)), ts);
+  }
+
+  /** A row arriving on processing time; its time column holds a time far from the clock's. */
+  private static void arriving(OneInputOperatorHarness<Row, Row> harness, int k, int v)
+      throws Exception {
+    harness.processElement(GenericRow.of(k, v, TimestampData.fromEpochMillis(999_999)));
   }
 
   /** Each output as "k [start, end) count sum @timestamp". */
@@ -178,12 +202,7 @@ class SessionWindowAggOperatorTest {
       before.processWatermark(50);
       snapshot = before.snapshotKeyedState();
     }
-    SessionWindowAggOperator operator = new SessionWindowAggOperator(
-        new GeneratedClass<AggsHandler>("CountSumAggs", HANDLER, new Object[0]),
-        INPUT, 2, 3, 10,
-        new int[] {0, SessionWindowAggOperator.windowStart(), SessionWindowAggOperator.windowEnd()});
-    KeySelector<Row, BinaryRow> key = SessionWindowAggOperatorTest::key;
-    try (var after = OneInputOperatorHarness.<Row, Row>keyed(operator, key)) {
+    try (var after = unopened(operator(true))) {
       after.restoreKeyedState(snapshot);
       after.open();
       // Bridges the two restored sessions of key 1.
@@ -202,6 +221,89 @@ class SessionWindowAggOperatorTest {
       row(harness, 1, 2, 105);
       harness.processWatermark(200);
       assertThat(sessions(harness)).containsExactly("1 [100, 110) 1 1 @109", "1 [105, 115) 1 2 @114");
+    }
+  }
+
+  @Test
+  void onProcessingTimeASessionClosesWhenNoRowOfItsKeyArrivedForTheGap() throws Exception {
+    try (var harness = processingTimeHarness()) {
+      harness.setProcessingTime(100);
+      arriving(harness, 1, 1);
+      harness.setProcessingTime(105);
+      arriving(harness, 1, 2);
+      harness.setProcessingTime(113);
+      arriving(harness, 2, 10);
+      // The row time column is ignored: a row without one still counts on processing time.
+      harness.processElement(GenericRow.of(2, 20, null));
+      harness.setProcessingTime(113);
+      assertThat(sessions(harness)).isEmpty();
+      harness.setProcessingTime(114);
+      assertThat(sessions(harness)).containsExactly("1 [100, 115) 2 3 @" + Output.NO_TIMESTAMP);
+      harness.setProcessingTime(121);
+      assertThat(sessions(harness)).hasSize(1);
+      harness.setProcessingTime(122);
+      assertThat(sessions(harness)).containsExactly(
+          "1 [100, 115) 2 3 @" + Output.NO_TIMESTAMP, "2 [113, 123) 2 30 @" + Output.NO_TIMESTAMP);
+      assertThat(harness.stateBackend().entryCount("session-rows")).isZero();
+      assertThat(harness.stateBackend().entryCount("session-windows")).isZero();
+    }
+  }
+
+  @Test
+  void onProcessingTimeEachRowWithinTheGapMergesIntoTheOpenSessionAndPostponesItsEnd()
+      throws Exception {
+    try (var harness = processingTimeHarness()) {
+      harness.setProcessingTime(0);
+      arriving(harness, 1, 1);
+      // [8, 18) overlaps [0, 10), and [16, 26) overlaps the merged [0, 18).
+      harness.setProcessingTime(8);
+      arriving(harness, 1, 2);
+      harness.setProcessingTime(16);
+      arriving(harness, 1, 4);
+      harness.setProcessingTime(24);
+      assertThat(sessions(harness)).isEmpty();
+      // The session fires when the clock reaches its last millisecond, before a row arriving then.
+      harness.setProcessingTime(25);
+      arriving(harness, 1, 8);
+      harness.setProcessingTime(100);
+      assertThat(sessions(harness)).containsExactly(
+          "1 [0, 26) 3 7 @" + Output.NO_TIMESTAMP, "1 [25, 35) 1 8 @" + Output.NO_TIMESTAMP);
+    }
+  }
+
+  @Test
+  void onProcessingTimeWatermarksNeitherFireSessionsNorMakeRowsLate() throws Exception {
+    try (var harness = processingTimeHarness()) {
+      harness.setProcessingTime(100);
+      harness.processWatermark(10_000);
+      arriving(harness, 1, 1);
+      harness.processWatermark(20_000);
+      assertThat(sessions(harness)).isEmpty();
+      harness.setProcessingTime(109);
+      assertThat(sessions(harness)).containsExactly("1 [100, 110) 1 1 @" + Output.NO_TIMESTAMP);
+      assertThat(harness.metric(SessionWindowAggOperator.LATE_RECORDS_DROPPED)).isZero();
+    }
+  }
+
+  @Test
+  void processingTimeSessionsAndTheirTimersSurviveASnapshotAndRestore() throws Exception {
+    java.util.Map<Integer, byte[]> snapshot;
+    try (var before = processingTimeHarness()) {
+      before.setProcessingTime(100);
+      arriving(before, 1, 1);
+      arriving(before, 2, 10);
+      before.setProcessingTime(105);
+      arriving(before, 1, 2);
+      snapshot = before.snapshotKeyedState();
+    }
+    try (var after = unopened(operator(false))) {
+      after.restoreKeyedState(snapshot);
+      after.open();
+      after.setProcessingTime(108);
+      arriving(after, 1, 4);
+      after.setProcessingTime(200);
+      assertThat(sessions(after)).containsExactlyInAnyOrder(
+          "1 [100, 118) 3 7 @" + Output.NO_TIMESTAMP, "2 [100, 110) 1 10 @" + Output.NO_TIMESTAMP);
     }
   }
 }
