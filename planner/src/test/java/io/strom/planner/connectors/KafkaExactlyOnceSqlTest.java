@@ -212,6 +212,46 @@ class KafkaExactlyOnceSqlTest {
         .toList();
   }
 
+  private static String event(int second) {
+    return String.format("{\"ts\": \"2024-01-01 00:00:%02d\"}", second);
+  }
+
+  private static String window(int start, int count) {
+    return String.format("{\"window_start\":\"2024-01-01 00:00:%02d\",\"window_end\":"
+        + "\"2024-01-01 00:00:%02d\",\"cnt\":%d}", start, start + 10, count);
+  }
+
+  /**
+   * At parallelism 2 over a topic of one partition, one reader has no partition. It stays running
+   * and idle: checkpoints complete, so the exactly-once sink commits while the job runs, and the
+   * watermark is not held back by it, so the window fires.
+   */
+  @Test
+  void readerWithoutPartitionIsIdleWhileTheSinkCommits() throws Exception {
+    String in = BROKER.newTopic("eo-one-partition-in", 1);
+    String out = BROKER.newTopic("eo-one-partition-out", 1);
+    String group = "eo-group-" + in;
+    session.execute("SET 'execution.checkpointing.interval' = '100 ms'");
+    session.execute("CREATE TABLE events (ts TIMESTAMP(3),"
+        + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ("
+        + "'connector' = 'kafka', 'topic' = '" + in + "', "
+        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
+        + "'scan.startup.mode' = 'earliest-offset', 'format' = 'json',"
+        + " 'properties.group.id' = '" + group + "')");
+    session.execute(table("counts", "window_start TIMESTAMP(3), window_end TIMESTAMP(3), cnt BIGINT",
+        out, "'format' = 'json', " + exactlyOnce(out)));
+    String job = jobId(session.execute("INSERT INTO counts SELECT window_start, window_end,"
+        + " COUNT(*) FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(ts), INTERVAL '10' SECOND))"
+        + " GROUP BY window_start, window_end"));
+
+    BROKER.produce(in, List.of(
+        TestRecord.of(0, event(1)), TestRecord.of(0, event(3)), TestRecord.of(0, event(12))));
+    await("the first window is committed", () -> !BROKER.readValues(out, true).isEmpty());
+    assertThat(BROKER.readValues(out, true)).containsExactly(window(0, 2));
+
+    session.execute("STOP JOB '" + job + "'");
+  }
+
   @Test
   void readCommittedSeesNothingOfAnIntervalBeforeItsCheckpointCompletes() throws Exception {
     String in = BROKER.newTopic("eo-open-in", 2);

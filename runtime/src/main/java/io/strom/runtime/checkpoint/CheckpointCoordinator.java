@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,6 +30,14 @@ import org.slf4j.LoggerFactory;
  * metadata last and atomically; then tells the tasks, and deletes checkpoints beyond the number
  * retained. A checkpoint not complete within the timeout, or one a task declined, is aborted and
  * its files deleted.
+ *
+ * <p>Checkpoints go on after some tasks finished (a source subtask that got no split, a bounded
+ * input that ran out while others run): a finished task counts as done, with no state, since all
+ * it emitted is ahead of its end-of-partition and so in the state of the tasks downstream (they
+ * take no barrier from a finished channel, see {@code BarrierAligner}). Barriers go into the source
+ * tasks still running; a task that finishes during a checkpoint without having taken part counts as
+ * done too. A task that finished has nothing to restore: a source's consumed splits are neither
+ * its nor the enumerator's any more, so a restore does not read them again.
  *
  * <p>Savepoints are checkpoints a user asks for: the same barriers (marked, so every task writes
  * the portable format), but once complete the directory moves to the requested place and belongs
@@ -48,12 +58,15 @@ public final class CheckpointCoordinator {
     /** Null when every task runs and can take part in a checkpoint, else why not. */
     String notReadyReason();
 
-    /** The number of subtasks that must acknowledge. */
+    /** The number of subtasks that must acknowledge or finish. */
     int numTasks();
 
+    /** The subtasks that finished, as {@code "vertexId/subtask"}: done with every checkpoint. */
+    Set<String> finishedTasks();
+
     /**
-     * Snapshots the split enumerators and sends the barrier into every source task; returns the
-     * enumerators' unassigned splits by source operator key.
+     * Snapshots the split enumerators and sends the barrier into every source task still running;
+     * returns the enumerators' unassigned splits by source operator key.
      */
     Map<String, List<byte[]>> triggerSources(CheckpointBarrier barrier) throws Exception;
 
@@ -118,6 +131,8 @@ public final class CheckpointCoordinator {
     final long timestamp;
     final Targets targets;
     final Map<String, SubtaskState> acks = new LinkedHashMap<>();
+    /** Subtasks that finished without taking part: done, with no state. */
+    final Set<String> finished = new HashSet<>();
     Map<String, List<byte[]>> enumeratorSplits = Map.of();
     ScheduledFuture<?> timeout;
     final SavepointRequest savepoint;
@@ -127,6 +142,16 @@ public final class CheckpointCoordinator {
       this.timestamp = timestamp;
       this.targets = targets;
       this.savepoint = savepoint;
+      finished.addAll(targets.finishedTasks());
+    }
+
+    /** Whether every subtask acknowledged or finished. */
+    boolean allDone() {
+      int done = acks.size();
+      for (String task : finished) {
+        done += acks.containsKey(task) ? 0 : 1;
+      }
+      return done == targets.numTasks();
     }
   }
 
@@ -260,6 +285,11 @@ public final class CheckpointCoordinator {
               p.id, p.timestamp, savepoint != null, savepoint != null && savepoint.drain()));
     } catch (Exception e) {
       abort(p, "triggering it failed: " + e);
+      return;
+    }
+    if (p.allDone()) {
+      // Every task finished meanwhile: there is nothing more to wait for.
+      complete(p);
     }
   }
 
@@ -274,7 +304,7 @@ public final class CheckpointCoordinator {
             return;
           }
           p.acks.put(state.vertexId() + "/" + state.subtask(), state);
-          if (p.acks.size() == p.targets.numTasks()) {
+          if (p.allDone()) {
             complete(p);
           }
         });
@@ -292,9 +322,11 @@ public final class CheckpointCoordinator {
   }
 
   /**
-   * A subtask finished. A checkpoint it did not take part in can never complete, since no barrier
-   * reaches a finished task. Safe from any thread.
+   * A subtask finished. For a checkpoint it did not take part in it counts as done, with no state:
+   * everything it emitted reached the tasks downstream ahead of its end. Its acknowledgements of
+   * the checkpoints it took part in were sent before. Safe from any thread.
    *
+   * @param task the subtask as {@code "vertexId/subtask"}
    * @param lastCheckpointTaken the last checkpoint the subtask snapshotted, or -1
    */
   public void taskFinished(Targets from, String task, long lastCheckpointTaken) {
@@ -302,7 +334,10 @@ public final class CheckpointCoordinator {
         () -> {
           Pending p = pending;
           if (p != null && p.targets == from && lastCheckpointTaken < p.id) {
-            abort(p, task + " finished before it took part");
+            p.finished.add(task);
+            if (p.allDone()) {
+              complete(p);
+            }
           }
         });
   }

@@ -20,9 +20,11 @@ import io.strom.runtime.tasks.TaskEnvironment;
 import io.strom.runtime.tasks.TaskListener;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +64,8 @@ final class ExecutionAttempt
   private final Map<String, Deployed> tasks = new LinkedHashMap<>();
   private final List<Thread> threads = new ArrayList<>();
   private int runningTasks;
-  private int finishedTasks;
+  /** The subtasks that finished, by {@link #key}. */
+  private final Set<String> finishedTasks = new HashSet<>();
 
   /**
    * @param checkpoints the job's checkpoint coordinator, or null when checkpointing is off
@@ -204,13 +207,14 @@ final class ExecutionAttempt
 
   @Override
   public void taskFinished(int vertexId, int subtask) {
+    String key = key(vertexId, subtask);
     Deployed d;
     synchronized (this) {
-      finishedTasks++;
-      d = tasks.get(key(vertexId, subtask));
+      finishedTasks.add(key);
+      d = tasks.get(key);
     }
     if (checkpoints != null) {
-      checkpoints.taskFinished(this, d.task().name(), d.task().lastCheckpointId());
+      checkpoints.taskFinished(this, key, d.task().lastCheckpointId());
     }
     taskEnded();
   }
@@ -244,8 +248,9 @@ final class ExecutionAttempt
 
   @Override
   public synchronized String notReadyReason() {
-    if (finishedTasks > 0) {
-      return "some tasks finished already";
+    if (allSourceTasksFinished()) {
+      // No barrier could start anywhere; the job is about to end.
+      return "every source task finished";
     }
     for (SourceCoordinator<?> coordinator : coordinators.values()) {
       if (!coordinator.allReadersRegistered()) {
@@ -255,9 +260,24 @@ final class ExecutionAttempt
     return null;
   }
 
+  private boolean allSourceTasksFinished() {
+    for (Deployed d : tasks.values()) {
+      boolean finished = finishedTasks.contains(key(d.vertex().id(), d.subtask()));
+      if (d.vertex().head().isSource() && !finished) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public synchronized int numTasks() {
     return tasks.size();
+  }
+
+  @Override
+  public synchronized Set<String> finishedTasks() {
+    return Set.copyOf(finishedTasks);
   }
 
   @Override
@@ -271,7 +291,10 @@ final class ExecutionAttempt
       List<StreamTask> readers = new ArrayList<>();
       synchronized (this) {
         for (int s = 0; s < vertex.parallelism(); s++) {
-          readers.add(tasks.get(key(vertex.id(), s)).task());
+          // A finished reader takes no barrier; it counts as done (see CheckpointCoordinator).
+          if (!finishedTasks.contains(key(vertex.id(), s))) {
+            readers.add(tasks.get(key(vertex.id(), s)).task());
+          }
         }
       }
       List<byte[]> unassigned =

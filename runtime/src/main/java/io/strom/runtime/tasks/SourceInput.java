@@ -40,6 +40,8 @@ final class SourceInput<T> implements TaskInput, ReaderOutput<T> {
   private final WatermarkCombiner combiner;
   /** Set by a stop with drain: event time has ended and nothing more is read. */
   private boolean drained;
+  /** Whether the reader's last poll found nothing to read. */
+  private boolean starved;
   private SplitOutput defaultSplit;
 
   SourceInput(
@@ -89,6 +91,7 @@ final class SourceInput<T> implements TaskInput, ReaderOutput<T> {
       return InputStatus.NOTHING_AVAILABLE;
     }
     InputStatus status = reader.pollNext(this);
+    starved = status == InputStatus.NOTHING_AVAILABLE;
     if (status == InputStatus.END_OF_INPUT && boundedness == Boundedness.BOUNDED) {
       // The end of a bounded input is the end of event time: every pending timer may fire.
       output.emitWatermark(Watermarks.END);
@@ -101,10 +104,18 @@ final class SourceInput<T> implements TaskInput, ReaderOutput<T> {
     return strategy.idleTimeout();
   }
 
-  /** Asks every split's generator for a periodic watermark. */
+  /**
+   * Asks every split's generator for a periodic watermark. A reader that has no split and found
+   * nothing to read (more readers than splits, or splits still to be discovered) is idle, so it
+   * holds no watermark back downstream; it turns active with its next split. Between two splits
+   * it reads one after the other it stays active.
+   */
   void emitPeriodicWatermarks() throws Exception {
     if (drained) {
       return;
+    }
+    if (splits.isEmpty() && starved) {
+      combiner.refreshStatus();
     }
     for (int i = 0; i < activeSplits.size(); i++) {
       activeSplits.get(i).periodicEmit();
@@ -135,6 +146,12 @@ final class SourceInput<T> implements TaskInput, ReaderOutput<T> {
       split = new SplitOutput(combiner.addInput(), strategy.createWatermarkGenerator());
       splits.put(splitId, split);
       activeSplits.add(split);
+      try {
+        // Idle while it had no split; active again now.
+        combiner.refreshStatus();
+      } catch (Exception e) {
+        throw OperatorException.wrap("Source", e);
+      }
     }
     return split;
   }

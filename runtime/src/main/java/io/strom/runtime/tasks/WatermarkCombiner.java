@@ -75,6 +75,15 @@ public final class WatermarkCombiner {
     emitIfAdvanced();
   }
 
+  /**
+   * Emits the status the inputs give now: idle when every input is idle or finished, which holds
+   * too when there is no input at all (a source reader without splits), and active again once an
+   * input was added.
+   */
+  public void refreshStatus() throws Exception {
+    updateStatus();
+  }
+
   /** The input ended: it no longer holds back the watermark. */
   public void finishInput(int input) throws Exception {
     if (finished[input]) {

@@ -78,20 +78,24 @@ final class OverAggregateConversion {
     for (Window.Group g : window.groups) {
       calls.addAll(g.getAggregateCalls(window));
     }
-    for (AggregateCall call : calls) {
-      for (int arg : call.getArgList()) {
-        if (arg >= inputType.getFieldCount()) {
-          throw new ValidationException("OVER aggregates of constants (" + call + ") are not"
-              + " supported yet; compute the constant as a column in a subquery first");
-        }
-      }
-    }
     StreamPhysicalRel input = PhysicalConverter.convert(window.getInput());
+    boolean constantArguments = calls.stream()
+        .anyMatch(c -> c.getArgList().stream().anyMatch(a -> a >= inputType.getFieldCount()));
+    if (constantArguments) {
+      // Arguments that are constants (LISTAGG's separator) become columns of the input, as they
+      // are for a GROUP BY aggregation: the window refers to constant k as field n + k, which is
+      // where they are appended.
+      input = OverConstantColumns.append(window, input, traits);
+    }
     int[] partition = group.keys.toArray();
     StreamPhysicalExchange exchange =
         new StreamPhysicalExchange(window.getCluster(), traits, input, partition);
-    return new StreamPhysicalOverAggregate(window.getCluster(), traits, exchange, partition,
-        order, timeOrdered, spec, calls, window.getRowType());
+    RelDataType overType = constantArguments
+        ? OverConstantColumns.overRowType(window, input.getRowType())
+        : window.getRowType();
+    StreamPhysicalRel over = new StreamPhysicalOverAggregate(window.getCluster(), traits,
+        exchange, partition, order, timeOrdered, spec, calls, overType);
+    return constantArguments ? OverConstantColumns.drop(window, over, traits) : over;
   }
 
   /** Rows (ROWS) or milliseconds (RANGE) before the current row; -1 for UNBOUNDED PRECEDING. */
