@@ -13,8 +13,13 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
-/** A view as a query sees it: its columns, expanding to the plan of its (expanded) query. */
-final class ViewTable extends AbstractTable implements TranslatableTable {
+/**
+ * A view as a query sees it: its columns, expanding to the plan of its (expanded) query. Like a
+ * table, a view may be joined {@code FOR SYSTEM_TIME AS OF} (a versioned view, as in Flink); the
+ * planner decides whether its query can serve the join.
+ */
+final class ViewTable extends AbstractTable
+    implements TranslatableTable, org.apache.calcite.schema.TemporalTable {
   private final ResolvedTable resolved;
   private final CatalogView view;
   private final PlannerContext context;
@@ -96,6 +101,17 @@ final class ViewTable extends AbstractTable implements TranslatableTable {
           && sameValues(query.getValueType(), view.getValueType());
     }
     return false;
+  }
+
+  /** Not columns: Calcite asks for them to validate {@code FOR SYSTEM_TIME AS OF}. */
+  @Override
+  public String getSysStartFieldName() {
+    return "$sys_start";
+  }
+
+  @Override
+  public String getSysEndFieldName() {
+    return "$sys_end";
   }
 
   private static String rootMessage(Throwable e) {

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A test connector ({@code 'connector' = 'test-values'}) whose table holds rows a test registered
  * in this JVM ({@code 'data-id'} names them), for queries over values that no file format can
- * express exactly.
+ * express exactly. With {@code 'changelog-mode' = 'all'} the rows are changes,
+ * each of its own kind, as a changelog format (debezium-json) gives them.
  */
 public final class TestValuesTableFactory implements DynamicTableSourceFactory {
   private static final Map<String, List<Row>> DATA = new ConcurrentHashMap<>();
@@ -35,6 +36,12 @@ public final class TestValuesTableFactory implements DynamicTableSourceFactory {
     return id;
   }
 
+  static final ConfigOption<String> CHANGELOG_MODE =
+      ConfigOptions.key("changelog-mode")
+          .stringType()
+          .defaultValue("insert-only")
+          .withDescription("The kinds of the registered rows: insert-only or all.");
+
   @Override
   public String identifier() {
     return "test-values";
@@ -47,7 +54,7 @@ public final class TestValuesTableFactory implements DynamicTableSourceFactory {
 
   @Override
   public Set<ConfigOption<?>> optionalOptions() {
-    return Set.of();
+    return Set.of(CHANGELOG_MODE);
   }
 
   @Override
@@ -57,13 +64,20 @@ public final class TestValuesTableFactory implements DynamicTableSourceFactory {
     if (!DATA.containsKey(id)) {
       throw new IllegalArgumentException("No test rows registered under " + id);
     }
-    return new Values(id, context.physicalType());
+    String mode = context.options().getOrDefault(CHANGELOG_MODE.key(), CHANGELOG_MODE.defaultValue());
+    ChangelogMode changelogMode = switch (mode) {
+      case "insert-only" -> ChangelogMode.insertOnly();
+      case "all" -> ChangelogMode.all();
+      default -> throw new IllegalArgumentException(
+          "'changelog-mode' is insert-only or all, not '" + mode + "'");
+    };
+    return new Values(id, context.physicalType(), changelogMode);
   }
 
-  private record Values(String id, RowType type) implements ScanTableSource {
+  private record Values(String id, RowType type, ChangelogMode mode) implements ScanTableSource {
     @Override
     public ChangelogMode changelogMode() {
-      return ChangelogMode.insertOnly();
+      return mode;
     }
 
     @Override

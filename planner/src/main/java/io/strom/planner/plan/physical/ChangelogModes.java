@@ -65,6 +65,12 @@ public final class ChangelogModes {
     if (canDrop && !needed) {
       withoutUpdateBefore.add(node);
     }
+    if (node instanceof StreamPhysicalTemporalJoin join) {
+      // Left rows pass on with their kinds; of the versioned table only the new versions count.
+      markUpdateBefore(join.getLeft(), needed);
+      markUpdateBefore(join.getRight(), false);
+      return;
+    }
     for (RelNode input : node.getInputs()) {
       markUpdateBefore(input, passesOn ? needed : true);
     }
@@ -118,6 +124,10 @@ public final class ChangelogModes {
       }
       // Each window's pairs and padded rows once, when the window fires.
       mode = ChangelogMode.insertOnly();
+    } else if (node instanceof StreamPhysicalTemporalJoin join) {
+      visit(join.getRight(), sources);
+      // Each left row once, with its own kind, when the watermark passes it.
+      mode = visit(join.getLeft(), sources);
     } else if (node instanceof StreamPhysicalJoin join) {
       ChangelogMode left = visit(join.getLeft(), sources);
       ChangelogMode right = visit(join.getRight(), sources);

@@ -1,6 +1,8 @@
 package io.strom.planner.plan.physical;
 
+import io.strom.codegen.types.TimeAttributeType;
 import io.strom.planner.ValidationException;
+import io.strom.types.TimestampKind;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -21,9 +23,25 @@ import org.apache.calcite.rex.RexShuttle;
  * Joins {@code FOR SYSTEM_TIME AS OF} a processing-time attribute (lookup joins) against a table
  * that does not change while the query runs, such as a file: each row joins the table's content,
  * so the join is planned as a regular join with the table's rows, whose final result is the same.
+ * A join as of an event-time attribute is an event-time temporal join instead (see {@link
+ * TemporalJoinConversion}).
  */
 final class LookupJoins {
   private LookupJoins() {}
+
+  /**
+   * Whether a correlate {@link #asJoin} turned into a join is as of a processing-time attribute
+   * (a lookup join) rather than an event-time one (a temporal join).
+   */
+  static boolean isLookup(LogicalCorrelate correlate) {
+    return snapshot(correlate).getPeriod().getType() instanceof TimeAttributeType time
+        && time.kind() == TimestampKind.PROCTIME;
+  }
+
+  /** The snapshot the right side of a correlate {@link #asJoin} turned into a join reads. */
+  static LogicalSnapshot snapshot(LogicalCorrelate correlate) {
+    return (LogicalSnapshot) correlate.getRight().getInput(0);
+  }
 
   /**
    * The regular join a correlate over a snapshot stands for, or null when {@code correlate} is
@@ -47,14 +65,7 @@ final class LookupJoins {
     if (correlate.getJoinType() != JoinRelType.INNER && correlate.getJoinType() != JoinRelType.LEFT) {
       throw new ValidationException("A join FOR SYSTEM_TIME AS OF must be an INNER or LEFT join");
     }
-    LogicalSnapshot snapshot = (LogicalSnapshot) right.getInput(0);
-    if (!(snapshot.getPeriod().getType() instanceof io.strom.codegen.types.TimeAttributeType time)
-        || time.kind() != io.strom.types.TimestampKind.PROCTIME) {
-      // Against a versioned table as of each row's event time, every version would match.
-      throw new ValidationException(
-          "FOR SYSTEM_TIME AS OF is supported with a processing-time attribute (a lookup join);"
-              + " event-time temporal joins against versioned tables are not supported yet");
-    }
+    LogicalSnapshot snapshot = snapshot(correlate);
     RelNode left = correlate.getLeft();
     int leftCount = left.getRowType().getFieldCount();
     RexBuilder rex = correlate.getCluster().getRexBuilder();

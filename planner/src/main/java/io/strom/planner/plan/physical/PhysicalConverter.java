@@ -67,9 +67,11 @@ public final class PhysicalConverter {
       return join(join, traits);
     }
     if (logical instanceof org.apache.calcite.rel.logical.LogicalCorrelate correlate) {
-      LogicalJoin lookup = LookupJoins.asJoin(correlate);
-      if (lookup != null) {
-        return join(lookup, traits);
+      LogicalJoin asOf = LookupJoins.asJoin(correlate);
+      if (asOf != null) {
+        return LookupJoins.isLookup(correlate)
+            ? join(asOf, traits)
+            : TemporalJoinConversion.convert(correlate, asOf, traits);
       }
       StreamPhysicalRel lateral =
           CorrelateConversion.convert(correlate, traits, () -> convert(correlate.getLeft()));
@@ -164,25 +166,9 @@ public final class PhysicalConverter {
     JoinInfo info = interval == null
         ? join.analyzeCondition()
         : JoinInfo.of(join.getLeft(), join.getRight(), interval.residual());
-    List<org.apache.calcite.rel.type.RelDataType> keyTypes = new ArrayList<>();
-    boolean cast = false;
-    for (int i = 0; i < info.leftKeys.size(); i++) {
-      org.apache.calcite.rel.type.RelDataType l =
-          left.getRowType().getFieldList().get(info.leftKeys.get(i)).getType();
-      org.apache.calcite.rel.type.RelDataType r =
-          right.getRowType().getFieldList().get(info.rightKeys.get(i)).getType();
-      org.apache.calcite.rel.type.RelDataType common =
-          join.getCluster().getTypeFactory().leastRestrictive(List.of(l, r));
-      if (common == null) {
-        throw new ValidationException("Join keys of types " + l + " and " + r + " cannot be compared");
-      }
-      keyTypes.add(common);
-      cast |= !org.apache.calcite.sql.type.SqlTypeUtil.equalSansNullability(l, r);
-    }
-    StreamPhysicalRel leftExchange = new StreamPhysicalExchange(
-        join.getCluster(), traits, left, info.leftKeys.toIntArray(), cast ? keyTypes : null);
-    StreamPhysicalRel rightExchange = new StreamPhysicalExchange(
-        join.getCluster(), traits, right, info.rightKeys.toIntArray(), cast ? keyTypes : null);
+    JoinExchanges inputs = JoinExchanges.of(join, traits, left, right, info);
+    StreamPhysicalRel leftExchange = inputs.left();
+    StreamPhysicalRel rightExchange = inputs.right();
     if (window != null) {
       return new StreamPhysicalWindowJoin(
           join.getCluster(), traits, leftExchange, rightExchange, join.getCondition(),

@@ -103,6 +103,10 @@ public final class UpsertKeys {
     if (node instanceof StreamPhysicalJoin join) {
       return joinKeys(join, inputs.get(0), inputs.get(1));
     }
+    if (node instanceof StreamPhysicalTemporalJoin) {
+      // Each left row meets at most one version, and the left columns come first.
+      return inputs.get(0);
+    }
     return Set.of();
   }
 

@@ -17,6 +17,9 @@ import io.strom.planner.plan.physical.StreamPhysicalIntervalJoin;
 import io.strom.planner.plan.physical.StreamPhysicalWindowJoin;
 import io.strom.runtime.sql.join.IntervalJoinOperator;
 import io.strom.runtime.sql.join.WindowJoinOperator;
+import io.strom.planner.plan.physical.StreamPhysicalTemporalJoin;
+import io.strom.runtime.sql.join.RowTimeField;
+import io.strom.runtime.sql.join.TemporalJoinOperator;
 import io.strom.planner.plan.physical.StreamPhysicalWindowAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalWindowTableFunction;
 import io.strom.runtime.sql.window.SessionWindowAggOperator;
@@ -173,6 +176,9 @@ public final class PlanTranslator {
     if (node instanceof StreamPhysicalWindowJoin join) {
       return windowJoin(join);
     }
+    if (node instanceof StreamPhysicalTemporalJoin join) {
+      return temporalJoin(join);
+    }
     if (node instanceof StreamPhysicalGroupAggregate aggregate) {
       return groupAggregate(aggregate);
     }
@@ -271,6 +277,27 @@ public final class PlanTranslator {
             joinType(join), left.type(), right.type(), join.leftWindow().end(),
             join.rightWindow().end(), nonEquiCondition(join, info),
             nullKeysNeverMatch(join, join.getCondition(), info)),
+        left,
+        right,
+        types.toRowType(join.getRowType()));
+  }
+
+  /** An event-time temporal join: the condition's keys and rest, and both sides' times. */
+  private JobBuilder.Output temporalJoin(StreamPhysicalTemporalJoin join) {
+    JobBuilder.Output left = translate((StreamPhysicalRel) join.getLeft());
+    JobBuilder.Output right = translate((StreamPhysicalRel) join.getRight());
+    JoinInfo info = join.info();
+    return job.twoInputOperator(
+        "TemporalJoin",
+        new TemporalJoinOperator(
+            join.getJoinType() == org.apache.calcite.rel.core.JoinRelType.LEFT,
+            left.type(), right.type(),
+            new RowTimeField(join.leftTimeIndex(),
+                timestampPrecision(left.type().typeAt(join.leftTimeIndex()))),
+            new RowTimeField(join.rightTimeIndex(),
+                timestampPrecision(right.type().typeAt(join.rightTimeIndex()))),
+            nonEquiCondition(join, info), nullKeysNeverMatch(join, join.getCondition(), info),
+            settings.get(TableConfigOptions.STATE_TTL).toMillis()),
         left,
         right,
         types.toRowType(join.getRowType()));
