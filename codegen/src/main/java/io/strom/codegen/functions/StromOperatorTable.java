@@ -71,6 +71,8 @@ public final class StromOperatorTable implements SqlOperatorTable {
     operators.add(SqlLibraryOperators.IFNULL);
     operators.add(SqlLibraryOperators.GREATEST);
     operators.add(SqlLibraryOperators.LEAST);
+    operators.add(FlinkJsonFunctions.JSON_VALUE);
+    operators.add(FlinkJsonFunctions.JSON_QUERY);
     operators.addAll(WindowTableFunctions.all());
     return operators;
   }
