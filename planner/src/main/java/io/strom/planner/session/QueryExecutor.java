@@ -17,6 +17,7 @@ import io.strom.planner.catalog.CatalogManager;
 import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.FunctionCatalog;
 import io.strom.planner.catalog.ObjectIdentifier;
+import io.strom.planner.config.TableConfigOptions;
 import io.strom.planner.plan.PlanPrinter;
 import io.strom.planner.plan.optimize.FilterPushDown;
 import io.strom.planner.plan.optimize.LogicalRewrites;
@@ -159,7 +160,7 @@ final class QueryExecutor implements AutoCloseable {
     ChangelogModes modes = changelogModes(plan);
     ChangelogMode produced = modes.of(plan);
     ChangelogMode accepted = sink.changelogMode(produced);
-    if (UpsertMaterialization.needed(
+    if (UpsertMaterialization.needed(settings.get(TableConfigOptions.SINK_UPSERT_MATERIALIZE),
         table, produced, accepted, UpsertKeys.derive(plan).of(plan))) {
       return new SinkChanges(modes, true);
     }
