@@ -1,10 +1,14 @@
 package io.strom.runtime.functions;
 
+import io.strom.data.ArrayData;
+import io.strom.data.GenericArray;
 import io.strom.data.StringData;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -153,6 +157,28 @@ public final class StringFunctions {
       first = false;
     }
     return of(sb.toString());
+  }
+
+  /**
+   * SPLIT: the pieces of {@code str} between occurrences of {@code delimiter}, as in Flink: empty
+   * pieces are kept (a delimiter at either end or two in a row give empty strings), a string
+   * without the delimiter is its own only piece, and an empty delimiter splits every character.
+   */
+  public static ArrayData split(StringData str, StringData delimiter) {
+    String s = str.toString();
+    String d = delimiter.toString();
+    List<StringData> pieces = new ArrayList<>();
+    if (d.isEmpty()) {
+      s.codePoints().forEach(c -> pieces.add(of(new String(Character.toChars(c)))));
+    } else {
+      int start = 0;
+      for (int at = s.indexOf(d); at >= 0; at = s.indexOf(d, start)) {
+        pieces.add(of(s.substring(start, at)));
+        start = at + d.length();
+      }
+      pieces.add(of(s.substring(start)));
+    }
+    return new GenericArray(pieces.toArray());
   }
 
   /** The {@code index}-th (0-based) piece of {@code str} split at {@code separator}, or null. */
