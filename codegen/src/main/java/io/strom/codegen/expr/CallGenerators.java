@@ -91,6 +91,7 @@ final class CallGenerators {
       case "REGEXP_REPLACE": return StringGenerators.function(g, call, R + "regexpReplace", true);
       case "SPLIT_INDEX": return StringGenerators.function(g, call, S + "splitIndex", true);
       case "SPLIT": return StringGenerators.function(g, call, S + "split", false);
+      case "STR_TO_MAP": return StringGenerators.function(g, call, S + "strToMap", false);
       case "INITCAP": return StringGenerators.function(g, call, S + "initcap", false);
       case "MD5": return StringGenerators.function(g, call, S + "md5", false);
       case "SHA1": return StringGenerators.function(g, call, S + "sha1", false);

@@ -123,6 +123,21 @@ public final class FlinkFunctions {
       string("SPLIT", ReturnTypes.cascade(FlinkFunctions::arrayOfStrings,
           SqlTypeTransforms.TO_NULLABLE), OperandTypes.STRING_STRING);
 
+  /**
+   * STR_TO_MAP(text [, listDelimiter, keyValueDelimiter]): MAP&lt;STRING NOT NULL, STRING&gt; (a
+   * pair without a value maps to NULL), NULL when an argument is.
+   */
+  public static final SqlFunction STR_TO_MAP =
+      string("STR_TO_MAP", ReturnTypes.cascade(FlinkFunctions::mapOfStrings,
+          SqlTypeTransforms.TO_NULLABLE),
+          OperandTypes.or(OperandTypes.STRING, OperandTypes.STRING_STRING_STRING));
+
+  private static RelDataType mapOfStrings(SqlOperatorBinding binding) {
+    RelDataTypeFactory types = binding.getTypeFactory();
+    RelDataType string = types.createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE);
+    return types.createMapType(string, types.createTypeWithNullability(string, true));
+  }
+
   private static RelDataType arrayOfStrings(SqlOperatorBinding binding) {
     RelDataTypeFactory types = binding.getTypeFactory();
     RelDataType string = types.createTypeWithNullability(
