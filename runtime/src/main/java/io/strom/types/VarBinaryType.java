@@ -10,7 +10,7 @@ package io.strom.types;
 public record VarBinaryType(boolean nullable, int length) implements LogicalType {
   public static final int MAX_LENGTH = Integer.MAX_VALUE;
   public static final int DEFAULT_LENGTH = 1;
-  /** Length of types computed from the empty literal X'', as in Flink; declared types start at 1. */
+  /** Length of types computed from the empty literal X'', as in Flink; declared ones start at 1. */
   public static final int EMPTY_LITERAL_LENGTH = 0;
 
   public VarBinaryType {

@@ -117,8 +117,8 @@ final class CollectionGenerators {
   }
 
   /**
-   * MAP_KEYS or MAP_VALUES ({@code method} of {@link io.strom.runtime.functions.CollectionFunctions}):
-   * one of the map's parallel arrays, as it is.
+   * MAP_KEYS or MAP_VALUES ({@code method}, {@code mapKeys} or {@code mapValues} of the runtime's
+   * CollectionFunctions): one of the map's parallel arrays, as it is.
    */
   static GeneratedExpr mapPart(ExprCodeGenerator g, RexCall call, String method) {
     GeneratedExpr map = g.generate(call.getOperands().get(0));
