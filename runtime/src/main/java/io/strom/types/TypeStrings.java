@@ -16,6 +16,12 @@ final class TypeStrings {
     }
   }
 
+  /** The length of a declared string or binary type, checked to lie in 1 to {@code max}. */
+  static int checkedLength(String type, int length, int max) {
+    checkRange("Length", type, length, 1, max);
+    return length;
+  }
+
   /** Quotes an identifier with backticks, doubling any backtick inside it. */
   static String quote(String identifier) {
     return "`" + identifier.replace("`", "``") + "`";

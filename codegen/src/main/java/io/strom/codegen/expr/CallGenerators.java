@@ -90,6 +90,8 @@ final class CallGenerators {
       case "REGEXP_EXTRACT": return StringGenerators.regexpExtract(g, call);
       case "REGEXP_REPLACE": return StringGenerators.function(g, call, R + "regexpReplace", true);
       case "SPLIT_INDEX": return StringGenerators.function(g, call, S + "splitIndex", true);
+      case "SPLIT": return StringGenerators.function(g, call, S + "split", false);
+      case "STR_TO_MAP": return StringGenerators.function(g, call, S + "strToMap", false);
       case "INITCAP": return StringGenerators.function(g, call, S + "initcap", false);
       case "MD5": return StringGenerators.function(g, call, S + "md5", false);
       case "SHA1": return StringGenerators.function(g, call, S + "sha1", false);
@@ -135,6 +137,8 @@ final class CallGenerators {
       case "HASH_CODE": return hashCode(g, call);
       case "CARDINALITY": return CollectionGenerators.cardinality(g, call);
       case "ARRAY_CONTAINS": return CollectionGenerators.arrayContains(g, call);
+      case "MAP_KEYS": return CollectionGenerators.mapPart(g, call, "mapKeys");
+      case "MAP_VALUES": return CollectionGenerators.mapPart(g, call, "mapValues");
       case "IS JSON VALUE":
       case "IS JSON SCALAR":
       case "IS JSON ARRAY":

@@ -116,6 +116,15 @@ final class CollectionGenerators {
     return g.strict(call.getType(), List.of(c), c.valueTerm() + ".size()");
   }
 
+  /**
+   * MAP_KEYS or MAP_VALUES ({@code method}, {@code mapKeys} or {@code mapValues} of the runtime's
+   * CollectionFunctions): one of the map's parallel arrays, as it is.
+   */
+  static GeneratedExpr mapPart(ExprCodeGenerator g, RexCall call, String method) {
+    GeneratedExpr map = g.generate(call.getOperands().get(0));
+    return g.strict(call.getType(), List.of(map), C + method + "(" + map.valueTerm() + ")");
+  }
+
   /** ARRAY_CONTAINS(array, element): NULL only when the array is; a NULL element finds NULLs. */
   static GeneratedExpr arrayContains(ExprCodeGenerator g, RexCall call) {
     GeneratedExpr array = g.generate(call.getOperands().get(0));

@@ -118,6 +118,33 @@ public final class FlinkFunctions {
       string("REGEXP_REPLACE", STRING_FORCE_NULLABLE, OperandTypes.STRING_STRING_STRING);
   public static final SqlFunction SPLIT_INDEX =
       string("SPLIT_INDEX", STRING_FORCE_NULLABLE, OperandTypes.family(STR, STR, INT));
+  /** SPLIT(string, delimiter): ARRAY&lt;STRING&gt;, NULL when either argument is. */
+  public static final SqlFunction SPLIT =
+      string("SPLIT", ReturnTypes.cascade(FlinkFunctions::arrayOfStrings,
+          SqlTypeTransforms.TO_NULLABLE), OperandTypes.STRING_STRING);
+
+  /**
+   * STR_TO_MAP(text [, listDelimiter, keyValueDelimiter]): MAP&lt;STRING NOT NULL, STRING&gt; (a
+   * pair without a value maps to NULL), NULL when an argument is.
+   */
+  public static final SqlFunction STR_TO_MAP =
+      string("STR_TO_MAP", ReturnTypes.cascade(FlinkFunctions::mapOfStrings,
+          SqlTypeTransforms.TO_NULLABLE),
+          OperandTypes.or(OperandTypes.STRING, OperandTypes.STRING_STRING_STRING));
+
+  private static RelDataType mapOfStrings(SqlOperatorBinding binding) {
+    RelDataTypeFactory types = binding.getTypeFactory();
+    RelDataType string = types.createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE);
+    return types.createMapType(string, types.createTypeWithNullability(string, true));
+  }
+
+  private static RelDataType arrayOfStrings(SqlOperatorBinding binding) {
+    RelDataTypeFactory types = binding.getTypeFactory();
+    RelDataType string = types.createTypeWithNullability(
+        types.createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE), true);
+    return types.createArrayType(string, -1);
+  }
+
   public static final SqlFunction INITCAP =
       string("INITCAP", STRING_NULLABLE, OperandTypes.STRING);
   public static final SqlFunction MD5 = string("MD5", hex(32), OperandTypes.STRING);
@@ -280,6 +307,23 @@ public final class FlinkFunctions {
   }
 
   // ---- collections -----------------------------------------------------------------------------
+
+  /** MAP_KEYS(map): the map's keys as an ARRAY (in the map's order); NULL when the map is. */
+  public static final SqlFunction MAP_KEYS = mapPart("MAP_KEYS", true);
+
+  /** MAP_VALUES(map): the map's values as an ARRAY (in the map's order); NULL when the map is. */
+  public static final SqlFunction MAP_VALUES = mapPart("MAP_VALUES", false);
+
+  private static SqlFunction mapPart(String name, boolean keys) {
+    return fn(name, binding -> {
+          RelDataType map = binding.getOperandType(0);
+          RelDataTypeFactory types = binding.getTypeFactory();
+          RelDataType array = types.createArrayType(
+              keys ? map.getKeyType() : map.getValueType(), -1);
+          return types.createTypeWithNullability(array, map.isNullable());
+        },
+        OperandTypes.family(SqlTypeFamily.MAP), SqlFunctionCategory.SYSTEM);
+  }
 
   /**
    * ARRAY_CONTAINS(array, element): whether the array holds the element (a NULL element finds

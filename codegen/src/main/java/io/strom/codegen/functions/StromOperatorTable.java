@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlOperator;
@@ -71,6 +72,8 @@ public final class StromOperatorTable implements SqlOperatorTable {
     operators.add(SqlLibraryOperators.IFNULL);
     operators.add(SqlLibraryOperators.GREATEST);
     operators.add(SqlLibraryOperators.LEAST);
+    operators.add(FlinkJsonFunctions.JSON_VALUE);
+    operators.add(FlinkJsonFunctions.JSON_QUERY);
     operators.addAll(WindowTableFunctions.all());
     return operators;
   }
@@ -83,12 +86,32 @@ public final class StromOperatorTable implements SqlOperatorTable {
     SqlNameMatcher matcher = SqlNameMatchers.withCaseSensitive(false);
     int before = operatorList.size();
     strom.lookupOperatorOverloads(opName, category, syntax, operatorList, matcher);
+    if (category == SqlFunctionCategory.USER_DEFINED_TABLE_FUNCTION) {
+      preferTableFunctions(operatorList.subList(before, operatorList.size()));
+    }
     boolean found = operatorList.size() > before;
     if (found && opName.isSimple()
         && hiddenStandardNames.contains(opName.getSimple().toUpperCase(Locale.ROOT))) {
       return;
     }
     standard.lookupOperatorOverloads(opName, category, syntax, operatorList, matcher);
+  }
+
+  /**
+   * In {@code LATERAL TABLE(f(...))} a table function named like a built-in scalar function (a
+   * user's {@code split} next to {@code SPLIT}) is the one meant: drops the scalar candidates when
+   * a table function is among them.
+   */
+  private static void preferTableFunctions(List<SqlOperator> candidates) {
+    boolean anyTableFunction = candidates.stream().anyMatch(StromOperatorTable::isTableFunction);
+    if (anyTableFunction) {
+      candidates.removeIf(operator -> !isTableFunction(operator));
+    }
+  }
+
+  private static boolean isTableFunction(SqlOperator operator) {
+    return operator instanceof SqlFunction function
+        && function.getFunctionType() == SqlFunctionCategory.USER_DEFINED_TABLE_FUNCTION;
   }
 
   @Override

@@ -181,10 +181,12 @@ public final class TypeConversions {
       case REAL: return DataTypes.FLOAT();
       case DOUBLE: return DataTypes.DOUBLE();
       case DECIMAL: return DataTypes.DECIMAL(t.getPrecision(), t.getScale());
-      case CHAR: return DataTypes.CHAR(Math.max(1, t.getPrecision()));
-      case VARCHAR: return DataTypes.VARCHAR(Math.max(1, t.getPrecision()));
-      case BINARY: return DataTypes.BINARY(Math.max(1, t.getPrecision()));
-      case VARBINARY: return DataTypes.VARBINARY(Math.max(1, t.getPrecision()));
+      // Length 0 is the empty literal's (and what is computed from it): keeping it, rather than
+      // widening to 1, keeps '' empty where a value is cast to its field's type (no padding).
+      case CHAR: return new CharType(true, t.getPrecision());
+      case VARCHAR: return new VarCharType(true, t.getPrecision());
+      case BINARY: return new BinaryType(true, t.getPrecision());
+      case VARBINARY: return new VarBinaryType(true, t.getPrecision());
       case DATE: return DataTypes.DATE();
       case TIME: return DataTypes.TIME(t.getPrecision());
       case TIMESTAMP: return new TimestampType(true, t.getPrecision(), kindOf(t));

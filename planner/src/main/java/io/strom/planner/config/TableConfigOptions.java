@@ -57,6 +57,27 @@ public final class TableConfigOptions {
               "How many rows a mini-batch buffers at most before it is applied; must be positive"
                   + " when mini-batch is enabled.");
 
+  /** Whether an insert into an upsert sink materializes its changes per sink key, as Flink's. */
+  public enum UpsertMaterialize {
+    /** Never: the query's changes reach the sink as they are, even when rows may share a key. */
+    NONE,
+    /** When the query's upsert keys do not show that each sink key gets one row at most. */
+    AUTO,
+    /** Always, for a query that updates a table with a primary key whose sink takes updates. */
+    FORCE
+  }
+
+  public static final ConfigOption<UpsertMaterialize> SINK_UPSERT_MATERIALIZE =
+      ConfigOptions.key("table.exec.sink.upsert-materialize")
+          .enumType(UpsertMaterialize.class)
+          .defaultValue(UpsertMaterialize.AUTO)
+          .withDescription(
+              "NONE, AUTO or FORCE: whether the changes of an updating query into a table with a"
+                  + " primary key go through a materializer keyed by that key first, which keeps"
+                  + " every row per key so that an update or delete of one does not overwrite or"
+                  + " remove another. AUTO adds it only when the query's upsert keys do not lie"
+                  + " within the table's key.");
+
   /** How group aggregations are split into phases, as Flink's {@code AggregatePhaseStrategy}. */
   public enum AggPhaseStrategy {
     /** Two phases when mini-batch is on and every aggregate function can merge, else one. */

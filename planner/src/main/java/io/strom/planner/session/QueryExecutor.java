@@ -178,7 +178,7 @@ final class QueryExecutor implements AutoCloseable {
     ChangelogModes modes = changelogModes(plan);
     ChangelogMode produced = modes.of(plan);
     ChangelogMode accepted = sink.changelogMode(produced);
-    if (UpsertMaterialization.needed(
+    if (UpsertMaterialization.needed(settings.get(TableConfigOptions.SINK_UPSERT_MATERIALIZE),
         table, produced, accepted, UpsertKeys.derive(plan).of(plan))) {
       return new SinkChanges(modes, true);
     }

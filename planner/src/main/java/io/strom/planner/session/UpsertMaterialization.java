@@ -4,6 +4,7 @@ import io.strom.connector.ChangelogMode;
 import io.strom.data.RowKind;
 import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.PrimaryKey;
+import io.strom.planner.config.TableConfigOptions.UpsertMaterialize;
 import io.strom.types.RowType;
 import java.util.Set;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -15,28 +16,33 @@ import org.apache.calcite.util.ImmutableBitSet;
  * key (each key's rows then replace each other, so the sink can take the query's {@code +U} rows
  * as they are). Otherwise several of the query's rows may map to one sink key, and an update of
  * one must not overwrite or delete the others: a materializer keeps them all and writes the latest.
+ * {@code table.exec.sink.upsert-materialize} turns this off (NONE) or on for every updating query
+ * (FORCE).
  */
 final class UpsertMaterialization {
   private UpsertMaterialization() {}
 
   /**
+   * @param mode the {@code table.exec.sink.upsert-materialize} setting: NONE never materializes,
+   *     FORCE always when the table is written by key and the query updates, AUTO as above
    * @param produced what the query emits when its consumer needs {@code -U}
    * @param accepted what the sink takes of it
    * @param queryKeys the upsert keys of the query's result, as its columns (the table's persisted
    *     columns, in order)
    */
   static boolean needed(
-      CatalogTable table, ChangelogMode produced, ChangelogMode accepted,
+      UpsertMaterialize mode, CatalogTable table, ChangelogMode produced, ChangelogMode accepted,
       Set<ImmutableBitSet> queryKeys) {
     // A table with a primary key is written by key when its sink takes updates: upsert-kafka,
     // for one, writes each +U as the key's value and skips -U, whatever mode it declares.
     ImmutableBitSet sinkKey = sinkKey(table);
-    if (sinkKey == null
+    if (mode == UpsertMaterialize.NONE
+        || sinkKey == null
         || !accepted.contains(RowKind.UPDATE_AFTER)
         || produced.containsOnly(RowKind.INSERT)) {
       return false;
     }
-    return queryKeys.stream().noneMatch(sinkKey::contains);
+    return mode == UpsertMaterialize.FORCE || queryKeys.stream().noneMatch(sinkKey::contains);
   }
 
   /** The primary key's columns among the table's persisted columns, or null without one. */

@@ -30,6 +30,16 @@ public final class CollectionFunctions {
     return -1;
   }
 
+  /** MAP_KEYS: the map's keys, in the map's order. */
+  public static ArrayData mapKeys(MapData map) {
+    return map.keyArray();
+  }
+
+  /** MAP_VALUES: the map's values, in the map's order. */
+  public static ArrayData mapValues(MapData map) {
+    return map.valueArray();
+  }
+
   /** An ARRAY_CONTAINS needle that equals no element: a value the element type cannot hold. */
   public static final Object NO_MATCH = new Object();
 

@@ -1,11 +1,19 @@
 package io.strom.runtime.functions;
 
+import io.strom.data.ArrayData;
+import io.strom.data.GenericArray;
+import io.strom.data.GenericMap;
+import io.strom.data.MapData;
 import io.strom.data.StringData;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Flink's string functions on non-null arguments. Positions count characters (code points) from 1.
@@ -153,6 +161,53 @@ public final class StringFunctions {
       first = false;
     }
     return of(sb.toString());
+  }
+
+  /**
+   * SPLIT: the pieces of {@code str} between occurrences of {@code delimiter}, as in Flink: empty
+   * pieces are kept (a delimiter at either end or two in a row give empty strings), a string
+   * without the delimiter is its own only piece, and an empty delimiter splits every character.
+   */
+  public static ArrayData split(StringData str, StringData delimiter) {
+    String s = str.toString();
+    String d = delimiter.toString();
+    List<StringData> pieces = new ArrayList<>();
+    if (d.isEmpty()) {
+      s.codePoints().forEach(c -> pieces.add(of(new String(Character.toChars(c)))));
+    } else {
+      int start = 0;
+      for (int at = s.indexOf(d); at >= 0; at = s.indexOf(d, start)) {
+        pieces.add(of(s.substring(start, at)));
+        start = at + d.length();
+      }
+      pieces.add(of(s.substring(start)));
+    }
+    return new GenericArray(pieces.toArray());
+  }
+
+  /** STR_TO_MAP(text) with Flink's default delimiters: ',' between pairs, '=' in a pair. */
+  public static MapData strToMap(StringData text) {
+    return strToMap(text, of(","), of("="));
+  }
+
+  /**
+   * STR_TO_MAP: the pairs of {@code text}, split at the regular expression {@code listDelimiter},
+   * each split once at the regular expression {@code keyValueDelimiter}, as in Flink: a pair
+   * without it maps its text to NULL, a later pair replaces an earlier one of the same key, and an
+   * empty text is the empty map.
+   */
+  public static MapData strToMap(
+      StringData text, StringData listDelimiter, StringData keyValueDelimiter) {
+    String s = text.toString();
+    Map<StringData, StringData> pairs = new LinkedHashMap<>();
+    if (!s.isEmpty()) {
+      String kv = keyValueDelimiter.toString();
+      for (String pair : s.split(listDelimiter.toString())) {
+        String[] keyAndValue = pair.split(kv, 2);
+        pairs.put(of(keyAndValue[0]), keyAndValue.length < 2 ? null : of(keyAndValue[1]));
+      }
+    }
+    return new GenericMap(pairs);
   }
 
   /** The {@code index}-th (0-based) piece of {@code str} split at {@code separator}, or null. */

@@ -48,6 +48,10 @@ public final class StreamPhysicalWindowRank extends SingleRel implements StreamP
     this.rowType = rowType;
   }
 
+  public int[] partitionKeys() {
+    return partitionKeys.clone();
+  }
+
   public List<RelFieldCollation> orderKeys() {
     return orderKeys;
   }

@@ -2,6 +2,7 @@ package io.strom.planner.plan.physical;
 
 import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.PrimaryKey;
+import io.strom.runtime.sql.rank.RankRange;
 import io.strom.runtime.sql.rank.RankType;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -25,7 +26,9 @@ import org.apache.calcite.util.ImmutableBitSet;
  * columns (a global one the empty key); a Top-1 or deduplication its partition columns (a Top-N
  * showing the row number, those and the row number); a projection keeps the keys whose columns it
  * passes on; a join the pairs of its inputs' keys, or one input's keys when each of its rows meets
- * at most one row of the other. A node may have none.
+ * at most one row of the other; a window aggregation its grouping columns with one of the window's
+ * columns; a hash exchange the input keys that hold its columns. A node may have none: a correlate
+ * and a UNION ALL never do.
  *
  * <p>A sink writing by primary key needs no extra state when one of the query's upsert keys lies
  * within that key; otherwise the query's changes must be materialized per sink key first.
@@ -80,8 +83,10 @@ public final class UpsertKeys {
     if (node instanceof StreamPhysicalCalc calc) {
       return throughProgram(calc.getProgram(), inputs.get(0));
     }
+    if (node instanceof StreamPhysicalExchange exchange) {
+      return exchangeKeys(exchange, inputs.get(0));
+    }
     if (node instanceof StreamPhysicalWatermarkAssigner
-        || node instanceof StreamPhysicalExchange
         || node instanceof StreamPhysicalTemporalSort
         || node instanceof StreamPhysicalOverAggregate) {
       // Rows pass through unchanged (an OVER aggregation appends columns after them).
@@ -107,7 +112,59 @@ public final class UpsertKeys {
       // Each left row meets at most one version, and the left columns come first.
       return inputs.get(0);
     }
+    if (node instanceof StreamPhysicalWindowAggregate aggregate) {
+      return windowAggregateKeys(aggregate);
+    }
+    if (node instanceof StreamPhysicalWindowRank rank) {
+      return rankKeys(ImmutableBitSet.of(rank.partitionKeys()), rank.range(),
+          rank.getRowType().getFieldCount(), inputs.get(0));
+    }
+    // A correlate (LATERAL TABLE, UNNEST) may emit several rows per input row, and a UNION ALL's
+    // inputs may each hold a row with the same key: neither has keys, as in Flink. Nor has any
+    // other node not named above.
     return Set.of();
+  }
+
+  /**
+   * The input keys that hold the hash distribution's columns: only then do all changes of a key
+   * go to one subtask, in order (Flink's rule). A single distribution keeps them all.
+   */
+  private static Set<ImmutableBitSet> exchangeKeys(
+      StreamPhysicalExchange exchange, Set<ImmutableBitSet> input) {
+    if (exchange.isSingleton()) {
+      return input;
+    }
+    ImmutableBitSet distribution = ImmutableBitSet.of(exchange.keys());
+    Set<ImmutableBitSet> result = new LinkedHashSet<>();
+    for (ImmutableBitSet key : input) {
+      if (key.contains(distribution)) {
+        result.add(key);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * A window aggregation emits one row per group and window: its grouping columns other than the
+   * window's, with {@code window_start}, or with {@code window_end}, or with {@code window_time}
+   * when grouped (each identifies the window among a group's windows), as in Flink.
+   */
+  private static Set<ImmutableBitSet> windowAggregateKeys(StreamPhysicalWindowAggregate aggregate) {
+    int[] windowColumns = {aggregate.windowStartKeyIndex(), aggregate.windowEndKeyIndex(),
+        aggregate.windowTimeKeyIndex()};
+    ImmutableBitSet others = ImmutableBitSet.range(aggregate.grouping().length);
+    for (int column : windowColumns) {
+      if (column >= 0) {
+        others = others.clear(column);
+      }
+    }
+    Set<ImmutableBitSet> result = new LinkedHashSet<>();
+    for (int column : windowColumns) {
+      if (column >= 0) {
+        result.add(others.set(column));
+      }
+    }
+    return result;
   }
 
   /** A table's primary key, when the scan reads all of its columns. */
@@ -163,14 +220,23 @@ public final class UpsertKeys {
       // RANK and DENSE_RANK give ties one number: several rows share a partition and rank.
       return input;
     }
-    ImmutableBitSet partition = ImmutableBitSet.of(rank.partitionKeys());
-    if (rank.range().outputRankNumber()) {
-      return Set.of(partition.set(rank.getRowType().getFieldCount() - 1));
+    return rankKeys(ImmutableBitSet.of(rank.partitionKeys()), rank.range(),
+        rank.getRowType().getFieldCount(), input);
+  }
+
+  /**
+   * The keys of a ROW_NUMBER Top-N (per window or not): the partition columns and the row number
+   * when shown, the partition columns alone when one row per partition is kept (Top-1 or
+   * deduplication), else the input's keys, since its rows are input rows.
+   */
+  private static Set<ImmutableBitSet> rankKeys(ImmutableBitSet partition, RankRange range,
+      int fieldCount, Set<ImmutableBitSet> input) {
+    if (range.outputRankNumber()) {
+      return Set.of(partition.set(fieldCount - 1));
     }
-    if (rank.range().end() == 1) {
+    if (range.end() == 1) {
       return Set.of(partition);
     }
-    // Top-N rows are input rows: what identified them still does.
     return input;
   }
 
