@@ -88,8 +88,8 @@ public final class StateBeyondHeapJob {
 
   private static void write(Path work, long keys) throws Exception {
     JobClient job = submit(work, keys, null);
-    if (!WriteThenReadSource.WRITES_CHECKPOINTED.await(5, TimeUnit.MINUTES)) {
-      throw new IllegalStateException("no checkpoint completed after the writes within 5 minutes");
+    if (!WriteThenReadSource.WRITES_CHECKPOINTED.await(2, TimeUnit.MINUTES)) {
+      throw new IllegalStateException("no checkpoint completed after the writes within 2 minutes");
     }
     job.cancel().get(1, TimeUnit.MINUTES);
     Path checkpoint = RecoveryTestJob.latestRetainedCheckpoint(checkpoints(work), job.jobId());
@@ -103,7 +103,7 @@ public final class StateBeyondHeapJob {
   private static void read(Path work, long keys, Path checkpoint) throws Exception {
     JobClient job = submit(work, keys, checkpoint);
     try {
-      job.result().get(5, TimeUnit.MINUTES);
+      job.result().get(2, TimeUnit.MINUTES);
     } catch (ExecutionException e) {
       throw new IllegalStateException("the restored job failed", e.getCause());
     }
