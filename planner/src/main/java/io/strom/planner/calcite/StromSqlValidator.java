@@ -51,6 +51,8 @@ final class StromSqlValidator extends SqlValidatorImpl {
       RelDataTypeField field = rowType.getFieldList().get(i);
       RelDataType type = field.getType();
       SqlNode item = stripAs(expanded.get(i));
+      // A GROUP BY query keeps only a window aggregation's window_time; any other query keeps
+      // the attributes it passes on, not the OVER aggregates it computes.
       boolean keeps = aggregate
           ? windowAggregate && isWindowTime(item)
           : item.getKind() != SqlKind.OVER;
@@ -63,11 +65,10 @@ final class StromSqlValidator extends SqlValidatorImpl {
     if (!changed) {
       return rowType;
     }
-    RelDataType result = materialized.build();
-    return result;
+    return materialized.build();
   }
 
-  /** A GROUP BY over window table function's window_start and window_end. */
+  /** A GROUP BY over a window table function's window_start and window_end. */
   private static boolean isWindowAggregate(SqlSelect select) {
     SqlNodeList group = select.getGroup();
     if (group == null) {
