@@ -40,7 +40,6 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
@@ -74,12 +73,7 @@ public final class PlannerContext {
                 List.of()),
             types,
             new CalciteConnectionConfigImpl(properties));
-    this.validator =
-        SqlValidatorUtil.newValidator(
-            operators,
-            reader,
-            types.factory(),
-            validatorConfig());
+    this.validator = new StromSqlValidator(operators, reader, types.factory(), validatorConfig());
     HepPlanner planner = new HepPlanner(HepProgram.builder().build());
     // The relational builder simplifies casts of literals as it converts, with the planner's
     // executor, or Calcite's own without one, whose rules differ from Flink's (a string cast to
@@ -88,7 +82,7 @@ public final class PlannerContext {
     planner.setExecutor((rex, constants, reduced) -> reduced.addAll(constants));
     this.cluster = RelOptCluster.create(planner, new StromRexBuilder(types.factory()));
     this.sqlToRel =
-        new SqlToRelConverter(
+        new StromSqlToRelConverter(
             this::expandView,
             validator,
             reader,
@@ -237,13 +231,9 @@ public final class PlannerContext {
       RelDataType rowType, String queryString, List<String> schemaPath, List<String> viewPath) {
     SqlNode query = new StromSqlParser().parseStatement(queryString);
     SqlValidator viewValidator =
-        SqlValidatorUtil.newValidator(
-            validator.getOperatorTable(),
-            reader,
-            types.factory(),
-            validatorConfig());
+        new StromSqlValidator(validator.getOperatorTable(), reader, types.factory(), validatorConfig());
     SqlToRelConverter converter =
-        new SqlToRelConverter(
+        new StromSqlToRelConverter(
             this::expandView,
             viewValidator,
             reader,

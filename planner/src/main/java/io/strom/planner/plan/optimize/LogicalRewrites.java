@@ -49,7 +49,9 @@ public final class LogicalRewrites {
           // them per row (GeneratedCodeExecutor), after filters have merged and moved so that
           // every condition is seen whole: WHERE 1 = 2 becomes no rows, and what is left of a
           // query over no rows goes away with it. Before calcs, whose programs the rules below
-          // would otherwise have to take apart.
+          // would otherwise have to take apart. A VALUES clause with an expression in a row
+          // arrives as a union of one-row projections: once its rows are literals they become one
+          // Values again, so they are produced in the order written.
           .addRuleCollection(
               java.util.List.of(
                   CoreRules.FILTER_REDUCE_EXPRESSIONS,
@@ -57,7 +59,8 @@ public final class LogicalRewrites {
                   CoreRules.JOIN_REDUCE_EXPRESSIONS,
                   PruneEmptyRules.FILTER_INSTANCE,
                   PruneEmptyRules.PROJECT_INSTANCE,
-                  PruneEmptyRules.UNION_INSTANCE))
+                  PruneEmptyRules.UNION_INSTANCE,
+                  ConstantRowsUnionToValuesRule.INSTANCE))
           // Stateless steps become calcs and merge: one generated function per chain of them.
           .addRuleCollection(
               java.util.List.of(
