@@ -139,6 +139,19 @@ final class CallGenerators {
       case "ARRAY_CONTAINS": return CollectionGenerators.arrayContains(g, call);
       case "MAP_KEYS": return CollectionGenerators.mapPart(g, call, "mapKeys");
       case "MAP_VALUES": return CollectionGenerators.mapPart(g, call, "mapValues");
+      case "ARRAY_DISTINCT": return ArrayFunctionGenerators.unary(g, call, "distinct");
+      case "ARRAY_REVERSE": return ArrayFunctionGenerators.unary(g, call, "reverse");
+      case "ARRAY_REMOVE": return ArrayFunctionGenerators.search(g, call, "remove", false);
+      case "ARRAY_POSITION": return ArrayFunctionGenerators.search(g, call, "position", true);
+      case "ARRAY_CONCAT": return ArrayFunctionGenerators.combine(g, call, "concat");
+      case "ARRAY_UNION": return ArrayFunctionGenerators.combine(g, call, "union");
+      case "ARRAY_SLICE": return ArrayFunctionGenerators.slice(g, call);
+      case "ARRAY_MAX": return ArrayFunctionGenerators.extreme(g, call, "max");
+      case "ARRAY_MIN": return ArrayFunctionGenerators.extreme(g, call, "min");
+      case "ARRAY_JOIN": return ArrayFunctionGenerators.join(g, call);
+      case "MAP_ENTRIES": return ArrayFunctionGenerators.mapEntries(g, call);
+      case "MAP_FROM_ARRAYS": return ArrayFunctionGenerators.mapFromArrays(g, call);
+      case "MAP_UNION": return ArrayFunctionGenerators.mapUnion(g, call);
       case "IS JSON VALUE":
       case "IS JSON SCALAR":
       case "IS JSON ARRAY":

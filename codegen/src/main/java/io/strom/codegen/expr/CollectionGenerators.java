@@ -3,6 +3,7 @@ package io.strom.codegen.expr;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /** Element access {@code a[i]} and {@code m[k]}, the ARRAY, MAP and ROW constructors, CARDINALITY and ELEMENT. */
@@ -128,13 +129,25 @@ final class CollectionGenerators {
   /** ARRAY_CONTAINS(array, element): NULL only when the array is; a NULL element finds NULLs. */
   static GeneratedExpr arrayContains(ExprCodeGenerator g, RexCall call) {
     GeneratedExpr array = g.generate(call.getOperands().get(0));
-    RelDataType elementType = array.type().getComponentType();
-    GeneratedExpr original = g.generate(call.getOperands().get(1));
+    GeneratedExpr needle = needle(g, call.getOperands().get(1), array.type().getComponentType());
+    GeneratedExpr withCode = new GeneratedExpr(
+        array.code() + needle.code(), array.nullTerm(), array.valueTerm(), array.type());
+    return g.strict(call.getType(), List.of(withCode),
+        C + "arrayContains(" + array.valueTerm() + ", " + needle.valueTerm() + ")");
+  }
+
+  /**
+   * The value searched for in an array of {@code elementType} elements (ARRAY_CONTAINS,
+   * ARRAY_REMOVE, ARRAY_POSITION): the value term is an {@code Object} variable holding the boxed
+   * needle converted to the element type, null when the needle is NULL, and {@code NO_MATCH} of
+   * the runtime's CollectionFunctions when it does not fit the element type (a DECIMAL too wide).
+   * The null term is the needle's own.
+   */
+  static GeneratedExpr needle(ExprCodeGenerator g, RexNode operand, RelDataType elementType) {
+    GeneratedExpr original = g.generate(operand);
     // A NULL needle needs no converting (converting a NULL constant DECIMAL does not compile).
     GeneratedExpr element = original.nullTerm().equals("true")
         ? original : g.convert(original, elementType);
-    // A needle that is NULL looks for NULLs; one that does not fit the element type (a DECIMAL
-    // too wide) converts to NULL but matches nothing.
     String needle = g.context().newName("needle");
     String needleCode;
     if (original.nullTerm().equals("true")) {
@@ -148,11 +161,7 @@ final class CollectionGenerators {
       needleCode = "Object " + needle + " = null;\n"
           + (original.neverNull() ? fits : "if (!" + original.nullTerm() + ") {\n" + fits + "}\n");
     }
-    GeneratedExpr withCode = new GeneratedExpr(
-        array.code() + element.code() + needleCode, array.nullTerm(), array.valueTerm(),
-        array.type());
-    return g.strict(call.getType(), List.of(withCode),
-        C + "arrayContains(" + array.valueTerm() + ", " + needle + ")");
+    return new GeneratedExpr(element.code() + needleCode, original.nullTerm(), needle, elementType);
   }
 
   /** ELEMENT: the only element of an array, NULL for an empty one, an error for more. */

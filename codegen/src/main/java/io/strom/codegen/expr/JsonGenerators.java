@@ -142,7 +142,10 @@ final class JsonGenerators {
         : wrapper.contains("CONDITIONAL") ? "CONDITIONAL" : "WITHOUT";
     String onEmpty = behavior(flag(call.getOperands().get(3)));
     String onError = behavior(flag(call.getOperands().get(4)));
-    return g.strictNullable(call.getType(), ops, J + "jsonQuery(" + ops.get(0).valueTerm() + ", "
+    // RETURNING ARRAY<STRING> gives the array's elements; otherwise the JSON text.
+    String function = call.getType().getSqlTypeName() == SqlTypeName.ARRAY
+        ? "jsonQueryArray(" : "jsonQuery(";
+    return g.strictNullable(call.getType(), ops, J + function + ops.get(0).valueTerm() + ", "
         + ops.get(1).valueTerm() + ", " + J + "Wrapper." + w + ", " + onEmpty + ", " + onError
         + ")");
   }

@@ -6,14 +6,25 @@ import org.apache.calcite.sql.SqlOperandCountRange;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.type.SqlOperandCountRanges;
 import org.apache.calcite.sql.type.SqlOperandTypeChecker;
+import org.apache.calcite.sql.type.SqlOperandTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Operands of a function over an array and one value of its elements ({@code ARRAY_CONTAINS}): an
- * ARRAY, and a value of its element type's family (or NULL).
+ * ARRAY, and a value of its element type's family (or NULL). Also {@code ARRAY_REMOVE} and
+ * {@code ARRAY_POSITION}.
  */
 final class ArrayElementOperandChecker implements SqlOperandTypeChecker {
+
+  /** Gives an untyped NULL element the array's element type. */
+  static final SqlOperandTypeInference ELEMENT_TYPE = (binding, returnType, operandTypes) -> {
+    RelDataType array = binding.getOperandType(0);
+    operandTypes[0] = array;
+    operandTypes[1] = array.getComponentType() == null
+        ? binding.getTypeFactory().createSqlType(SqlTypeName.NULL)
+        : array.getComponentType();
+  };
 
   @Override
   public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {

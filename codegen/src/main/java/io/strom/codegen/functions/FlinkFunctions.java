@@ -333,12 +333,5 @@ public final class FlinkFunctions {
       SqlBasicFunction.create("ARRAY_CONTAINS",
               ReturnTypes.cascade(ReturnTypes.BOOLEAN, SqlTypeTransforms.ARG0_NULLABLE),
               new ArrayElementOperandChecker(), SqlFunctionCategory.SYSTEM)
-          .withOperandTypeInference((binding, returnType, operandTypes) -> {
-            // An untyped NULL needle takes the element type.
-            RelDataType array = binding.getOperandType(0);
-            operandTypes[0] = array;
-            operandTypes[1] = array.getComponentType() == null
-                ? binding.getTypeFactory().createSqlType(SqlTypeName.NULL)
-                : array.getComponentType();
-          });
+          .withOperandTypeInference(ArrayElementOperandChecker.ELEMENT_TYPE);
 }

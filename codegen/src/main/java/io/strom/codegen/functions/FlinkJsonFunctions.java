@@ -2,11 +2,15 @@ package io.strom.codegen.functions;
 
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.fun.SqlJsonQueryFunction;
 import org.apache.calcite.sql.fun.SqlJsonValueFunction;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlValidatorException;
 
 /**
  * JSON_VALUE and JSON_QUERY typed as in Flink: a nullable STRING unless a RETURNING clause names
@@ -55,7 +59,20 @@ public final class FlinkJsonFunctions {
   private static final class JsonQuery extends SqlJsonQueryFunction {
     @Override
     public RelDataType inferReturnType(SqlOperatorBinding binding) {
-      return returning(binding, false) ? super.inferReturnType(binding) : nullableString(binding);
+      if (!returning(binding, false)) {
+        return nullableString(binding);
+      }
+      RelDataType type = super.inferReturnType(binding);
+      RelDataType element = type.getComponentType();
+      if (element != null && !SqlTypeUtil.inCharFamily(element)) {
+        // As in Flink, an array comes back with its elements as strings only.
+        SqlParserPos pos = ((SqlCallBinding) binding).getCall().getParserPosition();
+        String message = "Unsupported array element type '" + element.getFullTypeString()
+            + "' for RETURNING ARRAY in JSON_QUERY(); use RETURNING ARRAY<STRING>";
+        throw new CalciteContextException(message, new SqlValidatorException(message, null),
+            pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+      }
+      return type;
     }
   }
 }

@@ -55,16 +55,8 @@ public final class StromOperatorTable implements SqlOperatorTable {
 
   private static List<SqlOperator> builtIns() {
     List<SqlOperator> operators = new ArrayList<>();
-    for (Field field : FlinkFunctions.class.getFields()) {
-      if (Modifier.isStatic(field.getModifiers())
-          && SqlOperator.class.isAssignableFrom(field.getType())) {
-        try {
-          operators.add((SqlOperator) field.get(null));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException("Cannot read built-in function " + field.getName(), e);
-        }
-      }
-    }
+    addConstants(FlinkFunctions.class, operators);
+    addConstants(FlinkCollectionFunctions.class, operators);
     operators.add(SqlLibraryOperators.IF);
     operators.add(SqlLibraryOperators.TRY_CAST);
     // Flink's IFNULL, GREATEST and LEAST have the semantics of these (NULL when any argument of
@@ -76,6 +68,20 @@ public final class StromOperatorTable implements SqlOperatorTable {
     operators.add(FlinkJsonFunctions.JSON_QUERY);
     operators.addAll(WindowTableFunctions.all());
     return operators;
+  }
+
+  /** Adds the operators held by public static fields of {@code holder}. */
+  private static void addConstants(Class<?> holder, List<SqlOperator> operators) {
+    for (Field field : holder.getFields()) {
+      if (Modifier.isStatic(field.getModifiers())
+          && SqlOperator.class.isAssignableFrom(field.getType())) {
+        try {
+          operators.add((SqlOperator) field.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException("Cannot read built-in function " + field.getName(), e);
+        }
+      }
+    }
   }
 
   @Override

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.strom.data.ArrayData;
 import io.strom.data.DecimalData;
+import io.strom.data.GenericArray;
 import io.strom.data.StringData;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,23 +176,66 @@ public final class JsonFunctions {
   /** JSON_QUERY: the object or array at {@code path} as JSON text, or per the behaviors. */
   public static StringData jsonQuery(
       StringData json, StringData path, Wrapper wrapper, Behavior onEmpty, Behavior onError) {
+    Object found = query(json, path, wrapper, onEmpty, onError);
+    return found instanceof JsonNode node
+        ? StringData.fromString(node.toString()) : (StringData) found;
+  }
+
+  /**
+   * JSON_QUERY ... RETURNING ARRAY&lt;STRING&gt;: the elements of the array at {@code path}, scalars
+   * as their text, objects and arrays as JSON text, JSON nulls as NULL; a value that is no array
+   * is an error, handled per {@code onError}.
+   */
+  public static ArrayData jsonQueryArray(
+      StringData json, StringData path, Wrapper wrapper, Behavior onEmpty, Behavior onError) {
+    Object found = query(json, path, wrapper, onEmpty, onError);
+    if (found instanceof JsonNode node && !node.isArray()) {
+      found = fail(onError, "JSON_QUERY ... RETURNING ARRAY needs an array at path '" + path
+          + "', found " + node);
+    }
+    if (found == null) {
+      return null;
+    }
+    if (!(found instanceof JsonNode array)) {
+      // The text of the EMPTY ARRAY or EMPTY OBJECT behavior.
+      if (!found.toString().equals("[]")) {
+        throw new EvaluationException(
+            "JSON_QUERY ... RETURNING ARRAY cannot return " + found + "; use EMPTY ARRAY or NULL");
+      }
+      return new GenericArray(new Object[0]);
+    }
+    Object[] elements = new Object[array.size()];
+    for (int i = 0; i < elements.length; i++) {
+      JsonNode element = array.get(i);
+      elements[i] = element.isNull() ? null : StringData.fromString(
+          element.isValueNode() ? element.asText() : element.toString());
+    }
+    return new GenericArray(elements);
+  }
+
+  /**
+   * The container at {@code path} of a JSON_QUERY as a {@link JsonNode}, wrapped as asked; or,
+   * when there is none or it is a scalar, what {@code onEmpty} or {@code onError} give instead.
+   */
+  private static Object query(
+      StringData json, StringData path, Wrapper wrapper, Behavior onEmpty, Behavior onError) {
     PathResult result = evaluate(json, path);
     if (result.error() != null) {
-      return (StringData) fail(onError, result.error());
+      return fail(onError, result.error());
     }
     JsonNode node = single(result);
     if (node == null) {
-      return (StringData) fail(onEmpty, "No value at JSON path '" + path + "'");
+      return fail(onEmpty, "No value at JSON path '" + path + "'");
     }
     if (wrapper == Wrapper.UNCONDITIONAL
         || wrapper == Wrapper.CONDITIONAL && !node.isContainerNode()) {
       node = JsonNodeFactory.instance.arrayNode().add(node);
     }
     if (!node.isContainerNode()) {
-      return (StringData) fail(onError, "JSON_QUERY needs an object or array at path '" + path
+      return fail(onError, "JSON_QUERY needs an object or array at path '" + path
           + "', found " + node);
     }
-    return StringData.fromString(node.toString());
+    return node;
   }
 
   /** Reads one whole JSON text; anything after the value makes it invalid. */
