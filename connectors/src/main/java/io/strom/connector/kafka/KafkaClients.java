@@ -2,6 +2,8 @@ package io.strom.connector.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -32,5 +34,12 @@ final class KafkaClients {
     // The reset policy is applied by the connector itself (PartitionOffsets), not by the client.
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
     return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** An admin client, for what only the cluster knows for sure, such as a topic's partitions. */
+  static Admin admin(Map<String, String> properties, String clientIdSuffix) {
+    Map<String, Object> config = new HashMap<>(properties);
+    config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "strom-" + clientIdSuffix);
+    return Admin.create(config);
   }
 }

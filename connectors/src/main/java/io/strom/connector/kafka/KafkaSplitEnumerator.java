@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * parallelism}, so a topic's partitions spread evenly. An unbounded source looks again every
  * discovery interval and reads new partitions from their beginning.
  *
- * <p>Methods are called one at a time by the job manager; discovery runs on a thread of its own, so
- * the state they share is guarded by this object's lock.
+ * <p>Methods are called one at a time by the job manager; discovery runs on a thread of its own and
+ * changes the state through {@link SplitEnumeratorContext#runExclusively}, also under this
+ * object's lock.
  */
 final class KafkaSplitEnumerator implements SplitEnumerator<KafkaPartitionSplit> {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSplitEnumerator.class);
@@ -37,8 +39,13 @@ final class KafkaSplitEnumerator implements SplitEnumerator<KafkaPartitionSplit>
   private final Map<Integer, List<KafkaPartitionSplit>> pending = new HashMap<>();
   private final Set<Integer> readers = new HashSet<>();
   private final boolean restored;
+  /** Resolves starting and stopping offsets. */
   private KafkaConsumer<byte[], byte[]> consumer;
+  /** Lists partitions: unlike the consumer, it asks the cluster each time. */
+  private Admin admin;
   private ScheduledExecutorService discovery;
+  /** Set on close; a discovery that was already under way then hands nothing out. */
+  private boolean closed;
 
   KafkaSplitEnumerator(
       SplitEnumeratorContext<KafkaPartitionSplit> context,
@@ -55,6 +62,7 @@ final class KafkaSplitEnumerator implements SplitEnumerator<KafkaPartitionSplit>
   @Override
   public synchronized void start() {
     consumer = KafkaClients.consumer(settings.clientProperties(), "enumerator");
+    admin = KafkaClients.admin(settings.clientProperties(), "enumerator-admin");
     if (!restored) {
       discover(settings.startingOffsets());
     }
@@ -71,30 +79,47 @@ final class KafkaSplitEnumerator implements SplitEnumerator<KafkaPartitionSplit>
     }
   }
 
+  /**
+   * Looks for new partitions on the discovery thread. The cluster is asked without any lock; the
+   * new partitions are then resolved and handed out as the job manager calls the enumerator,
+   * never under this object's lock alone: the job manager holds the context's lock when it calls
+   * in, so taking the two the other way round would deadlock with a checkpoint.
+   */
   private void discoverNew() {
     try {
-      synchronized (this) {
-        discover(PartitionOffsets.of(PartitionOffsets.Kind.EARLIEST));
-        for (int reader : readers) {
-          flush(reader);
+      List<TopicPartition> found = settings.subscription().partitions(admin);
+      context.runExclusively(() -> {
+        synchronized (this) {
+          if (closed) {
+            return;
+          }
+          addSplits(found, PartitionOffsets.of(PartitionOffsets.Kind.EARLIEST));
+          for (int reader : readers) {
+            flush(reader);
+          }
         }
-      }
+      });
     } catch (RuntimeException e) {
       LOG.warn("Partition discovery of {} failed; trying again later: {}", settings.subscription(),
           e.toString());
     }
   }
 
-  /** Finds partitions not seen before and makes splits of them starting at {@code start}. */
+  /** Finds the partitions of the subscription and makes splits of them starting at {@code start}. */
   private void discover(PartitionOffsets start) {
-    List<TopicPartition> found = new ArrayList<>(settings.subscription().partitions(consumer));
+    addSplits(settings.subscription().partitions(admin), start);
+    if (known.isEmpty() && settings.subscription().pattern() == null) {
+      throw new ConnectorException(
+          "Topic '" + settings.subscription() + "' does not exist on "
+              + settings.clientProperties().get("bootstrap.servers") + ".");
+    }
+  }
+
+  /** Makes splits starting at {@code start} of the partitions in {@code found} not seen before. */
+  private void addSplits(List<TopicPartition> found, PartitionOffsets start) {
+    found = new ArrayList<>(found);
     found.removeAll(known);
     if (found.isEmpty()) {
-      if (known.isEmpty() && settings.subscription().pattern() == null) {
-        throw new ConnectorException(
-            "Topic '" + settings.subscription() + "' does not exist on "
-                + settings.clientProperties().get("bootstrap.servers") + ".");
-      }
       return;
     }
     found.sort(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
@@ -143,8 +168,12 @@ final class KafkaSplitEnumerator implements SplitEnumerator<KafkaPartitionSplit>
       discovery.shutdownNow();
     }
     synchronized (this) {
+      closed = true;
       if (consumer != null) {
         consumer.close();
+      }
+      if (admin != null) {
+        admin.close();
       }
     }
   }

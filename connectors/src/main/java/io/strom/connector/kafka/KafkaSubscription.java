@@ -1,15 +1,19 @@
 package io.strom.connector.kafka;
 
+import io.strom.connector.ConnectorException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * The topics a source reads: a fixed list, or every topic whose name matches a pattern.
@@ -25,29 +29,54 @@ record KafkaSubscription(List<String> topics, String pattern) implements Seriali
     }
   }
 
-  /** The partitions of the subscribed topics as the brokers know them now; missing topics have none. */
-  List<TopicPartition> partitions(Consumer<?, ?> consumer) {
-    Collection<String> names;
-    if (pattern == null) {
-      names = topics;
-    } else {
-      Pattern compiled = Pattern.compile(pattern);
-      names = new TreeSet<>();
-      for (String topic : consumer.listTopics().keySet()) {
-        if (compiled.matcher(topic).matches()) {
-          names.add(topic);
+  /**
+   * The partitions of the subscribed topics as the brokers know them now; missing topics have
+   * none. Asks the cluster each time through the admin client: a consumer would answer from its
+   * cached metadata, which it refreshes only while it polls, so partitions added to a topic it
+   * already knows would never show.
+   */
+  List<TopicPartition> partitions(Admin admin) {
+    try {
+      Collection<String> names = topics;
+      if (pattern != null) {
+        Pattern compiled = Pattern.compile(pattern);
+        names = new TreeSet<>();
+        for (String topic : admin.listTopics().names().get()) {
+          if (compiled.matcher(topic).matches()) {
+            names.add(topic);
+          }
         }
       }
-    }
-    List<TopicPartition> result = new ArrayList<>();
-    Map<String, List<PartitionInfo>> all = pattern == null ? null : consumer.listTopics();
-    for (String topic : names) {
-      List<PartitionInfo> infos = all == null ? consumer.partitionsFor(topic) : all.get(topic);
-      if (infos != null) {
-        infos.forEach(p -> result.add(new TopicPartition(p.topic(), p.partition())));
+      List<TopicPartition> result = new ArrayList<>();
+      for (Map.Entry<String, KafkaFuture<TopicDescription>> topic :
+          admin.describeTopics(names).topicNameValues().entrySet()) {
+        TopicDescription description = describedOrNull(topic.getValue());
+        if (description != null) {
+          description.partitions().forEach(
+              p -> result.add(new TopicPartition(topic.getKey(), p.partition())));
+        }
       }
+      return result;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectorException("Interrupted while listing the partitions of " + this + ".");
+    } catch (ExecutionException e) {
+      throw new ConnectorException(
+          "Could not list the partitions of " + this + ": " + e.getCause().getMessage(), e.getCause());
     }
-    return result;
+  }
+
+  /** The description of a topic, or null when the topic does not exist (or was just deleted). */
+  private static TopicDescription describedOrNull(KafkaFuture<TopicDescription> description)
+      throws InterruptedException, ExecutionException {
+    try {
+      return description.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.strom.datastream.sink.SinkOperator;
 import io.strom.planner.ValidationException;
 import io.strom.planner.calcite.PlannerContext;
 import io.strom.planner.calcite.PlannerTypes;
+import io.strom.planner.calcite.SourceTableRef;
 import io.strom.planner.catalog.CatalogManager;
 import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.Column;
@@ -32,6 +33,7 @@ import io.strom.planner.plan.optimize.ProjectionPushDown;
 import io.strom.planner.plan.optimize.TwoPhaseAggregation;
 import io.strom.planner.plan.optimize.WatermarkPushDown;
 import io.strom.planner.plan.physical.ChangelogModes;
+import io.strom.planner.plan.physical.LookupTables;
 import io.strom.planner.plan.physical.PhysicalConverter;
 import io.strom.planner.plan.physical.StateDescription;
 import io.strom.planner.plan.physical.StreamPhysicalRel;
@@ -108,6 +110,7 @@ final class QueryExecutor implements AutoCloseable {
     RelNode logical = context.toRel(query).project();
     RelNode rewritten = LogicalRewrites.rewrite(logical, new GeneratedCodeExecutor(
         types, Thread.currentThread().getContextClassLoader(), sessionZone()));
+    LookupTables.check(rewritten, this::source);
     StreamPhysicalRel physical =
         ProjectionPushDown.apply(PhysicalConverter.convertPlan(rewritten), this::acceptsProjection);
     physical = PartitionPruning.apply(physical, pruningContext());
@@ -202,16 +205,20 @@ final class QueryExecutor implements AutoCloseable {
   }
 
   private ScanTableSource source(StreamPhysicalTableSourceScan scan) {
-    ProgramSource program = programSources.get(scan.source().identifier());
+    return source(scan.source());
+  }
+
+  private ScanTableSource source(SourceTableRef table) {
+    ProgramSource program = programSources.get(table.identifier());
     if (program != null) {
       return program.copy();
     }
     try {
       return FactoryUtil.createTableSource(
           translator(new JobBuilder("probe", settings))
-              .context(scan.source().identifier().asSummaryString(), scan.source().table()));
+              .context(table.identifier().asSummaryString(), table.table()));
     } catch (ConnectorException e) {
-      throw new ValidationException("Table '" + scan.source().identifier() + "': " + e.getMessage());
+      throw new ValidationException("Table '" + table.identifier() + "': " + e.getMessage());
     }
   }
 

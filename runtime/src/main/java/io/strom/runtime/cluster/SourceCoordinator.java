@@ -116,6 +116,11 @@ final class SourceCoordinator<S extends SourceSplit> implements SplitEnumeratorC
     }
   }
 
+  @Override
+  public synchronized void runExclusively(Runnable action) {
+    action.run();
+  }
+
   synchronized void close() throws Exception {
     enumerator.close();
   }
