@@ -44,7 +44,7 @@ public final class JoinStateFootprint {
     HeapKeyedStateBackend<BinaryRow> backend =
         new HeapKeyedStateBackend<>(new KeyGroupRange(0, maxParallelism - 1), maxParallelism, () -> 0L);
     KeyedStateAccess<BinaryRow> keys = new KeyedStateAccess<>(backend, "Join");
-    JoinSideState side = new JoinSideState(keys, "left-rows", BID, 0);
+    JoinSideState side = JoinSideState.create(keys, "left", BID, outer, 0);
     long before = settledUsedHeap();
     int keyCount = Math.max(1, rows / rowsPerKey);
     for (int i = 0; i < rows; i++) {

@@ -1,18 +1,21 @@
 package io.strom.runtime.sql.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strom.api.functions.KeySelector;
 import io.strom.data.BinaryRow;
 import io.strom.data.GenericRow;
 import io.strom.data.Row;
 import io.strom.data.RowKind;
+import io.strom.runtime.state.heap.HeapKeyedStateBackend;
 import io.strom.runtime.testutils.TwoInputOperatorHarness;
 import io.strom.serde.RowSerializer;
 import io.strom.types.DataTypes;
 import io.strom.types.RowType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The changelog a regular join emits, change by change, for each join type. */
@@ -22,6 +25,12 @@ class StreamingJoinOperatorTest {
 
   private static TwoInputOperatorHarness<Row, Row, Row> harness(StreamingJoinOperator.Type type)
       throws Exception {
+    return harness(type, null);
+  }
+
+  /** A harness started from {@code snapshot}, or empty when it is null. */
+  private static TwoInputOperatorHarness<Row, Row, Row> harness(
+      StreamingJoinOperator.Type type, Map<Integer, byte[]> snapshot) throws Exception {
     KeySelector<Row, BinaryRow> key = StreamingJoinOperatorTest::key;
     TwoInputOperatorHarness<Row, Row, Row> harness =
         TwoInputOperatorHarness.keyed(
@@ -29,8 +38,23 @@ class StreamingJoinOperatorTest {
                 type, SIDE, SIDE, loader -> JoinCondition.ALWAYS, new boolean[] {true}, 0),
             key,
             key);
+    if (snapshot != null) {
+      harness.restoreKeyedState(snapshot);
+    }
     harness.open();
     return harness;
+  }
+
+  /** Every value a map state of the harness stores, over all key groups. */
+  private static List<Object> storedMapValues(
+      TwoInputOperatorHarness<Row, Row, Row> harness, String state) {
+    List<Object> values = new ArrayList<>();
+    HeapKeyedStateBackend<Object> backend = harness.stateBackend();
+    for (int keyGroup = 0; keyGroup < backend.maxParallelism(); keyGroup++) {
+      backend.forEachEntry(
+          state, keyGroup, (key, namespace, stored, timestamp) -> values.addAll(((Map<?, ?>) stored).values()));
+    }
+    return values;
   }
 
   private static BinaryRow key(Row row) {
@@ -108,5 +132,54 @@ class StreamingJoinOperatorTest {
           "-D null null 5 p",
           "+I 5 q 5 p");
     }
+  }
+
+  @Test
+  void sidesThatNeverCountMatchesKeepOnlyCopyCountsAndOneCopyCostsNoObject() throws Exception {
+    try (var harness = harness(StreamingJoinOperator.Type.LEFT)) {
+      harness.processElement1(row(RowKind.INSERT, 1, "a"), 0);
+      harness.processElement2(row(RowKind.INSERT, 1, "x"), 0);
+      harness.processElement2(row(RowKind.INSERT, 1, "x"), 0);
+      harness.processElement2(row(RowKind.INSERT, 1, "y"), 0);
+      assertThat(harness.stateBackend().stateNames())
+          .containsExactlyInAnyOrder("left-rows", "right-row-copies");
+      List<Object> copies = storedMapValues(harness, "right-row-copies");
+      assertThat(copies).containsExactlyInAnyOrder(2L, 1L);
+      Object one = copies.get(copies.indexOf(1L));
+      assertThat(one).isSameAs(Long.valueOf(1));
+      assertThat(storedMapValues(harness, "left-rows")).singleElement().isInstanceOf(Row.class);
+    }
+  }
+
+  @Test
+  void innerJoinRowsAndTheirCopiesSurviveACheckpointAndRestore() throws Exception {
+    Map<Integer, byte[]> snapshot;
+    try (var before = harness(StreamingJoinOperator.Type.INNER)) {
+      before.processElement1(row(RowKind.INSERT, 1, "a"), 0);
+      before.processElement1(row(RowKind.INSERT, 1, "a"), 0);
+      before.processElement1(row(RowKind.INSERT, 2, "b"), 0);
+      snapshot = before.snapshotKeyedState();
+    }
+    try (var after = harness(StreamingJoinOperator.Type.INNER, snapshot)) {
+      after.processElement1(row(RowKind.DELETE, 2, "b"), 0);
+      after.processElement2(row(RowKind.INSERT, 1, "x"), 0);
+      after.processElement2(row(RowKind.INSERT, 2, "y"), 0);
+      after.processElement1(row(RowKind.DELETE, 1, "a"), 0);
+      assertThat(changes(after)).containsExactly("+I 1 a 1 x", "+I 1 a 1 x", "-D 1 a 1 x");
+    }
+  }
+
+  @Test
+  void refusesACheckpointHoldingASideThatNoLongerCountsMatchesInTheOlderLayout() throws Exception {
+    Map<Integer, byte[]> snapshot;
+    // A left join's left side is held as rows with copies and matches under "left-rows": the
+    // layout every side had before, so its checkpoint stands for an older inner join's.
+    try (var before = harness(StreamingJoinOperator.Type.LEFT)) {
+      before.processElement1(row(RowKind.INSERT, 1, "a"), 0);
+      snapshot = before.snapshotKeyedState();
+    }
+    assertThatThrownBy(() -> harness(StreamingJoinOperator.Type.INNER, snapshot).close())
+        .hasStackTraceContaining("holds the left side of the join in an older state layout")
+        .hasStackTraceContaining("start the query without restoring that checkpoint");
   }
 }
