@@ -22,7 +22,8 @@ final class InnerJoinSideState extends JoinSideState {
    * Refuses a restore that holds this side in the layout with match counts (written before this
    * layout existed): reading it as copies would give wrong results, and leaving it would lose it.
    */
-  InnerJoinSideState(KeyedStateAccess<BinaryRow> keys, String side, RowType rowType, long ttlMillis) {
+  InnerJoinSideState(
+      KeyedStateAccess<BinaryRow> keys, String side, RowType rowType, long ttlMillis) {
     super(rowType);
     String legacy = rowsAndMatchesName(side);
     if (keys.hasUndeclaredRestoredState(legacy)) {
@@ -34,7 +35,8 @@ final class InnerJoinSideState extends JoinSideState {
               + "'), which this version does not read; start the query without restoring that"
               + " checkpoint, or restore it with the version that wrote it");
     }
-    this.copies = keys.getMapState(descriptor(side + "-row-copies", rowType, Types.LONG, ttlMillis));
+    this.copies =
+        keys.getMapState(descriptor(side + "-row-copies", rowType, Types.LONG, ttlMillis));
   }
 
   @Override

@@ -25,7 +25,8 @@ final class OuterJoinSideState extends JoinSideState {
 
   private final MapState<BinaryRow, Row> rows;
 
-  OuterJoinSideState(KeyedStateAccess<BinaryRow> keys, String name, RowType rowType, long ttlMillis) {
+  OuterJoinSideState(
+      KeyedStateAccess<BinaryRow> keys, String name, RowType rowType, long ttlMillis) {
     super(rowType);
     this.rows = keys.getMapState(descriptor(name, rowType, Types.row(COUNTS), ttlMillis));
   }

@@ -42,7 +42,8 @@ public final class JoinStateFootprint {
     boolean outer = args.length > 2 && args[2].equals("outer");
     int maxParallelism = 128;
     HeapKeyedStateBackend<BinaryRow> backend =
-        new HeapKeyedStateBackend<>(new KeyGroupRange(0, maxParallelism - 1), maxParallelism, () -> 0L);
+        new HeapKeyedStateBackend<>(
+            new KeyGroupRange(0, maxParallelism - 1), maxParallelism, () -> 0L);
     KeyedStateAccess<BinaryRow> keys = new KeyedStateAccess<>(backend, "Join");
     JoinSideState side = JoinSideState.create(keys, "left", BID, outer, 0);
     long before = settledUsedHeap();
@@ -59,7 +60,11 @@ public final class JoinStateFootprint {
     long after = settledUsedHeap();
     System.out.printf(
         "%s side, %,d rows over %,d keys: %,d bytes retained, %.1f bytes per row%n",
-        outer ? "outer" : "inner", rows, keyCount, after - before, (after - before) / (double) rows);
+        outer ? "outer" : "inner",
+        rows,
+        keyCount,
+        after - before,
+        (after - before) / (double) rows);
     Reference.reachabilityFence(side);
     backend.close();
   }

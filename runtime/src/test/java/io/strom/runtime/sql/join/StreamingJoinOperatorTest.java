@@ -52,7 +52,9 @@ class StreamingJoinOperatorTest {
     HeapKeyedStateBackend<Object> backend = harness.stateBackend();
     for (int keyGroup = 0; keyGroup < backend.maxParallelism(); keyGroup++) {
       backend.forEachEntry(
-          state, keyGroup, (key, namespace, stored, timestamp) -> values.addAll(((Map<?, ?>) stored).values()));
+          state,
+          keyGroup,
+          (key, namespace, stored, timestamp) -> values.addAll(((Map<?, ?>) stored).values()));
     }
     return values;
   }
