@@ -13,28 +13,14 @@ import java.util.Map;
  * The held rows of a join side that never counts matches (either side of an inner join, the
  * inner side of an outer join): per row only its number of copies, as a {@code Long}. Nearly
  * every row is held once, and a boxed 1 is the JVM's cached instance, so the count costs no heap
- * per row; it replaces a two-field row of copies and matches that cost over 100 bytes per row.
+ * per row (earlier versions held a row of two counters, over 100 bytes, per held row).
  */
 final class InnerJoinSideState extends JoinSideState {
   private final MapState<BinaryRow, Long> copies;
 
-  /**
-   * Refuses a restore that holds this side in the layout with match counts (written before this
-   * layout existed): reading it as copies would give wrong results, and leaving it would lose it.
-   */
   InnerJoinSideState(
       KeyedStateAccess<BinaryRow> keys, String side, RowType rowType, long ttlMillis) {
     super(rowType);
-    String legacy = rowsAndMatchesName(side);
-    if (keys.hasUndeclaredRestoredState(legacy)) {
-      throw new IllegalStateException(
-          "The checkpoint holds the "
-              + side
-              + " side of the join in an older state layout ('"
-              + legacy
-              + "'), which this version does not read; start the query without restoring that"
-              + " checkpoint, or restore it with the version that wrote it");
-    }
     this.copies =
         keys.getMapState(descriptor(side + "-row-copies", rowType, Types.LONG, ttlMillis));
   }

@@ -23,10 +23,10 @@ import java.util.List;
  */
 abstract sealed class JoinSideState permits InnerJoinSideState, OuterJoinSideState {
   /**
-   * The state name under which releases before the inner-side layout kept every side's rows with
-   * copies and matches; that layout is still the outer side's, under the same name.
+   * The state name under which earlier versions held each side's rows, with a row of two
+   * counters (copies, matches) per held row.
    */
-  static String rowsAndMatchesName(String side) {
+  private static String olderLayoutName(String side) {
     return side + "-rows";
   }
 
@@ -51,9 +51,27 @@ abstract sealed class JoinSideState permits InnerJoinSideState, OuterJoinSideSta
       RowType rowType,
       boolean countsMatches,
       long ttlMillis) {
+    refuseOlderLayout(keys, side);
     return countsMatches
-        ? new OuterJoinSideState(keys, rowsAndMatchesName(side), rowType, ttlMillis)
+        ? new OuterJoinSideState(keys, side, rowType, ttlMillis)
         : new InnerJoinSideState(keys, side, rowType, ttlMillis);
+  }
+
+  /**
+   * Fails on a restore that holds the side in the older layout: reading it as the current one
+   * would give wrong results, and ignoring it would lose the held rows.
+   */
+  private static void refuseOlderLayout(KeyedStateAccess<BinaryRow> keys, String side) {
+    String older = olderLayoutName(side);
+    if (keys.hasUndeclaredRestoredState(older)) {
+      throw new IllegalStateException(
+          "The checkpoint holds the "
+              + side
+              + " side of the join in an older state layout ('"
+              + older
+              + "'), which this version does not read; start the query without restoring that"
+              + " checkpoint, or restore it with the version that wrote it");
+    }
   }
 
   /** A map state descriptor from held rows to {@code values}, with the join's time-to-live. */

@@ -3,10 +3,7 @@ package io.strom.runtime.sql.join;
 import io.strom.api.state.MapState;
 import io.strom.api.typeinfo.Types;
 import io.strom.data.BinaryRow;
-import io.strom.data.GenericRow;
-import io.strom.data.Row;
 import io.strom.runtime.state.KeyedStateAccess;
-import io.strom.types.DataTypes;
 import io.strom.types.RowType;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,50 +11,50 @@ import java.util.Map;
 
 /**
  * The held rows of the outer side of an outer join: per row its copies and how many rows of the
- * other side it matches, as a row of two BIGINTs (the layout every side had before {@link
- * InnerJoinSideState}, under the same state name, so such checkpoints still restore).
+ * other side it matches, both packed into one {@code Long} (matches in the high 32 bits, copies in
+ * the low ones), as Flink counts both in ints. A row held once without matches is the JVM's cached
+ * boxed 1; any other value is one small boxed long instead of a row of two counters.
  */
 final class OuterJoinSideState extends JoinSideState {
-  private static final RowType COUNTS =
-      DataTypes.ROW(
-          DataTypes.FIELD("copies", DataTypes.BIGINT().copy(false)),
-          DataTypes.FIELD("matches", DataTypes.BIGINT().copy(false)));
+  private static final long LOW_BITS = 0xFFFF_FFFFL;
 
-  private final MapState<BinaryRow, Row> rows;
+  private final MapState<BinaryRow, Long> counts;
 
   OuterJoinSideState(
-      KeyedStateAccess<BinaryRow> keys, String name, RowType rowType, long ttlMillis) {
+      KeyedStateAccess<BinaryRow> keys, String side, RowType rowType, long ttlMillis) {
     super(rowType);
-    this.rows = keys.getMapState(descriptor(name, rowType, Types.row(COUNTS), ttlMillis));
+    this.counts =
+        keys.getMapState(descriptor(side + "-row-copies-matches", rowType, Types.LONG, ttlMillis));
   }
 
   @Override
   List<Held> all() {
     List<Held> all = new ArrayList<>();
-    for (Map.Entry<BinaryRow, Row> entry : rows.entries()) {
-      all.add(new Held(entry.getKey(), entry.getValue().getLong(0), entry.getValue().getLong(1)));
+    for (Map.Entry<BinaryRow, Long> entry : counts.entries()) {
+      long packed = entry.getValue();
+      all.add(new Held(entry.getKey(), packed & LOW_BITS, packed >>> 32));
     }
     return all;
   }
 
   @Override
   void add(BinaryRow row, long matches) {
-    Row counts = rows.get(row);
-    long copies = counts == null ? 1 : counts.getLong(0) + 1;
+    Long packed = counts.get(row);
+    long copies = packed == null ? 1 : (packed & LOW_BITS) + 1;
     put(row, copies, matches);
   }
 
   @Override
   boolean retract(BinaryRow row) {
-    Row counts = rows.get(row);
-    if (counts == null) {
+    Long packed = counts.get(row);
+    if (packed == null) {
       return false;
     }
-    long copies = counts.getLong(0) - 1;
+    long copies = (packed & LOW_BITS) - 1;
     if (copies <= 0) {
-      rows.remove(row);
+      counts.remove(row);
     } else {
-      put(row, copies, counts.getLong(1));
+      put(row, copies, packed >>> 32);
     }
     return true;
   }
@@ -68,9 +65,12 @@ final class OuterJoinSideState extends JoinSideState {
   }
 
   private void put(BinaryRow row, long copies, long matches) {
-    GenericRow counts = new GenericRow(2);
-    counts.setLong(0, copies);
-    counts.setLong(1, matches);
-    rows.put(row, counts);
+    if (copies > Integer.MAX_VALUE || matches > Integer.MAX_VALUE) {
+      throw new IllegalStateException(
+          "A row of the outer side of a join is held or matched more than "
+              + Integer.MAX_VALUE
+              + " times for one join key, more than the join's state counts");
+    }
+    counts.put(row, matches << 32 | copies);
   }
 }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strom.api.functions.KeySelector;
+import io.strom.api.state.MapStateDescriptor;
+import io.strom.api.typeinfo.Types;
 import io.strom.data.BinaryRow;
 import io.strom.data.GenericRow;
 import io.strom.data.Row;
 import io.strom.data.RowKind;
+import io.strom.runtime.state.VoidNamespace;
 import io.strom.runtime.state.heap.HeapKeyedStateBackend;
 import io.strom.runtime.testutils.TwoInputOperatorHarness;
 import io.strom.serde.RowSerializer;
@@ -137,19 +140,22 @@ class StreamingJoinOperatorTest {
   }
 
   @Test
-  void sidesThatNeverCountMatchesKeepOnlyCopyCountsAndOneCopyCostsNoObject() throws Exception {
+  void heldRowsKeepCountsAsOneLongAndOneCopyWithoutMatchesCostsNoObject() throws Exception {
     try (var harness = harness(StreamingJoinOperator.Type.LEFT)) {
       harness.processElement1(row(RowKind.INSERT, 1, "a"), 0);
+      harness.processElement1(row(RowKind.INSERT, 2, "b"), 0);
       harness.processElement2(row(RowKind.INSERT, 1, "x"), 0);
       harness.processElement2(row(RowKind.INSERT, 1, "x"), 0);
       harness.processElement2(row(RowKind.INSERT, 1, "y"), 0);
       assertThat(harness.stateBackend().stateNames())
-          .containsExactlyInAnyOrder("left-rows", "right-row-copies");
+          .containsExactlyInAnyOrder("left-row-copies-matches", "right-row-copies");
       List<Object> copies = storedMapValues(harness, "right-row-copies");
       assertThat(copies).containsExactlyInAnyOrder(2L, 1L);
-      Object one = copies.get(copies.indexOf(1L));
-      assertThat(one).isSameAs(Long.valueOf(1));
-      assertThat(storedMapValues(harness, "left-rows")).singleElement().isInstanceOf(Row.class);
+      assertThat(copies.get(copies.indexOf(1L))).isSameAs(Long.valueOf(1));
+      // "a": one copy, three matches (x twice, y once); "b": one copy, no match.
+      List<Object> packed = storedMapValues(harness, "left-row-copies-matches");
+      assertThat(packed).containsExactlyInAnyOrder(3L << 32 | 1, 1L);
+      assertThat(packed.get(packed.indexOf(1L))).isSameAs(Long.valueOf(1));
     }
   }
 
@@ -172,16 +178,40 @@ class StreamingJoinOperatorTest {
   }
 
   @Test
-  void refusesACheckpointHoldingASideThatNoLongerCountsMatchesInTheOlderLayout() throws Exception {
+  void refusesACheckpointHoldingASideInTheOlderLayout() throws Exception {
     Map<Integer, byte[]> snapshot;
-    // A left join's left side is held as rows with copies and matches under "left-rows": the
-    // layout every side had before, so its checkpoint stands for an older inner join's.
-    try (var before = harness(StreamingJoinOperator.Type.LEFT)) {
-      before.processElement1(row(RowKind.INSERT, 1, "a"), 0);
+    try (var before = harness(StreamingJoinOperator.Type.INNER)) {
+      // Earlier versions held the left side under "left-rows"; only the name matters here.
+      before
+          .stateBackend()
+          .mapState(new MapStateDescriptor<>("left-rows", Types.STRING, Types.LONG))
+          .put(key(row(RowKind.INSERT, 1, "a")), VoidNamespace.INSTANCE, "a", 1L);
       snapshot = before.snapshotKeyedState();
     }
-    assertThatThrownBy(() -> harness(StreamingJoinOperator.Type.INNER, snapshot).close())
-        .hasStackTraceContaining("holds the left side of the join in an older state layout")
-        .hasStackTraceContaining("start the query without restoring that checkpoint");
+    for (StreamingJoinOperator.Type type : StreamingJoinOperator.Type.values()) {
+      assertThatThrownBy(() -> harness(type, snapshot).close())
+          .as(type.name())
+          .hasStackTraceContaining("holds the left side of the join in an older state layout")
+          .hasStackTraceContaining("start the query without restoring that checkpoint");
+    }
+  }
+
+  @Test
+  void outerJoinMatchCountsSurviveACheckpointAndRestore() throws Exception {
+    Map<Integer, byte[]> snapshot;
+    try (var before = harness(StreamingJoinOperator.Type.FULL)) {
+      before.processElement1(row(RowKind.INSERT, 1, "a"), 0);
+      before.processElement2(row(RowKind.INSERT, 1, "x"), 0);
+      before.processElement2(row(RowKind.INSERT, 1, "y"), 0);
+      snapshot = before.snapshotKeyedState();
+    }
+    try (var after = harness(StreamingJoinOperator.Type.FULL, snapshot)) {
+      after.processElement2(row(RowKind.DELETE, 1, "x"), 0);
+      after.processElement2(row(RowKind.DELETE, 1, "y"), 0);
+      after.processElement1(row(RowKind.DELETE, 1, "a"), 0);
+      assertThat(changes(after))
+          .containsExactly(
+              "-D 1 a 1 x", "-D 1 a 1 y", "+I 1 a null null", "-D 1 a null null");
+    }
   }
 }
