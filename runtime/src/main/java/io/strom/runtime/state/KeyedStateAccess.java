@@ -43,6 +43,11 @@ public final class KeyedStateAccess<K> {
     this.currentKey = key;
   }
 
+  /** See {@link KeyedStateBackend#hasUndeclaredRestoredState}. */
+  public boolean hasUndeclaredRestoredState(String name) {
+    return backend.hasUndeclaredRestoredState(name);
+  }
+
   /** The bound key; fails when none is bound, which means state was used outside a keyed call. */
   public K currentKey() {
     K key = currentKey;

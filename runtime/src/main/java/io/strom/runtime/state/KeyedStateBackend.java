@@ -30,6 +30,13 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
   <N, IN, ACC, OUT> InternalAggregatingState<K, N, IN, ACC, OUT> aggregatingState(
       AggregatingStateDescriptor<IN, ACC, OUT> descriptor);
 
+  /**
+   * Whether a restore brought state of this name that no descriptor has declared since; lets an
+   * operator whose state layout changed refuse a checkpoint in the old layout instead of ignoring
+   * it.
+   */
+  boolean hasUndeclaredRestoredState(String name);
+
   /** Releases all state. */
   @Override
   void close();

@@ -211,6 +211,18 @@ class KeyGroupSnapshotRestoreTest {
   }
 
   @Test
+  void tellsWhichRestoredStatesAreNotDeclaredYet() throws Exception {
+    Map<Integer, byte[]> sections = filledSubtask().snapshot();
+    Subtask s = new Subtask(new KeyGroupRange(0, MAX_PARALLELISM - 1));
+    s.restore(sections);
+    assertThat(s.backend.hasUndeclaredRestoredState("count")).isTrue();
+    assertThat(s.backend.hasUndeclaredRestoredState("never-written")).isFalse();
+    s.count();
+    assertThat(s.backend.hasUndeclaredRestoredState("count")).isFalse();
+    assertThat(s.backend.hasUndeclaredRestoredState("items")).isTrue();
+  }
+
+  @Test
   void writtenSnapshotDoesNotSeeLaterChanges() throws Exception {
     Subtask s = filledSubtask();
     Map<Integer, byte[]> sections = s.snapshot();

@@ -90,8 +90,8 @@ public final class StreamingJoinOperator extends AbstractOperator<Row>
     leftKey = context.keySelector(0);
     rightKey = context.keySelector(1);
     keys = new KeyedStateAccess<>(context.<BinaryRow>keyedStateBackend(), context.operatorName());
-    leftRows = new JoinSideState(keys, "left-rows", leftType, stateTtlMillis);
-    rightRows = new JoinSideState(keys, "right-rows", rightType, stateTtlMillis);
+    leftRows = JoinSideState.create(keys, "left", leftType, type.leftOuter, stateTtlMillis);
+    rightRows = JoinSideState.create(keys, "right", rightType, type.rightOuter, stateTtlMillis);
     test = condition.create(context.userCodeClassLoader());
     leftNulls = new GenericRow(leftType.fieldCount());
     rightNulls = new GenericRow(rightType.fieldCount());

@@ -281,6 +281,11 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
         keyGroup, e -> visitor.visit(e.key, e.namespace, e.value, e.timestamp));
   }
 
+  @Override
+  public boolean hasUndeclaredRestoredState(String name) {
+    return restored.containsKey(name);
+  }
+
   /** Releases all state; the backend cannot be used afterwards. */
   @Override
   public void close() {

@@ -211,6 +211,11 @@ public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedSta
   }
 
   @Override
+  public boolean hasUndeclaredRestoredState(String name) {
+    return restoredKinds.containsKey(name) || restoredColumns.containsKey(name);
+  }
+
+  @Override
   public KeyGroupRange keyGroupRange() {
     return keyGroupRange;
   }
