@@ -63,9 +63,23 @@ class NexmarkSubPlanReuseTest {
     assertThat(nodesNamed(graph, "WindowAggregate")).isEqualTo(3);
   }
 
+  /** The views of bids and of auctions read the one table through different pushed filters. */
+  @Test
+  void readsTheTableOncePerPushedFilter() {
+    StreamGraph graph =
+        graphOf("SELECT auction FROM bid UNION ALL SELECT id FROM auction UNION ALL"
+            + " SELECT auction FROM bid");
+
+    assertThat(sources(graph)).isEqualTo(2);
+  }
+
   private StreamGraph q5Graph() {
-    JobBuilder job = new JobBuilder("q5", session.settings());
-    session.translate(NexmarkRun.selectOf(5), job, true);
+    return graphOf(NexmarkRun.selectOf(5));
+  }
+
+  private StreamGraph graphOf(String query) {
+    JobBuilder job = new JobBuilder("query", session.settings());
+    session.translate(query, job, true);
     return job.graph();
   }
 
