@@ -32,6 +32,23 @@ public final class TableConfigOptions {
               "A source split without records for this long is idle and holds back no watermark;"
                   + " 0 never marks splits idle.");
 
+  public static final ConfigOption<Boolean> REUSE_SUB_PLAN_ENABLED =
+      ConfigOptions.key("table.optimizer.reuse-sub-plan-enabled")
+          .booleanType()
+          .defaultValue(true)
+          .withDescription(
+              "Whether identical parts of a job's plans (the same subquery read twice, or by"
+                  + " several inserts of a statement set) run once and feed every consumer.");
+
+  public static final ConfigOption<Boolean> REUSE_SOURCE_ENABLED =
+      ConfigOptions.key("table.optimizer.reuse-source-enabled")
+          .booleanType()
+          .defaultValue(true)
+          .withDescription(
+              "Whether identical table scans (and the plans over them) are read once and feed"
+                  + " every consumer. Takes effect only when '"
+                  + "table.optimizer.reuse-sub-plan-enabled' is true.");
+
   public static final ConfigOption<Boolean> MINI_BATCH_ENABLED =
       ConfigOptions.key("table.exec.mini-batch.enabled")
           .booleanType()

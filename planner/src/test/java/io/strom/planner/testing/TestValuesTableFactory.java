@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A test connector ({@code 'connector' = 'test-values'}) whose table holds rows a test registered
@@ -25,6 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TestValuesTableFactory implements DynamicTableSourceFactory {
   private static final Map<String, List<Row>> DATA = new ConcurrentHashMap<>();
+  /** Rows read so far from each registration, over all scans of all tables naming it. */
+  private static final Map<String, AtomicLong> READS = new ConcurrentHashMap<>();
 
   static final ConfigOption<String> DATA_ID =
       ConfigOptions.key("data-id").stringType().noDefaultValue().withDescription("Registered rows.");
@@ -34,6 +37,12 @@ public final class TestValuesTableFactory implements DynamicTableSourceFactory {
     String id = UUID.randomUUID().toString();
     DATA.put(id, List.copyOf(rows));
     return id;
+  }
+
+  /** How many rows the scans of tables over registration {@code id} have read so far. */
+  public static long reads(String id) {
+    AtomicLong reads = READS.get(id);
+    return reads == null ? 0 : reads.get();
   }
 
   static final ConfigOption<String> CHANGELOG_MODE =
@@ -93,7 +102,10 @@ public final class TestValuesTableFactory implements DynamicTableSourceFactory {
     @Override
     public Source<Row, ?> createRuntimeSource() {
       String data = id;
-      return new GeneratorSource<Row>(i -> DATA.get(data).get((int) i), DATA.get(id).size(), 0);
+      return new GeneratorSource<Row>(i -> {
+        READS.computeIfAbsent(data, k -> new AtomicLong()).incrementAndGet();
+        return DATA.get(data).get((int) i);
+      }, DATA.get(id).size(), 0);
     }
 
     @Override

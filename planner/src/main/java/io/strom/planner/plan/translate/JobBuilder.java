@@ -33,6 +33,8 @@ public final class JobBuilder {
   private final int parallelism;
   private final int maxParallelism;
   private final java.util.Set<String> uids = new java.util.HashSet<>();
+  /** Sub-plans translated so far, shared by every plan of the job (all inserts of a set). */
+  private final java.util.Map<SubPlanKey, Output> translated = new java.util.HashMap<>();
 
   public JobBuilder(String jobName, Configuration configuration) {
     this(new StreamGraph(jobName, configuration), configuration);
@@ -202,6 +204,16 @@ public final class JobBuilder {
               null,
               Types.row(input.type()).createSerializer()));
     }
+  }
+
+  /** The output of a sub-plan already in the job, or null. */
+  Output translated(SubPlanKey key) {
+    return translated.get(key);
+  }
+
+  /** Records the output of a sub-plan, for later consumers of an equal one. */
+  void rememberTranslated(SubPlanKey key, Output output) {
+    translated.put(key, output);
   }
 
   public StreamGraph graph() {

@@ -99,6 +99,9 @@ public final class PlanTranslator {
   private ChangelogModes modes;
   private int generated;
   private OverAndRankTranslator overAndRank;
+  /** The keys of the plan whose changes are {@link #subPlanKeysModes}, computed as needed. */
+  private SubPlanKeys subPlanKeys;
+  private ChangelogModes subPlanKeysModes;
 
   public PlanTranslator(
       JobBuilder job,
@@ -128,10 +131,43 @@ public final class PlanTranslator {
     return modes.dropsUpdateBefore(node);
   }
 
+  /**
+   * Translates {@code node} and its inputs, or, when sub-plan reuse is on and the job already
+   * runs an equal sub-plan (see {@link SubPlanKeys}), returns that sub-plan's output: its
+   * operators then feed every consumer.
+   */
   public JobBuilder.Output translate(StreamPhysicalRel node) {
     if (modes == null) {
       modes = ChangelogModes.infer(node, sourceModes);
     }
+    SubPlanKey key = reuseKey(node);
+    if (key != null) {
+      JobBuilder.Output shared = job.translated(key);
+      if (shared != null) {
+        return shared;
+      }
+    }
+    JobBuilder.Output output = translateNode(node);
+    if (key != null) {
+      job.rememberTranslated(key, output);
+    }
+    return output;
+  }
+
+  /** The key under which {@code node} is shared, or null when sub-plan reuse is off for it. */
+  private SubPlanKey reuseKey(StreamPhysicalRel node) {
+    if (!settings.get(TableConfigOptions.REUSE_SUB_PLAN_ENABLED)) {
+      return null;
+    }
+    if (subPlanKeys == null || subPlanKeysModes != modes) {
+      subPlanKeys =
+          new SubPlanKeys(modes, settings.get(TableConfigOptions.REUSE_SOURCE_ENABLED));
+      subPlanKeysModes = modes;
+    }
+    return subPlanKeys.reusable(node);
+  }
+
+  private JobBuilder.Output translateNode(StreamPhysicalRel node) {
     if (node instanceof StreamPhysicalTableSourceScan scan) {
       return scan(scan);
     }
