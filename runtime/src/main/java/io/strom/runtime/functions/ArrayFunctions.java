@@ -20,7 +20,8 @@ import java.util.Set;
  * Flink's array and map built-ins (ARRAY_DISTINCT, ARRAY_SLICE, MAP_UNION, ...) in generated code.
  * Generated code hands over the elements as boxed internal values, NULL elements as null, already
  * converted to the result's element type, so these helpers only need Java equality and order.
- * Arguments are never NULL: the generated code answers NULL itself.
+ * Array, map and string arguments are never NULL (only ARRAY_JOIN's optional replacement may be
+ * left out as null): the generated code answers NULL itself.
  */
 public final class ArrayFunctions {
   private ArrayFunctions() {}
@@ -94,8 +95,9 @@ public final class ArrayFunctions {
   /**
    * ARRAY_SLICE: the elements from offset {@code start} to {@code end}, both inclusive. Offsets are
    * 1-based, negative ones count from the end (-1 is the last element) and 0 means the first
-   * element; offsets beyond either end are moved to it, so only a range that lies wholly outside
-   * the array, or that ends before it starts, is empty.
+   * element, as does an end counted back to just before it (Flink's rule); offsets beyond either
+   * end are moved to it, so only a range that lies wholly outside the array, or that ends before
+   * it starts, is empty.
    */
   public static ArrayData slice(Object[] elements, long start, long end) {
     long size = elements.length;
