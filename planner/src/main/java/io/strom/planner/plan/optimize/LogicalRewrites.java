@@ -61,6 +61,13 @@ public final class LogicalRewrites {
                   PruneEmptyRules.PROJECT_INSTANCE,
                   PruneEmptyRules.UNION_INSTANCE,
                   ConstantRowsUnionToValuesRule.INSTANCE))
+          // Columns nothing above reads are dropped as low as they can go, as in Flink: through
+          // filters, joins, unions, OVER windows, window table functions and watermark assigners.
+          // Stateful nodes (joins above all) then hold only what the query needs, and the calcs
+          // that result reach the scans, which read fewer fields.
+          // After filters have moved and constants are reduced, so each projection sees the final
+          // conditions; before calcs, which these rules do not take apart.
+          .addRuleCollection(ProjectionPruning.RULES)
           // Stateless steps become calcs and merge: one generated function per chain of them.
           .addRuleCollection(
               java.util.List.of(
