@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -48,12 +49,19 @@ class RocksDbStateBeyondHeapTest {
     }
     assertThat(Long.parseLong(written.get("checksum"))).as("written").isEqualTo(expectedChecksum);
 
+    // Both restores at once: each child has its own heap, and the test takes less time.
+    Map<String, Child> readers = new LinkedHashMap<>();
     for (int parallelism : new int[] {1, 2}) {
       String phase = "read-p" + parallelism;
-      Map<String, String> read =
-          runNamedChild(
+      readers.put(
+          phase,
+          start(
               phase, "read", work.toString(), Long.toString(KEYS), written.get("savepoint"),
-              Integer.toString(parallelism));
+              Integer.toString(parallelism)));
+    }
+    for (Map.Entry<String, Child> reader : readers.entrySet()) {
+      String phase = reader.getKey();
+      Map<String, String> read = reader.getValue().result();
       assertThat(Long.parseLong(read.get("maxHeap"))).as("child heap").isEqualTo(maxHeap);
       assertThat(Long.parseLong(read.get("keys"))).as("keys read, %s", phase).isEqualTo(KEYS);
       assertThat(Long.parseLong(read.get("wrongValues"))).as("wrong values, %s", phase).isZero();
@@ -62,16 +70,43 @@ class RocksDbStateBeyondHeapTest {
   }
 
   private Map<String, String> runChild(String... args) throws IOException, InterruptedException {
-    return runNamedChild(args[0], args);
+    return start(args[0], args).result();
   }
 
-  /**
-   * Runs {@link StateBeyondHeapJob} with {@code args} in a JVM with {@link #HEAP} of heap, its
-   * output in files named {@code name}; returns the pairs of its result line. Fails, showing the
-   * child's output, unless it exits with 0.
-   */
-  private Map<String, String> runNamedChild(String name, String... args)
-      throws IOException, InterruptedException {
+  /** A child JVM running {@link StateBeyondHeapJob}, its output in files named after it. */
+  private record Child(String name, Process process, Path stdout, Path stderr) {
+
+    /**
+     * Waits for the child; returns the pairs of its result line. Fails, showing the child's
+     * output, unless it exits with 0.
+     */
+    Map<String, String> result() throws IOException, InterruptedException {
+      boolean ended = process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (!ended) {
+        process.destroyForcibly().waitFor();
+      }
+      String output = Files.readString(stdout);
+      String log = "stdout:\n" + output + "\nstderr:\n" + tail(Files.readString(stderr));
+      assertThat(ended).as("%s ended within %d s\n%s", name, CHILD_TIMEOUT_SECONDS, log).isTrue();
+      assertThat(process.exitValue()).as("exit code of %s\n%s", name, log).isZero();
+      String result =
+          output
+              .lines()
+              .filter(line -> line.startsWith(StateBeyondHeapJob.RESULT_PREFIX + " "))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no result line from " + name + "\n" + log));
+      Map<String, String> pairs = new HashMap<>();
+      for (String pair :
+          result.substring(StateBeyondHeapJob.RESULT_PREFIX.length() + 1).split(" ")) {
+        int eq = pair.indexOf('=');
+        pairs.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+      return pairs;
+    }
+  }
+
+  /** Starts {@link StateBeyondHeapJob} with {@code args} in a JVM with {@link #HEAP} of heap. */
+  private Child start(String name, String... args) throws IOException {
     String java =
         ProcessHandle.current()
             .info()
@@ -95,26 +130,7 @@ class RocksDbStateBeyondHeapTest {
             .redirectOutput(stdout.toFile())
             .redirectError(stderr.toFile())
             .start();
-    boolean ended = child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    if (!ended) {
-      child.destroyForcibly().waitFor();
-    }
-    String output = Files.readString(stdout);
-    String log = "stdout:\n" + output + "\nstderr:\n" + tail(Files.readString(stderr));
-    assertThat(ended).as("%s ended within %d s\n%s", name, CHILD_TIMEOUT_SECONDS, log).isTrue();
-    assertThat(child.exitValue()).as("exit code of %s\n%s", name, log).isZero();
-    String result =
-        output
-            .lines()
-            .filter(line -> line.startsWith(StateBeyondHeapJob.RESULT_PREFIX + " "))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no result line from " + name + "\n" + log));
-    Map<String, String> pairs = new HashMap<>();
-    for (String pair : result.substring(StateBeyondHeapJob.RESULT_PREFIX.length() + 1).split(" ")) {
-      int eq = pair.indexOf('=');
-      pairs.put(pair.substring(0, eq), pair.substring(eq + 1));
-    }
-    return pairs;
+    return new Child(name, child, stdout, stderr);
   }
 
   /** The end of a child's log: where its failure is. */

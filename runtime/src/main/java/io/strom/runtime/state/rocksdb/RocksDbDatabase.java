@@ -28,6 +28,7 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.StringAppendOperator;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -284,6 +285,15 @@ final class RocksDbDatabase implements AutoCloseable {
           valueOut.length());
     } catch (RocksDBException e) {
       throw failed("append", e);
+    }
+  }
+
+  /** Writes a batch of rows at once. */
+  void write(WriteBatch batch) {
+    try {
+      db.write(writeOptions, batch);
+    } catch (RocksDBException e) {
+      throw failed("write", e);
     }
   }
 

@@ -70,47 +70,49 @@ final class RocksDbSnapshotSerde {
     DataOutputSerializer value = db.valueOut;
     in.setBuffer(body, 0, body.length);
     int n = in.readInt();
-    for (int i = 0; i < n; i++) {
-      int keyStart = in.position();
-      db.keys.deserialize(in);
-      db.namespaces.deserialize(in);
-      int keyEnd = in.position();
-      switch (state.kind()) {
-        case MAP -> {
-          int size = in.readInt();
-          for (int e = 0; e < size; e++) {
-            key.clear();
-            key.writeShort(keyGroup);
-            key.write(body, keyStart, keyEnd - keyStart);
-            int userKeyStart = in.position();
-            ((RocksDbMapState<?, ?, ?, ?>) state).userKeys.deserialize(in);
-            key.write(body, userKeyStart, in.position() - userKeyStart);
+    try (RocksDbRestoreBatch rows = new RocksDbRestoreBatch(db)) {
+      for (int i = 0; i < n; i++) {
+        int keyStart = in.position();
+        db.keys.deserialize(in);
+        db.namespaces.deserialize(in);
+        int keyEnd = in.position();
+        switch (state.kind()) {
+          case MAP -> {
+            int size = in.readInt();
+            for (int e = 0; e < size; e++) {
+              key.clear();
+              key.writeShort(keyGroup);
+              key.write(body, keyStart, keyEnd - keyStart);
+              int userKeyStart = in.position();
+              ((RocksDbMapState<?, ?, ?, ?>) state).userKeys.deserialize(in);
+              key.write(body, userKeyStart, in.position() - userKeyStart);
+              value.clear();
+              copyStamp(writtenTimed, timed, now, value);
+              boolean present = in.readBoolean();
+              value.writeBoolean(present);
+              if (present) {
+                copyValue(state, body, value);
+              }
+              rows.put(state.cf);
+            }
+          }
+          case LIST -> {
+            startRow(keyGroup, body, keyStart, keyEnd);
+            int size = in.readInt();
             value.clear();
-            copyStamp(writtenTimed, timed, now, value);
-            boolean present = in.readBoolean();
-            value.writeBoolean(present);
-            if (present) {
+            for (int e = 0; e < size; e++) {
+              copyStamp(writtenTimed, timed, now, value);
               copyValue(state, body, value);
             }
-            db.put(state.cf);
+            rows.put(state.cf);
           }
-        }
-        case LIST -> {
-          startRow(keyGroup, body, keyStart, keyEnd);
-          int size = in.readInt();
-          value.clear();
-          for (int e = 0; e < size; e++) {
+          default -> {
+            startRow(keyGroup, body, keyStart, keyEnd);
+            value.clear();
             copyStamp(writtenTimed, timed, now, value);
             copyValue(state, body, value);
+            rows.put(state.cf);
           }
-          db.put(state.cf);
-        }
-        default -> {
-          startRow(keyGroup, body, keyStart, keyEnd);
-          value.clear();
-          copyStamp(writtenTimed, timed, now, value);
-          copyValue(state, body, value);
-          db.put(state.cf);
         }
       }
     }
