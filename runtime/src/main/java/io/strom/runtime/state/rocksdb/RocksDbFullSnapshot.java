@@ -10,6 +10,8 @@ import io.strom.serde.DynamicSerializer;
 import io.strom.serde.TypeSerializer;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rocksdb.ColumnFamilyHandle;
@@ -51,7 +53,8 @@ final class RocksDbFullSnapshot implements KeyGroupSnapshot {
       Map<String, StateKind> restored,
       ColumnFamilyHandle restoredColumn) {
     this.states = List.copyOf(states);
-    this.restored = Map.copyOf(restored);
+    // In the backend's order, so equal state gives equal files.
+    this.restored = Collections.unmodifiableMap(new LinkedHashMap<>(restored));
     this.restoredColumn = restoredColumn;
     this.snapshot = new RocksDbReadSnapshot(db);
   }
