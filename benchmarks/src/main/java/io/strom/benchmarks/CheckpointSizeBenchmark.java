@@ -7,6 +7,7 @@ import io.strom.runtime.checkpoint.NativeKeyedState;
 import io.strom.runtime.checkpoint.StateFile;
 import io.strom.runtime.state.InternalValueState;
 import io.strom.runtime.state.KeyGroupRange;
+import io.strom.runtime.state.KeyGroupSnapshot;
 import io.strom.runtime.state.VoidNamespace;
 import io.strom.runtime.state.rocksdb.RocksDbIncrementalSnapshots;
 import io.strom.runtime.state.rocksdb.RocksDbKeyedStateBackend;
@@ -110,20 +111,24 @@ final class CheckpointSizeBenchmark {
         }
         report(interval, "incremental", t1 - t0, t2 - t0, written, uploaded.totalBytes());
 
-        long full = fullCheckpoint(backend, range, work.resolve("full-" + id + ".state"));
+        long full;
+        long synchronous;
+        try (KeyGroupSnapshot snapshot = backend.snapshot()) {
+          synchronous = System.nanoTime() - t2;
+          full = fullCheckpoint(snapshot, range, work.resolve("full-" + id + ".state"));
+        }
         long t3 = System.nanoTime();
-        report(interval, "full", t3 - t2, t3 - t2, full, full);
+        report(interval, "full", synchronous, t3 - t2, full, full);
         Files.delete(work.resolve("full-" + id + ".state"));
       }
     }
   }
 
   /**
-   * Writes every key group in the portable format, as a full checkpoint does (here streamed to the
-   * file key group by key group); returns the bytes written.
+   * Writes every key group of a full snapshot in the portable format to a file, key group by key
+   * group, as a snapshot thread does; returns the bytes written.
    */
-  private static long fullCheckpoint(
-      RocksDbKeyedStateBackend<Integer> backend, KeyGroupRange range, Path file)
+  private static long fullCheckpoint(KeyGroupSnapshot snapshot, KeyGroupRange range, Path file)
       throws IOException {
     DataOutputSerializer out = new DataOutputSerializer(1 << 20);
     long total = 0;
@@ -131,7 +136,7 @@ final class CheckpointSizeBenchmark {
         FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       for (int kg = range.first(); kg <= range.last(); kg++) {
         out.clear();
-        backend.snapshotKeyGroup(kg, out);
+        snapshot.writeKeyGroup(kg, out);
         ByteBuffer bytes = ByteBuffer.wrap(out.buffer(), 0, out.length());
         while (bytes.hasRemaining()) {
           total += channel.write(bytes);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +18,10 @@ import org.junit.jupiter.api.parallel.Isolated;
 /**
  * Keyed state several times larger than the JVM heap, literally: {@link StateBeyondHeapJob} runs
  * in a child JVM with {@value #HEAP} of heap, writes {@value #KEYS} values of 1 KB into the RocksDB
- * backend, completes an incremental checkpoint holding all of them, and a second child JVM with
- * the same heap restores that checkpoint and reads every value back. Any OutOfMemoryError ends a
- * child with a non-zero exit code.
+ * backend, completes a full checkpoint and a savepoint holding all of them (both written in the
+ * state file format, streamed from RocksDB snapshots), and further child JVMs with the same heap
+ * restore the savepoint, at the same and at another parallelism, and read every value back. Any
+ * OutOfMemoryError ends a child with a non-zero exit code.
  *
  * <p>Isolated: the children need the machine's cores and disk for themselves, so nothing else may
  * run beside this test, should test classes ever run in parallel.
@@ -33,31 +35,78 @@ class RocksDbStateBeyondHeapTest {
   @TempDir Path work;
 
   @Test
-  void stateFourTimesTheHeapIsCheckpointedRestoredAndReadBackInJvmsWithThatHeap()
+  void stateFourTimesTheHeapIsSavepointedRestoredAndReadBackInJvmsWithThatHeap()
       throws Exception {
     Map<String, String> written = runChild("write", work.toString(), Long.toString(KEYS));
     long maxHeap = Long.parseLong(written.get("maxHeap"));
     long expectedChecksum = StateBeyondHeapJob.expectedChecksum(KEYS);
     assertThat(maxHeap).as("child heap").isLessThanOrEqualTo(128L << 20);
-    assertThat(Long.parseLong(written.get("sstBytes")))
-        .as("table files of the checkpoint, against a heap of %d bytes", maxHeap)
-        .isGreaterThanOrEqualTo(4 * maxHeap)
-        .isGreaterThanOrEqualTo(KEYS * StateBeyondHeapJob.VALUE_BYTES);
+    for (String snapshot : List.of("checkpointBytes", "savepointBytes")) {
+      assertThat(Long.parseLong(written.get(snapshot)))
+          .as("%s of the state files, against a heap of %d bytes", snapshot, maxHeap)
+          .isGreaterThanOrEqualTo(4 * maxHeap)
+          .isGreaterThanOrEqualTo(KEYS * StateBeyondHeapJob.VALUE_BYTES);
+    }
     assertThat(Long.parseLong(written.get("checksum"))).as("written").isEqualTo(expectedChecksum);
 
-    Map<String, String> read =
-        runChild("read", work.toString(), Long.toString(KEYS), written.get("checkpoint"));
-    assertThat(Long.parseLong(read.get("maxHeap"))).as("child heap").isEqualTo(maxHeap);
-    assertThat(Long.parseLong(read.get("keys"))).as("keys read").isEqualTo(KEYS);
-    assertThat(Long.parseLong(read.get("wrongValues"))).as("values read wrong").isZero();
-    assertThat(Long.parseLong(read.get("checksum"))).as("read").isEqualTo(expectedChecksum);
+    // Both restores at once: each child has its own heap, and the test takes less time.
+    Map<String, Child> readers = new LinkedHashMap<>();
+    for (int parallelism : new int[] {1, 2}) {
+      String phase = "read-p" + parallelism;
+      readers.put(
+          phase,
+          start(
+              phase, "read", work.toString(), Long.toString(KEYS), written.get("savepoint"),
+              Integer.toString(parallelism)));
+    }
+    for (Map.Entry<String, Child> reader : readers.entrySet()) {
+      String phase = reader.getKey();
+      Map<String, String> read = reader.getValue().result();
+      assertThat(Long.parseLong(read.get("maxHeap"))).as("child heap").isEqualTo(maxHeap);
+      assertThat(Long.parseLong(read.get("keys"))).as("keys read, %s", phase).isEqualTo(KEYS);
+      assertThat(Long.parseLong(read.get("wrongValues"))).as("wrong values, %s", phase).isZero();
+      assertThat(Long.parseLong(read.get("checksum"))).as(phase).isEqualTo(expectedChecksum);
+    }
   }
 
-  /**
-   * Runs {@link StateBeyondHeapJob} with {@code args} in a JVM with {@link #HEAP} of heap; returns
-   * the pairs of its result line. Fails, showing the child's output, unless it exits with 0.
-   */
   private Map<String, String> runChild(String... args) throws IOException, InterruptedException {
+    return start(args[0], args).result();
+  }
+
+  /** A child JVM running {@link StateBeyondHeapJob}, its output in files named after it. */
+  private record Child(String name, Process process, Path stdout, Path stderr) {
+
+    /**
+     * Waits for the child; returns the pairs of its result line. Fails, showing the child's
+     * output, unless it exits with 0.
+     */
+    Map<String, String> result() throws IOException, InterruptedException {
+      boolean ended = process.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (!ended) {
+        process.destroyForcibly().waitFor();
+      }
+      String output = Files.readString(stdout);
+      String log = "stdout:\n" + output + "\nstderr:\n" + tail(Files.readString(stderr));
+      assertThat(ended).as("%s ended within %d s\n%s", name, CHILD_TIMEOUT_SECONDS, log).isTrue();
+      assertThat(process.exitValue()).as("exit code of %s\n%s", name, log).isZero();
+      String result =
+          output
+              .lines()
+              .filter(line -> line.startsWith(StateBeyondHeapJob.RESULT_PREFIX + " "))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no result line from " + name + "\n" + log));
+      Map<String, String> pairs = new HashMap<>();
+      for (String pair :
+          result.substring(StateBeyondHeapJob.RESULT_PREFIX.length() + 1).split(" ")) {
+        int eq = pair.indexOf('=');
+        pairs.put(pair.substring(0, eq), pair.substring(eq + 1));
+      }
+      return pairs;
+    }
+  }
+
+  /** Starts {@link StateBeyondHeapJob} with {@code args} in a JVM with {@link #HEAP} of heap. */
+  private Child start(String name, String... args) throws IOException {
     String java =
         ProcessHandle.current()
             .info()
@@ -74,33 +123,14 @@ class RocksDbStateBeyondHeapTest {
                 System.getProperty("java.class.path"),
                 StateBeyondHeapJob.class.getName()));
     command.addAll(List.of(args));
-    Path stdout = work.resolve(args[0] + ".out");
-    Path stderr = work.resolve(args[0] + ".err");
+    Path stdout = work.resolve(name + ".out");
+    Path stderr = work.resolve(name + ".err");
     Process child =
         new ProcessBuilder(command)
             .redirectOutput(stdout.toFile())
             .redirectError(stderr.toFile())
             .start();
-    boolean ended = child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    if (!ended) {
-      child.destroyForcibly().waitFor();
-    }
-    String output = Files.readString(stdout);
-    String log = "stdout:\n" + output + "\nstderr:\n" + tail(Files.readString(stderr));
-    assertThat(ended).as("%s ended within %d s\n%s", args[0], CHILD_TIMEOUT_SECONDS, log).isTrue();
-    assertThat(child.exitValue()).as("exit code of %s\n%s", args[0], log).isZero();
-    String result =
-        output
-            .lines()
-            .filter(line -> line.startsWith(StateBeyondHeapJob.RESULT_PREFIX + " "))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no result line from " + args[0] + "\n" + log));
-    Map<String, String> pairs = new HashMap<>();
-    for (String pair : result.substring(StateBeyondHeapJob.RESULT_PREFIX.length() + 1).split(" ")) {
-      int eq = pair.indexOf('=');
-      pairs.put(pair.substring(0, eq), pair.substring(eq + 1));
-    }
-    return pairs;
+    return new Child(name, child, stdout, stderr);
   }
 
   /** The end of a child's log: where its failure is. */

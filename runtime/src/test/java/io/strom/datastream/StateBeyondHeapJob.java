@@ -17,7 +17,6 @@ import io.strom.runtime.checkpoint.CheckpointStorage;
 import io.strom.runtime.checkpoint.CompletedCheckpoint;
 import io.strom.runtime.checkpoint.OperatorState;
 import io.strom.runtime.checkpoint.OperatorSubtaskState;
-import io.strom.runtime.checkpoint.StateFile;
 import io.strom.runtime.cluster.JobClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +32,13 @@ import java.util.zip.CRC32;
  * Program that {@link RocksDbStateBeyondHeapTest} runs in a JVM with a small heap: a job whose
  * keyed operator keeps {@code keys} values of {@link #VALUE_BYTES} incompressible bytes in RocksDB.
  *
- * <p>{@code write <work dir> <keys>} writes every key, waits for an incremental checkpoint that
- * holds them all and cancels the job, keeping that checkpoint. {@code read <work dir> <keys>
- * <checkpoint>} restores the job from it and reads every key back, comparing each value with the
- * one written. Either prints one line {@value #RESULT_PREFIX} followed by {@code name=value} pairs.
+ * <p>{@code write <work dir> <keys>} writes every key, waits for a full checkpoint ({@code
+ * execution.checkpointing.incremental = false}) that holds them all, takes a savepoint and cancels
+ * the job, keeping that checkpoint. Both are written in the state file format, key group by key
+ * group, from RocksDB snapshots on the snapshot thread. {@code read <work dir> <keys> <checkpoint or
+ * savepoint> <parallelism>} restores the job from it at that parallelism and reads every key
+ * back, comparing each value with the one written. Either prints one line {@value
+ * #RESULT_PREFIX} followed by {@code name=value} pairs.
  */
 public final class StateBeyondHeapJob {
   static final String RESULT_PREFIX = "STATE_BEYOND_HEAP";
@@ -53,13 +55,13 @@ public final class StateBeyondHeapJob {
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
       throw new IllegalArgumentException(
-          "usage: write <work dir> <keys> | read <work dir> <keys> <checkpoint>");
+          "usage: write <work dir> <keys> | read <work dir> <keys> <checkpoint> <parallelism>");
     }
     Path work = Path.of(args[1]);
     long keys = Long.parseLong(args[2]);
     switch (args[0]) {
       case "write" -> write(work, keys);
-      case "read" -> read(work, keys, Path.of(args[3]));
+      case "read" -> read(work, keys, Path.of(args[3]), Integer.parseInt(args[4]));
       default -> throw new IllegalArgumentException("unknown phase " + args[0]);
     }
   }
@@ -87,21 +89,26 @@ public final class StateBeyondHeapJob {
   }
 
   private static void write(Path work, long keys) throws Exception {
-    JobClient job = submit(work, keys, null);
+    JobClient job = submit(work, keys, null, 1);
     if (!WriteThenReadSource.WRITES_CHECKPOINTED.await(2, TimeUnit.MINUTES)) {
       throw new IllegalStateException("no checkpoint completed after the writes within 2 minutes");
     }
+    String savepoint =
+        job.triggerSavepoint(work.resolve("savepoints").toString()).get(2, TimeUnit.MINUTES);
     job.cancel().get(1, TimeUnit.MINUTES);
     Path checkpoint = RecoveryTestJob.latestRetainedCheckpoint(checkpoints(work), job.jobId());
     report(
         "phase=write keys=" + keys
             + " checksum=" + CHECKSUM.get()
-            + " sstBytes=" + tableFileBytes(checkpoint)
-            + " checkpoint=" + checkpoint);
+            + " checkpointBytes=" + stateFileBytes(checkpoint)
+            + " savepointBytes=" + stateFileBytes(Path.of(savepoint))
+            + " checkpoint=" + checkpoint
+            + " savepoint=" + savepoint);
   }
 
-  private static void read(Path work, long keys, Path checkpoint) throws Exception {
-    JobClient job = submit(work, keys, checkpoint);
+  private static void read(Path work, long keys, Path checkpoint, int parallelism)
+      throws Exception {
+    JobClient job = submit(work, keys, checkpoint, parallelism);
     try {
       job.result().get(2, TimeUnit.MINUTES);
     } catch (ExecutionException e) {
@@ -122,12 +129,14 @@ public final class StateBeyondHeapJob {
     return work.resolve("checkpoints");
   }
 
-  private static JobClient submit(Path work, long keys, Path restoreFrom) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+  private static JobClient submit(Path work, long keys, Path restoreFrom, int parallelism)
+      throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
     Configuration conf = env.getConfiguration();
     conf.set(StateBackendOptions.TYPE, "rocksdb");
     conf.set(StateBackendOptions.ROCKSDB_LOCAL_DIR, work.resolve("rocksdb").toString());
-    conf.set(CheckpointingOptions.INCREMENTAL, true);
+    // Full checkpoints, as savepoints are: the state file is streamed from RocksDB snapshots.
+    conf.set(CheckpointingOptions.INCREMENTAL, false);
     conf.set(RestartStrategyOptions.TYPE, "none");
     if (restoreFrom == null) {
       conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
@@ -137,8 +146,7 @@ public final class StateBeyondHeapJob {
           CheckpointingOptions.EXTERNALIZED_RETENTION,
           ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     } else {
-      // No checkpoints while reading: a job started from a retained checkpoint copies all of
-      // its files into its first checkpoint, which this test does not need.
+      // No checkpoints while reading: this test does not need them.
       conf.set(CheckpointingOptions.RECOVERY_PATH, restoreFrom.toString());
     }
     env.fromSource(new WriteThenReadSource(keys), WatermarkStrategy.noWatermarks(), "Keys", Types.LONG)
@@ -148,18 +156,17 @@ public final class StateBeyondHeapJob {
     return env.executeAsync("state beyond the heap");
   }
 
-  /** Bytes of the checkpoint's RocksDB table files, as stored. */
-  private static long tableFileBytes(Path checkpoint) throws Exception {
+  /** Bytes of the state files of a completed checkpoint or savepoint, as stored. */
+  private static long stateFileBytes(Path checkpoint) throws Exception {
     CompletedCheckpoint completed = CheckpointStorage.load(checkpoint);
     long bytes = 0;
     for (OperatorState op : completed.operators().values()) {
       for (OperatorSubtaskState subtask : op.subtasks().values()) {
-        if (subtask.keyed() != null && subtask.keyed().nativeState() != null) {
-          for (StateFile file : subtask.keyed().nativeState().files()) {
-            if (file.path().endsWith(".sst")) {
-              bytes += Files.size(CheckpointStorage.locate(checkpoint, file));
-            }
+        if (subtask.keyed() != null) {
+          if (subtask.keyed().nativeState() != null) {
+            throw new IllegalStateException(checkpoint + " is an incremental checkpoint");
           }
+          bytes += Files.size(checkpoint.resolve(subtask.keyed().fileName()));
         }
       }
     }

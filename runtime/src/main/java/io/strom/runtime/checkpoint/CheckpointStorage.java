@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -120,30 +121,43 @@ public final class CheckpointStorage {
   /** A state file as written: its name in the checkpoint directory, length and checksum. */
   public record WrittenFile(String fileName, long length, long crc32) {}
 
+  /** Writes the contents of a state file as they are produced. */
+  @FunctionalInterface
+  public interface StateFileWriter {
+    void writeTo(StateFileOutput out) throws IOException;
+  }
+
   /**
-   * Writes a task's state file into a checkpoint's directory and forces it to disk. Called on a
-   * snapshot thread, never on a task's thread.
+   * Writes a task's state file into a checkpoint's directory, streaming what {@code writer}
+   * produces through a bounded buffer, and forces it to disk; the file starts with {@link
+   * #STATE_FILE_VERSION}. Called on a snapshot thread, never on a task's thread. A failed write
+   * leaves no file.
    */
-  public WrittenFile writeStateFile(long checkpointId, String fileName, byte[] bytes, int length)
+  public WrittenFile writeStateFile(long checkpointId, String fileName, StateFileWriter writer)
       throws IOException {
     Path directory = checkpointDirectory(checkpointId);
     Files.createDirectories(directory);
     Path file = directory.resolve(fileName);
     try (FileChannel channel =
-        FileChannel.open(
-            file,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
+            FileChannel.open(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        StateFileOutput out = new StateFileOutput(Channels.newOutputStream(channel))) {
+      out.writeByte(STATE_FILE_VERSION);
+      writer.writeTo(out);
+      out.flush();
       channel.force(true);
+      return new WrittenFile(fileName, out.position(), out.crc32());
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
-    CRC32 crc = new CRC32();
-    crc.update(bytes, 0, length);
-    return new WrittenFile(fileName, length, crc.getValue());
   }
 
   /**

@@ -13,13 +13,14 @@ import io.strom.runtime.graph.JobVertex;
 import io.strom.runtime.graph.StreamNode;
 import io.strom.runtime.source.SourceReader;
 import io.strom.runtime.source.SourceSplit;
-import io.strom.runtime.state.KeyGroupRange;
+import io.strom.runtime.state.KeyGroupSnapshot;
 import io.strom.runtime.state.KeyGroupStateFormat;
 import io.strom.runtime.state.rocksdb.RocksDbIncrementalSnapshots;
 import io.strom.runtime.state.rocksdb.RocksDbKeyedStateBackend;
 import io.strom.runtime.tasks.OperatorChain.ChainedOperator;
-import io.strom.serde.DataOutputSerializer;
+import io.strom.serde.DataOutputView;
 import io.strom.serde.TypeSerializer;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,17 +32,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes one subtask's part of each checkpoint. On the task's thread, when a source task is
- * triggered or a barrier arrived on every input channel: sends the barrier on, then serializes the
- * state of every operator of the chain, head first — a source's splits with their positions, each
- * operator's own list state, and the keyed state and timers of keyed operators key group by key
- * group — into memory. Serializing there (rather than copy-on-write) keeps state changed after the
- * barrier out of the snapshot. With incremental checkpoints the states of a RocksDB backend are
- * not serialized: a hard-linked local RocksDB checkpoint is taken instead, and its new files are
- * copied by the snapshot thread. A snapshot thread then writes the bytes to the checkpoint's
- * directory and acknowledges to the coordinator, while the task goes on processing.
+ * Takes one subtask's part of each checkpoint, in two parts, as Flink does.
  *
- * <p>Called only on the task's thread, except the write, which runs on the snapshot executor.
+ * <p>The synchronous part runs on the task's thread, when a source task is triggered or a barrier
+ * arrived on every input channel: it sends the barrier on, then takes the state of every operator
+ * of the chain, head first — a source's splits with their positions and each operator's own list
+ * state, serialized (they are small), and the keyed state and timers of keyed operators frozen as
+ * a {@link KeyGroupSnapshot}, which costs the backend no more than it must: a RocksDB backend only
+ * takes a RocksDB snapshot, the heap backend serializes its state into memory. With incremental
+ * checkpoints a RocksDB backend instead makes a hard-linked local RocksDB checkpoint.
+ *
+ * <p>The asynchronous part runs on a snapshot thread while the task goes on processing: it streams
+ * the frozen key groups through a bounded buffer into the task's state file, noting where each
+ * starts, releases the frozen state (also when writing fails or the task is canceled), copies the
+ * new files of incremental snapshots, and acknowledges to the coordinator. So a savepoint or full
+ * checkpoint of RocksDB state needs heap for one key group at a time, not for the whole state.
+ *
+ * <p>Called only on the task's thread, except the asynchronous part.
  */
 final class TaskCheckpointer implements BarrierAligner.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(TaskCheckpointer.class);
@@ -66,6 +73,8 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
   private volatile long lastCheckpointId = -1;
   /** Snapshots being written on a snapshot thread, with their local RocksDB snapshots. */
   private final Map<CompletableFuture<Void>, List<PendingState>> writing = new ConcurrentHashMap<>();
+  /** Set when the task is canceled or failed: snapshots being written stop at the next key group. */
+  private volatile boolean writesCanceled;
 
   TaskCheckpointer(
       JobVertex vertex,
@@ -178,44 +187,58 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     }
     // Downstream tasks start aligning while this one writes its state.
     chain.broadcastBarrier(barrier, overtake);
-    DataOutputSerializer file = new DataOutputSerializer(4096);
-    file.writeByte(CheckpointStorage.STATE_FILE_VERSION);
     List<PendingState> states = new ArrayList<>();
-    if (sourceReader != null) {
-      List<SourceSplit> splits = sourceReader.snapshotState(id);
-      states.add(
-          new PendingState(
-              OperatorKeys.of(vertex.head()),
-              null,
-              Map.of(SOURCE_SPLITS, OperatorSnapshotContext.write(splitSerializer, splits))));
-    }
-    for (ChainedOperator op : chain.operators()) {
-      try {
-        PendingState state = snapshotOperator(op, barrier, file);
-        if (state != null) {
-          states.add(state);
-        }
-      } catch (Exception e) {
-        throw OperatorException.wrap(op.node().name(), e);
+    try {
+      if (sourceReader != null) {
+        List<SourceSplit> splits = sourceReader.snapshotState(id);
+        states.add(
+            new PendingState(
+                OperatorKeys.of(vertex.head()),
+                null,
+                Map.of(SOURCE_SPLITS, OperatorSnapshotContext.write(splitSerializer, splits))));
       }
+      for (ChainedOperator op : chain.operators()) {
+        try {
+          PendingState state = snapshotOperator(op, barrier);
+          if (state != null) {
+            states.add(state);
+          }
+        } catch (Exception e) {
+          throw OperatorException.wrap(op.node().name(), e);
+        }
+      }
+    } catch (Exception | Error e) {
+      release(states);
+      throw e;
     }
-    byte[] bytes = file.buffer();
-    int length = file.length();
     long syncNanos = System.nanoTime() - start;
     lastCheckpointId = id;
     CompletableFuture<Void> write =
         inFlight.handleAsync(
             (data, failure) -> {
-              if (failure != null) {
-                discardAndDecline(id, states, failure);
-              } else {
-                persist(id, states, data, bytes, length, syncNanos);
+              try {
+                if (failure != null) {
+                  discardAndDecline(id, states, failure);
+                } else {
+                  persist(id, states, data, syncNanos);
+                }
+              } finally {
+                release(states);
               }
               return null;
             },
             env.snapshotExecutor());
     writing.put(write, states);
     write.whenComplete((r, e) -> writing.remove(write));
+  }
+
+  /** Releases the frozen keyed state of the operators' snapshots (RocksDB snapshots, buffers). */
+  private static void release(List<PendingState> states) {
+    for (PendingState state : states) {
+      if (state.keyed() != null) {
+        state.keyed().release();
+      }
+    }
   }
 
   /**
@@ -227,6 +250,7 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     // No barrier arrives any more: an unaligned snapshot still waiting for one is given up.
     abandonPendingInFlight();
     if (cancel) {
+      writesCanceled = true;
       writing.values().forEach(
           states -> states.stream()
               .filter(s -> s.nativeSnapshot() != null)
@@ -241,15 +265,19 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     }
   }
 
-  private PendingState snapshotOperator(
-      ChainedOperator op, CheckpointBarrier barrier, DataOutputSerializer file) throws Exception {
+  /**
+   * The synchronous part of one operator's snapshot: its operator state, serialized, and its keyed
+   * state and timers frozen for the snapshot thread to write (for RocksDB a snapshot of the
+   * database: no rows are copied here).
+   */
+  private PendingState snapshotOperator(ChainedOperator op, CheckpointBarrier barrier)
+      throws Exception {
     StreamNode node = op.node();
     OperatorSnapshotContext context =
         new OperatorSnapshotContext(barrier.checkpointId(), barrier.timestamp(), node.name());
     op.operator().snapshotState(context);
     SubtaskOperatorContexts.KeyedParts keyed = contexts.keyedParts(node.id());
-    long[] offsets = null;
-    int firstKeyGroup = 0;
+    KeyedSnapshotWrite keyedWrite = null;
     RocksDbIncrementalSnapshots.PreparedSnapshot nativeSnapshot = null;
     if (keyed != null) {
       if (incremental
@@ -257,39 +285,52 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
           && keyed.backend() instanceof RocksDbKeyedStateBackend<?> rocksDb) {
         nativeSnapshot = rocksDb.incrementalSnapshots().prepare(barrier.checkpointId());
       }
-      KeyGroupRange range = keyed.backend().keyGroupRange();
-      firstKeyGroup = range.first();
-      offsets = new long[range.size() + 1];
-      for (int kg = range.first(); kg <= range.last(); kg++) {
-        offsets[kg - range.first()] = file.length();
-        if (nativeSnapshot == null) {
-          keyed.backend().snapshotKeyGroup(kg, file);
-        } else {
-          KeyGroupStateFormat.writeNoStates(file);
-        }
+      KeyGroupSnapshot state = nativeSnapshot == null ? keyed.backend().snapshot() : NO_STATES;
+      try {
         // Timers in RocksDB are in the native snapshot's files already.
-        keyed.timers().snapshotKeyGroup(kg, file, nativeSnapshot == null);
+        keyedWrite =
+            new KeyedSnapshotWrite(
+                keyed.backend().keyGroupRange(),
+                state,
+                keyed.timers().snapshot(nativeSnapshot == null));
+      } catch (RuntimeException e) {
+        state.close();
+        if (nativeSnapshot != null) {
+          nativeSnapshot.discard();
+        }
+        throw e;
       }
-      offsets[range.size()] = file.length();
     }
-    if (offsets == null && context.listStates().isEmpty()) {
+    if (keyedWrite == null && context.listStates().isEmpty()) {
       return null;
     }
     return new PendingState(
         OperatorKeys.of(node),
-        offsets == null ? null : new KeyGroupOffsets(firstKeyGroup, offsets),
+        keyedWrite,
         context.listStates(),
         nativeSnapshot,
         "op-" + node.id() + "-" + subtask);
   }
+
+  /** The key group sections of a snapshot whose states are in the backend's own files. */
+  private static final KeyGroupSnapshot NO_STATES =
+      new KeyGroupSnapshot() {
+        @Override
+        public void writeKeyGroup(int keyGroup, DataOutputView out) throws IOException {
+          KeyGroupStateFormat.writeNoStates(out);
+        }
+
+        @Override
+        public void close() {
+          // Holds nothing.
+        }
+      };
 
   /** On a snapshot thread: writes the state file, then acknowledges. */
   private void persist(
       long checkpointId,
       List<PendingState> states,
       InFlightData inFlight,
-      byte[] bytes,
-      int length,
       long syncNanos) {
     long start = System.nanoTime();
     String headKey = OperatorKeys.of(vertex.head());
@@ -297,7 +338,19 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
       CheckpointStorage.WrittenFile written = null;
       if (states.stream().anyMatch(s -> s.keyed() != null)) {
         String fileName = "task-" + vertex.id() + "-" + subtask + ".state";
-        written = storage.writeStateFile(checkpointId, fileName, bytes, length);
+        written =
+            storage.writeStateFile(
+                checkpointId,
+                fileName,
+                out -> {
+                  for (PendingState state : states) {
+                    if (state.keyed() != null) {
+                      state.keyed().writeTo(out, () -> writesCanceled);
+                    }
+                  }
+                });
+        // The file holds the key groups now: RocksDB may drop the rows the snapshot kept alive.
+        release(states);
       }
       List<OperatorSubtaskState> operators = new ArrayList<>();
       for (PendingState state : states) {
@@ -328,7 +381,8 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
       }
       LOG.debug(
           "Checkpoint {} of {} ({}): {} bytes, {} µs on the task thread, {} µs to write",
-          checkpointId, vertex.name(), subtask, length, syncNanos / 1000,
+          checkpointId, vertex.name(), subtask, written == null ? 0 : written.length(),
+          syncNanos / 1000,
           (System.nanoTime() - start) / 1000);
       env.checkpointResponder()
           .acknowledgeCheckpoint(checkpointId, new SubtaskState(vertex.id(), subtask, operators));
@@ -364,23 +418,22 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     }
   }
 
-  /** Where a keyed operator's key groups start in the state file being built. */
-  private record KeyGroupOffsets(int firstKeyGroup, long[] offsets) {}
-
   /**
-   * One operator's serialized state, before the file is written.
+   * One operator's state between the synchronous part and the file.
    *
+   * @param keyed its frozen keyed state and timers, or null
    * @param nativeSnapshot the local snapshot of its RocksDB files (incremental checkpoints), or
    *     null
    * @param owner names the folder of its files within the checkpoint
    */
   private record PendingState(
       String operatorKey,
-      KeyGroupOffsets keyed,
+      KeyedSnapshotWrite keyed,
       Map<String, List<byte[]>> listStates,
       RocksDbIncrementalSnapshots.PreparedSnapshot nativeSnapshot,
       String owner) {
-    PendingState(String operatorKey, KeyGroupOffsets keyed, Map<String, List<byte[]>> listStates) {
+    PendingState(
+        String operatorKey, KeyedSnapshotWrite keyed, Map<String, List<byte[]>> listStates) {
       this(operatorKey, keyed, listStates, null, null);
     }
   }

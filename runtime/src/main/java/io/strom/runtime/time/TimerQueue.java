@@ -1,5 +1,6 @@
 package io.strom.runtime.time;
 
+import io.strom.runtime.state.KeyGroupRange;
 import java.util.function.Consumer;
 
 /**
@@ -26,4 +27,13 @@ public interface TimerQueue<K, N> {
 
   /** Visits the timers of one key group of this subtask, in no particular order. */
   void forEachInKeyGroup(int keyGroup, Consumer<InternalTimer<K, N>> action);
+
+  /**
+   * The synchronous part of a checkpoint: this queue's timers in {@code range} as they are now,
+   * for a snapshot thread to read while the task goes on. By default they are copied here, on the
+   * task's thread; a queue that can freeze its timers more cheaply overrides this.
+   */
+  default FrozenTimers<K, N> freeze(KeyGroupRange range) {
+    return FrozenTimers.copyOf(this, range);
+  }
 }

@@ -3,6 +3,7 @@ package io.strom.runtime.time;
 import static java.util.Objects.requireNonNull;
 
 import io.strom.runtime.state.KeyGroupRange;
+import io.strom.runtime.state.KeyGroupSnapshot;
 import io.strom.serde.DataInputDeserializer;
 import io.strom.serde.DataInputView;
 import io.strom.serde.DataOutputSerializer;
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
  * has a scheduled callback; when it runs, every due timer fires in time order and the next
  * earliest is scheduled.
  *
- * <p>Checkpoints write and read timers per key group ({@link #snapshotKeyGroup}, {@link
+ * <p>Checkpoints write and read timers per key group ({@link #snapshot}, {@link
  * #restoreKeyGroup}). Restored timers wait, as bytes, until the operator asks for their service by
  * name (only then is the target known); timers of a service not asked for again are written to
  * later checkpoints from those bytes.
@@ -52,7 +53,6 @@ public final class TimerServiceManager<K> implements AutoCloseable {
   private final TypeSerializer<Object> keySerializer = new DynamicSerializer();
   private final TypeSerializer<Object> namespaceSerializer = new DynamicSerializer();
   private final Map<String, Map<Integer, byte[]>> restored = new LinkedHashMap<>();
-  private final DataOutputSerializer scratch = new DataOutputSerializer(256);
 
   /**
    * @param keyGroupRange the key groups of this subtask; timers for other keys are a bug
@@ -114,63 +114,60 @@ public final class TimerServiceManager<K> implements AutoCloseable {
   }
 
   /**
-   * Writes the timers of one key group, for a checkpoint. Layout: int services, each: UTF name |
-   * int length | body; body: int n, n × (key | namespace | long time) for event time, then the same
-   * for processing time. Services without timers in the key group are left out.
+   * Writes the timers of one key group, for a checkpoint, in the layout of {@link
+   * TimerServiceSnapshot}.
    */
   public void snapshotKeyGroup(int keyGroup, DataOutputSerializer out) throws IOException {
-    snapshotKeyGroup(keyGroup, out, true);
+    try (KeyGroupSnapshot live = snapshot(true, false)) {
+      live.writeKeyGroup(keyGroup, out);
+    }
   }
 
   /**
-   * Writes the timers of one key group as {@link #snapshotKeyGroup(int, DataOutputSerializer)}
-   * does; without {@code withStoredTimers} it leaves out the timers the keyed state backend stores
-   * itself (see {@link TimerQueueFactory#storedWithKeyedState}), for a snapshot of the backend's
-   * own files that holds them already.
+   * The synchronous part of a checkpoint: freezes the timers of every key group (see {@link
+   * TimerQueue#freeze}), to be written later on a snapshot thread. Without {@code
+   * withStoredTimers} it leaves out the timers the keyed state backend stores itself (see {@link
+   * TimerQueueFactory#storedWithKeyedState}), for a snapshot of the backend's own files that holds
+   * them already. The caller closes it.
    */
-  public void snapshotKeyGroup(int keyGroup, DataOutputSerializer out, boolean withStoredTimers)
-      throws IOException {
-    int countAt = out.length();
-    out.writeInt(0);
-    int count = 0;
+  public KeyGroupSnapshot snapshot(boolean withStoredTimers) {
+    return snapshot(withStoredTimers, true);
+  }
+
+  /** With {@code freeze} false, reads the live queues: only for writing at once, on this thread. */
+  private KeyGroupSnapshot snapshot(boolean withStoredTimers, boolean freeze) {
     boolean skipServices = !withStoredTimers && queueFactory.storedWithKeyedState();
-    List<KeyedTimerService<K, ?>> written = skipServices ? List.of() : serviceList;
-    for (KeyedTimerService<K, ?> service : written) {
-      scratch.clear();
-      int n = writeTimers(service.eventTimers, keyGroup) + writeTimers(service.processingTimers,
-          keyGroup);
-      if (n > 0) {
-        writeSection(out, service.name, scratch.buffer(), scratch.length());
-        count++;
+    List<TimerServiceSnapshot.Service> frozen = new ArrayList<>();
+    if (!skipServices) {
+      for (KeyedTimerService<K, ?> service : serviceList) {
+        frozen.add(
+            new TimerServiceSnapshot.Service(
+                service.name,
+                frozen(service.eventTimers, freeze),
+                frozen(service.processingTimers, freeze)));
       }
     }
-    for (Map.Entry<String, Map<Integer, byte[]>> e : restored.entrySet()) {
-      byte[] body = e.getValue().get(keyGroup);
-      if (body != null) {
-        writeSection(out, e.getKey(), body, body.length);
-        count++;
+    Map<String, Map<Integer, byte[]>> restoredNow = new LinkedHashMap<>();
+    restored.forEach((name, bodies) -> restoredNow.put(name, Map.copyOf(bodies)));
+    return new TimerServiceSnapshot(
+        frozen, restoredNow, keySerializer.duplicate(), namespaceSerializer.duplicate());
+  }
+
+  private <N> FrozenTimers<K, N> frozen(TimerQueue<K, N> queue, boolean freeze) {
+    if (freeze) {
+      return queue.freeze(keyGroupRange);
+    }
+    return new FrozenTimers<>() {
+      @Override
+      public void forEachInKeyGroup(int keyGroup, Consumer<InternalTimer<K, N>> action) {
+        queue.forEachInKeyGroup(keyGroup, action);
       }
-    }
-    out.writeIntAt(countAt, count);
-  }
 
-  private static void writeSection(DataOutputSerializer out, String name, byte[] body, int length)
-      throws IOException {
-    out.writeUTF(name);
-    out.writeInt(length);
-    out.write(body, 0, length);
-  }
-
-  private int writeTimers(TimerQueue<K, ?> queue, int keyGroup) throws IOException {
-    List<InternalTimer<K, ?>> timers = new ArrayList<>();
-    queue.forEachInKeyGroup(keyGroup, timers::add);
-    scratch.writeInt(timers.size());
-    for (InternalTimer<K, ?> timer : timers) {
-      keySerializer.serialize(timer.key(), scratch);
-      namespaceSerializer.serialize(timer.namespace(), scratch);
-      scratch.writeLong(timer.time());
-    }
-    return timers.size();
+      @Override
+      public void close() {
+        // A view of the live queue holds nothing of its own.
+      }
+    };
   }
 
   /** Reads what {@link #snapshotKeyGroup} wrote for a key group of this manager's range. */

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -27,6 +28,7 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.StringAppendOperator;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -38,7 +40,8 @@ import org.rocksdb.WriteOptions;
  * (checkpoints, rescaling). Keys and namespaces use the self-describing {@link DynamicSerializer},
  * whose encodings are prefix-free, so the rows of one (key, namespace) are also contiguous.
  *
- * <p>Used only on the task's thread.
+ * <p>Used only on the task's thread, except that snapshot threads read through {@link
+ * RocksDbReadSnapshot}s (RocksDB itself is thread-safe; the snapshot registry is too).
  */
 final class RocksDbDatabase implements AutoCloseable {
   static {
@@ -60,6 +63,8 @@ final class RocksDbDatabase implements AutoCloseable {
   private final RocksDB db;
   private final List<ColumnFamilyHandle> handles = new ArrayList<>();
   private final Map<String, ColumnFamilyHandle> columnFamilies = new HashMap<>();
+  /** Snapshots not released yet; released before the database closes. */
+  private final Set<RocksDbReadSnapshot> openSnapshots = ConcurrentHashMap.newKeySet();
 
   final TypeSerializer<Object> keys = new DynamicSerializer();
   final TypeSerializer<Object> namespaces = new DynamicSerializer();
@@ -283,6 +288,15 @@ final class RocksDbDatabase implements AutoCloseable {
     }
   }
 
+  /** Writes a batch of rows at once. */
+  void write(WriteBatch batch) {
+    try {
+      db.write(writeOptions, batch);
+    } catch (RocksDBException e) {
+      throw failed("write", e);
+    }
+  }
+
   void delete(ColumnFamilyHandle cf) {
     delete(cf, keyOut.buffer(), keyOut.length());
   }
@@ -301,6 +315,14 @@ final class RocksDbDatabase implements AutoCloseable {
     } catch (RocksDBException e) {
       throw failed("write", e);
     }
+  }
+
+  void register(RocksDbReadSnapshot snapshot) {
+    openSnapshots.add(snapshot);
+  }
+
+  void unregister(RocksDbReadSnapshot snapshot) {
+    openSnapshots.remove(snapshot);
   }
 
   RocksIterator newIterator(ColumnFamilyHandle cf) {
@@ -335,6 +357,9 @@ final class RocksDbDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    for (RocksDbReadSnapshot snapshot : List.copyOf(openSnapshots)) {
+      snapshot.close();
+    }
     for (ColumnFamilyHandle handle : handles) {
       handle.close();
     }

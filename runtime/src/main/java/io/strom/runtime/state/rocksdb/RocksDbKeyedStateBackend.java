@@ -15,6 +15,7 @@ import io.strom.runtime.state.InternalMapState;
 import io.strom.runtime.state.InternalReducingState;
 import io.strom.runtime.state.InternalValueState;
 import io.strom.runtime.state.KeyGroupRange;
+import io.strom.runtime.state.KeyGroupSnapshot;
 import io.strom.runtime.time.TimerQueue;
 import io.strom.runtime.time.TimerQueueFactory;
 import io.strom.runtime.state.KeyGroupStateFormat;
@@ -27,9 +28,10 @@ import io.strom.serde.TypeSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -48,7 +50,9 @@ import org.rocksdb.RocksIterator;
  * of that state, so rows of keys that are never read again are removed eventually.
  *
  * <p>Checkpoints write and read the {@link KeyGroupStateFormat}, as the heap backend does, so
- * either backend restores the other's checkpoints. Restored sections of states not declared yet
+ * either backend restores the other's checkpoints. Full checkpoints and savepoints are written
+ * from a RocksDB snapshot on a snapshot thread ({@link #snapshot}), so the task's thread copies no
+ * rows and the heap holds one key group at a time. Restored sections of states not declared yet
  * wait in a column family of their own (on disk, not on the heap) until the operator declares
  * them; a state restored but never declared again is written to later checkpoints as restored.
  *
@@ -83,7 +87,6 @@ public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedSta
   private final Map<String, StateMeta> restoredColumns = new LinkedHashMap<>();
   private final DataOutputSerializer scratch = new DataOutputSerializer(256);
   private final DataOutputSerializer restoredKey = new DataOutputSerializer(64);
-  private final DataInputDeserializer restoredIn = new DataInputDeserializer();
   private final ColumnFamilyHandle restoredColumn;
   private final ColumnFamilyHandle metaColumn;
   private final RocksDbIncrementalSnapshots incrementalSnapshots;
@@ -388,48 +391,29 @@ public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedSta
   }
 
   private byte[] restoredRowKey(int keyGroup, String stateName) throws IOException {
-    restoredKey.clear();
-    restoredKey.writeShort(keyGroup);
-    restoredKey.writeUTF(stateName);
-    return restoredKey.toByteArray();
+    return RocksDbFullSnapshot.restoredRowKey(restoredKey, keyGroup, stateName);
   }
 
+  /**
+   * The synchronous part of a full checkpoint or savepoint: takes a RocksDB snapshot and notes the
+   * states, copying no rows; a snapshot thread writes them (see {@link RocksDbFullSnapshot}).
+   */
+  @Override
+  public KeyGroupSnapshot snapshot() {
+    List<RocksDbFullSnapshot.FrozenState> frozen = new ArrayList<>(states.size());
+    for (AbstractRocksDbState<K, ?> state : states.values()) {
+      frozen.add(
+          new RocksDbFullSnapshot.FrozenState(
+              state.name, state.kind(), state.ttl.enabled, state.cf, state.values.duplicate()));
+    }
+    return new RocksDbFullSnapshot(db, frozen, restoredKinds, restoredColumn);
+  }
+
+  /** Writes one key group as a full snapshot taken now would. */
   @Override
   public void snapshotKeyGroup(int keyGroup, DataOutputSerializer out) throws IOException {
-    int countAt = out.length();
-    out.writeInt(0);
-    int count = 0;
-    for (AbstractRocksDbState<K, ?> state : states.values()) {
-      scratch.clear();
-      if (serde.write(state, keyGroup, scratch) > 0) {
-        KeyGroupStateFormat.writeSection(
-            out, state.name, state.kind(), state.ttl.enabled, scratch.buffer(), scratch.length());
-        count++;
-      }
-    }
-    DataInputDeserializer in = restoredIn;
-    for (Map.Entry<String, StateKind> e : restoredKinds.entrySet()) {
-      byte[] stored = getRestored(keyGroup, e.getKey());
-      if (stored != null) {
-        in.setBuffer(stored, 0, stored.length);
-        in.readByte();
-        boolean timed = in.readBoolean();
-        int bodyStart = in.position();
-        KeyGroupStateFormat.writeSection(
-            out, e.getKey(), e.getValue(), timed,
-            Arrays.copyOfRange(stored, bodyStart, stored.length), stored.length - bodyStart);
-        count++;
-      }
-    }
-    out.writeIntAt(countAt, count);
-  }
-
-  private byte[] getRestored(int keyGroup, String stateName) throws IOException {
-    try {
-      return db.db().get(restoredColumn, restoredRowKey(keyGroup, stateName));
-    } catch (RocksDBException e) {
-      throw new IOException(
-          "RocksDB could not read the restored state '" + stateName + "': " + e.getMessage(), e);
+    try (KeyGroupSnapshot snapshot = snapshot()) {
+      snapshot.writeKeyGroup(keyGroup, out);
     }
   }
 

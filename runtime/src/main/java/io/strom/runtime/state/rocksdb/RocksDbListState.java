@@ -183,7 +183,8 @@ final class RocksDbListState<K, N, V> extends AbstractRocksDbState<K, N>
    * Counts the elements of a stored list, for the checkpoint format, which writes the count
    * first.
    */
-  int countElements(DataInputDeserializer in, boolean timed) throws IOException {
+  static int countElements(
+      DataInputDeserializer in, boolean timed, TypeSerializer<Object> values) throws IOException {
     int count = 0;
     while (in.available() > 0) {
       if (timed) {

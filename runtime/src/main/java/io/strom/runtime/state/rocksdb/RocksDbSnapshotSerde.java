@@ -4,15 +4,14 @@ import io.strom.runtime.state.KeyGroupStateFormat;
 import io.strom.runtime.state.StateKind;
 import io.strom.serde.DataInputDeserializer;
 import io.strom.serde.DataOutputSerializer;
+import io.strom.serde.TypeSerializer;
 import java.io.IOException;
 import java.util.Arrays;
 import org.rocksdb.RocksIterator;
 
 /**
- * Writes the rows of one RocksDB state in one key group as a section body of the {@link
- * KeyGroupStateFormat}, and loads such a body into a state's rows. Stored values already have the
- * format's per-entry layout, so writing copies bytes; only list element counts and map entry
- * groups are derived. Loading keeps every key, namespace and value byte as written, adding or
+ * Loads a section body of the {@link KeyGroupStateFormat} into a RocksDB state's rows (writing
+ * them is {@link RocksDbFullSnapshot}'s part), and counts a state's entries. Loading keeps every key, namespace and value byte as written, adding or
  * dropping timestamps when the state's time-to-live setting changed.
  *
  * <p>Used only on the task's thread.
@@ -25,68 +24,16 @@ final class RocksDbSnapshotSerde {
     this.db = db;
   }
 
-  /** Writes the entries of one key group; returns how many (key, namespace) entries it wrote. */
-  int write(AbstractRocksDbState<?, ?> state, int keyGroup, DataOutputSerializer out)
-      throws IOException {
-    byte[] prefix = RocksDbDatabase.keyGroupPrefix(keyGroup);
-    int countAt = out.length();
-    out.writeInt(0);
-    int count = 0;
-    // For map state: the (key, namespace) whose entries are being written, and where its count is.
-    byte[] group = null;
-    int groupCountAt = -1;
-    int groupCount = 0;
-    try (RocksIterator it = db.newIterator(state.cf)) {
-      for (it.seek(prefix); it.isValid(); it.next()) {
-        byte[] rowKey = it.key();
-        if (!RocksDbMapState.startsWith(rowKey, prefix)) {
-          break;
-        }
-        byte[] value = it.value();
-        switch (state.kind()) {
-          case MAP -> {
-            if (group == null || !RocksDbMapState.startsWith(rowKey, group)) {
-              if (group != null) {
-                out.writeIntAt(groupCountAt, groupCount);
-              }
-              group = Arrays.copyOf(rowKey, keyAndNamespaceEnd(rowKey));
-              out.write(group, prefix.length, group.length - prefix.length);
-              groupCountAt = out.length();
-              out.writeInt(0);
-              groupCount = 0;
-              count++;
-            }
-            out.write(rowKey, group.length, rowKey.length - group.length);
-            out.write(value);
-            groupCount++;
-          }
-          case LIST -> {
-            out.write(rowKey, prefix.length, rowKey.length - prefix.length);
-            in.setBuffer(value, 0, value.length);
-            out.writeInt(((RocksDbListState<?, ?, ?>) state).countElements(in, state.ttl.enabled));
-            out.write(value);
-            count++;
-          }
-          default -> {
-            out.write(rowKey, prefix.length, rowKey.length - prefix.length);
-            out.write(value);
-            count++;
-          }
-        }
-      }
-    }
-    if (group != null) {
-      out.writeIntAt(groupCountAt, groupCount);
-    }
-    out.writeIntAt(countAt, count);
-    return count;
-  }
-
   /** The end of the {@code keyGroup | key | namespace} part of a row key. */
-  private int keyAndNamespaceEnd(byte[] rowKey) throws IOException {
+  static int keyAndNamespaceEnd(
+      byte[] rowKey,
+      DataInputDeserializer in,
+      TypeSerializer<Object> keys,
+      TypeSerializer<Object> namespaces)
+      throws IOException {
     in.setBuffer(rowKey, RocksDbDatabase.KEY_GROUP_BYTES, rowKey.length - 2);
-    db.keys.deserialize(in);
-    db.namespaces.deserialize(in);
+    keys.deserialize(in);
+    namespaces.deserialize(in);
     return in.position();
   }
 
@@ -102,7 +49,7 @@ final class RocksDbSnapshotSerde {
         }
         byte[] rowKey = it.key();
         if (group == null || !RocksDbMapState.startsWith(rowKey, group)) {
-          group = Arrays.copyOf(rowKey, keyAndNamespaceEnd(rowKey));
+          group = Arrays.copyOf(rowKey, keyAndNamespaceEnd(rowKey, in, db.keys, db.namespaces));
           count++;
         }
       }
@@ -123,47 +70,49 @@ final class RocksDbSnapshotSerde {
     DataOutputSerializer value = db.valueOut;
     in.setBuffer(body, 0, body.length);
     int n = in.readInt();
-    for (int i = 0; i < n; i++) {
-      int keyStart = in.position();
-      db.keys.deserialize(in);
-      db.namespaces.deserialize(in);
-      int keyEnd = in.position();
-      switch (state.kind()) {
-        case MAP -> {
-          int size = in.readInt();
-          for (int e = 0; e < size; e++) {
-            key.clear();
-            key.writeShort(keyGroup);
-            key.write(body, keyStart, keyEnd - keyStart);
-            int userKeyStart = in.position();
-            ((RocksDbMapState<?, ?, ?, ?>) state).userKeys.deserialize(in);
-            key.write(body, userKeyStart, in.position() - userKeyStart);
+    try (RocksDbRestoreBatch rows = new RocksDbRestoreBatch(db)) {
+      for (int i = 0; i < n; i++) {
+        int keyStart = in.position();
+        db.keys.deserialize(in);
+        db.namespaces.deserialize(in);
+        int keyEnd = in.position();
+        switch (state.kind()) {
+          case MAP -> {
+            int size = in.readInt();
+            for (int e = 0; e < size; e++) {
+              key.clear();
+              key.writeShort(keyGroup);
+              key.write(body, keyStart, keyEnd - keyStart);
+              int userKeyStart = in.position();
+              ((RocksDbMapState<?, ?, ?, ?>) state).userKeys.deserialize(in);
+              key.write(body, userKeyStart, in.position() - userKeyStart);
+              value.clear();
+              copyStamp(writtenTimed, timed, now, value);
+              boolean present = in.readBoolean();
+              value.writeBoolean(present);
+              if (present) {
+                copyValue(state, body, value);
+              }
+              rows.put(state.cf);
+            }
+          }
+          case LIST -> {
+            startRow(keyGroup, body, keyStart, keyEnd);
+            int size = in.readInt();
             value.clear();
-            copyStamp(writtenTimed, timed, now, value);
-            boolean present = in.readBoolean();
-            value.writeBoolean(present);
-            if (present) {
+            for (int e = 0; e < size; e++) {
+              copyStamp(writtenTimed, timed, now, value);
               copyValue(state, body, value);
             }
-            db.put(state.cf);
+            rows.put(state.cf);
           }
-        }
-        case LIST -> {
-          startRow(keyGroup, body, keyStart, keyEnd);
-          int size = in.readInt();
-          value.clear();
-          for (int e = 0; e < size; e++) {
+          default -> {
+            startRow(keyGroup, body, keyStart, keyEnd);
+            value.clear();
             copyStamp(writtenTimed, timed, now, value);
             copyValue(state, body, value);
+            rows.put(state.cf);
           }
-          db.put(state.cf);
-        }
-        default -> {
-          startRow(keyGroup, body, keyStart, keyEnd);
-          value.clear();
-          copyStamp(writtenTimed, timed, now, value);
-          copyValue(state, body, value);
-          db.put(state.cf);
         }
       }
     }

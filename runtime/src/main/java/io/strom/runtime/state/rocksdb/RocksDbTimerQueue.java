@@ -2,6 +2,7 @@ package io.strom.runtime.state.rocksdb;
 
 import io.strom.runtime.state.KeyGroupRange;
 import io.strom.runtime.state.KeyGroups;
+import io.strom.runtime.time.FrozenTimers;
 import io.strom.runtime.time.InternalTimer;
 import io.strom.runtime.time.TimerQueue;
 import io.strom.serde.DataInputDeserializer;
@@ -182,6 +183,32 @@ final class RocksDbTimerQueue<K, N> implements TimerQueue<K, N> {
     }
   }
 
+  /** Reads this queue's rows through a RocksDB snapshot taken now, not from the heap cache. */
+  @Override
+  public FrozenTimers<K, N> freeze(KeyGroupRange frozenRange) {
+    RocksDbReadSnapshot snapshot = new RocksDbReadSnapshot(db);
+    TypeSerializer<Object> frozenKeys = keys.duplicate();
+    TypeSerializer<Object> frozenNamespaces = namespaces.duplicate();
+    DataInputDeserializer in = new DataInputDeserializer();
+    return new FrozenTimers<>() {
+      @Override
+      public void forEachInKeyGroup(int keyGroup, Consumer<InternalTimer<K, N>> action) {
+        try (RocksIterator it = snapshot.newIterator(column)) {
+          for (it.seek(RocksDbDatabase.keyGroupPrefix(keyGroup));
+              it.isValid() && RocksDbDatabase.keyGroupOf(it.key()) == keyGroup;
+              it.next()) {
+            action.accept(decode(it.key(), in, frozenKeys, frozenNamespaces));
+          }
+        }
+      }
+
+      @Override
+      public void close() {
+        snapshot.close();
+      }
+    };
+  }
+
   private boolean exists(byte[] row) {
     try {
       return db.db().get(column, row) != null;
@@ -250,12 +277,21 @@ final class RocksDbTimerQueue<K, N> implements TimerQueue<K, N> {
 
   @SuppressWarnings("unchecked")
   private InternalTimer<K, N> decode(byte[] row) {
+    return decode(row, rowIn, keys, namespaces);
+  }
+
+  @SuppressWarnings("unchecked")
+  private InternalTimer<K, N> decode(
+      byte[] row,
+      DataInputDeserializer in,
+      TypeSerializer<Object> keySerializer,
+      TypeSerializer<Object> namespaceSerializer) {
     try {
       int skip = RocksDbDatabase.KEY_GROUP_BYTES;
-      rowIn.setBuffer(row, skip, row.length - skip);
-      long time = rowIn.readLong() ^ Long.MIN_VALUE;
-      K key = (K) keys.deserialize(rowIn);
-      N namespace = (N) namespaces.deserialize(rowIn);
+      in.setBuffer(row, skip, row.length - skip);
+      long time = in.readLong() ^ Long.MIN_VALUE;
+      K key = (K) keySerializer.deserialize(in);
+      N namespace = (N) namespaceSerializer.deserialize(in);
       return InternalTimer.of(key, namespace, time);
     } catch (IOException e) {
       throw new UncheckedIOException(
