@@ -275,6 +275,14 @@ public final class KafkaTestBroker implements AutoCloseable {
 
   /** Shuts the broker down, keeping its data: clients lose their connections until {@link #start}. */
   public synchronized void stop() {
+    if (this == shared) {
+      throw new IllegalStateException(
+          "Other tests use the shared broker: stop a broker of your own (startPrivate)");
+    }
+    shutDown();
+  }
+
+  private synchronized void shutDown() {
     if (server != null) {
       server.shutdown();
       server.awaitShutdown();
@@ -286,7 +294,7 @@ public final class KafkaTestBroker implements AutoCloseable {
   @Override
   public synchronized void close() {
     admin.close(Duration.ofSeconds(5));
-    stop();
+    shutDown();
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

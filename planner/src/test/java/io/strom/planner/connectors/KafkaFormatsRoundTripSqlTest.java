@@ -85,9 +85,11 @@ class KafkaFormatsRoundTripSqlTest {
     var records = BROKER.readAll(topic, false);
     assertThat(records).hasSize(expected.size());
     if (format.equals("raw")) {
-      assertThat(records.get(1).value()).as("raw NULL").isNull();
-      assertThat(records.get(2).value()).as("raw empty string").isEmpty();
+      // NULL and the empty string stay apart in the topic: no value, and a value of no bytes.
+      assertThat(records).filteredOn(r -> r.value() == null).hasSize(1);
+      assertThat(records).filteredOn(r -> r.value() != null && r.value().length == 0).hasSize(1);
     }
-    assertThat(rows(session.execute("SELECT * FROM t"))).containsExactlyElementsOf(expected);
+    // VALUES may write its rows in any order.
+    assertThat(rows(session.execute("SELECT * FROM t"))).containsExactlyInAnyOrderElementsOf(expected);
   }
 }
