@@ -24,6 +24,12 @@ public interface RowDecoder extends Serializable {
   void decode(byte[] bytes, int offset, int length, RowCollector out) throws RowDecodeException;
 
   /**
+   * Decodes a record that has no bytes at all, such as a Kafka record whose value is null. Most
+   * formats have no row for it; {@code raw} reads it as a NULL column.
+   */
+  default void decodeAbsent(RowCollector out) {}
+
+  /**
    * For readers that cut records at line ends: true when this line ends inside a record (e.g. in a
    * quoted CSV field), so the next line belongs to the same record.
    */

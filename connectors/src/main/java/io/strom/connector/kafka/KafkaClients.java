@@ -1,11 +1,13 @@
 package io.strom.connector.kafka;
 
+import io.strom.connector.ConnectorException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Creates the Kafka clients of the connector from the table's {@code properties.*} options. */
@@ -41,5 +43,19 @@ final class KafkaClients {
     Map<String, Object> config = new HashMap<>(properties);
     config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "strom-" + clientIdSuffix);
     return Admin.create(config);
+  }
+
+  /**
+   * The error for a client call the brokers did not answer in time: most often they are down or
+   * unreachable, which Kafka's own message does not say, nor which brokers it means.
+   */
+  static ConnectorException unanswered(
+      Map<String, String> properties, String what, TimeoutException e) {
+    return new ConnectorException(
+        "Kafka brokers " + properties.get("bootstrap.servers") + " did not answer in time while "
+            + what + " (" + e.getMessage() + "). Check that they are running and reachable;"
+            + " 'properties.max.block.ms', 'properties.request.timeout.ms' and"
+            + " 'properties.delivery.timeout.ms' set how long the clients wait.",
+        e);
   }
 }

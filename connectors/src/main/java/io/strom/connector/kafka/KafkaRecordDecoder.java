@@ -22,8 +22,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * Turns a Kafka record into table rows: decodes the key (when the table has key columns) and the
  * value with their formats, places each decoded field at its column, and appends the metadata
- * columns. A record whose value is null (a tombstone) gives no row, or for an upsert table the
- * DELETE of its key.
+ * columns. A record whose value is null (a tombstone) gives no row (with {@code raw}, a row with a
+ * NULL), or for an upsert table the DELETE of its key.
  *
  * <p>Created while planning; each reader uses its own copy on its task's thread.
  */
@@ -94,13 +94,15 @@ final class KafkaRecordDecoder implements Serializable {
   /** Emits the rows of {@code record} to {@code out}; fails naming the record on malformed bytes. */
   void decode(ConsumerRecord<byte[], byte[]> record, Consumer<Row> out) {
     boolean tombstone = record.value() == null;
-    if (tombstone && !tombstonesAsDeletes) {
-      return;
-    }
     boolean keyPresent = key != null && record.key() != null;
     if (keyPresent
         && decodePart(record, key, record.key(), "key", k -> keyHolderCopier.copy(k, keyHolder)) == 0) {
       return; // a malformed key, skipped and counted by its format
+    }
+    if (tombstone && !tombstonesAsDeletes) {
+      // Only a format that reads a record without value as a row (raw's NULL) gives one.
+      value.decoder().decodeAbsent(valueRow -> out.accept(row(record, keyPresent, valueRow)));
+      return;
     }
     if (tombstone) {
       if (keyPresent) {

@@ -135,7 +135,10 @@ final class KafkaRecordEncoder implements Serializable {
     return encode(keyEncoder, keyRow);
   }
 
-  /** The value's bytes; null (a tombstone) for an upsert table's DELETE. */
+  /**
+   * The value's bytes; null (a tombstone) for an upsert table's DELETE, and where the format
+   * writes the row as no bytes at all ({@code raw}'s NULL).
+   */
   byte[] value(Row row) throws IOException {
     if (upsert && row.kind() == RowKind.DELETE) {
       return null;
@@ -144,6 +147,9 @@ final class KafkaRecordEncoder implements Serializable {
       init();
     }
     valueCopier.copy(row, valueRow);
+    if (valueEncoder.encodesAsAbsent(valueRow)) {
+      return null;
+    }
     return encode(valueEncoder, valueRow);
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +127,14 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
 
   @Override
   public void write(Row row, long timestamp) throws Exception {
+    try {
+      writeRecord(row);
+    } catch (TimeoutException e) {
+      throw unanswered("writing to topic '" + settings.topic() + "'", e);
+    }
+  }
+
+  private void writeRecord(Row row) throws Exception {
     startTransactions();
     checkSendError();
     if (encoder.skips(row)) {
@@ -162,6 +171,14 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
 
   @Override
   public List<KafkaCommittable> prepareCommit(long checkpointId) throws Exception {
+    try {
+      return prepare(checkpointId);
+    } catch (TimeoutException e) {
+      throw unanswered("flushing topic '" + settings.topic() + "' for checkpoint " + checkpointId, e);
+    }
+  }
+
+  private List<KafkaCommittable> prepare(long checkpointId) throws Exception {
     startTransactions();
     sendBuffered();
     switch (settings.guarantee()) {
@@ -221,6 +238,14 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
    * committed, unless it was committed before the failure.
    */
   void commit(List<KafkaCommittable> committables) {
+    try {
+      commitPrepared(committables);
+    } catch (TimeoutException e) {
+      throw unanswered("committing a transaction on topic '" + settings.topic() + "'", e);
+    }
+  }
+
+  private void commitPrepared(List<KafkaCommittable> committables) {
     for (KafkaCommittable committable : committables) {
       KafkaProducer<byte[], byte[]> p = preparedProducers.remove(committable.transactionalId());
       if (p == null) {
@@ -239,6 +264,14 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
    * This subtask's own open transactions are aborted when its producers open.
    */
   void commitRestored(List<KafkaCommittable> restored) {
+    try {
+      commitRestoredTransactions(restored);
+    } catch (TimeoutException e) {
+      throw unanswered("committing the restored transactions of topic '" + settings.topic() + "'", e);
+    }
+  }
+
+  private void commitRestoredTransactions(List<KafkaCommittable> restored) {
     KafkaRestoredTransactions mine = KafkaRestoredTransactions.of(restored, subtask, parallelism);
     KafkaRecoveredCommitter committer = recoveredCommitter();
     mine.toCommit().forEach(committer::commit);
@@ -262,8 +295,15 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
     return new KafkaRecoveredCommitter(this::newProducer);
   }
 
+  private ConnectorException unanswered(String what, TimeoutException e) {
+    return KafkaClients.unanswered(settings.clientProperties(), what, e);
+  }
+
   private void checkSendError() throws Exception {
     Exception error = sendError.get();
+    if (error instanceof TimeoutException timeout) {
+      throw unanswered("writing to topic '" + settings.topic() + "'", timeout);
+    }
     if (error != null) {
       throw new ConnectorException(
           "Could not write to Kafka topic '" + settings.topic() + "': " + error.getMessage(), error);
@@ -272,9 +312,13 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
 
   @Override
   public void flush() throws Exception {
-    sendBuffered();
-    if (producer != null) {
-      producer.flush();
+    try {
+      sendBuffered();
+      if (producer != null) {
+        producer.flush();
+      }
+    } catch (TimeoutException e) {
+      throw unanswered("flushing topic '" + settings.topic() + "'", e);
     }
     checkSendError();
   }

@@ -9,6 +9,7 @@ import io.strom.runtime.source.SourceReader;
 import io.strom.runtime.source.SourceReaderContext;
 import io.strom.runtime.source.SplitEnumerator;
 import io.strom.runtime.source.SplitEnumeratorContext;
+import io.strom.serde.TypeSerializer;
 import java.util.List;
 
 /**
@@ -40,8 +41,13 @@ public final class KafkaSource implements Source<Row, KafkaPartitionSplit> {
 
   @Override
   public SplitEnumerator<KafkaPartitionSplit> restoreEnumerator(
-      SplitEnumeratorContext<KafkaPartitionSplit> context, List<KafkaPartitionSplit> unassigned) {
-    return new KafkaSplitEnumerator(context, settings, unassigned);
+      SplitEnumeratorContext<KafkaPartitionSplit> context, List<KafkaPartitionSplit> state) {
+    return new KafkaSplitEnumerator(context, settings, state);
+  }
+
+  @Override
+  public TypeSerializer<KafkaPartitionSplit> splitSerializer() {
+    return new KafkaPartitionSplitSerializer();
   }
 
   @Override

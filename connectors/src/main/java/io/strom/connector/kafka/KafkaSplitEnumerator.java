@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * Finds the partitions of a Kafka source, resolves where each starts and stops, and gives each to
  * one reader: partition {@code p} of a topic goes to reader {@code (hash(topic) + p) mod
  * parallelism}, so a topic's partitions spread evenly. An unbounded source looks again every
- * discovery interval and reads new partitions from their beginning.
+ * discovery interval and reads new partitions from their beginning, also after a restore: its
+ * checkpoint holds the splits it has not handed out and a record of each partition it has (see
+ * {@link KafkaPartitionSplit#handedOut}), so a restored enumerator knows every partition the job
+ * reads and hands out only new ones.
  *
  * <p>Methods are called one at a time by the job manager; discovery runs on a thread of its own and
  * changes the state through {@link SplitEnumeratorContext#runExclusively}, also under this
@@ -38,6 +42,7 @@ final class KafkaSplitEnumerator implements SplitEnumerator<KafkaPartitionSplit>
   /** Splits waiting for their reader to register. */
   private final Map<Integer, List<KafkaPartitionSplit>> pending = new HashMap<>();
   private final Set<Integer> readers = new HashSet<>();
+  /** Whether the enumerator continues a checkpoint: its first discovery is then done. */
   private final boolean restored;
   /** Resolves starting and stopping offsets. */
   private KafkaConsumer<byte[], byte[]> consumer;
@@ -50,12 +55,17 @@ final class KafkaSplitEnumerator implements SplitEnumerator<KafkaPartitionSplit>
   KafkaSplitEnumerator(
       SplitEnumeratorContext<KafkaPartitionSplit> context,
       KafkaSourceSettings settings,
-      List<KafkaPartitionSplit> unassigned) {
+      List<KafkaPartitionSplit> restoredState) {
     this.context = context;
     this.settings = settings;
-    this.restored = unassigned != null;
-    if (unassigned != null) {
-      unassigned.forEach(this::addPending);
+    this.restored = restoredState != null;
+    if (restoredState != null) {
+      for (KafkaPartitionSplit split : restoredState) {
+        known.add(split.topicPartition());
+        if (!split.handedOut()) {
+          addPending(split);
+        }
+      }
     }
   }
 
@@ -67,9 +77,7 @@ final class KafkaSplitEnumerator implements SplitEnumerator<KafkaPartitionSplit>
       discover(settings.startingOffsets());
     }
     long interval = settings.discoveryIntervalMillis();
-    // After a restore the readers hold the known partitions; without them discovery would read
-    // every partition again, so it stays off (see the connector's documentation).
-    if (!settings.isBounded() && interval > 0 && !restored) {
+    if (!settings.isBounded() && interval > 0) {
       discovery = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kafka-partition-discovery");
         t.setDaemon(true);
@@ -107,7 +115,18 @@ final class KafkaSplitEnumerator implements SplitEnumerator<KafkaPartitionSplit>
 
   /** Finds the partitions of the subscription and makes splits of them starting at {@code start}. */
   private void discover(PartitionOffsets start) {
-    addSplits(settings.subscription().partitions(admin), start);
+    try {
+      addSplits(settings.subscription().partitions(admin), start);
+    } catch (ConnectorException e) {
+      if (e.getCause() instanceof TimeoutException timeout) {
+        throw KafkaClients.unanswered(settings.clientProperties(),
+            "listing the partitions of " + settings.subscription(), timeout);
+      }
+      throw e;
+    } catch (TimeoutException e) {
+      throw KafkaClients.unanswered(settings.clientProperties(),
+          "looking up the offsets of " + settings.subscription(), e);
+    }
     if (known.isEmpty() && settings.subscription().pattern() == null) {
       throw new ConnectorException(
           "Topic '" + settings.subscription() + "' does not exist on "
@@ -158,7 +177,14 @@ final class KafkaSplitEnumerator implements SplitEnumerator<KafkaPartitionSplit>
   @Override
   public synchronized List<KafkaPartitionSplit> snapshotState(long checkpointId) {
     List<KafkaPartitionSplit> result = new ArrayList<>();
-    pending.values().forEach(result::addAll);
+    Set<TopicPartition> handedOut = new HashSet<>(known);
+    for (List<KafkaPartitionSplit> splits : pending.values()) {
+      for (KafkaPartitionSplit split : splits) {
+        result.add(split);
+        handedOut.remove(split.topicPartition());
+      }
+    }
+    handedOut.forEach(p -> result.add(KafkaPartitionSplit.handedOut(p)));
     return result;
   }
 

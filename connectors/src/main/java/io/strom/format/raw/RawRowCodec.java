@@ -14,7 +14,8 @@ import java.util.Arrays;
 
 /**
  * Decodes and encodes the {@code raw} format: the record's bytes are the one column's value. A
- * NULL value is written as an empty record. Any bytes decode, so no record is malformed.
+ * NULL is a record without bytes (a Kafka record whose value is null), so it stays apart from an
+ * empty string. Any bytes decode, so no record is malformed.
  */
 final class RawRowCodec implements RowDecoder, RowEncoder {
   private static final long serialVersionUID = 1L;
@@ -31,11 +32,22 @@ final class RawRowCodec implements RowDecoder, RowEncoder {
   }
 
   @Override
-  public void decode(byte[] bytes, int offset, int length, RowCollector out) {
+  public void decodeAbsent(RowCollector out) {
+    prepare();
+    row.setNullAt(0);
+    out.collect(row);
+  }
+
+  private void prepare() {
     if (row == null) {
       row = new GenericRow(1);
       charset = Charset.forName(charsetName);
     }
+  }
+
+  @Override
+  public void decode(byte[] bytes, int offset, int length, RowCollector out) {
+    prepare();
     if (!string) {
       row.setField(0, Arrays.copyOfRange(bytes, offset, offset + length));
     } else if (charset.equals(StandardCharsets.UTF_8)) {
@@ -49,6 +61,11 @@ final class RawRowCodec implements RowDecoder, RowEncoder {
   @Override
   public ChangelogMode changelogMode() {
     return ChangelogMode.insertOnly();
+  }
+
+  @Override
+  public boolean encodesAsAbsent(Row value) {
+    return value.isNullAt(0);
   }
 
   @Override

@@ -38,16 +38,19 @@ import org.apache.kafka.common.utils.Time;
  * A real single-node Kafka broker (KRaft: broker and controller in one process) running inside the
  * test JVM on free ports and a temporary directory. One broker is shared by every test of the JVM:
  * it starts on first use (about five seconds) and stops when the JVM exits. Tests keep apart by
- * using topics of their own ({@link #newTopic}).
+ * using topics of their own ({@link #newTopic}). A test that stops the broker while a job runs
+ * takes one of its own ({@link #startPrivate}), so the shared one is never interrupted.
  */
-public final class KafkaTestBroker {
+public final class KafkaTestBroker implements AutoCloseable {
   private static final AtomicInteger TOPICS = new AtomicInteger();
   private static KafkaTestBroker shared;
 
   private final Path dir;
-  private final KafkaRaftServer server;
+  private final KafkaConfig config;
   private final String bootstrapServers;
   private final Admin admin;
+  /** The running server, or null while the broker is stopped. */
+  private KafkaRaftServer server;
 
   private KafkaTestBroker() throws Exception {
     dir = Files.createTempDirectory("strom-kafka-");
@@ -87,11 +90,19 @@ public final class KafkaTestBroker {
     if (formatted != 0) {
       throw new IllegalStateException("Could not format the broker's storage: " + formatLog);
     }
-    server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
-    server.startup();
+    this.config = new KafkaConfig(props);
     bootstrapServers = "127.0.0.1:" + brokerPort;
     admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-    admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
+    start();
+  }
+
+  /** A broker for one test class alone, which may stop and start it; {@link #close} ends it. */
+  public static KafkaTestBroker startPrivate() {
+    try {
+      return new KafkaTestBroker();
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not start a test Kafka broker", e);
+    }
   }
 
   /** The broker shared by all tests of this JVM, started on first use. */
@@ -102,7 +113,7 @@ public final class KafkaTestBroker {
       } catch (Exception e) {
         throw new IllegalStateException("Could not start the test Kafka broker", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "kafka-test-broker-stop"));
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kafka-test-broker-stop"));
     }
     return shared;
   }
@@ -244,10 +255,46 @@ public final class KafkaTestBroker {
     return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private void stop() {
+  /**
+   * Starts the broker again after {@link #stop}, on the same ports and with the same log
+   * directory, so it has every topic, record and transaction it had; returns once it serves
+   * clients.
+   */
+  public synchronized void start() {
+    if (server != null) {
+      throw new IllegalStateException("The test broker is running");
+    }
+    server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+    try {
+      admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("The test broker did not come up on " + bootstrapServers, e);
+    }
+  }
+
+  /** Shuts the broker down, keeping its data: clients lose their connections until {@link #start}. */
+  public synchronized void stop() {
+    if (this == shared) {
+      throw new IllegalStateException(
+          "Other tests use the shared broker: stop a broker of your own (startPrivate)");
+    }
+    shutDown();
+  }
+
+  private synchronized void shutDown() {
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+      server = null;
+    }
+  }
+
+  /** Stops the broker for good and deletes its data. */
+  @Override
+  public synchronized void close() {
     admin.close(Duration.ofSeconds(5));
-    server.shutdown();
-    server.awaitShutdown();
+    shutDown();
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.strom.planner.connectors;
 import static io.strom.planner.connectors.KafkaSqlTesting.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.strom.api.functions.ScalarFunction;
 import io.strom.configuration.Configuration;
 import io.strom.connector.kafka.KafkaTestBroker;
 import io.strom.connector.kafka.KafkaTestBroker.TestRecord;
@@ -10,6 +11,8 @@ import io.strom.planner.session.SqlSession;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Running jobs pick up partitions added to the topics they read, and topics created later that
- * match their pattern, within {@code scan.topic-partition-discovery.interval}.
+ * match their pattern, within {@code scan.topic-partition-discovery.interval}; also after they were
+ * restored from a checkpoint (a failover) or a savepoint.
  */
 class KafkaPartitionDiscoverySqlTest {
   private static final KafkaTestBroker BROKER = KafkaTestBroker.shared();
@@ -114,6 +118,109 @@ class KafkaPartitionDiscoverySqlTest {
     BROKER.produceValues(prefix + "other", 0, "{\"id\": 4}");
 
     await("the new topic is read", () -> BROKER.readValues(out, false).size() >= 3);
+    assertThat(BROKER.readValues(out, false))
+        .containsExactlyInAnyOrder("{\"id\":1}", "{\"id\":2}", "{\"id\":3}");
+  }
+
+  /** Passes every row but fails its task the first time it sees each negative id. */
+  public static final class FailOnNegative extends ScalarFunction {
+    static final Set<Integer> FIRED = ConcurrentHashMap.newKeySet();
+
+    public boolean eval(Integer id) {
+      if (id != null && id < 0 && FIRED.add(id)) {
+        throw new IllegalStateException("injected failure at row " + id);
+      }
+      return id == null || id >= 0;
+    }
+  }
+
+  private void copyJobSettings() {
+    session.execute("SET 'execution.checkpointing.interval' = '100 ms'");
+    session.execute("SET 'execution.checkpointing.dir' = '" + checkpoints.resolve("cp") + "'");
+    session.execute("SET 'execution.checkpointing.savepoint-dir' = '" + checkpoints.resolve("sp") + "'");
+    session.execute("SET 'restart-strategy.type' = 'fixed-delay'");
+    session.execute("SET 'restart-strategy.fixed-delay.attempts' = '5'");
+    session.execute("SET 'restart-strategy.fixed-delay.delay' = '50 ms'");
+  }
+
+  private void createCopy(String out) {
+    session.execute("CREATE TABLE copied (id INT) WITH ('connector' = 'kafka', 'topic' = '" + out
+        + "', 'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
+        + "'format' = 'json')");
+  }
+
+  /** The distinct ids copied so far: a restart may write rows after its checkpoint again. */
+  private static List<String> distinctCopied(String out) {
+    return BROKER.readValues(out, false).stream().distinct().sorted().toList();
+  }
+
+  /**
+   * A task fails after a checkpoint completed; the job restores from it, and a partition added
+   * after the restore is found and read.
+   */
+  @Test
+  void partitionAddedAfterAFailoverIsRead() throws Exception {
+    FailOnNegative.FIRED.clear();
+    String in = BROKER.newTopic("discover-failover-in", 1);
+    String out = BROKER.newTopic("discover-failover-out", 1);
+    String group = "discover-group-" + in;
+    copyJobSettings();
+    session.execute("CREATE FUNCTION pass AS '" + FailOnNegative.class.getName() + "'");
+    session.execute("CREATE TABLE ids (id INT) WITH ('connector' = 'kafka', 'topic' = '" + in
+        + "', 'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
+        + "'properties.group.id' = '" + group + "', "
+        + "'scan.startup.mode' = 'earliest-offset', 'format' = 'json', " + DISCOVERY + ")");
+    createCopy(out);
+    session.execute("INSERT INTO copied SELECT id FROM ids WHERE pass(id)");
+    BROKER.produceValues(in, 0, "{\"id\": 1}");
+    // Offsets reach the group when a checkpoint holding them completes: the failover restores it.
+    await("a checkpoint after the first row completes", () -> groupOffset(group, 0) == 1);
+
+    BROKER.produceValues(in, 0, "{\"id\": -1}", "{\"id\": 2}");
+    // The failed attempt stops at -1: 2 is copied by the restored one.
+    await("the restored job copies rows", () -> distinctCopied(out).contains("{\"id\":2}"));
+    assertThat(FailOnNegative.FIRED).containsExactly(-1);
+
+    BROKER.admin().createPartitions(Map.of(in, NewPartitions.increaseTo(2)))
+        .all().get(30, TimeUnit.SECONDS);
+    BROKER.produce(in, List.of(TestRecord.of(1, "{\"id\": 3}")));
+    await("the partition added after the restore is read", () -> distinctCopied(out).size() == 3);
+    assertThat(distinctCopied(out)).containsExactly("{\"id\":1}", "{\"id\":2}", "{\"id\":3}");
+  }
+
+  /**
+   * A job over a topic pattern stops with a savepoint and resumes from it; a partition added to a
+   * topic it read and a topic created since are read, and what it read before is not read again.
+   */
+  @Test
+  void partitionsAndTopicsAddedBeforeAResumeFromASavepointAreRead() throws Exception {
+    String first = BROKER.newTopic("savepoint-discover", 1);
+    String prefix = first + "-";
+    String out = BROKER.newTopic("savepoint-discover-out", 1);
+    BROKER.createTopic(prefix + "a", 1);
+    BROKER.produceValues(prefix + "a", 0, "{\"id\": 1}");
+    copyJobSettings();
+    session.execute("CREATE TABLE ids (id INT) WITH ('connector' = 'kafka',"
+        + " 'topic-pattern' = '" + prefix + "[a-z]', "
+        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
+        + "'scan.startup.mode' = 'earliest-offset', 'format' = 'json', " + DISCOVERY + ")");
+    createCopy(out);
+    String job = session.execute("INSERT INTO copied SELECT id FROM ids").rows().get(0)
+        .getString(0).toString();
+    await("the existing topic is read", () -> !BROKER.readValues(out, false).isEmpty());
+    String savepoint = session.execute("STOP JOB '" + job + "' WITH SAVEPOINT").rows().get(0)
+        .getString(0).toString();
+
+    BROKER.admin().createPartitions(Map.of(prefix + "a", NewPartitions.increaseTo(2)))
+        .all().get(30, TimeUnit.SECONDS);
+    BROKER.produce(prefix + "a", List.of(TestRecord.of(1, "{\"id\": 2}")));
+    BROKER.createTopic(prefix + "b", 1);
+    BROKER.produceValues(prefix + "b", 0, "{\"id\": 3}");
+    session.execute("SET 'execution.state-recovery.path' = '" + savepoint + "'");
+    session.execute("INSERT INTO copied SELECT id FROM ids");
+
+    await("the new partition and topic are read", () -> BROKER.readValues(out, false).size() >= 3);
+    // Row 1 once: the resumed job continues partition 0 where the savepoint left it.
     assertThat(BROKER.readValues(out, false))
         .containsExactlyInAnyOrder("{\"id\":1}", "{\"id\":2}", "{\"id\":3}");
   }

@@ -107,6 +107,32 @@ class KafkaSqlTest {
         .hasMessageContaining("VIRTUAL");
   }
 
+  /**
+   * {@code latest-offset} resolves each partition's end when the job starts (before the insert
+   * returns): records written before are skipped, every record written after is read.
+   */
+  @Test
+  void latestOffsetReadsOnlyRecordsWrittenAfterTheJobStarted() throws Exception {
+    String in = BROKER.newTopic("sql-latest-in", 2);
+    String out = BROKER.newTopic("sql-latest-out", 1);
+    BROKER.produce(in, List.of(
+        TestRecord.of(0, "{\"id\": 1}"), TestRecord.of(1, "{\"id\": 2}")));
+    session.execute("SET 'parallelism.default' = '2'");
+    session.execute("CREATE TABLE src (id BIGINT) WITH ('connector' = 'kafka', 'topic' = '" + in
+        + "', 'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "',"
+        + " 'scan.startup.mode' = 'latest-offset', 'format' = 'json')");
+    session.execute(kafkaTable("dst", "id BIGINT", out, ", 'format' = 'json'"));
+    String job = session.execute("INSERT INTO dst SELECT id FROM src").rows().get(0)
+        .getString(0).toString();
+
+    BROKER.produce(in, List.of(TestRecord.of(0, "{\"id\": 3}"), TestRecord.of(1, "{\"id\": 4}"),
+        TestRecord.of(1, "{\"id\": 5}")));
+    KafkaSqlTesting.await("the new records are copied", () -> BROKER.readValues(out, false).size() >= 3);
+    assertThat(BROKER.readValues(out, false))
+        .containsExactlyInAnyOrder("{\"id\":3}", "{\"id\":4}", "{\"id\":5}");
+    session.execute("STOP JOB '" + job + "'");
+  }
+
   @Test
   void malformedRecordFailsTheQueryUnlessIgnored() throws Exception {
     String topic = BROKER.newTopic("sql-bad", 1);

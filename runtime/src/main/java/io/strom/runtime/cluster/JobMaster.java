@@ -284,11 +284,15 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
   private JobExecutionException failure() {
     String cause = failureCause.getClass().getSimpleName()
         + (failureCause.getMessage() == null ? "" : ": " + failureCause.getMessage());
+    // Says why the job did not restart again: a failure that outlasts every restart (a broker
+    // that stays away) reads differently from one the strategy gave no restart at all.
+    String restarts =
+        numRestarts == 0 ? "" : " (after " + numRestarts + " restarts, the last the restart strategy allows)";
     String message =
         failedOperator == null
-            ? "Job '" + job.name() + "' failed in " + failedTask + ": " + cause
-            : "Job '" + job.name() + "' failed: operator '" + failedOperator + "' in " + failedTask
-                + " threw " + cause;
+            ? "Job '" + job.name() + "' failed in " + failedTask + restarts + ": " + cause
+            : "Job '" + job.name() + "' failed" + restarts + ": operator '" + failedOperator + "' in "
+                + failedTask + " threw " + cause;
     return new JobExecutionException(job.jobId(), message, failedOperator, failureCause);
   }
 
