@@ -15,6 +15,7 @@ import io.strom.runtime.source.SourceReader;
 import io.strom.runtime.source.SourceSplit;
 import io.strom.runtime.state.KeyGroupRange;
 import io.strom.runtime.state.KeyGroupStateFormat;
+import io.strom.runtime.state.heap.HeapKeyedStateBackend;
 import io.strom.runtime.state.rocksdb.RocksDbIncrementalSnapshots;
 import io.strom.runtime.state.rocksdb.RocksDbKeyedStateBackend;
 import io.strom.runtime.tasks.OperatorChain.ChainedOperator;
@@ -35,11 +36,13 @@ import org.slf4j.LoggerFactory;
  * triggered or a barrier arrived on every input channel: sends the barrier on, then serializes the
  * state of every operator of the chain, head first — a source's splits with their positions, each
  * operator's own list state, and the keyed state and timers of keyed operators key group by key
- * group — into memory. Serializing there (rather than copy-on-write) keeps state changed after the
- * barrier out of the snapshot. With incremental checkpoints the states of a RocksDB backend are
- * not serialized: a hard-linked local RocksDB checkpoint is taken instead, and its new files are
- * copied by the snapshot thread. A snapshot thread then writes the bytes to the checkpoint's
- * directory and acknowledges to the coordinator, while the task goes on processing.
+ * group — into memory. Serializing there keeps state changed after the barrier out of the
+ * snapshot. Heap keyed state is not serialized there: it is captured copy-on-write and serialized
+ * by the snapshot thread ({@link HeapKeyedStateWriter}). With incremental checkpoints the states of
+ * a RocksDB backend are not serialized: a hard-linked local RocksDB checkpoint is taken instead,
+ * and its new files are copied by the snapshot thread. A snapshot thread then writes the bytes to
+ * the checkpoint's directory and acknowledges to the coordinator, while the task goes on
+ * processing.
  *
  * <p>Called only on the task's thread, except the write, which runs on the snapshot executor.
  */
@@ -189,31 +192,40 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
               null,
               Map.of(SOURCE_SPLITS, OperatorSnapshotContext.write(splitSerializer, splits))));
     }
-    for (ChainedOperator op : chain.operators()) {
-      try {
-        PendingState state = snapshotOperator(op, barrier, file);
-        if (state != null) {
-          states.add(state);
+    CompletableFuture<Void> write;
+    try {
+      for (ChainedOperator op : chain.operators()) {
+        try {
+          PendingState state = snapshotOperator(op, barrier, file);
+          if (state != null) {
+            states.add(state);
+          }
+        } catch (Exception e) {
+          throw OperatorException.wrap(op.node().name(), e);
         }
-      } catch (Exception e) {
-        throw OperatorException.wrap(op.node().name(), e);
       }
+      long syncNanos = System.nanoTime() - start;
+      lastCheckpointId = id;
+      write =
+          inFlight.handleAsync(
+              (data, failure) -> {
+                try {
+                  if (failure != null) {
+                    discardAndDecline(id, states, failure);
+                  } else {
+                    persist(id, states, data, file, syncNanos);
+                  }
+                } finally {
+                  releaseHeapSnapshots(states);
+                }
+                return null;
+              },
+              env.snapshotExecutor());
+    } catch (Exception | Error e) {
+      // A failed synchronous part must not leave heap state copying on write for good.
+      releaseHeapSnapshots(states);
+      throw e;
     }
-    byte[] bytes = file.buffer();
-    int length = file.length();
-    long syncNanos = System.nanoTime() - start;
-    lastCheckpointId = id;
-    CompletableFuture<Void> write =
-        inFlight.handleAsync(
-            (data, failure) -> {
-              if (failure != null) {
-                discardAndDecline(id, states, failure);
-              } else {
-                persist(id, states, data, bytes, length, syncNanos);
-              }
-              return null;
-            },
-            env.snapshotExecutor());
     writing.put(write, states);
     write.whenComplete((r, e) -> writing.remove(write));
   }
@@ -251,6 +263,17 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     long[] offsets = null;
     int firstKeyGroup = 0;
     RocksDbIncrementalSnapshots.PreparedSnapshot nativeSnapshot = null;
+    if (keyed != null && keyed.backend() instanceof HeapKeyedStateBackend<?> heap) {
+      // Written by the snapshot thread, which fills in the offsets.
+      KeyGroupRange range = heap.keyGroupRange();
+      return new PendingState(
+          OperatorKeys.of(node),
+          new KeyGroupOffsets(range.first(), new long[range.size() + 1]),
+          context.listStates(),
+          null,
+          null,
+          HeapKeyedStateWriter.capture(heap, keyed.timers()));
+    }
     if (keyed != null) {
       if (incremental
           && !barrier.savepoint()
@@ -280,7 +303,8 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
         offsets == null ? null : new KeyGroupOffsets(firstKeyGroup, offsets),
         context.listStates(),
         nativeSnapshot,
-        "op-" + node.id() + "-" + subtask);
+        "op-" + node.id() + "-" + subtask,
+        null);
   }
 
   /** On a snapshot thread: writes the state file, then acknowledges. */
@@ -288,12 +312,18 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
       long checkpointId,
       List<PendingState> states,
       InFlightData inFlight,
-      byte[] bytes,
-      int length,
+      DataOutputSerializer file,
       long syncNanos) {
     long start = System.nanoTime();
     String headKey = OperatorKeys.of(vertex.head());
     try {
+      for (PendingState state : states) {
+        if (state.heapState() != null) {
+          state.heapState().appendTo(file, state.keyed().offsets());
+        }
+      }
+      byte[] bytes = file.buffer();
+      int length = file.length();
       CheckpointStorage.WrittenFile written = null;
       if (states.stream().anyMatch(s -> s.keyed() != null)) {
         String fileName = "task-" + vertex.id() + "-" + subtask + ".state";
@@ -337,6 +367,14 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     }
   }
 
+  private static void releaseHeapSnapshots(List<PendingState> states) {
+    for (PendingState state : states) {
+      if (state.heapState() != null) {
+        state.heapState().release();
+      }
+    }
+  }
+
   private void discardAndDecline(long checkpointId, List<PendingState> states, Throwable reason) {
     states.stream()
         .filter(s -> s.nativeSnapshot() != null)
@@ -373,15 +411,18 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
    * @param nativeSnapshot the local snapshot of its RocksDB files (incremental checkpoints), or
    *     null
    * @param owner names the folder of its files within the checkpoint
+   * @param heapState heap keyed state captured for the snapshot thread to write (its offsets go
+   *     into {@code keyed}), or null
    */
   private record PendingState(
       String operatorKey,
       KeyGroupOffsets keyed,
       Map<String, List<byte[]>> listStates,
       RocksDbIncrementalSnapshots.PreparedSnapshot nativeSnapshot,
-      String owner) {
+      String owner,
+      HeapKeyedStateWriter heapState) {
     PendingState(String operatorKey, KeyGroupOffsets keyed, Map<String, List<byte[]>> listStates) {
-      this(operatorKey, keyed, listStates, null, null);
+      this(operatorKey, keyed, listStates, null, null, null);
     }
   }
 }
