@@ -75,17 +75,27 @@ final class KeyGroupTable<K, N> {
 
   /** The entry of (key, namespace), or null; the caller may change it and its value. */
   StateEntry<K, N> find(K key, N namespace, int hash) {
+    int slot = slotOf(key, namespace, hash);
+    if (slot < 0) {
+      return null;
+    }
+    StateEntry<K, N> e = slots[slot];
+    return versions.sharedWithSnapshot(e.version) ? copyEntryAt(slot) : e;
+  }
+
+  /** The slot holding (key, namespace), or -1. */
+  private int slotOf(K key, N namespace, int hash) {
     StateEntry<K, N>[] tab = slots;
     int mask = tab.length - 1;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
       StateEntry<K, N> e = tab[i];
       if (e == null) {
-        return null;
+        return -1;
       }
       if (e.hash == hash
           && (e.key == key || e.key.equals(key))
           && (e.namespace == namespace || e.namespace.equals(namespace))) {
-        return versions.sharedWithSnapshot(e.version) ? copyEntryAt(i) : e;
+        return i;
       }
     }
   }
@@ -102,6 +112,19 @@ final class KeyGroupTable<K, N> {
     place(slots, entry);
     size++;
     return entry;
+  }
+
+  /**
+   * Removes the entry of (key, namespace), if any, without copying it even when a snapshot shares
+   * it; returns whether there was one.
+   */
+  boolean removeKey(K key, N namespace, int hash) {
+    int slot = slotOf(key, namespace, hash);
+    if (slot < 0) {
+      return false;
+    }
+    removeAt(slot);
+    return true;
   }
 
   /** Removes this exact entry; returns false when it is no longer stored. */

@@ -91,7 +91,22 @@ final class StateTable<K, N> {
     return e;
   }
 
-  /** Removes the entry of (key, namespace), if any; returns the removed entry or null. */
+  /**
+   * Removes the entry of (key, namespace), if any. Cheaper than {@link #remove} while a snapshot
+   * runs: the removed value is not copied.
+   */
+  void delete(K key, N namespace) {
+    int keyHash = key.hashCode();
+    KeyGroupTable<K, N> table = tableOf(key, keyHash);
+    if (table != null && table.removeKey(key, namespace, KeyGroupTable.hash(keyHash, namespace))) {
+      size--;
+    }
+  }
+
+  /**
+   * Removes the entry of (key, namespace), if any; returns the removed entry, which the caller may
+   * change, or null.
+   */
   StateEntry<K, N> remove(K key, N namespace) {
     int keyHash = key.hashCode();
     KeyGroupTable<K, N> table = tableOf(key, keyHash);

@@ -324,6 +324,29 @@ class HeapStateSnapshotTest {
   }
 
   @Test
+  void clearingEntriesTheSnapshotSharesCopiesNothing() throws Exception {
+    CountingType counting = new CountingType();
+    InternalValueState<String, VoidNamespace, Tuple2<String, Long>> values =
+        backend.valueState(new ValueStateDescriptor<>("values", counting));
+    for (int i = 0; i < 100; i++) {
+      values.update("k" + i, NS, Tuple2.of("v", (long) i));
+    }
+    Map<Integer, byte[]> before = writeSynchronously(backend);
+
+    try (HeapStateSnapshot snapshot = backend.capture()) {
+      for (int i = 0; i < 100; i++) {
+        values.clear("k" + i, NS);
+      }
+      assertThat(counting.copies.get()).isZero();
+      values.get("absent", NS);
+      values.update("k1", NS, Tuple2.of("again", 1L));
+      assertThat(counting.copies.get()).isZero();
+      assertThat(hex(write(snapshot))).isEqualTo(hex(before));
+    }
+    assertThat(backend.entryCount("values")).isEqualTo(1);
+  }
+
+  @Test
   void releasedSnapshotStopsTheCopying() throws Exception {
     InternalValueState<String, VoidNamespace, Tuple2<String, Long>> values =
         backend.valueState(new ValueStateDescriptor<>("values", PAIR));
@@ -444,9 +467,10 @@ class HeapStateSnapshotTest {
     }
   }
 
-  /** The pair type, with a serializer that counts its serializations per thread. */
+  /** The pair type, with a serializer that counts its serializations per thread, and copies. */
   private static final class CountingType implements TypeInfo<Tuple2<String, Long>> {
     final Map<String, AtomicLong> serializations = new ConcurrentHashMap<>();
+    final AtomicLong copies = new AtomicLong();
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -474,6 +498,7 @@ class HeapStateSnapshotTest {
 
         @Override
         public Tuple2<String, Long> copy(Tuple2<String, Long> value) {
+          copies.incrementAndGet();
           return pairs.copy(value);
         }
       };
