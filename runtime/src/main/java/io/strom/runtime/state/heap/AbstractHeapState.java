@@ -41,7 +41,7 @@ abstract class AbstractHeapState<K, N> {
   abstract boolean purgeExpired(StateEntry<K, N> entry, long now);
 
   public void clear(K key, N namespace) {
-    table.remove(key, namespace);
+    table.delete(key, namespace);
     if (ttl.enabled) {
       cleanup(ttl.now());
     }

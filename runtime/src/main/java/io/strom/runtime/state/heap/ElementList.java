@@ -3,10 +3,12 @@ package io.strom.runtime.state.heap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The stored form of a list state's value: the elements, and when the state has a time-to-live,
- * each element's timestamp at the same index. Used only on the task's thread.
+ * each element's timestamp at the same index. Changed only on the task's thread; a snapshot's
+ * writer reads lists the task no longer changes (see {@link KeyGroupTable}).
  */
 final class ElementList<V> {
   final ArrayList<V> values;
@@ -16,6 +18,20 @@ final class ElementList<V> {
   ElementList(boolean timed) {
     this.values = new ArrayList<>();
     this.stamps = timed ? new long[4] : null;
+  }
+
+  private ElementList(ArrayList<V> values, long[] stamps) {
+    this.values = values;
+    this.stamps = stamps;
+  }
+
+  /** A copy with its own element list and timestamps, each element copied by {@code copier}. */
+  ElementList<V> copy(UnaryOperator<V> copier) {
+    ArrayList<V> copied = new ArrayList<>(values.size());
+    for (V v : values) {
+      copied.add(copier.apply(v));
+    }
+    return new ElementList<>(copied, stamps == null ? null : stamps.clone());
   }
 
   int size() {

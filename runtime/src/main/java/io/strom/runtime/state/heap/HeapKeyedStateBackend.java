@@ -15,6 +15,7 @@ import io.strom.runtime.state.InternalMapState;
 import io.strom.runtime.state.InternalReducingState;
 import io.strom.runtime.state.InternalValueState;
 import io.strom.runtime.state.KeyGroupRange;
+import io.strom.runtime.state.KeyGroupSnapshot;
 import io.strom.runtime.state.KeyGroupStateFormat;
 import io.strom.runtime.state.StateKind;
 import io.strom.runtime.state.TtlPolicy;
@@ -22,12 +23,14 @@ import io.strom.serde.DataInputDeserializer;
 import io.strom.serde.DataInputView;
 import io.strom.serde.DataOutputSerializer;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -43,8 +46,14 @@ import java.util.function.LongSupplier;
  * (only its descriptor knows the value serializer); a state restored but not declared again is
  * written to later checkpoints from those bytes, so it is never lost.
  *
- * <p>Used only on the task's thread; {@link #entryCount} may be read from elsewhere for
- * diagnostics, without guarantees of freshness.
+ * <p>Asynchronous snapshots are copy-on-write: {@link #capture} takes a view of every table in
+ * time proportional to the number of states and key groups, without serializing, and the task
+ * goes on while another thread writes that view. Until the snapshot is released, the tables copy
+ * a slot array, or an entry with its value, before the task changes anything the snapshot shares
+ * (see {@link KeyGroupTable}); without a running snapshot an access costs one version comparison.
+ *
+ * <p>Used only on the task's thread, except what {@link #capture} returns; {@link #entryCount} may
+ * be read from elsewhere for diagnostics, without guarantees of freshness.
  */
 public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateBackend<K> {
   private final KeyGroupRange keyGroupRange;
@@ -53,7 +62,7 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
   private final Map<String, AbstractHeapState<K, ?>> states = new LinkedHashMap<>();
   private final Map<String, HeapSnapshotSerde<K>> serdes = new HashMap<>();
   private final Map<String, RestoredState> restored = new LinkedHashMap<>();
-  private final DataOutputSerializer scratch = new DataOutputSerializer(256);
+  private final SnapshotVersions versions = new SnapshotVersions();
   private boolean closed;
 
   /**
@@ -93,7 +102,7 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
         getOrCreate(
             descriptor,
             StateKind.VALUE,
-            ttl -> new HeapValueState<>(descriptor.name(), newTable(descriptor), ttl));
+            (table, ttl) -> new HeapValueState<>(descriptor.name(), table, ttl));
   }
 
   @Override
@@ -103,7 +112,7 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
         getOrCreate(
             descriptor,
             StateKind.LIST,
-            ttl -> new HeapListState<>(descriptor.name(), newTable(descriptor), ttl));
+            (table, ttl) -> new HeapListState<>(descriptor.name(), table, ttl));
   }
 
   @Override
@@ -114,7 +123,7 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
         getOrCreate(
             descriptor,
             StateKind.MAP,
-            ttl -> new HeapMapState<>(descriptor.name(), newTable(descriptor), ttl));
+            (table, ttl) -> new HeapMapState<>(descriptor.name(), table, ttl));
   }
 
   @Override
@@ -125,9 +134,9 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
         getOrCreate(
             descriptor,
             StateKind.REDUCING,
-            ttl ->
+            (table, ttl) ->
                 new HeapReducingState<>(
-                    descriptor.name(), newTable(descriptor), ttl, descriptor.reduceFunction()));
+                    descriptor.name(), table, ttl, descriptor.reduceFunction()));
   }
 
   @Override
@@ -138,15 +147,15 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
         getOrCreate(
             descriptor,
             StateKind.AGGREGATING,
-            ttl ->
+            (table, ttl) ->
                 new HeapAggregatingState<>(
-                    descriptor.name(), newTable(descriptor), ttl, descriptor.aggregateFunction()));
+                    descriptor.name(), table, ttl, descriptor.aggregateFunction()));
   }
 
   private AbstractHeapState<K, ?> getOrCreate(
       StateDescriptor<?> descriptor,
       StateKind kind,
-      Function<TtlPolicy, AbstractHeapState<K, ?>> factory) {
+      BiFunction<StateTable<K, Object>, TtlPolicy, AbstractHeapState<K, ?>> factory) {
     if (closed) {
       throw new IllegalStateException(
           "Bug: state '" + descriptor.name() + "' requested from a closed state backend");
@@ -158,7 +167,14 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
       }
       return existing;
     }
-    AbstractHeapState<K, ?> created = factory.apply(TtlPolicy.of(descriptor.ttl(), clock));
+    StateTable<K, Object> table =
+        new StateTable<>(
+            descriptor.name(),
+            keyGroupRange,
+            maxParallelism,
+            versions,
+            new StoredValueCopier(descriptor, kind));
+    AbstractHeapState<K, ?> created = factory.apply(table, TtlPolicy.of(descriptor.ttl(), clock));
     HeapSnapshotSerde<K> serde = new HeapSnapshotSerde<>(descriptor, kind);
     materialize(descriptor.name(), kind, created, serde);
     states.put(descriptor.name(), created);
@@ -188,30 +204,58 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
     }
   }
 
-  /** Writes the state of one key group in the {@link KeyGroupStateFormat}. */
+  /**
+   * Writes the state of one key group in the {@link KeyGroupStateFormat}, synchronously; a
+   * checkpoint of every key group uses {@link #capture} instead.
+   */
   @Override
   public void snapshotKeyGroup(int keyGroup, DataOutputSerializer out) throws IOException {
-    int countAt = out.length();
-    out.writeInt(0);
-    int count = 0;
+    try (HeapStateSnapshot snapshot = capture()) {
+      snapshot.writeKeyGroup(keyGroup, out);
+    }
+  }
+
+  /** A checkpoint's synchronous part: the state captured copy-on-write, see {@link #capture}. */
+  @Override
+  public KeyGroupSnapshot snapshot() {
+    return capture();
+  }
+
+  /**
+   * Captures the state of every key group for a snapshot that another thread writes later, while
+   * the task goes on changing the state. Takes time proportional to the number of states and key
+   * groups and serializes nothing; the caller must {@link HeapStateSnapshot#release release} the
+   * snapshot when it is written or given up.
+   */
+  public HeapStateSnapshot capture() {
+    if (closed) {
+      throw new IllegalStateException("Bug: snapshot of a closed state backend");
+    }
+    int version = versions.capture();
+    List<HeapStateSnapshot.CapturedState<?>> captured = new ArrayList<>(states.size());
     for (Map.Entry<String, AbstractHeapState<K, ?>> e : states.entrySet()) {
       AbstractHeapState<K, ?> state = e.getValue();
-      scratch.clear();
-      if (serdes.get(e.getKey()).write(state, keyGroup, scratch) > 0) {
-        KeyGroupStateFormat.writeSection(
-            out, e.getKey(), state.kind(), state.ttl.enabled, scratch.buffer(), scratch.length());
-        count++;
-      }
+      captured.add(
+          new HeapStateSnapshot.CapturedState<>(
+              e.getKey(),
+              state.kind(),
+              state.ttl.enabled,
+              serdes.get(e.getKey()).forAnotherThread(),
+              state.table.capture()));
     }
+    List<HeapStateSnapshot.CapturedRestoredState> pending = new ArrayList<>(restored.size());
     for (Map.Entry<String, RestoredState> e : restored.entrySet()) {
-      Section section = e.getValue().sections.get(keyGroup);
-      if (section != null) {
-        KeyGroupStateFormat.writeSection(
-            out, e.getKey(), e.getValue().kind, section.timed, section.body, section.body.length);
-        count++;
-      }
+      // Sections are immutable; the map is copied as a restore may still add to it.
+      pending.add(
+          new HeapStateSnapshot.CapturedRestoredState(
+              e.getKey(), e.getValue().kind, Map.copyOf(e.getValue().sections)));
     }
-    out.writeIntAt(countAt, count);
+    return new HeapStateSnapshot(versions, version, captured, pending);
+  }
+
+  /** The number of snapshots captured and not released yet; for tests and diagnostics. */
+  public int runningSnapshots() {
+    return versions.runningSnapshots();
   }
 
   /**
@@ -241,10 +285,6 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
             .sections.put(keyGroup, section);
       }
     }
-  }
-
-  private <N> StateTable<K, N> newTable(StateDescriptor<?> descriptor) {
-    return new StateTable<>(descriptor.name(), keyGroupRange, maxParallelism);
   }
 
   @Override
@@ -305,7 +345,7 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
   }
 
   /** One key group's entries of a restored state, as written. */
-  private record Section(boolean timed, byte[] body) {}
+  record Section(boolean timed, byte[] body) {}
 
   /** Receives stored entries from {@link #forEachEntry}. */
   @FunctionalInterface

@@ -85,7 +85,7 @@ final class HeapListState<K, N, V> extends AbstractHeapState<K, N>
   public void update(K key, N namespace, List<V> values) {
     // Checked before clearing, so a rejected update leaves the old list in place.
     values.forEach(HeapListState::requireElement);
-    table.remove(key, namespace);
+    table.delete(key, namespace);
     addAll(key, namespace, values);
   }
 

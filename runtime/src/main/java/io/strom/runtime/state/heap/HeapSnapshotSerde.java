@@ -27,7 +27,8 @@ import java.util.Map;
  * type. Timestamps are written only when the state had a time-to-live when written; a restore into
  * a state with a different time-to-live setting adds or drops them.
  *
- * <p>Used only on the task's thread.
+ * <p>An instance is used on one thread: the task's for restores, a snapshot's writer for its own
+ * {@link #forAnotherThread} copy.
  */
 final class HeapSnapshotSerde<K> {
   private final TypeSerializer<Object> keys = new DynamicSerializer();
@@ -38,31 +39,49 @@ final class HeapSnapshotSerde<K> {
 
   @SuppressWarnings("unchecked")
   HeapSnapshotSerde(StateDescriptor<?> descriptor, StateKind kind) {
-    this.kind = kind;
-    this.values = (TypeSerializer<Object>) descriptor.type().createSerializer();
-    this.userKeys =
+    this(
+        kind,
+        (TypeSerializer<Object>) descriptor.type().createSerializer(),
         descriptor instanceof MapStateDescriptor<?, ?> map
             ? (TypeSerializer<Object>) map.keyType().createSerializer()
-            : null;
+            : null);
   }
 
-  /** Writes the entries of one key group; returns how many it wrote. */
-  int write(AbstractHeapState<K, ?> state, int keyGroup, DataOutputView out) throws IOException {
-    KeyGroupTable<K, ?> table = state.table.keyGroupTable(keyGroup);
-    if (table == null || table.size() == 0) {
+  private HeapSnapshotSerde(
+      StateKind kind, TypeSerializer<Object> values, TypeSerializer<Object> userKeys) {
+    this.kind = kind;
+    this.values = values;
+    this.userKeys = userKeys;
+  }
+
+  /** An instance with serializers of its own, for a snapshot written on another thread. */
+  HeapSnapshotSerde<K> forAnotherThread() {
+    return new HeapSnapshotSerde<>(
+        kind, values.duplicate(), userKeys == null ? null : userKeys.duplicate());
+  }
+
+  /**
+   * Writes the entries of one key group as a snapshot captured them.
+   *
+   * @param slots the key group's captured slot array, or null when it was empty
+   * @param size the number of entries in {@code slots}
+   * @param timed whether the state has a time-to-live
+   * @return how many entries it wrote
+   */
+  int write(StateEntry<K, ?>[] slots, int size, boolean timed, DataOutputView out)
+      throws IOException {
+    if (slots == null || size == 0) {
       return 0;
     }
-    boolean timed = state.ttl.enabled;
-    out.writeInt(table.size());
-    for (int slot = 0; slot < table.capacity(); slot++) {
-      StateEntry<K, ?> e = table.entryAt(slot);
+    out.writeInt(size);
+    for (StateEntry<K, ?> e : slots) {
       if (e != null) {
         keys.serialize(e.key, out);
         namespaces.serialize(e.namespace, out);
         writeValue(e, timed, out);
       }
     }
-    return table.size();
+    return size;
   }
 
   @SuppressWarnings("unchecked")

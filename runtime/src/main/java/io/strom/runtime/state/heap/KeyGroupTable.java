@@ -1,22 +1,39 @@
 package io.strom.runtime.state.heap;
 
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The entries of one state in one key group: an open-addressing hash table with linear probing,
  * keyed by (key, namespace). Removal shifts later entries of the probe run back instead of leaving
  * tombstones, so lookups never slow down after many removals.
  *
- * <p>Used only on the task's thread.
+ * <p>Copy-on-write for snapshots: a snapshot keeps a reference to the slot array ({@link
+ * #snapshotSlots}) and never copies it. The first change of the table's layout after that copies
+ * the array, and an entry the snapshot shares is replaced by a copy (value included) before the
+ * task may change it: every entry {@link #find} or {@link #ownedEntryAt} returns belongs to the
+ * task alone. Without a running snapshot both checks are one comparison and nothing is copied.
+ *
+ * <p>Changed only on the task's thread; a captured slot array is read by the snapshot's writer.
  */
 final class KeyGroupTable<K, N> {
   private static final int INITIAL_CAPACITY = 8;
 
+  private final SnapshotVersions versions;
+  private final UnaryOperator<Object> valueCopier;
   private StateEntry<K, N>[] slots;
+  /** The version when {@link #slots} was created; older means a snapshot may hold the array. */
+  private int slotsVersion;
   private int size;
 
-  KeyGroupTable() {
+  /**
+   * @param valueCopier copies a stored value so that the copy shares no mutable part with it
+   */
+  KeyGroupTable(SnapshotVersions versions, UnaryOperator<Object> valueCopier) {
+    this.versions = versions;
+    this.valueCopier = valueCopier;
     slots = newArray(INITIAL_CAPACITY);
+    slotsVersion = versions.current();
   }
 
   int size() {
@@ -27,9 +44,24 @@ final class KeyGroupTable<K, N> {
     return slots.length;
   }
 
-  /** The entry at a slot, or null; for incremental scans that must not allocate an iterator. */
-  StateEntry<K, N> entryAt(int slot) {
-    return slots[slot];
+  /**
+   * The slot array as it is now, for a snapshot captured just before; the table copies the array
+   * before it changes it, so the snapshot's view stays as it was.
+   */
+  StateEntry<K, N>[] snapshotSlots() {
+    return slots;
+  }
+
+  /**
+   * The entry at a slot, or null, for incremental scans that must not allocate an iterator; the
+   * caller may change it (it is copied first if a snapshot shares it).
+   */
+  StateEntry<K, N> ownedEntryAt(int slot) {
+    StateEntry<K, N> e = slots[slot];
+    if (e != null && versions.sharedWithSnapshot(e.version)) {
+      e = copyEntryAt(slot);
+    }
+    return e;
   }
 
   /** Combines the key's hash code with the namespace's; the mix spreads runs of small ints. */
@@ -41,18 +73,29 @@ final class KeyGroupTable<K, N> {
     return h;
   }
 
+  /** The entry of (key, namespace), or null; the caller may change it and its value. */
   StateEntry<K, N> find(K key, N namespace, int hash) {
+    int slot = slotOf(key, namespace, hash);
+    if (slot < 0) {
+      return null;
+    }
+    StateEntry<K, N> e = slots[slot];
+    return versions.sharedWithSnapshot(e.version) ? copyEntryAt(slot) : e;
+  }
+
+  /** The slot holding (key, namespace), or -1. */
+  private int slotOf(K key, N namespace, int hash) {
     StateEntry<K, N>[] tab = slots;
     int mask = tab.length - 1;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
       StateEntry<K, N> e = tab[i];
       if (e == null) {
-        return null;
+        return -1;
       }
       if (e.hash == hash
           && (e.key == key || e.key.equals(key))
           && (e.namespace == namespace || e.namespace.equals(namespace))) {
-        return e;
+        return i;
       }
     }
   }
@@ -61,11 +104,27 @@ final class KeyGroupTable<K, N> {
   StateEntry<K, N> insert(K key, N namespace, int hash, Object value, long timestamp) {
     if (size + 1 > (slots.length >> 1) + (slots.length >> 2)) {
       resize(slots.length << 1);
+    } else {
+      ownSlots();
     }
-    StateEntry<K, N> entry = new StateEntry<>(key, namespace, hash, value, timestamp);
+    StateEntry<K, N> entry =
+        new StateEntry<>(key, namespace, hash, value, timestamp, versions.current());
     place(slots, entry);
     size++;
     return entry;
+  }
+
+  /**
+   * Removes the entry of (key, namespace), if any, without copying it even when a snapshot shares
+   * it; returns whether there was one.
+   */
+  boolean removeKey(K key, N namespace, int hash) {
+    int slot = slotOf(key, namespace, hash);
+    if (slot < 0) {
+      return false;
+    }
+    removeAt(slot);
+    return true;
   }
 
   /** Removes this exact entry; returns false when it is no longer stored. */
@@ -89,6 +148,7 @@ final class KeyGroupTable<K, N> {
    * become unreachable. An entry may move into {@code slot}, so scans re-examine it.
    */
   void removeAt(int slot) {
+    ownSlots();
     StateEntry<K, N>[] tab = slots;
     int mask = tab.length - 1;
     int gap = slot;
@@ -106,11 +166,28 @@ final class KeyGroupTable<K, N> {
     }
   }
 
+  /** Visits the entries for reading only: they may be shared with a running snapshot. */
   void forEach(Consumer<StateEntry<K, N>> action) {
     for (StateEntry<K, N> e : slots) {
       if (e != null) {
         action.accept(e);
       }
+    }
+  }
+
+  /** Replaces the shared entry at a slot by a copy the task owns, and returns the copy. */
+  private StateEntry<K, N> copyEntryAt(int slot) {
+    ownSlots();
+    StateEntry<K, N> copy = slots[slot].copy(versions.current(), valueCopier);
+    slots[slot] = copy;
+    return copy;
+  }
+
+  /** Copies the slot array if a running snapshot may hold it, before the task changes it. */
+  private void ownSlots() {
+    if (versions.sharedWithSnapshot(slotsVersion)) {
+      slots = slots.clone();
+      slotsVersion = versions.current();
     }
   }
 
@@ -122,6 +199,7 @@ final class KeyGroupTable<K, N> {
       }
     }
     slots = bigger;
+    slotsVersion = versions.current();
   }
 
   private static <K, N> void place(StateEntry<K, N>[] tab, StateEntry<K, N> entry) {

@@ -3,30 +3,45 @@ package io.strom.runtime.state.heap;
 import io.strom.runtime.state.KeyGroupRange;
 import io.strom.runtime.state.KeyGroups;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The entries of one named state, split by key group: one {@link KeyGroupTable} per key group the
  * subtask owns, created on first write. Keeping key groups apart lets a snapshot write, and a
  * restore read, any range of key groups without rehashing.
  *
- * <p>Also keeps the cursor of the incremental time-to-live cleanup. Used only on the task's thread.
+ * <p>Also keeps the cursor of the incremental time-to-live cleanup. Used only on the task's thread;
+ * what {@link #capture} returns is read by a snapshot's writer.
  */
 final class StateTable<K, N> {
   private final String stateName;
   private final KeyGroupRange range;
   private final int maxParallelism;
   private final KeyGroupTable<K, N>[] groups;
+  private final SnapshotVersions versions;
+  private final UnaryOperator<Object> valueCopier;
   private int size;
 
   // Where the incremental cleanup continues: a key group offset and a slot within it.
   private int cursorGroup;
   private int cursorSlot;
 
+  /**
+   * @param versions the copy-on-write clock of the backend's snapshots
+   * @param valueCopier copies a stored value of this state so the copy shares no mutable part
+   */
   @SuppressWarnings("unchecked")
-  StateTable(String stateName, KeyGroupRange range, int maxParallelism) {
+  StateTable(
+      String stateName,
+      KeyGroupRange range,
+      int maxParallelism,
+      SnapshotVersions versions,
+      UnaryOperator<Object> valueCopier) {
     this.stateName = stateName;
     this.range = range;
     this.maxParallelism = maxParallelism;
+    this.versions = versions;
+    this.valueCopier = valueCopier;
     this.groups = (KeyGroupTable<K, N>[]) new KeyGroupTable<?, ?>[range.size()];
   }
 
@@ -45,7 +60,7 @@ final class StateTable<K, N> {
     int offset = groupOffset(key, keyHash);
     KeyGroupTable<K, N> table = groups[offset];
     if (table == null) {
-      table = new KeyGroupTable<>();
+      table = new KeyGroupTable<>(versions, valueCopier);
       groups[offset] = table;
     }
     return table;
@@ -76,7 +91,22 @@ final class StateTable<K, N> {
     return e;
   }
 
-  /** Removes the entry of (key, namespace), if any; returns the removed entry or null. */
+  /**
+   * Removes the entry of (key, namespace), if any. Cheaper than {@link #remove} while a snapshot
+   * runs: the removed value is not copied.
+   */
+  void delete(K key, N namespace) {
+    int keyHash = key.hashCode();
+    KeyGroupTable<K, N> table = tableOf(key, keyHash);
+    if (table != null && table.removeKey(key, namespace, KeyGroupTable.hash(keyHash, namespace))) {
+      size--;
+    }
+  }
+
+  /**
+   * Removes the entry of (key, namespace), if any; returns the removed entry, which the caller may
+   * change, or null.
+   */
   StateEntry<K, N> remove(K key, N namespace) {
     int keyHash = key.hashCode();
     KeyGroupTable<K, N> table = tableOf(key, keyHash);
@@ -97,16 +127,26 @@ final class StateTable<K, N> {
     }
   }
 
-  /** The table of one key group of this subtask's range, or null when nothing was stored there. */
-  KeyGroupTable<K, N> keyGroupTable(int keyGroup) {
-    if (!range.contains(keyGroup)) {
-      throw new IllegalArgumentException(
-          "Key group " + keyGroup + " is outside this backend's range " + describe(range));
+  /**
+   * The slot arrays and sizes of every key group as they are now, for a snapshot whose version
+   * {@link SnapshotVersions#capture} has just taken: the tables copy what they change afterwards.
+   * Takes time proportional to the number of key groups, not of entries.
+   */
+  CapturedTable<K, N> capture() {
+    @SuppressWarnings("unchecked")
+    StateEntry<K, N>[][] slots = (StateEntry<K, N>[][]) new StateEntry<?, ?>[groups.length][];
+    int[] sizes = new int[groups.length];
+    for (int i = 0; i < groups.length; i++) {
+      KeyGroupTable<K, N> table = groups[i];
+      if (table != null && table.size() > 0) {
+        slots[i] = table.snapshotSlots();
+        sizes[i] = table.size();
+      }
     }
-    return groups[keyGroup - range.first()];
+    return new CapturedTable<>(range, slots, sizes);
   }
 
-  /** Visits the entries of one key group of this subtask's range. */
+  /** Visits the entries of one key group of this subtask's range, for reading only. */
   void forEachInKeyGroup(int keyGroup, Consumer<StateEntry<K, N>> action) {
     if (!range.contains(keyGroup)) {
       throw new IllegalArgumentException(
@@ -135,7 +175,7 @@ final class StateTable<K, N> {
         cursorSlot = 0;
         continue;
       }
-      StateEntry<K, N> e = table.entryAt(cursorSlot);
+      StateEntry<K, N> e = table.ownedEntryAt(cursorSlot);
       if (e == null) {
         cursorSlot++;
         continue;
