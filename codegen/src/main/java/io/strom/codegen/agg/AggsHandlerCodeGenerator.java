@@ -20,8 +20,9 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 
 /**
  * Generates the {@link AggsHandler} of a group aggregation: the accumulators of all its functions
- * as fields of one class, with the per-row code of each function inlined, FILTER clauses and
- * DISTINCT applied around it. A user-defined aggregate function is called on its instance, which
+ * as fields of one class, with the per-row code of each function inlined and FILTER clauses
+ * applied around it. DISTINCT calls over the same arguments share one view of the values seen
+ * (see {@link DistinctViewsCode}). A user-defined aggregate function is called on its instance, which
  * the handler opens and closes; its accumulator is one BYTES field (see {@link
  * UserAggFunctionCode}).
  */
@@ -62,7 +63,14 @@ public final class AggsHandlerCodeGenerator {
   private final List<AggFunctionCode> functions = new ArrayList<>();
   private final List<Object> references = new ArrayList<>();
   private final String name;
+  private final DistinctViewsCode distinct = new DistinctViewsCode();
+  /** The state names older versions gave the views of single distinct calls. */
+  private final List<String> legacyDistinctViews = new ArrayList<>();
+  /** Members declared per view. */
   private int views;
+  /** Numbers the state names of views; a distinct call takes a number too, as it always has. */
+  private int viewNumbers;
+  private int distinctViews;
   private int userMembers;
 
   private AggsHandlerCodeGenerator(RelDataType inputType, String name) {
@@ -144,28 +152,21 @@ public final class AggsHandlerCodeGenerator {
       }
       String onAdd = function.accumulate(args);
       String onRemove = retraction ? function.retract(args) : "";
-      if (call.isDistinct()) {
-        String[] view = distinctView(call.getArgList());
-        onAdd = "io.strom.data.BinaryRow distinctKey = " + view[1] + ".apply(" + INPUT + ").copy();\n"
-            + "Long seen = (Long) " + view[0] + ".get(distinctKey);\n"
-            + view[0] + ".put(distinctKey, Long.valueOf(seen == null ? 1L : seen.longValue() + 1L));\n"
-            + "if (seen == null) {\n" + onAdd + "}\n";
-        onRemove = retraction
-            ? "io.strom.data.BinaryRow distinctKey = " + view[1] + ".apply(" + INPUT + ").copy();\n"
-                + "Long seen = (Long) " + view[0] + ".get(distinctKey);\n"
-                + "if (seen != null && seen.longValue() > 1L) {\n"
-                + view[0] + ".put(distinctKey, Long.valueOf(seen.longValue() - 1L));\n"
-                + "} else if (seen != null) {\n"
-                + view[0] + ".remove(distinctKey);\n" + onRemove + "}\n"
-            : "";
-      }
       String filter = call.filterArg >= 0
           ? "!" + INPUT + ".isNullAt(" + call.filterArg + ") && " + INPUT + ".getBoolean("
               + call.filterArg + ")"
           : null;
-      accumulate.append(block(readArgs + onAdd, filter));
-      if (retraction) {
-        retract.append(block(readArgs + onRemove, filter));
+      if (call.isDistinct()) {
+        // Before the shared views, each distinct call had a view of its own, numbered with the
+        // other views; a checkpoint that holds one cannot be read.
+        legacyDistinctViews.add("distinct" + viewNumbers++);
+        distinct.add(call.getArgList(), call.filterArg, filter, readArgs + onAdd,
+            readArgs + onRemove);
+      } else {
+        accumulate.append(block(readArgs + onAdd, filter));
+        if (retraction) {
+          retract.append(block(readArgs + onRemove, filter));
+        }
       }
       int position = grouping.length + c;
       LogicalType resultType = TypeConversions.toLogicalType(call.getType());
@@ -176,6 +177,10 @@ public final class AggsHandlerCodeGenerator {
           .append("if (valueNull) {\nresult.setNullAt(").append(position).append(");\n} else {\n")
           .append(JavaTypes.write("result", position, resultType, "value")).append("\n}\n}\n");
     }
+    distinct.generate(INPUT, retraction, this::distinctView);
+    accumulate.append(distinct.accumulate());
+    retract.append(distinct.retract());
+    legacyDistinctViews.forEach(view -> open.add("context.refuseOlderLayout(\"" + view + "\");"));
     return new Generated(
         new GeneratedClass<>(className(), code(grouping.length + calls.size(), accumulate, retract,
             mergeable ? merge : null, value, rowCount), references.toArray()),
@@ -207,7 +212,7 @@ public final class AggsHandlerCodeGenerator {
     return new BuiltInAggFunctions.Views() {
       @Override
       public String[] countingView(int field) {
-        return view(inputRowType, new int[] {field}, "values");
+        return view(inputRowType, new int[] {field}, "values" + viewNumbers++, "countingMap");
       }
 
       @Override
@@ -216,25 +221,27 @@ public final class AggsHandlerCodeGenerator {
             new RowField("seq", TypeConversions.toLogicalType(
                 types.createSqlType(org.apache.calcite.sql.type.SqlTypeName.BIGINT))),
             new RowField("value", TypeConversions.toLogicalType(valueType))));
-        return view(pair, new int[] {0, 1}, "ordered");
+        return view(pair, new int[] {0, 1}, "ordered" + viewNumbers++, "countingMap");
       }
     };
   }
 
-  private String[] distinctView(List<Integer> args) {
-    return view(inputRowType, args.stream().mapToInt(Integer::intValue).toArray(), "distinct");
+  /** Declares the view shared by the distinct calls over input fields {@code fields}. */
+  private String[] distinctView(int[] fields) {
+    return view(inputRowType, fields, "distinctCounts" + distinctViews++, "distinctCounts");
   }
 
   /**
-   * Declares a counting map view whose keys are fields {@code fields} of rows of type {@code
-   * source} (the input, or rows the function builds); returns view and projection.
+   * Declares a map view whose keys are fields {@code fields} of rows of type {@code source} (the
+   * input, or rows the function builds), as state {@code stateName} that {@code opener} (an
+   * {@link io.strom.runtime.sql.agg.AggsContext} method) creates; returns view and projection.
    */
-  private String[] view(RowType source, int[] fields, String purpose) {
+  private String[] view(RowType source, int[] fields, String stateName, String opener) {
     int n = views++;
     String view = "view$" + n;
     String project = "project$" + n;
     GeneratedClass<Projection> projection =
-        ProjectionCodeGenerator.generate(source, fields, name + "_" + purpose + n);
+        ProjectionCodeGenerator.generate(source, fields, name + "_" + stateName);
     List<RowField> viewFields = new ArrayList<>();
     for (int i = 0; i < fields.length; i++) {
       viewFields.add(new RowField("f" + i, source.typeAt(fields[i])));
@@ -248,7 +255,7 @@ public final class AggsHandlerCodeGenerator {
     constructor.add("viewTypes[" + n + "] = (io.strom.types.RowType) references["
         + references.size() + "];");
     references.add(new RowType(false, viewFields));
-    open.add(view + " = context.countingMap(\"" + purpose + n + "\", viewTypes[" + n + "]);");
+    open.add(view + " = context." + opener + "(\"" + stateName + "\", viewTypes[" + n + "]);");
     cleanup.add(view + ".clear();");
     return new String[] {view, project};
   }

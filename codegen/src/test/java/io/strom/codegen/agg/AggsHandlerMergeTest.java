@@ -78,6 +78,14 @@ class AggsHandlerMergeTest {
       }
 
       @Override
+      public MapState<BinaryRow, long[]> distinctCounts(String name, RowType valueType) {
+        throw new AssertionError("no state expected");
+      }
+
+      @Override
+      public void refuseOlderLayout(String name) {}
+
+      @Override
       public FunctionContext functionContext() {
         return FunctionContext.utc();
       }

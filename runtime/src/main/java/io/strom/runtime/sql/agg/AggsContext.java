@@ -19,6 +19,22 @@ public interface AggsContext {
    */
   MapState<BinaryRow, Long> countingMap(String name, RowType valueType);
 
+  /**
+   * A map from distinct values (as binary rows of {@code valueType}) to how often each was seen,
+   * for the current key, counted separately per FILTER of the distinct aggregations that share it
+   * (see {@link DistinctCounts}).
+   *
+   * @param name unique among the aggregation's views
+   */
+  MapState<BinaryRow, long[]> distinctCounts(String name, RowType valueType);
+
+  /**
+   * Fails when the restored checkpoint holds state {@code name}, which an older version kept in a
+   * layout that this one does not read: reading it as the current layout would give wrong
+   * results, and ignoring it would silently lose the values seen so far.
+   */
+  void refuseOlderLayout(String name);
+
   /** The context user-defined aggregate functions are opened with. */
   FunctionContext functionContext();
 }

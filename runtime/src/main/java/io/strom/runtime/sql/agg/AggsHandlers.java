@@ -50,6 +50,24 @@ public final class AggsHandlers {
       }
 
       @Override
+      public MapState<BinaryRow, long[]> distinctCounts(
+          String name, io.strom.types.RowType valueType) {
+        MapStateDescriptor<BinaryRow, long[]> view =
+            new MapStateDescriptor<>(name, binaryRows(valueType), DistinctCounts.TYPE);
+        StateTimeToLive.apply(view, ttlMillis);
+        return keys.getMapState(view);
+      }
+
+      @Override
+      public void refuseOlderLayout(String name) {
+        if (keys.hasUndeclaredRestoredState(name)) {
+          throw new IllegalStateException("The checkpoint holds the aggregation's state '" + name
+              + "' in an older layout, which this version does not read; start the query without"
+              + " restoring that checkpoint, or restore it with the version that wrote it");
+        }
+      }
+
+      @Override
       public FunctionContext functionContext() {
         return functionContext;
       }
@@ -67,8 +85,18 @@ public final class AggsHandlers {
     handler.open(new AggsContext() {
       @Override
       public MapState<BinaryRow, Long> countingMap(String name, io.strom.types.RowType valueType) {
-        throw new IllegalStateException("Bug: aggregate functions that keep values in state ("
-            + name + ") cannot run in a local aggregation");
+        return noStateInLocalAggregation(name);
+      }
+
+      @Override
+      public MapState<BinaryRow, long[]> distinctCounts(
+          String name, io.strom.types.RowType valueType) {
+        return noStateInLocalAggregation(name);
+      }
+
+      @Override
+      public void refuseOlderLayout(String name) {
+        // A local aggregation keeps no state, so no checkpoint holds any of it.
       }
 
       @Override
@@ -77,6 +105,11 @@ public final class AggsHandlers {
       }
     });
     return handler;
+  }
+
+  private static <T> T noStateInLocalAggregation(String name) {
+    throw new IllegalStateException("Bug: aggregate functions that keep values in state ("
+        + name + ") cannot run in a local aggregation");
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
