@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.strom.connector.ChangelogMode;
 import io.strom.connector.ConnectorException;
 import io.strom.connector.DecodingFormatFactory;
+import io.strom.connector.LookupTableSource;
 import io.strom.connector.Projections;
 import io.strom.connector.ReadableOptions;
 import io.strom.connector.RowDecoder;
@@ -14,6 +15,7 @@ import io.strom.connector.SupportsProjectionPushDown;
 import io.strom.connector.SupportsReadingMetadata;
 import io.strom.data.Row;
 import io.strom.runtime.source.Source;
+import io.strom.runtime.sql.lookup.LookupFunction;
 import io.strom.types.LogicalType;
 import io.strom.types.RowType;
 import io.strom.types.RowType.RowField;
@@ -28,11 +30,12 @@ import java.util.Map;
  * A bounded scan of the files under a path, decoded by a line-based format, with projection
  * push-down (the format parses only the kept columns) and the {@code file.*} metadata columns. A
  * partitioned table reads the files of its partition directories, whose values fill the partition
- * columns.
+ * columns. A lookup join reads the whole table once per subtask and keeps it in memory (a FULL
+ * cache that is never reloaded, since the files are listed once anyway).
  */
 final class FileSystemTableSource
     implements ScanTableSource, SupportsProjectionPushDown, SupportsReadingMetadata,
-        SupportsPartitionPushDown {
+        SupportsPartitionPushDown, LookupTableSource {
   private final String path;
   private final RowType physicalType;
   private final DecodingFormatFactory format;
@@ -78,6 +81,11 @@ final class FileSystemTableSource
       fields.add(new RowField(key, FileMetadata.ofKey(key).type));
     }
     return new RowType(fields);
+  }
+
+  @Override
+  public LookupFunction createLookupFunction(Request request) {
+    return LookupTableSource.fullCache(this, request);
   }
 
   @Override

@@ -217,6 +217,41 @@ class NexmarkQueriesTest {
     assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
   }
 
+  /**
+   * q13 looks each bid up in its side input file by {@code MOD(auction, 10000)}: a lookup join
+   * (no exchange, the file read by every subtask), whose rows equal each bid joined in Java with
+   * the file's row of that key, at parallelism 1 and 2. The whole file runs as shipped into its
+   * sink too, with the side input's path set to the file in the resources.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void q13EnrichesEachBidWithTheSideInputRowOfItsKey(int parallelism) throws Exception {
+    session.execute("SET 'parallelism.default' = '" + parallelism + "'");
+    RUN.createTables(session);
+    Path sideInput = NexmarkRun.FILES.resolve("side_input.csv").toAbsolutePath().normalize();
+    String script = NexmarkRun.read("queries/q13.sql")
+        .replace("file:///tmp/nexmark/side_input.csv", sideInput.toUri().toString());
+    List<StatementResult> results = session.executeScript(script);
+    Map<Long, String> side = new TreeMap<>();
+    for (String line : Files.readAllLines(sideInput)) {
+      String[] fields = line.split(",", 2);
+      side.put(Long.parseLong(fields[0]), fields[1]);
+    }
+    List<Bid> joined = bids().stream().filter(b -> side.containsKey(b.auction() % 10000)).toList();
+    assertThat(joined).isNotEmpty();
+    StatementResult insert = results.get(results.size() - 1);
+    assertThat(Long.parseLong(insert.rows().get(0).getString(0).toString()))
+        .isEqualTo(joined.size());
+
+    String select = NexmarkRun.selectOf(13);
+    String plan = session.execute("EXPLAIN " + select).rows().get(0).getString(0).toString();
+    assertThat(plan).contains("LookupJoin(").doesNotContain("Exchange(");
+    assertRows(select,
+        bid -> List.of(bid.auction(), bid.bidder(), bid.price(), bid.dateTime(),
+            side.get(bid.auction() % 10000)),
+        joined);
+  }
+
   @Test
   void q21ExtractsChannelIds() {
     RUN.createTables(session);

@@ -54,6 +54,7 @@ public final class ChangelogModes {
     boolean passesOn = node instanceof StreamPhysicalCalc
         || node instanceof StreamPhysicalExpand
         || node instanceof StreamPhysicalCorrelate
+        || node instanceof StreamPhysicalLookupJoin
         || node instanceof StreamPhysicalExchange
         || node instanceof StreamPhysicalUnion
         || node instanceof StreamPhysicalWatermarkAssigner;
@@ -92,8 +93,10 @@ public final class ChangelogModes {
       mode = visit(node.getInput(0), sources);
     } else if (node instanceof StreamPhysicalWindowTableFunction) {
       mode = visit(node.getInput(0), sources);
-    } else if (node instanceof StreamPhysicalCorrelate) {
-      // Each joined row keeps its input row's kind, as in Flink.
+    } else if (node instanceof StreamPhysicalCorrelate
+        || node instanceof StreamPhysicalLookupJoin) {
+      // Each joined row keeps its input row's kind, as in Flink; a lookup join's table is
+      // insert-only (see LookupTables) and never revises what was joined.
       mode = visit(node.getInput(0), sources);
     } else if (node instanceof StreamPhysicalWindowAggregate) {
       visit(node.getInput(0), sources);

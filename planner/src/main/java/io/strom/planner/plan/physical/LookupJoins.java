@@ -20,11 +20,10 @@ import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
 
 /**
- * Joins {@code FOR SYSTEM_TIME AS OF} a processing-time attribute (lookup joins) against a table
- * that does not change while the query runs, such as a file: each row joins the table's content,
- * so the join is planned as a regular join with the table's rows, whose final result is the same.
- * A join as of an event-time attribute is an event-time temporal join instead (see {@link
- * TemporalJoinConversion}).
+ * Recognizes joins {@code FOR SYSTEM_TIME AS OF}, which Calcite writes as a correlate over a
+ * snapshot, and rewrites them as the join they stand for. As of a processing-time attribute the
+ * join is a lookup join (see {@link LookupJoinConversion}); as of an event-time attribute an
+ * event-time temporal join (see {@link TemporalJoinConversion}).
  */
 final class LookupJoins {
   private LookupJoins() {}
@@ -44,7 +43,7 @@ final class LookupJoins {
   }
 
   /**
-   * The regular join a correlate over a snapshot stands for, or null when {@code correlate} is
+   * The join a correlate over a snapshot stands for, or null when {@code correlate} is
    * not one: Calcite writes {@code a JOIN t FOR SYSTEM_TIME AS OF a.pt ON cond} as a correlate
    * whose right side filters the snapshot of {@code t} by {@code cond} over the correlated row.
    */

@@ -11,11 +11,10 @@ import org.apache.calcite.rel.logical.LogicalCorrelate;
 
 /**
  * Refuses lookup joins ({@code FOR SYSTEM_TIME AS OF} a processing-time attribute) against a table
- * that changes while the query runs. {@link LookupJoins} plans a lookup as a regular join with the
- * table's rows, which is the lookup's result only when those rows are final from the start; over
- * an unbounded or updating table the regular join would also join rows arriving after the left
- * row and retract on updates, which a lookup never does. Flink refuses such a join too, since it
- * has no processing-time temporal join over a changing table either.
+ * that changes while the query runs. A lookup join reads its table whole, once per subtask, when
+ * it starts (see {@link LookupJoinConversion}), which is the table's content at any later time
+ * only when the table is bounded and insert-only. Flink refuses such a join too, since it has no
+ * processing-time temporal join over a changing table either.
  */
 public final class LookupTables {
   static final String UNSUPPORTED = "Processing-time temporal join is not supported yet.";

@@ -70,7 +70,7 @@ public final class PhysicalConverter {
       LogicalJoin asOf = LookupJoins.asJoin(correlate);
       if (asOf != null) {
         return LookupJoins.isLookup(correlate)
-            ? join(asOf, traits)
+            ? LookupJoinConversion.convert(asOf, traits)
             : TemporalJoinConversion.convert(correlate, asOf, traits);
       }
       StreamPhysicalRel lateral =

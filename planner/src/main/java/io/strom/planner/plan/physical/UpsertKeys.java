@@ -108,6 +108,9 @@ public final class UpsertKeys {
     if (node instanceof StreamPhysicalJoin join) {
       return joinKeys(join, inputs.get(0), inputs.get(1));
     }
+    if (node instanceof StreamPhysicalLookupJoin lookup) {
+      return lookupJoinKeys(lookup, inputs.get(0));
+    }
     if (node instanceof StreamPhysicalTemporalJoin) {
       // Each left row meets at most one version, and the left columns come first.
       return inputs.get(0);
@@ -122,6 +125,22 @@ public final class UpsertKeys {
     // A correlate (LATERAL TABLE, UNNEST) may emit several rows per input row, and a UNION ALL's
     // inputs may each hold a row with the same key: neither has keys, as in Flink. Nor has any
     // other node not named above.
+    return Set.of();
+  }
+
+  /**
+   * A lookup join's probe keys when each probe row finds at most one row, that is when its lookup
+   * key holds a key of the table; none otherwise, as in Flink.
+   */
+  private static Set<ImmutableBitSet> lookupJoinKeys(
+      StreamPhysicalLookupJoin lookup, Set<ImmutableBitSet> probeKeys) {
+    StreamPhysicalRel table = lookup.tablePlan();
+    ImmutableBitSet looked = ImmutableBitSet.of(lookup.tableKeys());
+    for (ImmutableBitSet tableKey : derive(table).of(table)) {
+      if (looked.contains(tableKey)) {
+        return probeKeys;
+      }
+    }
     return Set.of();
   }
 

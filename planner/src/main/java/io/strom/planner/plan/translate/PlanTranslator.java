@@ -17,6 +17,7 @@ import io.strom.planner.plan.physical.StreamPhysicalIntervalJoin;
 import io.strom.planner.plan.physical.StreamPhysicalWindowJoin;
 import io.strom.runtime.sql.join.IntervalJoinOperator;
 import io.strom.runtime.sql.join.WindowJoinOperator;
+import io.strom.planner.plan.physical.StreamPhysicalLookupJoin;
 import io.strom.planner.plan.physical.StreamPhysicalTemporalJoin;
 import io.strom.runtime.sql.join.RowTimeField;
 import io.strom.runtime.sql.join.TemporalJoinOperator;
@@ -99,6 +100,7 @@ public final class PlanTranslator {
   private ChangelogModes modes;
   private int generated;
   private OverAndRankTranslator overAndRank;
+  private LookupJoinTranslator lookupJoins;
   /** The keys of the plan whose changes are {@link #subPlanKeysModes}, computed as needed. */
   private SubPlanKeys subPlanKeys;
   private ChangelogModes subPlanKeysModes;
@@ -214,6 +216,12 @@ public final class PlanTranslator {
     }
     if (node instanceof StreamPhysicalTemporalJoin join) {
       return temporalJoin(join);
+    }
+    if (node instanceof StreamPhysicalLookupJoin lookup) {
+      if (lookupJoins == null) {
+        lookupJoins = new LookupJoinTranslator(this, job, types, this::configuredSource);
+      }
+      return lookupJoins.translate(lookup);
     }
     if (node instanceof StreamPhysicalGroupAggregate aggregate) {
       return groupAggregate(aggregate);
@@ -342,19 +350,27 @@ public final class PlanTranslator {
   /** The part of a join's condition that is not its equality keys, as generated code. */
   private StreamingJoinOperator.JoinConditionFactory nonEquiCondition(
       org.apache.calcite.rel.core.Join join, JoinInfo info) {
-    RexBuilder rex = join.getCluster().getRexBuilder();
-    RexNode remaining = info.getRemaining(rex);
-    if (remaining.isAlwaysTrue()) {
+    return nonEquiCondition(join.getCluster(), info.getRemaining(join.getCluster().getRexBuilder()),
+        join.getLeft().getRowType(), join.getRight().getRowType());
+  }
+
+  /**
+   * A condition over a pair of rows as generated code, always true when {@code condition} is
+   * null or true.
+   */
+  StreamingJoinOperator.JoinConditionFactory nonEquiCondition(
+      org.apache.calcite.plan.RelOptCluster cluster, RexNode condition, RelDataType leftType,
+      RelDataType rightType) {
+    if (condition == null || condition.isAlwaysTrue()) {
       return classLoader -> JoinCondition.ALWAYS;
     }
     // Both sides' fields as they are (an outer join's type makes one side nullable).
     RelDataType pairType =
         org.apache.calcite.sql.validate.SqlValidatorUtil.createJoinType(
-            join.getCluster().getTypeFactory(), join.getLeft().getRowType(),
-            join.getRight().getRowType(), null, List.of());
+            cluster.getTypeFactory(), leftType, rightType, null, List.of());
     RowType joinedType = types.toRowType(pairType);
-    RexProgramBuilder builder = new RexProgramBuilder(pairType, rex);
-    builder.addCondition(remaining);
+    RexProgramBuilder builder = new RexProgramBuilder(pairType, cluster.getRexBuilder());
+    builder.addCondition(condition);
     RexProgram program = builder.getProgram();
     return new GeneratedJoinCondition(
         CalcCodeGenerator.generate(program, joinedType, io.strom.types.DataTypes.ROW(),
