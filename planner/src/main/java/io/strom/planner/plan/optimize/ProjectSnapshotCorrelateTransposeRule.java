@@ -59,7 +59,11 @@ public final class ProjectSnapshotCorrelateTransposeRule extends RelOptRule {
     ImmutableBitSet used =
         RelOptUtil.InputFinder.bits(project.getProjects(), null)
             .intersect(ImmutableBitSet.range(leftCount))
-            .union(correlate.getRequiredColumns());
+            .union(correlate.getRequiredColumns())
+            // Earlier rewrites may leave a correlation use the required columns do not list (an
+            // expression key moved into the left side): keep every field the right side reads.
+            .union(RelOptUtil.correlationColumns(correlate.getCorrelationId(), correlate.getRight()))
+            .union(leftFieldsRead(correlate.getCorrelationId(), snapshot.getPeriod()));
     if (used.cardinality() == leftCount) {
       return;
     }
@@ -96,7 +100,9 @@ public final class ProjectSnapshotCorrelateTransposeRule extends RelOptRule {
             narrowLeft,
             narrowFilter,
             correlate.getCorrelationId(),
-            Mappings.apply(leftMapping, correlate.getRequiredColumns()),
+            // The right side now reads the narrow row's fields.
+            RelOptUtil.correlationColumns(correlate.getCorrelationId(), narrowFilter)
+                .union(leftFieldsRead(correlate.getCorrelationId(), narrowSnapshot.getPeriod())),
             correlate.getJoinType());
     RexPermuteInputsShuttle shuttle = RexPermuteInputsShuttle.of(outputMapping);
     List<RexNode> projects = new ArrayList<>();
@@ -108,6 +114,26 @@ public final class ProjectSnapshotCorrelateTransposeRule extends RelOptRule {
             .push(narrowCorrelate)
             .project(projects, project.getRowType().getFieldNames())
             .build());
+  }
+
+  /**
+   * The left row's fields an expression of the right side reads; the snapshot's period is one
+   * such expression that Calcite's correlation finder does not visit.
+   */
+  private static ImmutableBitSet leftFieldsRead(CorrelationId id, RexNode expression) {
+    ImmutableBitSet.Builder fields = ImmutableBitSet.builder();
+    expression.accept(
+        new RexShuttle() {
+          @Override
+          public RexNode visitFieldAccess(RexFieldAccess access) {
+            if (access.getReferenceExpr() instanceof RexCorrelVariable variable
+                && variable.id.equals(id)) {
+              fields.set(access.getField().getIndex());
+            }
+            return super.visitFieldAccess(access);
+          }
+        });
+    return fields.build();
   }
 
   /** Points the right side's references to the left row ({@code $cor0.field}) at the kept fields. */
