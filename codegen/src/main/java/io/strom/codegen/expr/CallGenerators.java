@@ -95,7 +95,11 @@ final class CallGenerators {
       case "INITCAP": return StringGenerators.function(g, call, S + "initcap", false);
       case "MD5": return StringGenerators.function(g, call, S + "md5", false);
       case "SHA1": return StringGenerators.function(g, call, S + "sha1", false);
+      case "SHA224": return StringGenerators.function(g, call, S + "sha224", false);
       case "SHA256": return StringGenerators.function(g, call, S + "sha256", false);
+      case "SHA384": return StringGenerators.function(g, call, S + "sha384", false);
+      case "SHA512": return StringGenerators.function(g, call, S + "sha512", false);
+      case "SHA2": return StringGenerators.function(g, call, S + "sha2", false);
       case "REVERSE": return StringGenerators.function(g, call, S + "reverse", false);
       case "REPEAT": return StringGenerators.function(g, call, S + "repeat", false);
       case "ASCII": return StringGenerators.function(g, call, S + "ascii", false);

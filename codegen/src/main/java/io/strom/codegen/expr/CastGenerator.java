@@ -76,6 +76,10 @@ final class CastGenerator {
     if (e.type().getSqlTypeName() == SqlTypeName.NULL) {
       return new GeneratedExpr(e.code(), "true", JavaTypes.defaultValue(target), target);
     }
+    if (SqlTypeUtil.isBinary(e.type()) && SqlTypeUtil.isBinary(target)
+        && needsFit(e.type(), target)) {
+      return g.call(target, List.of(e), fitBinary(e.valueTerm(), target), false, tryCast);
+    }
     if (sameRepresentation(e.type(), target)) {
       return new GeneratedExpr(e.code(), e.nullTerm(), e.valueTerm(), target);
     }
@@ -187,6 +191,27 @@ final class CastGenerator {
     return null;
   }
 
+  /**
+   * Whether bytes of type {@code source} must be padded or cut to be {@code target}'s: an explicit
+   * CAST to BINARY(n) pads with zero bytes or cuts to exactly n, one to VARBINARY(n) cuts longer
+   * values, as in Flink.
+   */
+  private static boolean needsFit(RelDataType source, RelDataType target) {
+    int length = target.getPrecision();
+    if (target.getSqlTypeName() == SqlTypeName.BINARY) {
+      return source.getSqlTypeName() != SqlTypeName.BINARY || source.getPrecision() != length;
+    }
+    return length < Integer.MAX_VALUE && source.getPrecision() > length;
+  }
+
+  private static String fitBinary(String expr, RelDataType target) {
+    int length = target.getPrecision();
+    if (target.getSqlTypeName() == SqlTypeName.BINARY) {
+      return CAST + "toBinary(" + expr + ", " + length + ")";
+    }
+    return length < Integer.MAX_VALUE ? CAST + "toVarBinary(" + expr + ", " + length + ")" : expr;
+  }
+
   private static String fitString(String expr, RelDataType source, RelDataType target) {
     int length = target.getPrecision();
     if (target.getSqlTypeName() == SqlTypeName.CHAR) {
@@ -256,7 +281,8 @@ final class CastGenerator {
         return new String[] {CAST + "toTimestampLtz(" + v + ", " + target.getPrecision() + ", "
             + g.context().zone() + ")", null};
       case BINARY:
-      case VARBINARY: return new String[] {CAST + "toBinary(" + v + ")", null};
+      case VARBINARY:
+        return new String[] {fitBinary(CAST + "toBinary(" + v + ")", target), null};
       default:
         throw new UnsupportedExpressionException(
             "CAST from STRING to " + target.getFullTypeString() + " is not supported");

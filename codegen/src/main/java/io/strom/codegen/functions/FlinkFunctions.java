@@ -149,7 +149,13 @@ public final class FlinkFunctions {
       string("INITCAP", STRING_NULLABLE, OperandTypes.STRING);
   public static final SqlFunction MD5 = string("MD5", hex(32), OperandTypes.STRING);
   public static final SqlFunction SHA1 = string("SHA1", hex(40), OperandTypes.STRING);
+  public static final SqlFunction SHA224 = string("SHA224", hex(56), OperandTypes.STRING);
   public static final SqlFunction SHA256 = string("SHA256", hex(64), OperandTypes.STRING);
+  public static final SqlFunction SHA384 = string("SHA384", hex(96), OperandTypes.STRING);
+  public static final SqlFunction SHA512 = string("SHA512", hex(128), OperandTypes.STRING);
+  /** {@code SHA2(str, bits)}: VARCHAR(128), the longest digest of the family, as in Flink. */
+  public static final SqlFunction SHA2 =
+      string("SHA2", hex(128), OperandTypes.family(STR, INT));
   public static final SqlFunction REVERSE =
       string("REVERSE", STRING_NULLABLE, OperandTypes.STRING);
   public static final SqlFunction REPEAT =

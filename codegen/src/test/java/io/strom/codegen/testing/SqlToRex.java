@@ -94,8 +94,11 @@ public final class SqlToRex {
             .withConformance(SqlConformanceEnum.LENIENT));
     SqlNode validated = validator.validate(parsed);
     RexBuilder rexBuilder = new io.strom.codegen.types.StromRexBuilder(typeFactory);
-    RelOptCluster cluster =
-        RelOptCluster.create(new HepPlanner(HepProgram.builder().build()), rexBuilder);
+    HepPlanner planner = new HepPlanner(HepProgram.builder().build());
+    // As in the planner: Calcite's own executor would fold casts of literals by its rules, not
+    // Flink's (a string cast to BYTES would take its UTF-16 bytes), so nothing is folded here.
+    planner.setExecutor((rex, constants, reduced) -> reduced.addAll(constants));
+    RelOptCluster cluster = RelOptCluster.create(planner, rexBuilder);
     SqlToRelConverter converter = new SqlToRelConverter(
         null, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
         SqlToRelConverter.config().withExpand(false));

@@ -48,6 +48,24 @@ class DataGenTableSourceTest {
     assertThat(source.summary()).isEqualTo("datagen(rows-per-second=0, number-of-rows=137)");
   }
 
+  /**
+   * The rate limit holds over all readers together: 200 rows at 100 a second take about two
+   * seconds however many readers share them. Only the lower bound is checked; a busy machine may
+   * take longer, never less.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void rowsPerSecondLimitsTheRateOfAllReadersTogether(int parallelism) throws Exception {
+    ScanTableSource source = source(ROW(FIELD("x", INT())),
+        options("number-of-rows", "200", "rows-per-second", "100"));
+    long start = System.nanoTime();
+    List<Row> rows = rows(source, parallelism);
+    long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(rows).hasSize(200);
+    assertThat(elapsedMillis).as("milliseconds to read 200 rows at 100 a second")
+        .isGreaterThanOrEqualTo(1500);
+  }
+
   @Test
   void withoutRowCountOrSequenceTheTableIsUnbounded() {
     assertThat(source(ROW(FIELD("x", INT())), options()).isBounded()).isFalse();

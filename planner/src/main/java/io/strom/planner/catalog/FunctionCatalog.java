@@ -136,15 +136,18 @@ public final class FunctionCatalog {
     return new ArrayList<>(displayNames.values());
   }
 
-  /** Names of every function, built-in and user-defined, sorted. */
+  /**
+   * Names of every function, built-in and user-defined, sorted regardless of case; a user-defined
+   * function is listed once, as it was created, also when it takes the place of a built-in one.
+   */
   public List<String> allFunctionNames() {
-    TreeSet<String> names = new TreeSet<>();
+    TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    names.addAll(userFunctionNames());
     for (SqlOperator op : table.getOperatorList()) {
       if (op.getName().matches("[A-Za-z_][A-Za-z0-9_]*")) {
         names.add(op.getName().toUpperCase(Locale.ROOT));
       }
     }
-    names.addAll(userFunctionNames());
     return new ArrayList<>(names);
   }
 }

@@ -28,8 +28,10 @@ import io.strom.types.LocalZonedTimestampType;
 import io.strom.types.TimestampType;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -41,6 +43,13 @@ import org.apache.calcite.sql.SqlNode;
  * partition keys and the options, merged with a {@code LIKE} source table when one is given.
  */
 public final class CreateTableConverter {
+  /** Features whose LIKE entry cannot be OVERWRITING, as in Flink. */
+  private static final Set<SqlTableLike.Feature> OVERWRITING_NOT_ALLOWED =
+      EnumSet.of(
+          SqlTableLike.Feature.ALL,
+          SqlTableLike.Feature.CONSTRAINTS,
+          SqlTableLike.Feature.PARTITIONS);
+
   private final CatalogManager catalogs;
   private final PlannerTypes types;
   private final FunctionCatalog functions;
@@ -53,24 +62,34 @@ public final class CreateTableConverter {
 
   public Operation.CreateTable convert(SqlCreateTable create) {
     ObjectIdentifier id = catalogs.qualify(create.name().names);
+    TableLikeMerger merger =
+        create.like().map(like -> new TableLikeMerger(like, source(like))).orElse(null);
     List<Column> columns = new ArrayList<>();
     for (SqlTableColumn column : create.columns()) {
       if (!(column instanceof SqlComputedColumn)) {
         columns.add(column(column));
       }
     }
-    // Computed columns see the physical and metadata columns; they keep their declared position.
+    // Computed columns see the physical and metadata columns, the LIKE table's kept ones included;
+    // they keep their declared position.
     List<Column> stored = List.copyOf(columns);
+    List<Column> visible = new ArrayList<>();
+    if (merger != null) {
+      visible.addAll(merger.inheritedStoredColumns());
+    }
+    visible.addAll(stored);
     columns.clear();
     int next = 0;
     for (SqlTableColumn column : create.columns()) {
       columns.add(
           column instanceof SqlComputedColumn computed
-              ? computed(computed, stored)
+              ? computed(computed, visible)
               : stored.get(next++));
     }
     PrimaryKey primaryKey = create.primaryKey().map(this::primaryKey).orElse(null);
-    WatermarkSpec watermark = create.watermark().map(w -> watermark(w, columns)).orElse(null);
+    // The watermark may be on any column of the table, the LIKE table's included.
+    List<Column> allColumns = merger == null ? columns : merger.mergeColumns(columns);
+    WatermarkSpec watermark = create.watermark().map(w -> watermark(w, allColumns)).orElse(null);
     List<String> partitionKeys = new ArrayList<>();
     if (create.partitionKeys() != null) {
       for (SqlNode key : create.partitionKeys()) {
@@ -79,10 +98,8 @@ public final class CreateTableConverter {
     }
     Map<String, String> options = OperationConverter.options(create.options());
     CatalogTable table;
-    if (create.like().isPresent()) {
-      table =
-          new TableLikeMerger(create.like().get(), source(create.like().get()))
-              .merge(columns, primaryKey, watermark, partitionKeys, options);
+    if (merger != null) {
+      table = merger.merge(columns, primaryKey, watermark, partitionKeys, options);
     } else {
       table = table(columns, primaryKey, watermark, partitionKeys, options, create);
     }
@@ -230,18 +247,40 @@ public final class CreateTableConverter {
   }
 
   /** The strategy per feature of a LIKE clause, Flink's defaults first. */
+  /**
+   * How each feature of the LIKE table is merged, as Flink decides it: {@code INCLUDING ALL
+   * OVERWRITING OPTIONS} by default; an {@code ALL} entry sets every feature, and the entries for
+   * single features then refine it wherever they are written. Each feature may be named once, and
+   * {@code OVERWRITING} does not apply to ALL, CONSTRAINTS or PARTITIONS.
+   */
   static Map<SqlTableLike.Feature, SqlTableLike.Strategy> strategies(SqlTableLike like) {
     Map<SqlTableLike.Feature, SqlTableLike.Strategy> result = new EnumMap<>(SqlTableLike.Feature.class);
     for (SqlTableLike.Feature f : SqlTableLike.Feature.values()) {
       result.put(f, SqlTableLike.Strategy.INCLUDING);
     }
     result.put(SqlTableLike.Feature.OPTIONS, SqlTableLike.Strategy.OVERWRITING);
+    Set<SqlTableLike.Feature> named = EnumSet.noneOf(SqlTableLike.Feature.class);
     for (SqlTableLike.LikeOption option : like.options()) {
+      if (!named.add(option.feature())) {
+        throw new ValidationException(
+            like.getParserPosition(),
+            "LIKE names " + option.feature() + " more than once; name each feature once");
+      }
+      if (option.strategy() == SqlTableLike.Strategy.OVERWRITING
+          && OVERWRITING_NOT_ALLOWED.contains(option.feature())) {
+        throw new ValidationException(
+            like.getParserPosition(),
+            "OVERWRITING " + option.feature() + " is not allowed: " + option.feature()
+                + " can only be included or excluded");
+      }
       if (option.feature() == SqlTableLike.Feature.ALL) {
         for (SqlTableLike.Feature f : SqlTableLike.Feature.values()) {
           result.put(f, option.strategy());
         }
-      } else {
+      }
+    }
+    for (SqlTableLike.LikeOption option : like.options()) {
+      if (option.feature() != SqlTableLike.Feature.ALL) {
         result.put(option.feature(), option.strategy());
       }
     }

@@ -46,16 +46,40 @@ final class TableLikeMerger {
         like);
   }
 
-  private List<Column> mergeColumns(List<Column> added) {
-    Map<String, Column> merged = new LinkedHashMap<>();
+  /**
+   * The LIKE table's physical and metadata columns that the new table keeps: what the new table's
+   * computed columns may refer to besides its own.
+   */
+  List<Column> inheritedStoredColumns() {
+    List<Column> stored = new ArrayList<>();
+    for (Column column : inheritedColumns()) {
+      if (!(column instanceof Column.Computed)) {
+        stored.add(column);
+      }
+    }
+    return stored;
+  }
+
+  /** The LIKE table's columns that the new table keeps, in their order. */
+  private List<Column> inheritedColumns() {
+    List<Column> kept = new ArrayList<>();
     for (Column column : source.schema().columns()) {
       Feature feature =
           column instanceof Column.Computed
               ? Feature.GENERATED
               : column instanceof Column.Metadata ? Feature.METADATA : null;
       if (feature == null || strategies.get(feature) != Strategy.EXCLUDING) {
-        merged.put(column.name(), column);
+        kept.add(column);
       }
+    }
+    return kept;
+  }
+
+  /** The LIKE table's kept columns first, then the new ones; a clash needs OVERWRITING. */
+  List<Column> mergeColumns(List<Column> added) {
+    Map<String, Column> merged = new LinkedHashMap<>();
+    for (Column column : inheritedColumns()) {
+      merged.put(column.name(), column);
     }
     for (Column column : added) {
       Column existing = merged.get(column.name());

@@ -53,8 +53,20 @@ public sealed interface Operation {
   /** {@code RESET 'key'}, or {@code RESET} alone (key null) to reset everything. */
   record Reset(String key) implements Operation {}
 
-  /** {@code SHOW CATALOGS|DATABASES|TABLES|VIEWS|CURRENT CATALOG|CURRENT DATABASE}. */
-  record Show(ShowKind kind) implements Operation {}
+  /**
+   * {@code SHOW CATALOGS|DATABASES|TABLES|VIEWS|[USER] FUNCTIONS|CURRENT CATALOG|CURRENT DATABASE},
+   * keeping the names that match {@code [NOT] LIKE likePattern} when a pattern is given.
+   */
+  record Show(ShowKind kind, String likePattern, boolean notLike) implements Operation {
+    public Show {
+      java.util.Objects.requireNonNull(kind, "kind");
+    }
+
+    /** Everything of that kind, without a LIKE filter. */
+    public Show(ShowKind kind) {
+      this(kind, null, false);
+    }
+  }
 
   /** {@code SHOW COLUMNS FROM t} and {@code DESCRIBE t}. */
   record Describe(ObjectIdentifier identifier) implements Operation {}
@@ -96,7 +108,8 @@ public sealed interface Operation {
       implements Operation {}
 
   /** {@code EXPLAIN [CHANGELOG_MODE] statement}: the plans of a query or insert. */
-  record Explain(Operation statement, boolean changelogMode) implements Operation {}
+  record Explain(Operation statement, boolean changelogMode, boolean jsonExecutionPlan)
+      implements Operation {}
 
   /** {@code CREATE [TEMPORARY [SYSTEM]] FUNCTION name AS 'class'}. */
   record CreateFunction(String name, String className, boolean ifNotExists) implements Operation {}

@@ -177,14 +177,18 @@ public final class OperationConverter {
     }
     if (node instanceof SqlStromExplain explain) {
       for (SqlStromExplain.Detail detail : explain.details()) {
-        if (detail != SqlStromExplain.Detail.CHANGELOG_MODE) {
+        if (detail != SqlStromExplain.Detail.CHANGELOG_MODE
+            && detail != SqlStromExplain.Detail.JSON_EXECUTION_PLAN) {
           throw new ValidationException(
-              explain.getParserPosition(), "EXPLAIN " + detail + " is not supported yet");
+              explain.getParserPosition(),
+              "EXPLAIN " + detail + " is not supported yet; EXPLAIN takes CHANGELOG_MODE and"
+                  + " JSON_EXECUTION_PLAN");
         }
       }
       return new Operation.Explain(
           convert(explain.statement()),
-          explain.details().contains(SqlStromExplain.Detail.CHANGELOG_MODE));
+          explain.details().contains(SqlStromExplain.Detail.CHANGELOG_MODE),
+          explain.details().contains(SqlStromExplain.Detail.JSON_EXECUTION_PLAN));
     }
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
       return new Operation.Query(node);
@@ -273,12 +277,12 @@ public final class OperationConverter {
 
   private Operation convertShow(SqlShowList show) {
     return switch (show.kind()) {
-      case CATALOGS -> new Operation.Show(Operation.ShowKind.CATALOGS);
-      case DATABASES -> new Operation.Show(Operation.ShowKind.DATABASES);
-      case TABLES -> new Operation.Show(Operation.ShowKind.TABLES);
-      case VIEWS -> new Operation.Show(Operation.ShowKind.VIEWS);
-      case FUNCTIONS -> new Operation.Show(Operation.ShowKind.FUNCTIONS);
-      case USER_FUNCTIONS -> new Operation.Show(Operation.ShowKind.USER_FUNCTIONS);
+      case CATALOGS -> showNames(Operation.ShowKind.CATALOGS, show);
+      case DATABASES -> showNames(Operation.ShowKind.DATABASES, show);
+      case TABLES -> showNames(Operation.ShowKind.TABLES, show);
+      case VIEWS -> showNames(Operation.ShowKind.VIEWS, show);
+      case FUNCTIONS -> showNames(Operation.ShowKind.FUNCTIONS, show);
+      case USER_FUNCTIONS -> showNames(Operation.ShowKind.USER_FUNCTIONS, show);
       case JOBS -> new Operation.Show(Operation.ShowKind.JOBS);
       case COLUMNS ->
           new Operation.Describe(
@@ -293,6 +297,10 @@ public final class OperationConverter {
           throw new ValidationException(
               show.getParserPosition(), "SHOW " + show.kind() + " is not supported yet");
     };
+  }
+
+  private static Operation showNames(Operation.ShowKind kind, SqlShowList show) {
+    return new Operation.Show(kind, show.pattern().orElse(null), show.isNotLike());
   }
 
   private Operation convertAlter(SqlAlterTable alter) {

@@ -3,6 +3,7 @@ package io.strom.planner.session;
 import io.strom.configuration.Configuration;
 import io.strom.data.GenericRow;
 import io.strom.data.Row;
+import io.strom.data.StringData;
 import io.strom.planner.ValidationException;
 import io.strom.planner.config.KnownOptions;
 import io.strom.planner.catalog.CatalogDatabase;
@@ -14,6 +15,7 @@ import io.strom.planner.catalog.FunctionCatalog;
 import io.strom.planner.catalog.InMemoryCatalog;
 import io.strom.planner.catalog.ResolvedTable;
 import io.strom.planner.operations.Operation;
+import io.strom.runtime.functions.RegexFunctions;
 import io.strom.types.DataTypes;
 import io.strom.types.RowType;
 import java.util.ArrayList;
@@ -116,7 +118,7 @@ final class OperationExecutor {
       return reset(reset);
     }
     if (operation instanceof Operation.Show show) {
-      return show(show.kind());
+      return show(show);
     }
     if (operation instanceof Operation.Describe describe) {
       return TableDescriptions.describe(resolve(describe.identifier()));
@@ -163,10 +165,11 @@ final class OperationExecutor {
     }
     if (operation instanceof Operation.Explain explain) {
       if (explain.statement() instanceof Operation.Query query) {
-        return queries.explain(query.query(), false, null, explain.changelogMode());
+        return queries.explain(query.query(), null, explain);
       }
       if (explain.statement() instanceof Operation.Insert insert) {
-        return queries.explain(insert.query(), true, insert.target(), explain.changelogMode());
+        return queries.explain(insert.query(), new QueryExecutor.InsertInto(insert.target(),
+            insert.query(), insert.overwrite(), insert.staticPartition()), explain);
       }
       throw new ValidationException("EXPLAIN works on queries and INSERT statements");
     }
@@ -290,30 +293,40 @@ final class OperationExecutor {
         DataTypes.FIELD("value", DataTypes.STRING().copy(false)));
   }
 
-  private StatementResult show(Operation.ShowKind kind) {
-    return switch (kind) {
-      case CATALOGS -> names("catalog name", catalogs.listCatalogs());
+  private StatementResult show(Operation.Show show) {
+    return switch (show.kind()) {
+      case CATALOGS -> names("catalog name", catalogs.listCatalogs(), show);
       case DATABASES ->
-          names("database name", catalogs.catalog(catalogs.currentCatalog()).listDatabases());
-      case TABLES -> names("table name", catalogs.listTables());
+          names("database name", catalogs.catalog(catalogs.currentCatalog()).listDatabases(), show);
+      case TABLES -> names("table name", catalogs.listTables(), show);
       case VIEWS ->
           names(
               "view name",
               catalogs.listTables().stream()
                   .filter(t -> catalogs.resolve(List.of(t)).map(r -> r.table() instanceof CatalogView).orElse(false))
-                  .toList());
-      case FUNCTIONS -> names("function name", functions.allFunctionNames());
+                  .toList(),
+              show);
+      case FUNCTIONS -> names("function name", functions.allFunctionNames(), show);
       case JOBS -> queries.jobs();
-      case USER_FUNCTIONS -> names("function name", functions.userFunctionNames());
-      case CURRENT_CATALOG -> names("current catalog name", List.of(catalogs.currentCatalog()));
-      case CURRENT_DATABASE -> names("current database name", List.of(catalogs.currentDatabase()));
+      case USER_FUNCTIONS -> names("function name", functions.userFunctionNames(), show);
+      case CURRENT_CATALOG ->
+          names("current catalog name", List.of(catalogs.currentCatalog()), show);
+      case CURRENT_DATABASE ->
+          names("current database name", List.of(catalogs.currentDatabase()), show);
     };
   }
 
-  private static StatementResult names(String column, List<String> names) {
+  /** One row per name, keeping those that match the statement's {@code [NOT] LIKE}, if any. */
+  private static StatementResult names(String column, List<String> names, Operation.Show show) {
+    StringData pattern =
+        show.likePattern() == null ? null : StringData.fromString(show.likePattern());
     List<Row> rows = new ArrayList<>();
     for (String name : names) {
-      rows.add(GenericRow.of(name));
+      // LIKE is case-sensitive, as in Flink.
+      if (pattern == null
+          || RegexFunctions.like(StringData.fromString(name), pattern, null) != show.notLike()) {
+        rows.add(GenericRow.of(name));
+      }
     }
     return StatementResult.table(
         DataTypes.ROW(DataTypes.FIELD(column, DataTypes.STRING().copy(false))), rows);

@@ -22,6 +22,7 @@ import io.strom.planner.catalog.FunctionCatalog;
 import io.strom.planner.catalog.ObjectIdentifier;
 import io.strom.planner.config.MiniBatchConfig;
 import io.strom.planner.config.TableConfigOptions;
+import io.strom.planner.operations.Operation;
 import io.strom.planner.plan.PlanPrinter;
 import io.strom.planner.plan.optimize.DeduplicateOverUpdates;
 import io.strom.planner.plan.optimize.DistinctAggSplit;
@@ -48,7 +49,9 @@ import io.strom.runtime.cluster.JobClient;
 import io.strom.runtime.cluster.JobExecutionException;
 import io.strom.runtime.cluster.JobExecutionResult;
 import io.strom.runtime.cluster.MiniCluster;
+import io.strom.runtime.graph.ExecutionPlanJson;
 import io.strom.runtime.graph.JobGraphBuilder;
+import io.strom.runtime.graph.StreamGraph;
 import io.strom.runtime.sql.RowCollectSink;
 import io.strom.runtime.sql.RowQueueSink;
 import io.strom.runtime.sql.TableSinkOperator;
@@ -239,8 +242,15 @@ final class QueryExecutor implements AutoCloseable {
     return !metadata && source(scan) instanceof SupportsProjectionPushDown;
   }
 
-  StatementResult explain(
-      SqlNode statement, boolean insert, ObjectIdentifier target, boolean changelogMode) {
+  /**
+   * The plans of a query, or of an INSERT when {@code into} is given: the logical and the optimized
+   * physical plan, with each node's changes and state for CHANGELOG_MODE, and the job's operators
+   * as JSON for JSON_EXECUTION_PLAN.
+   */
+  StatementResult explain(SqlNode statement, InsertInto into, Operation.Explain explain) {
+    boolean insert = into != null;
+    ObjectIdentifier target = insert ? into.target() : null;
+    boolean changelogMode = explain.changelogMode();
     Planned planned = plan(statement);
     ChangelogModes modes = null;
     SinkChanges sinkChanges = null;
@@ -281,10 +291,29 @@ final class QueryExecutor implements AutoCloseable {
                 modes == null ? null : UpsertKeys.derive(planned.physical()), state)
                 .replace("\n", insert ? "\n   " : "\n")
                 .stripTrailing()
-            + "\n";
+            + "\n"
+            + (explain.jsonExecutionPlan()
+                ? "\n== Physical Execution Plan ==\n" + ExecutionPlanJson.of(jobGraphOf(planned, into))
+                    + "\n"
+                : "");
     return StatementResult.table(
         DataTypes.ROW(DataTypes.FIELD("result", DataTypes.STRING().copy(false))),
         List.of(GenericRow.of(text)));
+  }
+
+  /** The program a query (with the sink that collects its rows) or an insert would run as. */
+  private StreamGraph jobGraphOf(Planned planned, InsertInto into) {
+    if (into != null) {
+      JobBuilder job = new JobBuilder("insert-into_" + into.target(), settings);
+      addInsert(job, into, sinkName(List.of(into), 0));
+      return job.graph();
+    }
+    JobBuilder job = new JobBuilder("select", settings);
+    JobBuilder.Output output = translator(job).translate(planned.physical());
+    RowCollectSink collect = new RowCollectSink(output.type());
+    job.sink("Collect", new SinkOperator<>(collect), output, 1);
+    collect.discard();
+    return job.graph();
   }
 
   /** What EXPLAIN needs besides the plan to say what each stateful node keeps. */

@@ -2,6 +2,7 @@ package io.strom.planner.session;
 
 import io.strom.data.GenericRow;
 import io.strom.data.Row;
+import io.strom.planner.ValidationException;
 import io.strom.planner.catalog.CatalogTable;
 import io.strom.planner.catalog.CatalogView;
 import io.strom.planner.catalog.Column;
@@ -9,7 +10,10 @@ import io.strom.planner.catalog.PrimaryKey;
 import io.strom.planner.catalog.ResolvedTable;
 import io.strom.planner.catalog.TableSchema;
 import io.strom.planner.catalog.WatermarkSpec;
+import io.strom.types.BinaryType;
+import io.strom.types.CharType;
 import io.strom.types.DataTypes;
+import io.strom.types.LogicalType;
 import io.strom.types.RowType;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +128,13 @@ final class TableDescriptions {
     if (column instanceof Column.Computed computed) {
       def += "AS " + computed.expression();
     } else {
+      if (hasEmptyLiteralType(column.type())) {
+        throw new ValidationException(
+            "Column '" + column.name() + "' has type " + column.type().asSummaryString()
+                + ", the type of an empty literal, which has no DDL form (a declared length starts"
+                + " at 1), so SHOW CREATE TABLE cannot print the table. CAST the value to STRING"
+                + " or BYTES in the query that creates the table.");
+      }
       def += column.type().asSummaryString();
       if (column instanceof Column.Metadata metadata) {
         def += " METADATA" + (metadata.key() == null ? "" : " FROM " + literal(metadata.key()))
@@ -134,6 +145,23 @@ final class TableDescriptions {
       def += " COMMENT " + literal(column.comment());
     }
     return def;
+  }
+
+  /**
+   * Whether {@code type} is, or holds, the zero-length CHAR(0) or BINARY(0) of the literals ''
+   * and X'': Flink too keeps them as column types of CREATE TABLE AS, but cannot write them as DDL.
+   */
+  private static boolean hasEmptyLiteralType(LogicalType type) {
+    if (type instanceof CharType c && c.length() == CharType.EMPTY_LITERAL_LENGTH
+        || type instanceof BinaryType b && b.length() == BinaryType.EMPTY_LITERAL_LENGTH) {
+      return true;
+    }
+    for (LogicalType child : type.children()) {
+      if (hasEmptyLiteralType(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String quoted(String name) {

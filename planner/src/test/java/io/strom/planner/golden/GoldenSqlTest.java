@@ -92,8 +92,8 @@ class GoldenSqlTest {
   }
 
   /**
-   * Runs a record; {@code ${tmp}} in its SQL stands for the file's temporary directory. Returns the
-   * record with its actual rows, SQL unchanged, for rewriting.
+   * Runs a record; {@code ${tmp}} in its SQL and its rows stands for the file's temporary
+   * directory. Returns the record with its actual rows, SQL unchanged, for rewriting.
    */
   private static GoldenFile.Record run(SqlSession session, GoldenFile.Record r, Path file, Path tmp) {
     String where = file.getFileName() + ":" + r.line();
@@ -114,7 +114,11 @@ class GoldenSqlTest {
       }
       default -> {
         StatementResult result = session.execute(sql);
-        List<String> actual = render(result, r.argument().contains("changelog"));
+        List<String> actual = new ArrayList<>();
+        // Results that name the temporary directory (a source's path in a plan) show it as in the SQL.
+        for (String line : render(result, r.argument().contains("changelog"))) {
+          actual.add(line.replace(tmp.toString(), "${tmp}"));
+        }
         if (r.argument().contains("rowsort")) {
           Collections.sort(actual);
         }

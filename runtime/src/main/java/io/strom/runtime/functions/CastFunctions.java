@@ -6,6 +6,7 @@ import io.strom.data.TimestampData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -233,6 +234,16 @@ public final class CastFunctions {
 
   public static byte[] toBinary(StringData value) {
     return value.toBytes();
+  }
+
+  /** Exactly {@code length} bytes, as CAST to BINARY(length): cut, or padded with zero bytes. */
+  public static byte[] toBinary(byte[] value, int length) {
+    return value.length == length ? value : Arrays.copyOf(value, length);
+  }
+
+  /** At most {@code length} bytes, as CAST to VARBINARY(length). */
+  public static byte[] toVarBinary(byte[] value, int length) {
+    return value.length <= length ? value : Arrays.copyOf(value, length);
   }
 
   // ---- numbers ---------------------------------------------------------------------------------

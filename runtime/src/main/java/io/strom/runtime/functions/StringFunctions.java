@@ -210,23 +210,40 @@ public final class StringFunctions {
     return new GenericMap(pairs);
   }
 
-  /** The {@code index}-th (0-based) piece of {@code str} split at {@code separator}, or null. */
+  /**
+   * The {@code index}-th (0-based) piece of {@code str} split at {@code separator}, or null, as in
+   * Flink: an empty string has no pieces, and an empty separator splits at every whitespace
+   * character (so two spaces in a row leave an empty piece between them).
+   */
   public static StringData splitIndex(StringData str, StringData separator, long index) {
     String s = str.toString();
     String sep = separator.toString();
-    if (index < 0 || sep.isEmpty()) {
+    if (index < 0 || s.isEmpty()) {
       return null;
     }
     int start = 0;
     for (long i = 0; i < index; i++) {
-      int next = s.indexOf(sep, start);
+      int next = nextSeparator(s, sep, start);
       if (next < 0) {
         return null;
       }
-      start = next + sep.length();
+      start = next + Math.max(sep.length(), 1);
     }
-    int end = s.indexOf(sep, start);
+    int end = nextSeparator(s, sep, start);
     return of(end < 0 ? s.substring(start) : s.substring(start, end));
+  }
+
+  /** Where the next separator starts at or after {@code from}; any whitespace if it is empty. */
+  private static int nextSeparator(String s, String separator, int from) {
+    if (!separator.isEmpty()) {
+      return s.indexOf(separator, from);
+    }
+    for (int i = from; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Upper-cases the first letter of every word and lower-cases the rest. */
@@ -273,8 +290,29 @@ public final class StringFunctions {
     return digest("SHA-1", str);
   }
 
+  public static StringData sha224(StringData str) {
+    return digest("SHA-224", str);
+  }
+
   public static StringData sha256(StringData str) {
     return digest("SHA-256", str);
+  }
+
+  public static StringData sha384(StringData str) {
+    return digest("SHA-384", str);
+  }
+
+  public static StringData sha512(StringData str) {
+    return digest("SHA-512", str);
+  }
+
+  /** The SHA-2 digest of {@code bits} length: 224, 256, 384 or 512; anything else is an error. */
+  public static StringData sha2(StringData str, long bits) {
+    if (bits != 224 && bits != 256 && bits != 384 && bits != 512) {
+      throw new EvaluationException(
+          "SHA2 supports hash lengths 224, 256, 384 and 512, got " + bits);
+    }
+    return digest("SHA-" + bits, str);
   }
 
   private static StringData digest(String algorithm, StringData str) {
