@@ -115,6 +115,16 @@ public final class StreamTask implements Runnable {
     mailbox.put(new Mail("stop", this::cancel));
   }
 
+  /**
+   * Fails the task with {@code failure} once the mails queued so far ran, as if one of its
+   * operators threw it. Safe from any thread; ignored once the task ended.
+   */
+  void failFromOutside(RuntimeException failure) {
+    mailbox.put(new Mail("fail: " + failure.getMessage(), () -> {
+      throw failure;
+    }));
+  }
+
   /** The name threads and errors use: {@code "Map -> Filter (2/4)"}. */
   public String name() {
     return vertex.name() + " (" + (subtask + 1) + "/" + vertex.parallelism() + ")";
@@ -142,7 +152,8 @@ public final class StreamTask implements Runnable {
       chain = new OperatorChain(vertex, subtask, env, contexts);
       chain.setOutputAvailabilityListener(mailbox::signal);
       registerBufferGauges(chain);
-      checkpointer = new TaskCheckpointer(vertex, subtask, env, chain, contexts);
+      checkpointer =
+          new TaskCheckpointer(vertex, subtask, env, chain, contexts, name(), this::failFromOutside);
       input = createInput(chain);
       chain.initializeState(restore);
       chain.open();

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,10 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
   private final boolean incremental;
   private final boolean unaligned;
   private final long alignedTimeoutMillis;
+  /** The task's name, for {@link FaultPoints}. */
+  private final String taskName;
+  /** Fails the task from a snapshot thread (see {@link FaultPoints#CHECKPOINT_UPLOAD}). */
+  private final Consumer<RuntimeException> failTask;
   /** The in-flight data the snapshot of the current unaligned checkpoint waits for, or null. */
   private CompletableFuture<InFlightData> pendingInFlight;
   private long pendingInFlightId = -1;
@@ -81,8 +86,12 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
       int subtask,
       TaskEnvironment env,
       OperatorChain chain,
-      SubtaskOperatorContexts contexts) {
+      SubtaskOperatorContexts contexts,
+      String taskName,
+      Consumer<RuntimeException> failTask) {
     this.vertex = vertex;
+    this.taskName = taskName;
+    this.failTask = failTask;
     this.subtask = subtask;
     this.env = env;
     this.chain = chain;
@@ -352,6 +361,7 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
         // The file holds the key groups now: RocksDB may drop the rows the snapshot kept alive.
         release(states);
       }
+      injectUploadFailure(checkpointId);
       List<OperatorSubtaskState> operators = new ArrayList<>();
       for (PendingState state : states) {
         NativeKeyedState nativeState =
@@ -391,6 +401,16 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     }
   }
 
+  /** Kills the task in the middle of an upload when a test armed that point. */
+  private void injectUploadFailure(long checkpointId) {
+    try {
+      FaultPoints.check(FaultPoints.CHECKPOINT_UPLOAD, taskName, checkpointId);
+    } catch (FaultPoints.InjectedFailure e) {
+      failTask.accept(e);
+      throw e;
+    }
+  }
+
   private void discardAndDecline(long checkpointId, List<PendingState> states, Throwable reason) {
     states.stream()
         .filter(s -> s.nativeSnapshot() != null)
@@ -400,6 +420,7 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
 
   /** Every operator of the chain (and the source reader) hears that a checkpoint completed. */
   void notifyCheckpointComplete(long checkpointId) throws Exception {
+    FaultPoints.check(FaultPoints.COMPLETION_NOTICE, taskName, checkpointId);
     for (ChainedOperator op : chain.operators()) {
       SubtaskOperatorContexts.KeyedParts keyed = contexts.keyedParts(op.node().id());
       if (keyed != null && keyed.backend() instanceof RocksDbKeyedStateBackend<?> rocksDb) {

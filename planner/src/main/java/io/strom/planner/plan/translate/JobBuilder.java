@@ -112,7 +112,7 @@ public final class JobBuilder {
                 name,
                 new SourceSpec<>(source, watermarks),
                 singleInstance ? 1 : parallelism));
-    node.setUid(uid(name, type, null));
+    node.setUid(uid(name, type));
     return new Output(node.id(), type);
   }
 
@@ -140,6 +140,9 @@ public final class JobBuilder {
     int p = left.exchange().singleton() || right.exchange().singleton() ? 1 : parallelism;
     StreamNode node =
         graph.addNode(StreamNode.operator(graph.nextNodeId(), name, operator, 2, p));
+    // Both inputs are part of the digest, in order: a join whose either side changes gets a new
+    // uid, so its state is not silently restored into a different join.
+    node.setUid(uid(name, outputType, left, right));
     connect(left, node, 0);
     connect(right, node, 1);
     return new Output(node.id(), outputType);
@@ -157,9 +160,9 @@ public final class JobBuilder {
    * {@code <name>-<digest>}: readable in messages, and equal for equal plans. A second node with
    * the same digest (the same subquery twice) gets a counter.
    */
-  private String uid(String name, RowType type, Output input) {
+  private String uid(String name, RowType type, Output... inputs) {
     StringBuilder plan = new StringBuilder(name).append('|').append(type);
-    if (input != null) {
+    for (Output input : inputs) {
       for (int id : input.nodeIds()) {
         plan.append('|').append(graph.node(id).uid());
       }
