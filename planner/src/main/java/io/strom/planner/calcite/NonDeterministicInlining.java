@@ -9,8 +9,8 @@ import org.apache.calcite.rex.RexVisitorImpl;
 /**
  * Whether replacing references to the fields a node computes by the expressions that compute them
  * (merging two projections, two calcs, or moving a filter below a projection) would evaluate a
- * non-deterministic expression ({@code RAND()}, {@code UUID()}, {@code NOW()} and the other
- * per-row time functions, a function declared non-deterministic) more often than once per row.
+ * non-deterministic expression ({@code RAND()}, {@code RAND_INTEGER()}, {@code NOW()} and the
+ * other per-row time functions, {@code PROCTIME()}) more often than once per row.
  *
  * <p>As in Flink, such an expression is computed once where the query computes it, and every
  * reference reads that one value: {@code SELECT r, r FROM (SELECT RAND() AS r FROM t)} gives two
@@ -33,7 +33,10 @@ public final class NonDeterministicInlining {
     return false;
   }
 
-  /** Whether {@code consumer} reads a field whose expression in {@code producers} is non-deterministic. */
+  /**
+   * Whether {@code consumer} reads a field whose expression in {@code producers} is
+   * non-deterministic.
+   */
   public static boolean reads(RexNode consumer, List<RexNode> producers) {
     int[] reads = readCounts(List.of(consumer), producers.size());
     for (int i = 0; i < producers.size(); i++) {

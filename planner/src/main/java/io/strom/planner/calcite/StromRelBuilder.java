@@ -40,10 +40,13 @@ public final class StromRelBuilder extends RelBuilder {
               schema);
 
   private final Context context;
+  /** How much more complex merged expressions may be than the ones merged, as in the builder. */
+  private final int bloat;
 
   private StromRelBuilder(Context context, RelOptCluster cluster, @Nullable RelOptSchema schema) {
     super(context, cluster, schema);
     this.context = context;
+    this.bloat = context.maybeUnwrap(Config.class).orElse(Config.DEFAULT).bloat();
   }
 
   @Override
@@ -75,8 +78,12 @@ public final class StromRelBuilder extends RelBuilder {
           build();
           return push(projection(below, expressions, names));
         }
+        List<RexNode> merged = RelOptUtil.pushPastProjectUnlessBloat(expressions, below, bloat);
+        if (merged == null) {
+          break; // Calcite's builder stops here too, and nothing below is read twice.
+        }
         nameReadFields(expressions, names, below);
-        expressions = RelOptUtil.pushPastProject(expressions, below);
+        expressions = merged;
         input = below.getInput();
       }
     }

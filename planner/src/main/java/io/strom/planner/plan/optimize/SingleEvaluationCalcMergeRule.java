@@ -20,7 +20,9 @@ import org.apache.calcite.rex.RexProgram;
 final class SingleEvaluationCalcMergeRule extends CalcMergeRule {
   static final SingleEvaluationCalcMergeRule INSTANCE =
       new SingleEvaluationCalcMergeRule(
-          CoreRules.CALC_MERGE.config.withRelBuilderFactory(StromRelBuilder.FACTORY).as(Config.class));
+          CoreRules.CALC_MERGE.config
+              .withRelBuilderFactory(StromRelBuilder.FACTORY)
+              .as(Config.class));
 
   private SingleEvaluationCalcMergeRule(Config config) {
     super(config);

@@ -17,7 +17,9 @@ import org.apache.calcite.rel.rules.FilterProjectTransposeRule;
 final class SingleEvaluationFilterProjectTransposeRule extends FilterProjectTransposeRule {
   static final SingleEvaluationFilterProjectTransposeRule INSTANCE =
       new SingleEvaluationFilterProjectTransposeRule(
-          CoreRules.FILTER_PROJECT_TRANSPOSE.config.withRelBuilderFactory(StromRelBuilder.FACTORY).as(Config.class));
+          CoreRules.FILTER_PROJECT_TRANSPOSE.config
+              .withRelBuilderFactory(StromRelBuilder.FACTORY)
+              .as(Config.class));
 
   private SingleEvaluationFilterProjectTransposeRule(Config config) {
     super(config);

@@ -15,7 +15,9 @@ import org.apache.calcite.rel.rules.ProjectMergeRule;
 final class SingleEvaluationProjectMergeRule extends ProjectMergeRule {
   static final SingleEvaluationProjectMergeRule INSTANCE =
       new SingleEvaluationProjectMergeRule(
-          CoreRules.PROJECT_MERGE.config.withRelBuilderFactory(StromRelBuilder.FACTORY).as(Config.class));
+          CoreRules.PROJECT_MERGE.config
+              .withRelBuilderFactory(StromRelBuilder.FACTORY)
+              .as(Config.class));
 
   private SingleEvaluationProjectMergeRule(Config config) {
     super(config);
