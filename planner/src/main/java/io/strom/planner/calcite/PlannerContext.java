@@ -88,7 +88,18 @@ public final class PlannerContext {
             reader,
             cluster,
             StandardConvertletTable.INSTANCE,
-            SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+            converterConfig());
+  }
+
+  /**
+   * Fields nothing reads stay (projection pruning drops them later), subqueries stay as they are
+   * for the rewrite step, and the builder keeps a non-deterministic expression computed once.
+   */
+  private static SqlToRelConverter.Config converterConfig() {
+    return SqlToRelConverter.config()
+        .withTrimUnusedFields(false)
+        .withExpand(false)
+        .withRelBuilderFactory(StromRelBuilder.FACTORY);
   }
 
   /**
@@ -239,7 +250,7 @@ public final class PlannerContext {
             reader,
             cluster,
             StandardConvertletTable.INSTANCE,
-            SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+            converterConfig());
     return converter.convertQuery(viewValidator.validate(query), false, true);
   }
 

@@ -34,6 +34,6 @@ final class ProjectionPruning {
           ProjectWindowTableFunctionTransposeRule.INSTANCE,
           ProjectWatermarkAssignerTransposeRule.INSTANCE,
           ProjectSnapshotCorrelateTransposeRule.INSTANCE,
-          CoreRules.PROJECT_MERGE,
+          SingleEvaluationProjectMergeRule.INSTANCE,
           CoreRules.PROJECT_REMOVE);
 }
