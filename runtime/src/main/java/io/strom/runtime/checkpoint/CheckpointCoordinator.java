@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * take no barrier from a finished channel, see {@code BarrierAligner}). Barriers go into the source
  * tasks still running; a task that finishes during a checkpoint without having taken part counts as
  * done too. A task that finished has nothing to restore: a source's consumed splits are neither
- * its nor the enumerator's any more, so a restore does not read them again.
+ * its nor the enumerator's any more, so a restore does not read them again. A task whose input
+ * ended but whose operators wait to commit (a two-phase-commit sink) stays to take part in the
+ * next checkpoint; no barrier comes through its ended inputs, so it gets one directly.
  *
  * <p>Savepoints are checkpoints a user asks for: the same barriers (marked, so every task writes
  * the portable format), but once complete the directory moves to the requested place and belongs
