@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -78,12 +79,22 @@ class KafkaSinkRecoveryTest {
 
   /**
    * The kafka sink, but the first commit of a checkpoint holding rows fails its task: the crash
-   * falls after the checkpoint completed and before its transactions were committed.
+   * falls after the checkpoint completed and before its transactions were committed. It waits
+   * until the input of every other subtask ended, the interleaving in which a sink that committed
+   * at the end of its input, before a checkpoint recorded that end, saw its rows replayed.
    */
   static final class CrashBeforeFirstCommit implements TwoPhaseCommittingSink<Row, KafkaCommittable> {
     private static final long serialVersionUID = 1L;
     static final AtomicBoolean CRASHED = new AtomicBoolean();
     static final AtomicLong WRITTEN = new AtomicLong();
+    /** Writers whose input ended. */
+    static final AtomicInteger ENDED = new AtomicInteger();
+
+    static void reset() {
+      CRASHED.set(false);
+      WRITTEN.set(0);
+      ENDED.set(0);
+    }
 
     private final TwoPhaseCommittingSink<Row, KafkaCommittable> kafka;
 
@@ -94,16 +105,28 @@ class KafkaSinkRecoveryTest {
     @Override
     public PrecommittingSinkWriter<Row, KafkaCommittable> createWriter(InitContext context)
         throws Exception {
-      return new CountingWriter(kafka.createWriter(context));
+      return new CountingWriter(kafka.createWriter(context), context.parallelism());
     }
 
     @Override
     public void commit(SinkWriter<Row> writer, List<KafkaCommittable> committables)
         throws Exception {
+      CountingWriter counting = (CountingWriter) writer;
       if (WRITTEN.get() > 200 && CRASHED.compareAndSet(false, true)) {
+        awaitTheOtherSubtasksEnd(counting);
         throw new IllegalStateException("injected crash between checkpoint completion and commit");
       }
-      kafka.commit(((CountingWriter) writer).kafka, committables);
+      kafka.commit(counting.kafka, committables);
+    }
+
+    private static void awaitTheOtherSubtasksEnd(CountingWriter crashing) throws InterruptedException {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (ENDED.get() - (crashing.ended ? 1 : 0) < crashing.parallelism - 1) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("the other sink subtasks' input did not end within 60 s");
+        }
+        Thread.sleep(5);
+      }
     }
 
     @Override
@@ -122,9 +145,12 @@ class KafkaSinkRecoveryTest {
   /** The kafka sink's writer, counting the rows written. */
   private static final class CountingWriter implements PrecommittingSinkWriter<Row, KafkaCommittable> {
     final PrecommittingSinkWriter<Row, KafkaCommittable> kafka;
+    final int parallelism;
+    boolean ended;
 
-    CountingWriter(PrecommittingSinkWriter<Row, KafkaCommittable> kafka) {
+    CountingWriter(PrecommittingSinkWriter<Row, KafkaCommittable> kafka, int parallelism) {
       this.kafka = kafka;
+      this.parallelism = parallelism;
     }
 
     @Override
@@ -135,7 +161,13 @@ class KafkaSinkRecoveryTest {
 
     @Override
     public List<KafkaCommittable> prepareCommit(long checkpointId) throws Exception {
-      return kafka.prepareCommit(checkpointId);
+      List<KafkaCommittable> prepared = kafka.prepareCommit(checkpointId);
+      if (checkpointId == Long.MAX_VALUE && !ended) {
+        // The end of input: what is left is prepared.
+        ended = true;
+        CrashBeforeFirstCommit.ENDED.incrementAndGet();
+      }
+      return prepared;
     }
 
     @Override
@@ -151,8 +183,7 @@ class KafkaSinkRecoveryTest {
 
   @Test
   void jobRestoredAfterACrashBeforeTheCommitCommitsTheCheckpointsTransactions() throws Exception {
-    CrashBeforeFirstCommit.CRASHED.set(false);
-    CrashBeforeFirstCommit.WRITTEN.set(0);
+    CrashBeforeFirstCommit.reset();
     String topic = BROKER.newTopic("recovery", 2);
     long rows = 2_000;
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
@@ -192,8 +223,7 @@ class KafkaSinkRecoveryTest {
    * would not while a transaction of the failed run stayed open.
    */
   private void crashBeforeCommitThenRestoreAt(int before, int after) throws Exception {
-    CrashBeforeFirstCommit.CRASHED.set(false);
-    CrashBeforeFirstCommit.WRITTEN.set(0);
+    CrashBeforeFirstCommit.reset();
     String topic = BROKER.newTopic("rescale-" + before + "-to-" + after, 2);
     long rows = 1_000;
 

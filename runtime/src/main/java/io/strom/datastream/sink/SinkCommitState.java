@@ -1,8 +1,11 @@
 package io.strom.datastream.sink;
 
+import io.strom.configuration.CheckpointingOptions;
+import io.strom.configuration.Configuration;
 import io.strom.runtime.operators.RestoreContext;
 import io.strom.runtime.operators.SnapshotContext;
 import io.strom.serde.TypeSerializer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,11 @@ import java.util.TreeMap;
  * of them and commits its share ({@link TwoPhaseCommittingSink#commitRestored}) when the writer
  * opens, so that none is lost or committed twice when the parallelism changes.
  *
+ * <p>At the end of input what is left is prepared, but with checkpointing on it is committed only
+ * when a checkpoint taken afterwards completes, as Flink does: until then a failure elsewhere in
+ * the job restores an earlier checkpoint and replays these rows, and had they been committed they
+ * would be seen twice. That checkpoint carries them, so a restore from it commits them too.
+ *
  * <p>Used only on the task's thread, from the owning operator's hooks of the same names.
  */
 public final class SinkCommitState<T> {
@@ -26,6 +34,10 @@ public final class SinkCommitState<T> {
   /** Committables by the checkpoint that prepared them, until it completes. */
   private final TreeMap<Long, List<Object>> pending = new TreeMap<>();
   private List<Object> restored = List.of();
+  /** Whether the input ended; the writer prepares nothing more. */
+  private boolean finished;
+  /** Prepared at the end of input, until the next checkpoint takes them into {@link #pending}. */
+  private List<Object> preparedAtEnd = List.of();
 
   public SinkCommitState(Sink<T> sink) {
     this.sink = sink;
@@ -57,8 +69,14 @@ public final class SinkCommitState<T> {
     if (!(writer instanceof PrecommittingSinkWriter<?, ?> precommitting)) {
       return;
     }
-    List<Object> prepared = new ArrayList<>(
-        ((PrecommittingSinkWriter<T, Object>) precommitting).prepareCommit(context.checkpointId()));
+    List<Object> prepared;
+    if (finished) {
+      prepared = preparedAtEnd;
+      preparedAtEnd = List.of();
+    } else {
+      prepared = new ArrayList<>(
+          ((PrecommittingSinkWriter<T, Object>) precommitting).prepareCommit(context.checkpointId()));
+    }
     if (sink instanceof TwoPhaseCommittingSink<?, ?> twoPhase) {
       pending.put(context.checkpointId(), prepared);
       List<Object> all = new ArrayList<>();
@@ -75,16 +93,39 @@ public final class SinkCommitState<T> {
     commit(committables);
   }
 
-  /** The end of input is final: what is left is prepared and committed now. */
+  /**
+   * The input ended: what is left is prepared. It is committed now only when the job does not
+   * checkpoint (no checkpoint will come, nor a restore); otherwise by the completion of the next
+   * checkpoint, which the task waits for while {@link #awaitsFinalCheckpoint()}.
+   */
+  public void finish(Configuration jobConfiguration) throws Exception {
+    Duration interval = jobConfiguration.get(CheckpointingOptions.INTERVAL);
+    finish(interval != null && !interval.isZero());
+  }
+
+  /** {@link #finish(Configuration)}, with whether the job takes checkpoints. */
   @SuppressWarnings("unchecked")
-  public void finish() throws Exception {
-    if (writer instanceof PrecommittingSinkWriter<?, ?> precommitting) {
-      List<Object> rest = new ArrayList<>();
-      pending.values().forEach(rest::addAll);
-      pending.clear();
-      rest.addAll(((PrecommittingSinkWriter<T, Object>) precommitting).prepareCommit(Long.MAX_VALUE));
-      commit(rest);
+  void finish(boolean checkpointing) throws Exception {
+    if (!(writer instanceof PrecommittingSinkWriter<?, ?> precommitting)) {
+      return;
     }
+    List<Object> rest =
+        ((PrecommittingSinkWriter<T, Object>) precommitting).prepareCommit(Long.MAX_VALUE);
+    finished = true;
+    if (checkpointing && sink instanceof TwoPhaseCommittingSink<?, ?>) {
+      preparedAtEnd = List.copyOf(rest);
+      return;
+    }
+    List<Object> all = new ArrayList<>();
+    pending.values().forEach(all::addAll);
+    pending.clear();
+    all.addAll(rest);
+    commit(all);
+  }
+
+  /** Whether committables prepared before the input ended still wait for their checkpoint. */
+  public boolean awaitsFinalCheckpoint() {
+    return finished && (!pending.isEmpty() || !preparedAtEnd.isEmpty());
   }
 
   @SuppressWarnings("unchecked")

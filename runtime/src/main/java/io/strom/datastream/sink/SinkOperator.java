@@ -70,8 +70,13 @@ public final class SinkOperator<T> extends AbstractOperator<Void> implements One
 
   @Override
   public void finish() throws Exception {
-    commits.finish();
+    commits.finish(context.jobConfiguration());
     writer.flush();
+  }
+
+  @Override
+  public boolean awaitsFinalCheckpoint() {
+    return commits.awaitsFinalCheckpoint();
   }
 
   @Override

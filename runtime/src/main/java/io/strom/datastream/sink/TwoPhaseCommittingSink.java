@@ -10,7 +10,9 @@ import java.util.List;
  * are kept in the checkpoint, and when the checkpoint completes the sink commits them. A job
  * restored from a checkpoint commits that checkpoint's committables again before writing anything,
  * since their first commit may not have happened ({@link #commitRestored}); so {@link #commit}
- * must accept committables that were already committed. At the end of a bounded input the rest is prepared and committed at once.
+ * must accept committables that were already committed. At the end of a bounded input the rest is
+ * prepared, and committed when a checkpoint taken after it completes (at once when the job does not
+ * checkpoint): see {@link SinkCommitState}.
  *
  * @param <C> what is committed, e.g. a transaction's identity
  */

@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * take no barrier from a finished channel, see {@code BarrierAligner}). Barriers go into the source
  * tasks still running; a task that finishes during a checkpoint without having taken part counts as
  * done too. A task that finished has nothing to restore: a source's consumed splits are neither
- * its nor the enumerator's any more, so a restore does not read them again.
+ * its nor the enumerator's any more, so a restore does not read them again. A task whose input
+ * ended but whose operators wait to commit (a two-phase-commit sink) stays to take part in the
+ * next checkpoint; no barrier comes through its ended inputs, so it gets one directly.
  *
  * <p>Savepoints are checkpoints a user asks for: the same barriers (marked, so every task writes
  * the portable format), but once complete the directory moves to the requested place and belongs
@@ -69,6 +71,9 @@ public final class CheckpointCoordinator {
      * returns the enumerators' unassigned splits by source operator key.
      */
     Map<String, List<byte[]>> triggerSources(CheckpointBarrier barrier) throws Exception;
+
+    /** Sends the barrier into one task, as {@code "vertexId/subtask"}, whose input ended. */
+    void triggerTask(String task, CheckpointBarrier barrier);
 
     void notifyCheckpointComplete(long checkpointId);
   }
@@ -134,6 +139,7 @@ public final class CheckpointCoordinator {
     /** Subtasks that finished without taking part: done, with no state. */
     final Set<String> finished = new HashSet<>();
     Map<String, List<byte[]>> enumeratorSplits = Map.of();
+    CheckpointBarrier barrier;
     ScheduledFuture<?> timeout;
     final SavepointRequest savepoint;
 
@@ -279,10 +285,10 @@ public final class CheckpointCoordinator {
             },
             config.timeout().toMillis(),
             TimeUnit.MILLISECONDS);
+    p.barrier = new CheckpointBarrier(
+        p.id, p.timestamp, savepoint != null, savepoint != null && savepoint.drain());
     try {
-      p.enumeratorSplits =
-          targets.triggerSources(new CheckpointBarrier(
-              p.id, p.timestamp, savepoint != null, savepoint != null && savepoint.drain()));
+      p.enumeratorSplits = targets.triggerSources(p.barrier);
     } catch (Exception e) {
       abort(p, "triggering it failed: " + e);
       return;
@@ -317,6 +323,25 @@ public final class CheckpointCoordinator {
           Pending p = pending;
           if (p != null && p.id == checkpointId && p.targets == from) {
             abort(p, task + " could not write its state: " + reason);
+          }
+        });
+  }
+
+  /**
+   * A subtask's input ended, and it waits for a checkpoint to commit what it holds. One in
+   * progress that it did not take part in would wait for it in vain: no barrier comes through
+   * ended inputs. So it is sent the barrier directly. Safe from any thread.
+   *
+   * @param task the subtask as {@code "vertexId/subtask"}
+   * @param lastCheckpointTaken the last checkpoint the subtask snapshotted, or -1
+   */
+  public void taskAwaitsFinalCheckpoint(Targets from, String task, long lastCheckpointTaken) {
+    jobThread.execute(
+        () -> {
+          Pending p = pending;
+          if (p != null && p.targets == from && lastCheckpointTaken < p.id
+              && !p.acks.containsKey(task)) {
+            from.triggerTask(task, p.barrier);
           }
         });
   }

@@ -66,6 +66,8 @@ final class ExecutionAttempt
   private int runningTasks;
   /** The subtasks that finished, by {@link #key}. */
   private final Set<String> finishedTasks = new HashSet<>();
+  /** Tasks whose input ended that wait for a checkpoint to commit (see StreamTask). */
+  private final Set<String> awaitingFinalCheckpoint = new HashSet<>();
 
   /**
    * @param checkpoints the job's checkpoint coordinator, or null when checkpointing is off
@@ -211,12 +213,26 @@ final class ExecutionAttempt
     Deployed d;
     synchronized (this) {
       finishedTasks.add(key);
+      awaitingFinalCheckpoint.remove(key);
       d = tasks.get(key);
     }
     if (checkpoints != null) {
       checkpoints.taskFinished(this, key, d.task().lastCheckpointId());
     }
     taskEnded();
+  }
+
+  @Override
+  public void taskAwaitsFinalCheckpoint(int vertexId, int subtask) {
+    String key = key(vertexId, subtask);
+    Deployed d;
+    synchronized (this) {
+      awaitingFinalCheckpoint.add(key);
+      d = tasks.get(key);
+    }
+    if (checkpoints != null) {
+      checkpoints.taskAwaitsFinalCheckpoint(this, key, d.task().lastCheckpointId());
+    }
   }
 
   @Override
@@ -248,7 +264,7 @@ final class ExecutionAttempt
 
   @Override
   public synchronized String notReadyReason() {
-    if (allSourceTasksFinished()) {
+    if (allSourceTasksFinished() && awaitingFinalCheckpoint.isEmpty()) {
       // No barrier could start anywhere; the job is about to end.
       return "every source task finished";
     }
@@ -304,7 +320,27 @@ final class ExecutionAttempt
                   barrier.checkpointId(), () -> readers.forEach(t -> t.triggerCheckpoint(barrier)));
       enumerators.put(OperatorKeys.of(head), unassigned);
     }
+    List<StreamTask> ended = new ArrayList<>();
+    synchronized (this) {
+      for (String key : awaitingFinalCheckpoint) {
+        Deployed d = tasks.get(key);
+        // Source tasks got the barrier above; the others' inputs ended and bring none.
+        if (!d.vertex().head().isSource()) {
+          ended.add(d.task());
+        }
+      }
+    }
+    ended.forEach(t -> t.triggerCheckpoint(barrier));
     return enumerators;
+  }
+
+  @Override
+  public void triggerTask(String task, CheckpointBarrier barrier) {
+    Deployed d;
+    synchronized (this) {
+      d = tasks.get(task);
+    }
+    d.task().triggerCheckpoint(barrier);
   }
 
   @Override

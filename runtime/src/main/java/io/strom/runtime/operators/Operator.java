@@ -49,6 +49,16 @@ public interface Operator<OUT> extends Serializable {
   /** All input has ended: emit whatever is still held. Not called on failure or cancel. */
   default void finish() throws Exception {}
 
+  /**
+   * Whether, after {@link #finish}, the operator still holds side effects that it commits only
+   * when a checkpoint taken after the end of its input completes (a sink's last transaction). The
+   * task then stays to take part in checkpoints until this turns false: committed at once, a
+   * failure of another task could still restore an earlier checkpoint and replay what it wrote.
+   */
+  default boolean awaitsFinalCheckpoint() {
+    return false;
+  }
+
   /** Releases resources; called after finish, failure or cancellation. */
   default void close() throws Exception {}
 }

@@ -103,8 +103,13 @@ public final class TableSinkOperator extends AbstractOperator<Void> implements O
 
   @Override
   public void finish() throws Exception {
-    commits.finish();
+    commits.finish(context.jobConfiguration());
     writer.flush();
+  }
+
+  @Override
+  public boolean awaitsFinalCheckpoint() {
+    return commits.awaitsFinalCheckpoint();
   }
 
   @Override

@@ -229,8 +229,8 @@ final class OperatorChain {
     writers.forEach(RecordWriter::flushAll);
   }
 
-  /** End of input: finishes operators head first, then ends every exchange. */
-  void finish() throws Exception {
+  /** End of input: finishes operators head first (then {@link #endOutputs}). */
+  void finishOperators() throws Exception {
     for (ChainedOperator op : operators) {
       try {
         op.operator().finish();
@@ -238,6 +238,20 @@ final class OperatorChain {
         throw OperatorException.wrap(op.node().name(), e);
       }
     }
+  }
+
+  /** Whether an operator holds side effects until a checkpoint after its end of input. */
+  boolean awaitsFinalCheckpoint() {
+    for (ChainedOperator op : operators) {
+      if (op.operator().awaitsFinalCheckpoint()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Ends every exchange: the consumers see this task's output end. */
+  void endOutputs() throws Exception {
     for (RecordWriter<?> writer : writers) {
       writer.finish();
     }

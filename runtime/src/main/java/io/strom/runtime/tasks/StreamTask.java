@@ -77,14 +77,18 @@ public final class StreamTask implements Runnable {
   }
 
   /**
-   * Starts a checkpoint at this source task: between two batches of the reader, it snapshots its
-   * state and sends the barrier downstream. Safe from any thread.
+   * Starts a checkpoint at this source task, or at a task whose input ended that awaits its final
+   * checkpoint: between two batches of the reader, it snapshots its state and sends the barrier
+   * downstream. A checkpoint the task took part in already is ignored. Safe from any thread.
    */
   public void triggerCheckpoint(CheckpointBarrier barrier) {
     mailbox.put(
         new Mail(
             "trigger checkpoint " + barrier.checkpointId(),
             () -> {
+              if (barrier.checkpointId() <= checkpointer.lastCheckpointId()) {
+                return;
+              }
               if (barrier.drain() && input instanceof SourceInput<?> source) {
                 // Event time ends ahead of the barrier: windows and timers fire into the savepoint.
                 source.drain();
@@ -161,7 +165,11 @@ public final class StreamTask implements Runnable {
       startPeriodicActions(chain, input);
       runMailboxLoop(chain, input);
       if (!canceled) {
-        chain.finish();
+        chain.finishOperators();
+        awaitFinalCheckpoint(chain);
+      }
+      if (!canceled) {
+        chain.endOutputs();
       }
     } catch (Throwable t) {
       failure = t;
@@ -208,6 +216,26 @@ public final class StreamTask implements Runnable {
         return;
       }
       if (status == InputStatus.NOTHING_AVAILABLE) {
+        mailbox.await();
+      }
+    }
+  }
+
+  /**
+   * Takes part in checkpoints until the side effects the finished operators hold are committed
+   * (see {@code Operator#awaitsFinalCheckpoint}); the outputs stay open meanwhile, so the barrier
+   * also reaches the tasks downstream. Timers stop first: nothing may follow the end of input.
+   */
+  private void awaitFinalCheckpoint(OperatorChain chain) throws Exception {
+    if (!chain.awaitsFinalCheckpoint()) {
+      return;
+    }
+    processingTime.shutdown();
+    listener.taskAwaitsFinalCheckpoint(vertex.id(), subtask);
+    while (!canceled && chain.awaitsFinalCheckpoint()) {
+      mailbox.clearSignal();
+      mailbox.runMails();
+      if (!canceled && chain.awaitsFinalCheckpoint()) {
         mailbox.await();
       }
     }

@@ -110,8 +110,30 @@ class SinkCommitStateTest {
     assertThat(sink.committed).containsExactly("tx-1");
     state.notifyCheckpointComplete(1);
     assertThat(sink.committed).containsExactly("tx-1");
-    state.finish();
+    state.finish(false);
     assertThat(sink.committed).containsExactly("tx-1", "tx-2", "tx-" + Long.MAX_VALUE);
+  }
+
+  @Test
+  void withCheckpointingTheEndOfInputCommitsOnlyWhenTheNextCheckpointCompletes() throws Exception {
+    RecordingSink sink = new RecordingSink();
+    SinkCommitState<String> state = new SinkCommitState<>(sink);
+    state.initializeState(restore(false));
+    state.open(writer(sink), 0, 1);
+
+    state.snapshotState(checkpoint(1));
+    state.finish(true);
+    // A failure now restores checkpoint 1 or earlier and replays the rest: nothing is committed.
+    assertThat(sink.committed).isEmpty();
+    assertThat(state.awaitsFinalCheckpoint()).isTrue();
+
+    state.snapshotState(checkpoint(2));
+    state.notifyCheckpointComplete(1);
+    assertThat(sink.committed).containsExactly("tx-1");
+    assertThat(state.awaitsFinalCheckpoint()).isTrue();
+    state.notifyCheckpointComplete(2);
+    assertThat(sink.committed).containsExactly("tx-1", "tx-" + Long.MAX_VALUE);
+    assertThat(state.awaitsFinalCheckpoint()).isFalse();
   }
 
   @Test
