@@ -15,6 +15,8 @@ import io.strom.planner.plan.physical.StreamPhysicalGroupAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalJoin;
 import io.strom.planner.plan.physical.StreamPhysicalIntervalJoin;
 import io.strom.planner.plan.physical.StreamPhysicalWindowJoin;
+import io.strom.runtime.operators.Operator;
+import io.strom.data.Row;
 import io.strom.runtime.sql.join.IntervalJoinOperator;
 import io.strom.runtime.sql.join.WindowJoinOperator;
 import io.strom.planner.plan.physical.StreamPhysicalLookupJoin;
@@ -282,69 +284,71 @@ public final class PlanTranslator {
   }
 
   private JobBuilder.Output join(StreamPhysicalJoin join) {
-    JobBuilder.Output left = translate((StreamPhysicalRel) join.getLeft());
-    JobBuilder.Output right = translate((StreamPhysicalRel) join.getRight());
     long ttl = settings.get(TableConfigOptions.STATE_TTL).toMillis();
-    return job.twoInputOperator(
+    return joinOperator(
         "Join",
-        new StreamingJoinOperator(
-            joinType(join), left.type(), right.type(), nonEquiCondition(join, join.info()),
-            nullKeysNeverMatch(join, join.getCondition(), join.info()), ttl),
-        left,
-        right,
-        types.toRowType(join.getRowType()));
+        join,
+        (left, right) ->
+            new StreamingJoinOperator(
+                joinType(join), left.type(), right.type(), nonEquiCondition(join, join.info()),
+                nullKeysNeverMatch(join, join.getCondition(), join.info()), ttl));
   }
 
   /** An interval join: its residual condition's keys and rest, and the time bounds. */
   private JobBuilder.Output intervalJoin(StreamPhysicalIntervalJoin join) {
-    JobBuilder.Output left = translate((StreamPhysicalRel) join.getLeft());
-    JobBuilder.Output right = translate((StreamPhysicalRel) join.getRight());
     JoinInfo info = join.residualInfo();
-    return job.twoInputOperator(
+    return joinOperator(
         "IntervalJoin",
-        new IntervalJoinOperator(
-            joinType(join), join.bounds(), left.type(), right.type(),
-            nonEquiCondition(join, info), nullKeysNeverMatch(join, join.residual(), info)),
-        left,
-        right,
-        types.toRowType(join.getRowType()));
+        join,
+        (left, right) ->
+            new IntervalJoinOperator(
+                joinType(join), join.bounds(), left.type(), right.type(),
+                nonEquiCondition(join, info), nullKeysNeverMatch(join, join.residual(), info)));
   }
 
   /** A window join: keyed by all equality keys, window columns included. */
   private JobBuilder.Output windowJoin(StreamPhysicalWindowJoin join) {
-    JobBuilder.Output left = translate((StreamPhysicalRel) join.getLeft());
-    JobBuilder.Output right = translate((StreamPhysicalRel) join.getRight());
     JoinInfo info = join.info();
-    return job.twoInputOperator(
+    return joinOperator(
         "WindowJoin",
-        new WindowJoinOperator(
-            joinType(join), left.type(), right.type(), join.leftWindow().end(),
-            join.rightWindow().end(), nonEquiCondition(join, info),
-            nullKeysNeverMatch(join, join.getCondition(), info)),
-        left,
-        right,
-        types.toRowType(join.getRowType()));
+        join,
+        (left, right) ->
+            new WindowJoinOperator(
+                joinType(join), left.type(), right.type(), join.leftWindow().end(),
+                join.rightWindow().end(), nonEquiCondition(join, info),
+                nullKeysNeverMatch(join, join.getCondition(), info)));
   }
 
   /** An event-time temporal join: the condition's keys and rest, and both sides' times. */
   private JobBuilder.Output temporalJoin(StreamPhysicalTemporalJoin join) {
+    JoinInfo info = join.info();
+    return joinOperator(
+        "TemporalJoin",
+        join,
+        (left, right) ->
+            new TemporalJoinOperator(
+                join.getJoinType() == org.apache.calcite.rel.core.JoinRelType.LEFT,
+                left.type(), right.type(),
+                new RowTimeField(join.leftTimeIndex(),
+                    timestampPrecision(left.type().typeAt(join.leftTimeIndex()))),
+                new RowTimeField(join.rightTimeIndex(),
+                    timestampPrecision(right.type().typeAt(join.rightTimeIndex()))),
+                nonEquiCondition(join, info), nullKeysNeverMatch(join, join.getCondition(), info),
+                settings.get(TableConfigOptions.STATE_TTL).toMillis()));
+  }
+
+  /**
+   * Translates both inputs of a join node and joins them with the operator {@code operator}
+   * makes from their outputs, giving the node's row type.
+   */
+  private JobBuilder.Output joinOperator(
+      String name,
+      org.apache.calcite.rel.core.Join join,
+      java.util.function.BiFunction<JobBuilder.Output, JobBuilder.Output, Operator<Row>> operator) {
     JobBuilder.Output left = translate((StreamPhysicalRel) join.getLeft());
     JobBuilder.Output right = translate((StreamPhysicalRel) join.getRight());
-    JoinInfo info = join.info();
     return job.twoInputOperator(
-        "TemporalJoin",
-        new TemporalJoinOperator(
-            join.getJoinType() == org.apache.calcite.rel.core.JoinRelType.LEFT,
-            left.type(), right.type(),
-            new RowTimeField(join.leftTimeIndex(),
-                timestampPrecision(left.type().typeAt(join.leftTimeIndex()))),
-            new RowTimeField(join.rightTimeIndex(),
-                timestampPrecision(right.type().typeAt(join.rightTimeIndex()))),
-            nonEquiCondition(join, info), nullKeysNeverMatch(join, join.getCondition(), info),
-            settings.get(TableConfigOptions.STATE_TTL).toMillis()),
-        left,
-        right,
-        types.toRowType(join.getRowType()));
+        name, operator.apply(left, right), left, right, types.toRowType(join.getRowType()));
   }
 
   /** The part of a join's condition that is not its equality keys, as generated code. */
