@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
- * Keyed state several times larger than the JVM heap, literally: {@link StateBeyondHeapJob} runs
- * in a child JVM with {@value #HEAP} of heap, writes {@value #KEYS} values of 1 KB into the RocksDB
+ * Keyed state more than eight times larger than the JVM heap, literally: {@link StateBeyondHeapJob}
+ * runs in a child JVM with {@value #HEAP_MB} MB of heap, writes {@value #KEYS} values of 1 KB into the RocksDB
  * backend, completes a full checkpoint and a savepoint holding all of them (both written in the
  * state file format, streamed from RocksDB snapshots), and further child JVMs with the same heap
  * restore the savepoint, at the same and at another parallelism, and read every value back. Any
@@ -28,23 +28,28 @@ import org.junit.jupiter.api.parallel.Isolated;
  */
 @Isolated
 class RocksDbStateBeyondHeapTest {
-  private static final String HEAP = "128m";
+  private static final int HEAP_MB = 64;
+  /** The child's -Xmx; the heap it reports ({@code maxHeap}) is a little smaller. */
+  private static final long HEAP_BYTES = (long) HEAP_MB << 20;
+  /** How many times the heap the state must be at least. */
+  private static final int STATE_PER_HEAP = 8;
+  /** 560 000 values of 1 KB: about 600 MB of state, nine times the heap. */
   private static final long KEYS = 560_000;
   private static final long CHILD_TIMEOUT_SECONDS = 180;
 
   @TempDir Path work;
 
   @Test
-  void stateFourTimesTheHeapIsSavepointedRestoredAndReadBackInJvmsWithThatHeap()
+  void stateEightTimesTheHeapIsSavepointedRestoredAndReadBackInJvmsWithThatHeap()
       throws Exception {
     Map<String, String> written = runChild("write", work.toString(), Long.toString(KEYS));
     long maxHeap = Long.parseLong(written.get("maxHeap"));
     long expectedChecksum = StateBeyondHeapJob.expectedChecksum(KEYS);
-    assertThat(maxHeap).as("child heap").isLessThanOrEqualTo(128L << 20);
+    assertThat(maxHeap).as("child heap").isLessThanOrEqualTo(HEAP_BYTES);
     for (String snapshot : List.of("checkpointBytes", "savepointBytes")) {
       assertThat(Long.parseLong(written.get(snapshot)))
-          .as("%s of the state files, against a heap of %d bytes", snapshot, maxHeap)
-          .isGreaterThanOrEqualTo(4 * maxHeap)
+          .as("%s of the state files, against a heap of %d bytes", snapshot, HEAP_BYTES)
+          .isGreaterThanOrEqualTo(STATE_PER_HEAP * HEAP_BYTES)
           .isGreaterThanOrEqualTo(KEYS * StateBeyondHeapJob.VALUE_BYTES);
     }
     assertThat(Long.parseLong(written.get("checksum"))).as("written").isEqualTo(expectedChecksum);
@@ -105,7 +110,7 @@ class RocksDbStateBeyondHeapTest {
     }
   }
 
-  /** Starts {@link StateBeyondHeapJob} with {@code args} in a JVM with {@link #HEAP} of heap. */
+  /** Starts {@link StateBeyondHeapJob} with {@code args} in a JVM with {@link #HEAP_MB} of heap. */
   private Child start(String name, String... args) throws IOException {
     String java =
         ProcessHandle.current()
@@ -116,7 +121,7 @@ class RocksDbStateBeyondHeapTest {
         new ArrayList<>(
             List.of(
                 java,
-                "-Xmx" + HEAP,
+                "-Xmx" + HEAP_MB + "m",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC",
                 "-cp",

@@ -9,8 +9,10 @@ import io.strom.api.typeinfo.Types;
 import io.strom.configuration.CheckpointingOptions;
 import io.strom.configuration.CheckpointingOptions.ExternalizedCheckpointRetention;
 import io.strom.configuration.Configuration;
+import io.strom.configuration.MemorySize;
 import io.strom.configuration.RestartStrategyOptions;
 import io.strom.configuration.StateBackendOptions;
+import io.strom.configuration.TaskManagerOptions;
 import io.strom.datastream.functions.KeyedProcessFunction;
 import io.strom.datastream.sink.CollectSink;
 import io.strom.runtime.checkpoint.CheckpointStorage;
@@ -138,6 +140,9 @@ public final class StateBeyondHeapJob {
     // Full checkpoints, as savepoints are: the state file is streamed from RocksDB snapshots.
     conf.set(CheckpointingOptions.INCREMENTAL, false);
     conf.set(RestartStrategyOptions.TYPE, "none");
+    // The network buffers are allocated on the heap at start, 64 MB by default: a fixed cost,
+    // not one that grows with state, but too much for this heap. One exchange needs a few.
+    conf.set(TaskManagerOptions.NETWORK_MEMORY, MemorySize.parse("4 mb"));
     if (restoreFrom == null) {
       conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
       conf.set(CheckpointingOptions.DIRECTORY, checkpoints(work).toString());

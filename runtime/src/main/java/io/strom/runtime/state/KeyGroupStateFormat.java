@@ -27,6 +27,9 @@ public final class KeyGroupStateFormat {
   /** One state's section of a key group, as read. */
   public record StateSection(String name, StateKind kind, boolean timed, byte[] body) {}
 
+  /** The header of one state's section; {@code length} bytes of body follow it. */
+  public record SectionHeader(String name, StateKind kind, boolean timed, int length) {}
+
   /**
    * Writes a key group without states: where the states are checkpointed in the backend's own
    * files (incremental checkpoints) and the key group section holds only the timers.
@@ -39,20 +42,37 @@ public final class KeyGroupStateFormat {
   public static void writeSection(
       DataOutputView out, String name, StateKind kind, boolean timed, byte[] body, int length)
       throws IOException {
+    writeSection(out, name, kind, timed, body, 0, length);
+  }
+
+  /** Writes one state's section header and the body at {@code offset} of {@code buffer}. */
+  public static void writeSection(
+      DataOutputView out, String name, StateKind kind, boolean timed, byte[] buffer, int offset,
+      int length)
+      throws IOException {
     out.writeUTF(name);
     out.writeByte(kind.ordinal());
     out.writeBoolean(timed);
     out.writeInt(length);
-    out.write(body, 0, length);
+    out.write(buffer, offset, length);
   }
 
   /** Reads one state's section written by {@link #writeSection}. */
   public static StateSection readSection(DataInputView in) throws IOException {
+    SectionHeader header = readSectionHeader(in);
+    byte[] body = new byte[header.length()];
+    in.readFully(body);
+    return new StateSection(header.name(), header.kind(), header.timed(), body);
+  }
+
+  /**
+   * Reads the header of one state's section, leaving its body to the caller: one that keeps the
+   * body with bytes of its own reads it into place instead of copying it.
+   */
+  public static SectionHeader readSectionHeader(DataInputView in) throws IOException {
     String name = in.readUTF();
     StateKind kind = StateKind.ofOrdinal(in.readByte(), name);
     boolean timed = in.readBoolean();
-    byte[] body = new byte[in.readInt()];
-    in.readFully(body);
-    return new StateSection(name, kind, timed, body);
+    return new SectionHeader(name, kind, timed, in.readInt());
   }
 }

@@ -9,6 +9,7 @@ import io.strom.serde.DataOutputView;
 import io.strom.serde.DynamicSerializer;
 import io.strom.serde.TypeSerializer;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,8 +22,8 @@ import org.rocksdb.RocksIterator;
  * A full snapshot of a RocksDB backend's states in the {@link KeyGroupStateFormat}, the form of
  * savepoints and of checkpoints that are not incremental. The task's thread only takes a RocksDB
  * snapshot and notes which states exist; a snapshot thread then reads the rows through it, key
- * group by key group, and writes them out. Only one key group is on the heap at a time: its
- * sections must be whole before they are written, as the format puts their lengths first.
+ * group by key group, and writes them out. Only one state's section of one key group is on the heap
+ * at a time: a section must be whole before it is written, as the format puts its length first.
  *
  * <p>Stored values already have the format's per-entry layout, so writing copies bytes; only list
  * element counts and map entry groups are derived.
@@ -42,7 +43,6 @@ final class RocksDbFullSnapshot implements KeyGroupSnapshot {
   private final TypeSerializer<Object> keys = new DynamicSerializer();
   private final TypeSerializer<Object> namespaces = new DynamicSerializer();
   private final DataInputDeserializer in = new DataInputDeserializer();
-  private final DataOutputSerializer keyGroupBytes = new DataOutputSerializer(4096);
   private final DataOutputSerializer section = new DataOutputSerializer(4096);
   private final DataOutputSerializer rowKey = new DataOutputSerializer(64);
 
@@ -61,30 +61,46 @@ final class RocksDbFullSnapshot implements KeyGroupSnapshot {
 
   @Override
   public void writeKeyGroup(int keyGroup, DataOutputView out) throws IOException {
-    DataOutputSerializer bytes = keyGroupBytes;
-    bytes.clear();
-    bytes.writeInt(0);
-    int count = 0;
+    // Each section goes out as soon as it is serialized, so the heap holds one state's entries of
+    // one key group, never the whole key group a second time. The format puts the number of
+    // sections first: count them by looking for a first row, which copies no values.
+    List<FrozenState> present = new ArrayList<>(states.size());
     for (FrozenState state : states) {
-      section.clear();
-      if (writeState(state, keyGroup, section) > 0) {
-        KeyGroupStateFormat.writeSection(
-            bytes, state.name(), state.kind(), state.timed(), section.buffer(), section.length());
-        count++;
+      if (hasRowWithPrefix(state.cf(), RocksDbDatabase.keyGroupPrefix(keyGroup), false)) {
+        present.add(state);
       }
     }
+    List<Map.Entry<String, StateKind>> restoredHere = new ArrayList<>();
     for (Map.Entry<String, StateKind> e : restored.entrySet()) {
-      byte[] stored = snapshot.get(restoredColumn, restoredRowKey(rowKey, keyGroup, e.getKey()));
-      if (stored != null) {
-        // Stored as byte kind | bool timed | body.
-        KeyGroupStateFormat.writeSection(
-            bytes, e.getKey(), e.getValue(), stored[1] != 0,
-            Arrays.copyOfRange(stored, 2, stored.length), stored.length - 2);
-        count++;
+      if (hasRowWithPrefix(restoredColumn, restoredRowKey(rowKey, keyGroup, e.getKey()), true)) {
+        restoredHere.add(e);
       }
     }
-    bytes.writeIntAt(0, count);
-    out.write(bytes.buffer(), 0, bytes.length());
+    out.writeInt(present.size() + restoredHere.size());
+    for (FrozenState state : present) {
+      section.clear();
+      writeState(state, keyGroup, section);
+      KeyGroupStateFormat.writeSection(
+          out, state.name(), state.kind(), state.timed(), section.buffer(), 0, section.length());
+    }
+    for (Map.Entry<String, StateKind> e : restoredHere) {
+      byte[] stored = snapshot.get(restoredColumn, restoredRowKey(rowKey, keyGroup, e.getKey()));
+      // Stored as byte kind | bool timed | body.
+      KeyGroupStateFormat.writeSection(
+          out, e.getKey(), e.getValue(), stored[1] != 0, stored, 2, stored.length - 2);
+    }
+  }
+
+  /** Whether {@code cf} has a row starting with {@code prefix} (or equal to it, if {@code exact}). */
+  private boolean hasRowWithPrefix(ColumnFamilyHandle cf, byte[] prefix, boolean exact) {
+    try (RocksIterator it = snapshot.newIterator(cf)) {
+      it.seek(prefix);
+      if (!it.isValid()) {
+        return false;
+      }
+      byte[] row = it.key();
+      return exact ? Arrays.equals(row, prefix) : RocksDbMapState.startsWith(row, prefix);
+    }
   }
 
   /** The row key of a restored section: {@code short keyGroup | UTF name}. */

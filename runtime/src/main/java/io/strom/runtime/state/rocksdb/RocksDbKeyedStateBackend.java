@@ -365,18 +365,14 @@ public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedSta
 
   /** Moves what a restore left for a newly declared state into its column family. */
   private void materialize(AbstractRocksDbState<K, ?> state) {
-    DataInputDeserializer in = new DataInputDeserializer();
     try {
       for (int kg = keyGroupRange.first(); kg <= keyGroupRange.last(); kg++) {
         byte[] rowKey = restoredRowKey(kg, state.name);
         byte[] stored = db.db().get(restoredColumn, rowKey);
         if (stored != null) {
-          in.setBuffer(stored, 0, stored.length);
-          in.readByte();
-          boolean timed = in.readBoolean();
-          byte[] body = new byte[in.available()];
-          in.readFully(body);
-          serde.read(state, kg, timed, body);
+          // Stored as byte kind | bool timed | body; the body is read in place, not copied: a
+          // key group's section can be large.
+          serde.read(state, kg, stored[1] != 0, stored, 2, stored.length - 2);
           db.delete(restoredColumn, rowKey, rowKey.length);
         }
       }
@@ -426,19 +422,23 @@ public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedSta
     }
     int count = in.readInt();
     for (int i = 0; i < count; i++) {
-      KeyGroupStateFormat.StateSection section = KeyGroupStateFormat.readSection(in);
+      KeyGroupStateFormat.SectionHeader section = KeyGroupStateFormat.readSectionHeader(in);
       AbstractRocksDbState<K, ?> existing = states.get(section.name());
       if (existing != null) {
         if (existing.kind() != section.kind()) {
           throw StateKind.restoredAsOther(section.name(), section.kind(), existing.kind());
         }
-        serde.read(existing, keyGroup, section.timed(), section.body());
+        byte[] body = new byte[section.length()];
+        in.readFully(body);
+        serde.read(existing, keyGroup, section.timed(), body);
       } else {
-        scratch.clear();
-        scratch.writeByte(section.kind().ordinal());
-        scratch.writeBoolean(section.timed());
-        scratch.write(section.body());
-        db.put(restoredColumn, restoredRowKey(keyGroup, section.name()), scratch.toByteArray());
+        // Stored as byte kind | bool timed | body, the body read into place: a key group's
+        // section can be large, so it is not copied, nor kept by a growing buffer afterwards.
+        byte[] stored = new byte[2 + section.length()];
+        stored[0] = (byte) section.kind().ordinal();
+        stored[1] = (byte) (section.timed() ? 1 : 0);
+        in.readFully(stored, 2, section.length());
+        db.put(restoredColumn, restoredRowKey(keyGroup, section.name()), stored);
         if (restoredKinds.putIfAbsent(section.name(), section.kind()) == null) {
           writeMeta(section.name(), new StateMeta(section.kind(), section.timed(), true));
         }

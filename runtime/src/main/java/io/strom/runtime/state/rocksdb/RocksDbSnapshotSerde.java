@@ -64,11 +64,19 @@ final class RocksDbSnapshotSerde {
    */
   void read(AbstractRocksDbState<?, ?> state, int keyGroup, boolean writtenTimed, byte[] body)
       throws IOException {
+    read(state, keyGroup, writtenTimed, body, 0, body.length);
+  }
+
+  /** As {@link #read(AbstractRocksDbState, int, boolean, byte[])}, the body a part of {@code buffer}. */
+  void read(
+      AbstractRocksDbState<?, ?> state, int keyGroup, boolean writtenTimed, byte[] body,
+      int offset, int length)
+      throws IOException {
     boolean timed = state.ttl.enabled;
     long now = timed ? state.ttl.now() : 0L;
     DataOutputSerializer key = db.keyOut;
     DataOutputSerializer value = db.valueOut;
-    in.setBuffer(body, 0, body.length);
+    in.setBuffer(body, offset, length);
     int n = in.readInt();
     try (RocksDbRestoreBatch rows = new RocksDbRestoreBatch(db)) {
       for (int i = 0; i < n; i++) {
