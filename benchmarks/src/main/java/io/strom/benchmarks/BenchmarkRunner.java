@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  *
  * <p>{@code bin/strom-bench checkpoint ...} and {@code bin/strom-bench recovery ...} run the
  * checkpoint benchmarks instead ({@link CheckpointSizeBenchmark}, {@link RecoveryTimeBenchmark});
- * {@code bin/strom-bench kafka ...} the Kafka-to-Kafka SQL benchmark ({@link KafkaBenchmark}).
+ * {@code bin/strom-bench kafka ...} the Kafka-to-Kafka SQL benchmark ({@link KafkaBenchmark});
+ * {@code bin/strom-bench timers ...} the checkpoint pause of heap timers ({@link
+ * TimerFreezeBenchmark}).
  */
 public final class BenchmarkRunner {
   private static final Map<String, ThroughputBenchmark> BENCHMARKS =
@@ -59,6 +61,10 @@ public final class BenchmarkRunner {
     }
     if (args.length > 0 && args[0].equals("kafka")) {
       KafkaBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("timers")) {
+      TimerFreezeBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     if (args.length > 0 && args[0].equals("recovery")) {

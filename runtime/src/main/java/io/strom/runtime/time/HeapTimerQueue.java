@@ -112,6 +112,18 @@ final class HeapTimerQueue<K, N> implements TimerQueue<K, N> {
     }
   }
 
+  /**
+   * One copy of the heap array: the task pauses for a copy of references, not for sorting them
+   * into key groups (see {@link HeapFrozenTimers}).
+   */
+  @Override
+  public FrozenTimers<K, N> freeze(KeyGroupRange frozenRange) {
+    if (!frozenRange.equals(range)) {
+      return TimerQueue.super.freeze(frozenRange);
+    }
+    return new HeapFrozenTimers<>(Arrays.copyOf(heap, size), range, maxParallelism);
+  }
+
   private void removeFromHeap(int index) {
     InternalTimer<K, N> removed = heap[index];
     removed.heapIndex = -1;
