@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -48,12 +49,21 @@ final class RecoveryTestJob {
 
   static final AtomicInteger FAILURES = new AtomicInteger();
 
+  /**
+   * Whether the current run may still fail: a run fails at most once. The job master restarts
+   * once per run, ignoring a second failure of a run it is already canceling; without this a
+   * subtask that reached the next failure point while its run was being canceled (likely when
+   * the machine is busy) would use that point up with no restart for it.
+   */
+  static final AtomicBoolean ARMED = new AtomicBoolean(true);
+
   private RecoveryTestJob() {}
 
   /** Forgets the failure points fired by an earlier test. */
   static void reset() {
     FIRED.clear();
     FAILURES.set(0);
+    ARMED.set(true);
   }
 
   /**
@@ -75,12 +85,20 @@ final class RecoveryTestJob {
       this.failInSnapshot = failInSnapshot;
     }
 
+    /**
+     * A new run: its copies are set up only after every task of the run before has ended, so no
+     * copy of that run can fail any more.
+     */
+    @Override
+    protected void setup() {
+      ARMED.set(true);
+    }
+
     @Override
     public void processElement(Long x, long timestamp) {
       if (checkpointCompleted) {
         for (int i = 0; i < thresholds.length; i++) {
-          if (x % PER_SPLIT >= thresholds[i] && FIRED.add(i)) {
-            FAILURES.incrementAndGet();
+          if (x % PER_SPLIT >= thresholds[i] && !FIRED.contains(i) && fire(i)) {
             throw new IllegalStateException("injected failure " + i + " at " + x);
           }
         }
@@ -90,11 +108,23 @@ final class RecoveryTestJob {
 
     @Override
     public void snapshotState(SnapshotContext context) {
-      if (failInSnapshot && FAILURES.get() >= 3 && FIRED.add(IN_SNAPSHOT)) {
-        FAILURES.incrementAndGet();
+      // Only once a checkpoint completed in this run: then every copy of the run has been set up,
+      // and none can arm the run again after it failed.
+      if (failInSnapshot && checkpointCompleted && FAILURES.get() >= 3
+          && !FIRED.contains(IN_SNAPSHOT) && fire(IN_SNAPSHOT)) {
         throw new IllegalStateException(
             "injected failure in checkpoint " + context.checkpointId());
       }
+    }
+
+    /** Uses up a failure point and the current run's one failure; false if the run failed. */
+    private static boolean fire(int point) {
+      if (!ARMED.compareAndSet(true, false)) {
+        return false;
+      }
+      FIRED.add(point);
+      FAILURES.incrementAndGet();
+      return true;
     }
 
     @Override
