@@ -25,6 +25,11 @@ public final class OperatorKeys {
     return "'" + operatorKey + "'";
   }
 
+  /** The uid in an operator key, or null for an operator named by its position. */
+  public static String uidOf(String operatorKey) {
+    return operatorKey.startsWith(UID_PREFIX) ? operatorKey.substring(UID_PREFIX.length()) : null;
+  }
+
   private static final String UID_PREFIX = "uid:";
   private static final String NODE_PREFIX = "node:";
 }
