@@ -170,7 +170,10 @@ public final class JobBuilder {
   public void sink(String name, Operator<Void> sink, Output input, Integer parallelism) {
     int p = parallelism != null ? parallelism : parallelismOf(input);
     StreamNode node = graph.addNode(StreamNode.operator(graph.nextNodeId(), name, sink, 1, p));
-    node.setUid(uid(name, input.type(), null, input));
+    // A sink's state (files or transactions not yet committed) belongs to the table it writes,
+    // not to the query: its uid leaves the inputs out, so a changed aggregation upstream whose
+    // state is dropped with ignore-unclaimed-state still hands the sink its own state.
+    node.setUid(uid(name, input.type(), null));
     connect(input, node, 0);
   }
 
