@@ -266,6 +266,79 @@ class SavepointSqlTest {
     return latest;
   }
 
+  /** Rows of each event-time table below: ten a second of event time, from the epoch on. */
+  private static final int EVENT_ROWS = 6_000;
+
+  private void createEventTables(Path output) {
+    session.execute("SET 'execution.checkpointing.interval' = '100ms'");
+    session.execute("SET 'execution.checkpointing.dir' = '" + tmp.resolve("checkpoints") + "'");
+    session.execute(
+        "SET 'execution.checkpointing.savepoint-dir' = '" + tmp.resolve("savepoints") + "'");
+    for (String table : new String[] {"ev_left", "ev_right"}) {
+      session.execute(
+          "CREATE TABLE " + table + " (v BIGINT, w BIGINT, ts AS TO_TIMESTAMP_LTZ(v * 100, 3),"
+              + " WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen', 'fields.v.kind' ="
+              + " 'sequence', 'fields.v.start' = '0', 'fields.v.end' = '" + (EVENT_ROWS - 1)
+              + "', 'fields.w.kind' = 'sequence', 'fields.w.start' = '0', 'fields.w.end' = '"
+              + (EVENT_ROWS - 1) + "', 'rows-per-second' = '2000')");
+    }
+    session.execute(
+        "CREATE TABLE changes (a BIGINT, b BIGINT) WITH ('connector' = 'filesystem',"
+            + " 'path' = '" + output + "', 'format' = 'debezium-json')");
+  }
+
+  /**
+   * Stateful operators whose state changes meaning while their rows keep their type: the query,
+   * the changed one, and the operator that must be named.
+   */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> changedOperators() {
+    String topN = "INSERT INTO changes SELECT k, w FROM (SELECT k, w, ROW_NUMBER() OVER (PARTITION"
+        + " BY k ORDER BY %s DESC) AS rn FROM (SELECT v %% 10 AS k, v, w FROM ev_left)) WHERE rn <= 3";
+    String dedup = "INSERT INTO changes SELECT k, w FROM (SELECT k, w, ROW_NUMBER() OVER (PARTITION"
+        + " BY k ORDER BY ts %s) AS rn FROM (SELECT v %% 10 AS k, w, ts FROM ev_left)) WHERE rn = 1";
+    String join = "INSERT INTO changes SELECT l.v, r.w FROM ev_left l JOIN ev_right r ON l.%s = r.%s";
+    String interval = "INSERT INTO changes SELECT l.v, r.w FROM ev_left l JOIN ev_right r"
+        + " ON l.v = r.v AND r.ts BETWEEN l.ts - INTERVAL '%d' SECOND AND l.ts";
+    String over = "INSERT INTO changes SELECT v, SUM(w) OVER (PARTITION BY v %% 10 ORDER BY ts ROWS"
+        + " BETWEEN %d PRECEDING AND CURRENT ROW) FROM ev_left";
+    String window = "INSERT INTO changes SELECT COUNT(*), SUM(w) FROM TABLE(TUMBLE(TABLE ev_left,"
+        + " DESCRIPTOR(ts), INTERVAL '%d' SECOND)) GROUP BY window_start, window_end";
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of(
+            topN.formatted("w"), topN.formatted("v"), "Rank"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            dedup.formatted("ASC"), dedup.formatted("DESC"), "Deduplicate"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            join.formatted("v", "v"), join.formatted("w", "w"), "Join"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            interval.formatted(1), interval.formatted(2), "IntervalJoin"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            over.formatted(2), over.formatted(3), "OverAggregate"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            window.formatted(1), window.formatted(2), "WindowAggregate"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{2}")
+  @org.junit.jupiter.params.provider.MethodSource("changedOperators")
+  void operatorWhoseStateChangesMeaningIsRejectedNamingIt(
+      String query, String changed, String operator) throws Exception {
+    Path output = tmp.resolve("out");
+    createEventTables(output);
+    CompletableFuture<StatementResult> run =
+        CompletableFuture.supplyAsync(() -> session.execute(query));
+    String jobId = SessionJobs.awaitRunningJob(session);
+    SessionJobs.awaitCommittedRows(output);
+    String savepoint =
+        SessionJobs.field(session.execute("STOP JOB '" + jobId + "' WITH SAVEPOINT"), 0, 0);
+    run.get(30, TimeUnit.SECONDS);
+    session.execute("SET 'execution.state-recovery.path' = '" + savepoint + "'");
+
+    assertThatThrownBy(() -> session.execute(changed))
+        .hasMessageMatching("(?s).*holds state of operator '" + operator + "-[0-9a-f]+' \\(this"
+            + " job has '" + operator + "-[0-9a-f]+' in its place\\), which this job does not"
+            + " have.*");
+  }
+
   @Test
   void stopWithDrainFiresEveryWindowIntoTheSavepoint() throws Exception {
     session.execute("SET 'parallelism.default' = '1'");
