@@ -292,11 +292,13 @@ class SavepointSqlTest {
    * the changed one, and the operator that must be named.
    */
   static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> changedOperators() {
-    String topN = "INSERT INTO changes SELECT k, w FROM (SELECT k, w, ROW_NUMBER() OVER (PARTITION"
+    // Every query reads the same columns, so that only the operator's own terms differ.
+    String topN = "INSERT INTO changes SELECT k, v + w FROM (SELECT k, w, ROW_NUMBER() OVER (PARTITION"
         + " BY k ORDER BY %s DESC) AS rn FROM (SELECT v %% 10 AS k, v, w FROM ev_left)) WHERE rn <= 3";
     String dedup = "INSERT INTO changes SELECT k, w FROM (SELECT k, w, ROW_NUMBER() OVER (PARTITION"
         + " BY k ORDER BY ts %s) AS rn FROM (SELECT v %% 10 AS k, w, ts FROM ev_left)) WHERE rn = 1";
-    String join = "INSERT INTO changes SELECT l.v, r.w FROM ev_left l JOIN ev_right r ON l.%s = r.%s";
+    String join = "INSERT INTO changes SELECT l.v + l.w, r.v + r.w FROM ev_left l JOIN ev_right r"
+        + " ON l.%s = r.%s";
     String interval = "INSERT INTO changes SELECT l.v, r.w FROM ev_left l JOIN ev_right r"
         + " ON l.v = r.v AND r.ts BETWEEN l.ts - INTERVAL '%d' SECOND AND l.ts";
     String over = "INSERT INTO changes SELECT v, SUM(w) OVER (PARTITION BY v %% 10 ORDER BY ts ROWS"

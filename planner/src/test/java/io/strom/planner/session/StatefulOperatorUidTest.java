@@ -83,7 +83,8 @@ class StatefulOperatorUidTest {
 
   @Test
   void aJoinOnOtherKeysGetsAnotherUid() {
-    String join = "SELECT t.a, u.b FROM t JOIN u ON t.%s = u.%s";
+    // Both sides read a and b either way: only the keys differ.
+    String join = "SELECT t.a, t.b, u.a, u.b FROM t JOIN u ON t.%s = u.%s";
     assertChanges("Join", join.formatted("a", "a"), join.formatted("b", "b"));
   }
 
