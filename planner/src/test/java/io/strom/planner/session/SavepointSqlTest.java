@@ -206,7 +206,8 @@ class SavepointSqlTest {
   void aggregateWhoseStateChangesMeaningIsRejectedNamingItsReplacement() throws Exception {
     Path output = tmp.resolve("out");
     createAggregateTables(output);
-    session.execute("SET 'execution.state-recovery.path' = '" + savepointOfTheAggregates(output) + "'");
+    session.execute(
+        "SET 'execution.state-recovery.path' = '" + savepointOfTheAggregates(output) + "'");
 
     // Each change keeps the aggregate's output type: only its state signature tells them apart.
     for (String changed : List.of(
@@ -235,7 +236,8 @@ class SavepointSqlTest {
   void aggregateUnderAChangedProjectionRestoresItsStateWithExactResults() throws Exception {
     Path output = tmp.resolve("out");
     createAggregateTables(output);
-    session.execute("SET 'execution.state-recovery.path' = '" + savepointOfTheAggregates(output) + "'");
+    session.execute(
+        "SET 'execution.state-recovery.path' = '" + savepointOfTheAggregates(output) + "'");
 
     // A stateless projection above the aggregate: the same state, read on with another output.
     session.execute(AGGREGATES.replace("SELECT k, n, s FROM", "SELECT k, n, ABS(s) FROM"));
@@ -293,10 +295,12 @@ class SavepointSqlTest {
    */
   static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> changedOperators() {
     // Every query reads the same columns, so that only the operator's own terms differ.
-    String topN = "INSERT INTO changes SELECT k, v + w FROM (SELECT k, w, ROW_NUMBER() OVER (PARTITION"
-        + " BY k ORDER BY %s DESC) AS rn FROM (SELECT v %% 10 AS k, v, w FROM ev_left)) WHERE rn <= 3";
-    String dedup = "INSERT INTO changes SELECT k, w FROM (SELECT k, w, ROW_NUMBER() OVER (PARTITION"
-        + " BY k ORDER BY ts %s) AS rn FROM (SELECT v %% 10 AS k, w, ts FROM ev_left)) WHERE rn = 1";
+    String topN = "INSERT INTO changes SELECT k, v + w FROM (SELECT k, v, w, ROW_NUMBER() OVER"
+        + " (PARTITION BY k ORDER BY %s DESC) AS rn FROM (SELECT v %% 10 AS k, v, w FROM ev_left))"
+        + " WHERE rn <= 3";
+    String dedup = "INSERT INTO changes SELECT k, w FROM (SELECT k, w, ROW_NUMBER() OVER"
+        + " (PARTITION BY k ORDER BY ts %s) AS rn FROM (SELECT v %% 10 AS k, w, ts FROM ev_left))"
+        + " WHERE rn = 1";
     String join = "INSERT INTO changes SELECT l.v + l.w, r.v + r.w FROM ev_left l JOIN ev_right r"
         + " ON l.%s = r.%s";
     String interval = "INSERT INTO changes SELECT l.v, r.w FROM ev_left l JOIN ev_right r"

@@ -76,8 +76,8 @@ class StatefulOperatorUidTest {
 
   @Test
   void aDeduplicationKeepingTheLastRowInsteadOfTheFirstGetsAnotherUid() {
-    String dedup = "SELECT a, b FROM (SELECT a, b, ROW_NUMBER() OVER (PARTITION BY a ORDER BY pt %s)"
-        + " AS rn FROM t) WHERE rn = 1";
+    String dedup = "SELECT a, b FROM (SELECT a, b, ROW_NUMBER() OVER (PARTITION BY a ORDER BY"
+        + " pt %s) AS rn FROM t) WHERE rn = 1";
     assertChanges("Deduplicate", dedup.formatted("ASC"), dedup.formatted("DESC"));
   }
 

@@ -129,7 +129,11 @@ public final class JobBuilder {
    * uid also digests {@code stateSignature} (see {@link StateSignature}); null for none.
    */
   public Output operator(
-      String name, Operator<Row> operator, Output input, RowType outputType, String stateSignature) {
+      String name,
+      Operator<Row> operator,
+      Output input,
+      RowType outputType,
+      String stateSignature) {
     int p = input.exchange() == null
         ? parallelismOf(input)
         : input.exchange().singleton() ? 1 : parallelism;

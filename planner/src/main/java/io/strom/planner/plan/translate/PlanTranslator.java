@@ -689,6 +689,7 @@ public final class PlanTranslator {
         new ChangelogNormalizeOperator(scanned.type(), ttl),
         scanned.exchangedBy(new JobBuilder.Exchange(new RowKeySelector(key), false)),
         scanned.type(),
+        // Each key's last row, by the table's primary key: another key is another state.
         "key=" + java.util.Arrays.toString(keyFields));
   }
 
@@ -706,6 +707,7 @@ public final class PlanTranslator {
         new io.strom.runtime.sql.SinkUpsertMaterializeOperator(output.type(), ttl),
         output.exchangedBy(new JobBuilder.Exchange(new RowKeySelector(key), false)),
         output.type(),
+        // The rows per sink key: another key is another state.
         "key=" + java.util.Arrays.toString(keyFields));
   }
 
