@@ -132,6 +132,17 @@ public final class CheckpointingOptions {
                   + " RETAIN_ON_CANCELLATION (kept when it fails or is canceled). A finished job's"
                   + " checkpoints are always deleted.");
 
+  public static final ConfigOption<Boolean> RECOVERY_IGNORE_UNCLAIMED_STATE =
+      ConfigOptions.key("execution.state-recovery.ignore-unclaimed-state")
+          .booleanType()
+          .defaultValue(false)
+          .withFallbackKeys("execution.savepoint.ignore-unclaimed-state")
+          .withDescription(
+              "Whether a job started from execution.state-recovery.path may leave state of"
+                  + " operators it no longer has unread (Flink's allowNonRestoredState). Off, such"
+                  + " a start is refused, naming the operators; on, that state is dropped and the"
+                  + " operators that replaced them start empty.");
+
   public static final ConfigOption<String> RECOVERY_PATH =
       ConfigOptions.key("execution.state-recovery.path")
           .stringType()

@@ -67,7 +67,8 @@ public final class PlanPrinter {
     }
   }
 
-  private static String terms(RelNode node) {
+  /** A node's own terms as the plan prints them, without its inputs: {@code groupBy=[k], ...}. */
+  public static String terms(RelNode node) {
     StringBuilder terms = new StringBuilder();
     node.explain(
         new RelWriterImpl(new java.io.PrintWriter(new java.io.StringWriter()), SqlExplainLevel.EXPPLAN_ATTRIBUTES, false) {

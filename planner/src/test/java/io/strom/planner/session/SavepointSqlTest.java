@@ -74,8 +74,9 @@ class SavepointSqlTest {
     assertThat(rows).hasSize(ROWS);
     assertThat(rows.stream().distinct().count()).isEqualTo(ROWS);
 
+    // The sink writes the same table, so it keeps its state: only the old source's is left over.
     assertThatThrownBy(() -> session.execute("INSERT INTO out_rows SELECT v FROM other_seq"))
-        .hasMessageContaining("holds state of operators ")
+        .hasMessageContaining("holds state of operator ")
         .hasMessageContaining("'seq[datagen(")
         .hasMessageContaining("which this job does not have");
   }
@@ -165,6 +166,183 @@ class SavepointSqlTest {
             .distinct()
             .filter(vn -> vn.endsWith(":1")))
         .hasSize(JOIN_ROWS);
+  }
+
+  /** Rows of {@link #AGGREGATES}' source: values 0 to 5999, ten keys of 600 rows each. */
+  private static final int AGG_ROWS = 6_000;
+
+  private static final String AGGREGATES =
+      "INSERT INTO agg_out SELECT k, n, s FROM (SELECT v % 10 AS k, COUNT(w) AS n, SUM(w) AS s"
+          + " FROM agg_seq GROUP BY v % 10)";
+
+  private void createAggregateTables(Path output) {
+    session.execute("SET 'execution.checkpointing.interval' = '100ms'");
+    session.execute("SET 'execution.checkpointing.dir' = '" + tmp.resolve("checkpoints") + "'");
+    session.execute(
+        "SET 'execution.checkpointing.savepoint-dir' = '" + tmp.resolve("savepoints") + "'");
+    session.execute(
+        "CREATE TABLE agg_seq (v BIGINT, w BIGINT) WITH ('connector' = 'datagen',"
+            + " 'fields.v.kind' = 'sequence', 'fields.v.start' = '0', 'fields.v.end' = '"
+            + (AGG_ROWS - 1) + "', 'fields.w.kind' = 'sequence', 'fields.w.start' = '0',"
+            + " 'fields.w.end' = '" + (AGG_ROWS - 1) + "', 'rows-per-second' = '2000')");
+    session.execute(
+        "CREATE TABLE agg_out (k BIGINT, n BIGINT, s BIGINT) WITH ('connector' = 'filesystem',"
+            + " 'path' = '" + output + "', 'format' = 'debezium-json')");
+  }
+
+  /** Runs {@link #AGGREGATES} until it committed rows, stops it with a savepoint; its path. */
+  private String savepointOfTheAggregates(Path output) throws Exception {
+    CompletableFuture<StatementResult> run =
+        CompletableFuture.supplyAsync(() -> session.execute(AGGREGATES));
+    String jobId = SessionJobs.awaitRunningJob(session);
+    SessionJobs.awaitCommittedRows(output);
+    String savepoint =
+        SessionJobs.field(session.execute("STOP JOB '" + jobId + "' WITH SAVEPOINT"), 0, 0);
+    run.get(30, TimeUnit.SECONDS);
+    return savepoint;
+  }
+
+  @Test
+  void aggregateWhoseStateChangesMeaningIsRejectedNamingItsReplacement() throws Exception {
+    Path output = tmp.resolve("out");
+    createAggregateTables(output);
+    session.execute(
+        "SET 'execution.state-recovery.path' = '" + savepointOfTheAggregates(output) + "'");
+
+    // Each change keeps the aggregate's output type: only its state signature tells them apart.
+    for (String changed : List.of(
+        AGGREGATES.replace("COUNT(w)", "COUNT(DISTINCT w)"),
+        AGGREGATES.replace("SUM(w)", "MAX(w)"),
+        AGGREGATES.replace("v % 10", "w % 10"),
+        AGGREGATES.replace("v % 10", "v % 7"))) {
+      assertThatThrownBy(() -> session.execute(changed))
+          .as(changed)
+          .hasMessageContaining("holds state of operator 'GroupAggregate-")
+          .hasMessageMatching("(?s).*\\(this job has 'GroupAggregate-[0-9a-f]+' in its place\\).*")
+          .hasMessageContaining("execution.state-recovery.ignore-unclaimed-state")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("agg_seq["));
+    }
+
+    // Dropping the aggregate's state starts the changed query with an empty one.
+    int linesBefore = SessionJobs.committedLines(output).size();
+    session.execute("SET 'execution.state-recovery.ignore-unclaimed-state' = 'true'");
+    session.execute(AGGREGATES.replace("SUM(w)", "MAX(w)"));
+    assertThat(SessionJobs.committedLines(output).size()).isGreaterThan(linesBefore);
+    // Neither run counted all 600 rows of a key: the second one started from an empty count.
+    assertThat(latestPerKey(output).values()).allMatch(ns -> ns.get(0) < 600L);
+  }
+
+  @Test
+  void aggregateUnderAChangedProjectionRestoresItsStateWithExactResults() throws Exception {
+    Path output = tmp.resolve("out");
+    createAggregateTables(output);
+    session.execute(
+        "SET 'execution.state-recovery.path' = '" + savepointOfTheAggregates(output) + "'");
+
+    // A stateless projection above the aggregate: the same state, read on with another output.
+    session.execute(AGGREGATES.replace("SELECT k, n, s FROM", "SELECT k, n, ABS(s) FROM"));
+
+    // Counts and sums only grow, so the largest of each key is its final value; an aggregate
+    // restored without its state would count the key's rows after the savepoint only.
+    java.util.Map<Long, List<Long>> latest = latestPerKey(output);
+    assertThat(latest).hasSize(10);
+    for (long k = 0; k < 10; k++) {
+      assertThat(latest.get(k)).as("key %d", k).containsExactly(600L, 600 * k + 1_797_000L);
+    }
+  }
+
+  /** Per key of {@code agg_out}'s changelog, the largest {@code n} and {@code s} it wrote. */
+  private static java.util.Map<Long, List<Long>> latestPerKey(Path output) throws Exception {
+    java.util.regex.Pattern after = java.util.regex.Pattern.compile(
+        "\"after\":\\{\"k\":(\\d+),\"n\":(\\d+),\"s\":(\\d+)}");
+    java.util.Map<Long, List<Long>> latest = new java.util.TreeMap<>();
+    for (String line : SessionJobs.committedLines(output)) {
+      java.util.regex.Matcher m = after.matcher(line);
+      if (m.find()) {
+        long n = Long.parseLong(m.group(2));
+        long sum = Long.parseLong(m.group(3));
+        latest.merge(Long.parseLong(m.group(1)), List.of(n, sum),
+            (a, b) -> List.of(Math.max(a.get(0), b.get(0)), Math.max(a.get(1), b.get(1))));
+      }
+    }
+    return latest;
+  }
+
+  /** Rows of each event-time table below: ten a second of event time, from the epoch on. */
+  private static final int EVENT_ROWS = 6_000;
+
+  private void createEventTables(Path output) {
+    session.execute("SET 'execution.checkpointing.interval' = '100ms'");
+    session.execute("SET 'execution.checkpointing.dir' = '" + tmp.resolve("checkpoints") + "'");
+    session.execute(
+        "SET 'execution.checkpointing.savepoint-dir' = '" + tmp.resolve("savepoints") + "'");
+    for (String table : new String[] {"ev_left", "ev_right"}) {
+      session.execute(
+          "CREATE TABLE " + table + " (v BIGINT, w BIGINT, ts AS TO_TIMESTAMP_LTZ(v * 100, 3),"
+              + " WATERMARK FOR ts AS ts) WITH ('connector' = 'datagen', 'fields.v.kind' ="
+              + " 'sequence', 'fields.v.start' = '0', 'fields.v.end' = '" + (EVENT_ROWS - 1)
+              + "', 'fields.w.kind' = 'sequence', 'fields.w.start' = '0', 'fields.w.end' = '"
+              + (EVENT_ROWS - 1) + "', 'rows-per-second' = '2000')");
+    }
+    session.execute(
+        "CREATE TABLE changes (a BIGINT, b BIGINT) WITH ('connector' = 'filesystem',"
+            + " 'path' = '" + output + "', 'format' = 'debezium-json')");
+  }
+
+  /**
+   * Stateful operators whose state changes meaning while their rows keep their type: the query,
+   * the changed one, and the operator that must be named.
+   */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> changedOperators() {
+    // Every query reads the same columns, so that only the operator's own terms differ.
+    String topN = "INSERT INTO changes SELECT k, v + w FROM (SELECT k, v, w, ROW_NUMBER() OVER"
+        + " (PARTITION BY k ORDER BY %s DESC) AS rn FROM (SELECT v %% 10 AS k, v, w FROM ev_left))"
+        + " WHERE rn <= 3";
+    String dedup = "INSERT INTO changes SELECT k, w FROM (SELECT k, w, ROW_NUMBER() OVER"
+        + " (PARTITION BY k ORDER BY ts %s) AS rn FROM (SELECT v %% 10 AS k, w, ts FROM ev_left))"
+        + " WHERE rn = 1";
+    String join = "INSERT INTO changes SELECT l.v + l.w, r.v + r.w FROM ev_left l JOIN ev_right r"
+        + " ON l.%s = r.%s";
+    String interval = "INSERT INTO changes SELECT l.v, r.w FROM ev_left l JOIN ev_right r"
+        + " ON l.v = r.v AND r.ts BETWEEN l.ts - INTERVAL '%d' SECOND AND l.ts";
+    String over = "INSERT INTO changes SELECT v, SUM(w) OVER (PARTITION BY v %% 10 ORDER BY ts ROWS"
+        + " BETWEEN %d PRECEDING AND CURRENT ROW) FROM ev_left";
+    String window = "INSERT INTO changes SELECT COUNT(*), SUM(w) FROM TABLE(TUMBLE(TABLE ev_left,"
+        + " DESCRIPTOR(ts), INTERVAL '%d' SECOND)) GROUP BY window_start, window_end";
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of(
+            topN.formatted("w"), topN.formatted("v"), "Rank"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            dedup.formatted("ASC"), dedup.formatted("DESC"), "Deduplicate"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            join.formatted("v", "v"), join.formatted("w", "w"), "Join"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            interval.formatted(1), interval.formatted(2), "IntervalJoin"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            over.formatted(2), over.formatted(3), "OverAggregate"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            window.formatted(1), window.formatted(2), "WindowAggregate"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{2}")
+  @org.junit.jupiter.params.provider.MethodSource("changedOperators")
+  void operatorWhoseStateChangesMeaningIsRejectedNamingIt(
+      String query, String changed, String operator) throws Exception {
+    Path output = tmp.resolve("out");
+    createEventTables(output);
+    CompletableFuture<StatementResult> run =
+        CompletableFuture.supplyAsync(() -> session.execute(query));
+    String jobId = SessionJobs.awaitRunningJob(session);
+    SessionJobs.awaitCommittedRows(output);
+    String savepoint =
+        SessionJobs.field(session.execute("STOP JOB '" + jobId + "' WITH SAVEPOINT"), 0, 0);
+    run.get(30, TimeUnit.SECONDS);
+    session.execute("SET 'execution.state-recovery.path' = '" + savepoint + "'");
+
+    assertThatThrownBy(() -> session.execute(changed))
+        .hasMessageMatching("(?s).*holds state of operator '" + operator + "-[0-9a-f]+' \\(this"
+            + " job has '" + operator + "-[0-9a-f]+' in its place\\), which this job does not"
+            + " have.*");
   }
 
   @Test

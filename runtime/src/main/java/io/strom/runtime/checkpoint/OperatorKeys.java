@@ -16,13 +16,19 @@ public final class OperatorKeys {
 
   /** An operator key as messages show it: the uid, or the position for operators without one. */
   public static String describe(String operatorKey) {
-    if (operatorKey.startsWith(UID_PREFIX)) {
-      return "'" + operatorKey.substring(UID_PREFIX.length()) + "'";
+    String uid = uidOf(operatorKey);
+    if (uid != null) {
+      return "'" + uid + "'";
     }
     if (operatorKey.startsWith(NODE_PREFIX)) {
       return "number " + operatorKey.substring(NODE_PREFIX.length()) + " (it has no uid)";
     }
     return "'" + operatorKey + "'";
+  }
+
+  /** The uid in an operator key, or null for an operator named by its position. */
+  public static String uidOf(String operatorKey) {
+    return operatorKey.startsWith(UID_PREFIX) ? operatorKey.substring(UID_PREFIX.length()) : null;
   }
 
   private static final String UID_PREFIX = "uid:";

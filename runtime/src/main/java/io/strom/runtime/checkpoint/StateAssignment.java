@@ -1,5 +1,6 @@
 package io.strom.runtime.checkpoint;
 
+import io.strom.configuration.CheckpointingOptions;
 import io.strom.runtime.graph.JobGraph;
 import io.strom.runtime.graph.JobVertex;
 import io.strom.runtime.graph.StreamNode;
@@ -7,10 +8,9 @@ import io.strom.runtime.state.KeyGroupRange;
 import io.strom.runtime.state.KeyGroups;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Decides which state of a completed checkpoint each subtask of a job restores, also when the job
@@ -37,7 +37,8 @@ public final class StateAssignment {
 
   /**
    * Checks that a checkpoint fits a job: same number of key groups, and every operator with state
-   * in the checkpoint still exists.
+   * in the checkpoint still exists, unless {@code execution.state-recovery.ignore-unclaimed-state}
+   * lets that state go.
    *
    * @throws IllegalArgumentException saying what does not fit and how to fix it
    */
@@ -49,29 +50,60 @@ public final class StateAssignment {
               + job.maxParallelism() + "; keyed state can only be restored with the same"
               + " 'pipeline.max-parallelism'.");
     }
-    Set<String> keys = new LinkedHashSet<>();
+    Map<String, StreamNode> nodes = new LinkedHashMap<>();
     for (JobVertex vertex : job.vertices()) {
       for (StreamNode node : vertex.nodes()) {
-        keys.add(OperatorKeys.of(node));
+        nodes.put(OperatorKeys.of(node), node);
       }
     }
     List<String> missing = new ArrayList<>();
     for (String key : checkpoint.operators().keySet()) {
-      if (!keys.contains(key)) {
-        missing.add(OperatorKeys.describe(key));
+      if (!nodes.containsKey(key)) {
+        missing.add(key);
       }
     }
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Checkpoint " + checkpoint.name() + " of job " + checkpoint.jobId() + " holds state"
-              + " of " + (missing.size() == 1 ? "operator " : "operators ")
-              + String.join(", ", missing) + ", which this job does not have: the program or"
-              + " query changed where " + (missing.size() == 1 ? "that operator was" : "they were")
-              + ", so the state cannot be reused. Start it from the program or query that wrote"
-              + " the state, or without it (unset execution.state-recovery.path); DataStream"
-              + " programs can keep operators' state across changes by giving them ids with"
-              + " uid(...).");
+    if (missing.isEmpty()
+        || job.configuration().get(CheckpointingOptions.RECOVERY_IGNORE_UNCLAIMED_STATE)) {
+      return;
     }
+    boolean one = missing.size() == 1;
+    List<String> described = new ArrayList<>();
+    for (String key : missing) {
+      described.add(OperatorKeys.describe(key) + inItsPlace(key, checkpoint, nodes));
+    }
+    throw new IllegalArgumentException(
+        "Checkpoint " + checkpoint.name() + " of job " + checkpoint.jobId() + " holds state"
+            + " of " + (one ? "operator " : "operators ") + String.join(", ", described)
+            + ", which this job does not have: the program or query changed what "
+            + (one ? "that operator keeps" : "they keep") + " in state (keys, aggregate"
+            + " functions, window, ranking, join, or the rows read), so the state cannot be"
+            + " reused. Start the job from the program or query that wrote the state; or drop"
+            + " that state with SET '" + CheckpointingOptions.RECOVERY_IGNORE_UNCLAIMED_STATE.key()
+            + "' = 'true' (the new operators start empty); or start without the checkpoint"
+            + " (unset " + CheckpointingOptions.RECOVERY_PATH.key() + "). DataStream programs"
+            + " can keep operators' state across changes by giving them ids with uid(...).");
+  }
+
+  /**
+   * The job's operators of the same kind as the checkpoint's operator {@code key} that find no
+   * state in it: what took its place, so the message shows which operator changed.
+   */
+  private static String inItsPlace(
+      String key, CompletedCheckpoint checkpoint, Map<String, StreamNode> nodes) {
+    String uid = OperatorKeys.uidOf(key);
+    if (uid == null) {
+      return "";
+    }
+    List<String> replacements = new ArrayList<>();
+    nodes.forEach((nodeKey, node) -> {
+      if (node.uid() != null && uid.startsWith(node.name() + "-")
+          && !checkpoint.operators().containsKey(nodeKey)) {
+        replacements.add(OperatorKeys.describe(nodeKey));
+      }
+    });
+    return replacements.isEmpty()
+        ? ""
+        : " (this job has " + String.join(", ", replacements) + " in its place)";
   }
 
   /** Whether a list state of an operator is in-flight data. */

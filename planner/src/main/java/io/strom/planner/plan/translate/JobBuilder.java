@@ -24,9 +24,12 @@ import java.util.List;
  * producer's type.
  *
  * <p>Every node gets a uid derived from the plan: its name, the type of its rows, how its inputs
- * reach it, and its inputs' uids. The same query planned again gets the same uids, so its state
- * in a savepoint or checkpoint is found again; a changed query gives the changed operators new
- * uids, and a restore that finds state for an operator the job no longer has names it.
+ * reach it, its inputs' uids and, for a stateful operator, its state signature: what decides the
+ * layout and meaning of its state (keys, aggregate calls, window, rank range, join kind and keys,
+ * ...), since an operator whose rows keep their type may still keep other state. The same query
+ * planned again gets the same uids, so its state in a savepoint or checkpoint is found again; a
+ * changed query gives the changed operators new uids, and a restore that finds state for an
+ * operator the job no longer has names it.
  */
 public final class JobBuilder {
   private final StreamGraph graph;
@@ -112,28 +115,47 @@ public final class JobBuilder {
                 name,
                 new SourceSpec<>(source, watermarks),
                 singleInstance ? 1 : parallelism));
-    node.setUid(uid(name, type));
+    node.setUid(uid(name, type, null));
     return new Output(node.id(), type);
   }
 
   /** Adds a one-input operator after {@code input}, forward connected, with the input's parallelism. */
   public Output operator(String name, Operator<Row> operator, Output input, RowType outputType) {
+    return operator(name, operator, input, outputType, null);
+  }
+
+  /**
+   * Adds a one-input operator as {@link #operator(String, Operator, Output, RowType)} does, whose
+   * uid also digests {@code stateSignature} (see {@link StateSignature}); null for none.
+   */
+  public Output operator(
+      String name,
+      Operator<Row> operator,
+      Output input,
+      RowType outputType,
+      String stateSignature) {
     int p = input.exchange() == null
         ? parallelismOf(input)
         : input.exchange().singleton() ? 1 : parallelism;
     StreamNode node =
         graph.addNode(StreamNode.operator(graph.nextNodeId(), name, operator, 1, p));
-    node.setUid(uid(name, outputType, input));
+    node.setUid(uid(name, outputType, stateSignature, input));
     connect(input, node, 0);
     return new Output(node.id(), outputType);
   }
 
   /**
    * Adds a two-input operator reading {@code left} and {@code right}, both exchanged by key: at
-   * the default parallelism, or 1 when an exchange is to a single subtask.
+   * the default parallelism, or 1 when an exchange is to a single subtask. Its uid digests
+   * {@code stateSignature} (see {@link StateSignature}).
    */
   public Output twoInputOperator(
-      String name, Operator<Row> operator, Output left, Output right, RowType outputType) {
+      String name,
+      Operator<Row> operator,
+      Output left,
+      Output right,
+      RowType outputType,
+      String stateSignature) {
     if (left.exchange() == null || right.exchange() == null) {
       throw new IllegalStateException("Bug: both inputs of a two-input operator must be exchanged");
     }
@@ -142,7 +164,7 @@ public final class JobBuilder {
         graph.addNode(StreamNode.operator(graph.nextNodeId(), name, operator, 2, p));
     // Both inputs are part of the digest, in order: a join whose either side changes gets a new
     // uid, so its state is not silently restored into a different join.
-    node.setUid(uid(name, outputType, left, right));
+    node.setUid(uid(name, outputType, stateSignature, left, right));
     connect(left, node, 0);
     connect(right, node, 1);
     return new Output(node.id(), outputType);
@@ -152,16 +174,23 @@ public final class JobBuilder {
   public void sink(String name, Operator<Void> sink, Output input, Integer parallelism) {
     int p = parallelism != null ? parallelism : parallelismOf(input);
     StreamNode node = graph.addNode(StreamNode.operator(graph.nextNodeId(), name, sink, 1, p));
-    node.setUid(uid(name, input.type(), input));
+    // A sink's state (files or transactions not yet committed) belongs to the table it writes,
+    // not to the query: its uid leaves the inputs out, so a changed aggregation upstream whose
+    // state is dropped with ignore-unclaimed-state still hands the sink its own state.
+    node.setUid(uid(name, input.type(), null));
     connect(input, node, 0);
   }
 
   /**
    * {@code <name>-<digest>}: readable in messages, and equal for equal plans. A second node with
-   * the same digest (the same subquery twice) gets a counter.
+   * the same digest (the same subquery twice) gets a counter. Without a state signature the
+   * digest is what it was before operators had one, so stateless operators keep their uids.
    */
-  private String uid(String name, RowType type, Output... inputs) {
+  private String uid(String name, RowType type, String stateSignature, Output... inputs) {
     StringBuilder plan = new StringBuilder(name).append('|').append(type);
+    if (stateSignature != null) {
+      plan.append("|state=").append(stateSignature);
+    }
     for (Output input : inputs) {
       for (int id : input.nodeIds()) {
         plan.append('|').append(graph.node(id).uid());

@@ -77,30 +77,30 @@ final class OverAndRankTranslator {
       if (updating || rank.rankType() != RankType.ROW_NUMBER) {
         return job.operator(updating ? "RetractableRank" : "Rank", new RetractableTopNOperator(
             order, input.type(), rank.rankType(), rank.range(), !plans.dropsUpdateBefore(rank),
-            !updating, ttl), input, outputType);
+            !updating, ttl), input, outputType, StateSignature.of(rank));
       }
       return job.operator("Rank", new AppendOnlyTopNOperator(
           order, input.type(), rank.range(), !plans.dropsUpdateBefore(rank), ttl),
-          input, outputType);
+          input, outputType, StateSignature.of(rank));
     }
     if (node instanceof StreamPhysicalDeduplicate dedup) {
       int rowtime = dedup.rowtimeIndex();
       return job.operator("Deduplicate", new DeduplicateOperator(input.type(), dedup.keepLast(),
           rowtime, rowtime < 0 ? 0 : PlanTranslator.timestampPrecision(input.type().typeAt(rowtime)),
           !plans.dropsUpdateBefore(dedup), ttl),
-          input, outputType);
+          input, outputType, StateSignature.of(dedup));
     }
     if (node instanceof StreamPhysicalWindowRank rank) {
       return job.operator(rank.planName(), new WindowRankOperator(
           comparator(inputPlan, rank.orderKeys()), input.type(), rank.range(),
           rank.windowEndIndex(), rank.isEventTime(), rank.laterWinsTies()),
-          input, outputType);
+          input, outputType, StateSignature.of(rank));
     }
     if (node instanceof StreamPhysicalTemporalSort sort) {
       return job.operator(sort.planName(), new TemporalSortOperator(
           sort.tieBreakKeys().isEmpty() ? null : comparator(inputPlan, sort.tieBreakKeys()),
           input.type(), sort.timeIndex(), sort.timePrecision(), sort.isEventTime()),
-          input, outputType);
+          input, outputType, StateSignature.of(sort));
     }
     StreamPhysicalOverAggregate over = (StreamPhysicalOverAggregate) node;
     if (updating) {
@@ -115,7 +115,8 @@ final class OverAndRankTranslator {
       throw new ValidationException(e.getMessage());
     }
     return job.operator("OverAggregate", new OverAggOperator(handler.handler(),
-        handler.accumulatorType(), input.type(), over.spec(), ttl), input, outputType);
+        handler.accumulatorType(), input.type(), over.spec(), ttl), input, outputType,
+        StateSignature.of(over, handler.accumulatorType()));
   }
 
   /**
@@ -148,7 +149,7 @@ final class OverAndRankTranslator {
     return job.operator("OverAggregate", new UpdatingOverAggOperator(handler.handler(),
         comparator(inputPlan, over.orderKeys()), comparator(inputPlan, rowOrder),
         input.type(), valuesType, over.spec(), !plans.dropsUpdateBefore(over), ttl),
-        input, outputType);
+        input, outputType, StateSignature.of(over, handler.accumulatorType()));
   }
 
   /** Whether the column of {@code key} has an order comparators can generate. */

@@ -347,8 +347,11 @@ public final class PlanTranslator {
       java.util.function.BiFunction<JobBuilder.Output, JobBuilder.Output, Operator<Row>> operator) {
     JobBuilder.Output left = translate((StreamPhysicalRel) join.getLeft());
     JobBuilder.Output right = translate((StreamPhysicalRel) join.getRight());
+    // Kind, keys and the rest of the condition: an outer side's state counts each row's matches
+    // under the whole condition, so a changed condition changes what the counts mean.
     return job.twoInputOperator(
-        name, operator.apply(left, right), left, right, types.toRowType(join.getRowType()));
+        name, operator.apply(left, right), left, right, types.toRowType(join.getRowType()),
+        StateSignature.of((StreamPhysicalRel) join));
   }
 
   /** The part of a join's condition that is not its equality keys, as generated code. */
@@ -445,7 +448,8 @@ public final class PlanTranslator {
               aggregate.grouping()[aggregate.windowEndKeyIndex()], windowKeyLayout(aggregate),
               aggregate.isEventTime()),
           input,
-          types.toRowType(aggregate.getRowType()));
+          types.toRowType(aggregate.getRowType()),
+          StateSignature.of(aggregate, handler.accumulatorType()));
     }
     return job.operator(
         "WindowAggregate",
@@ -453,7 +457,8 @@ public final class PlanTranslator {
             handler.handler(), handler.accumulatorType(), aggregate.windowEndKeyIndex(),
             aggregate.isEventTime()),
         input,
-        types.toRowType(aggregate.getRowType()));
+        types.toRowType(aggregate.getRowType()),
+        StateSignature.of(aggregate, handler.accumulatorType()));
   }
 
   /**
@@ -473,7 +478,8 @@ public final class PlanTranslator {
             timestampPrecision(input.type().typeAt(timeField)), aggregate.window().size(),
             windowKeyLayout(aggregate), aggregate.isEventTime()),
         input,
-        types.toRowType(aggregate.getRowType()));
+        types.toRowType(aggregate.getRowType()),
+        StateSignature.of(aggregate, handler.accumulatorType()));
   }
 
   /**
@@ -548,7 +554,8 @@ public final class PlanTranslator {
             : new MiniBatchGroupAggOperator(
                 handler.handler(), handler.accumulatorType(), updateBefore, ttl, miniBatch),
         input,
-        types.toRowType(aggregate.getRowType()));
+        types.toRowType(aggregate.getRowType()),
+        StateSignature.of(aggregate, handler.accumulatorType()));
   }
 
   /** The local phase: pre-aggregates each mini-batch per key, before the exchange. */
@@ -563,7 +570,8 @@ public final class PlanTranslator {
         "LocalGroupAggregate",
         new LocalGroupAggOperator(handler.handler(), key, MiniBatchConfig.of(settings)),
         input,
-        types.toRowType(local.getRowType()));
+        types.toRowType(local.getRowType()),
+        StateSignature.of(local, handler.accumulatorType()));
   }
 
   /** The global phase: merges the partial accumulators of the local phases per key. */
@@ -583,7 +591,8 @@ public final class PlanTranslator {
         new GlobalGroupAggOperator(handler.handler(), handler.accumulatorType(), global.keyArity(),
             !modes.dropsUpdateBefore(global), ttl, MiniBatchConfig.of(settings)),
         input,
-        types.toRowType(global.getRowType()));
+        types.toRowType(global.getRowType()),
+        StateSignature.of(global, handler.accumulatorType()));
   }
 
   private JobBuilder.Output scan(StreamPhysicalTableSourceScan scan) {
@@ -679,7 +688,9 @@ public final class PlanTranslator {
         "ChangelogNormalize",
         new ChangelogNormalizeOperator(scanned.type(), ttl),
         scanned.exchangedBy(new JobBuilder.Exchange(new RowKeySelector(key), false)),
-        scanned.type());
+        scanned.type(),
+        // Each key's last row, by the table's primary key: another key is another state.
+        "key=" + java.util.Arrays.toString(keyFields));
   }
 
   /**
@@ -695,7 +706,9 @@ public final class PlanTranslator {
         "SinkMaterializer",
         new io.strom.runtime.sql.SinkUpsertMaterializeOperator(output.type(), ttl),
         output.exchangedBy(new JobBuilder.Exchange(new RowKeySelector(key), false)),
-        output.type());
+        output.type(),
+        // The rows per sink key: another key is another state.
+        "key=" + java.util.Arrays.toString(keyFields));
   }
 
   /**
