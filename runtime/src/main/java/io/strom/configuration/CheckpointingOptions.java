@@ -96,21 +96,23 @@ public final class CheckpointingOptions {
 
   public static final ConfigOption<String> DIRECTORY =
       ConfigOptions.key("execution.checkpointing.dir")
-          .stringType()
+          .locationType()
           .noDefaultValue()
           .withFallbackKeys("state.checkpoints.dir")
           .withDescription(
-              "Local directory checkpoints are written to, one subdirectory per job. Required when"
-                  + " checkpointing is enabled.");
+              "Directory checkpoints are written to, one subdirectory per job: a local path, a"
+                  + " file: URI, or a URI of any scheme whose java.nio FileSystemProvider is on the"
+                  + " classpath. Required when checkpointing is enabled.");
 
   public static final ConfigOption<String> SAVEPOINT_DIRECTORY =
       ConfigOptions.key("execution.checkpointing.savepoint-dir")
-          .stringType()
+          .locationType()
           .noDefaultValue()
           .withFallbackKeys("state.savepoints.dir")
           .withDescription(
-              "Local directory savepoints are written to when no other is given, one"
-                  + " subdirectory per savepoint (savepoint-<job>-<n>).");
+              "Directory savepoints are written to when no other is given, one subdirectory per"
+                  + " savepoint (savepoint-<job>-<n>); a local path or a URI, as for"
+                  + " execution.checkpointing.dir.");
 
   public static final ConfigOption<Integer> NUM_RETAINED =
       ConfigOptions.key("execution.checkpointing.num-retained")
@@ -134,10 +136,11 @@ public final class CheckpointingOptions {
 
   public static final ConfigOption<String> RECOVERY_PATH =
       ConfigOptions.key("execution.state-recovery.path")
-          .stringType()
+          .locationType()
           .noDefaultValue()
           .withFallbackKeys("execution.savepoint.path")
           .withDescription(
-              "A retained checkpoint directory (…/<job id>/chk-<n>) to start the job from. The"
-                  + " job may run with another parallelism than the one that wrote it.");
+              "A retained checkpoint directory (…/<job id>/chk-<n>) or a savepoint to start the"
+                  + " job from, as a local path or a URI. The job may run with another"
+                  + " parallelism than the one that wrote it.");
 }

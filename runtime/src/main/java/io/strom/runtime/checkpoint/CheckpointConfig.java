@@ -3,7 +3,9 @@ package io.strom.runtime.checkpoint;
 import io.strom.configuration.CheckpointingOptions;
 import io.strom.configuration.CheckpointingOptions.CheckpointingMode;
 import io.strom.configuration.CheckpointingOptions.ExternalizedCheckpointRetention;
+import io.strom.configuration.ConfigOption;
 import io.strom.configuration.Configuration;
+import io.strom.util.StorageLocations;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -49,7 +51,7 @@ public record CheckpointConfig(
   public static Path workingDirectory(Configuration configuration) {
     String checkpoints = configuration.get(CheckpointingOptions.DIRECTORY);
     if (checkpoints != null && !checkpoints.isBlank()) {
-      return Path.of(checkpoints).toAbsolutePath();
+      return resolve(CheckpointingOptions.DIRECTORY, checkpoints);
     }
     return savepointDirectory(configuration);
   }
@@ -69,7 +71,9 @@ public record CheckpointConfig(
 
   private static Path savepointDirectory(Configuration configuration) {
     String savepoints = configuration.get(CheckpointingOptions.SAVEPOINT_DIRECTORY);
-    return savepoints == null || savepoints.isBlank() ? null : Path.of(savepoints).toAbsolutePath();
+    return savepoints == null || savepoints.isBlank()
+        ? null
+        : resolve(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepoints);
   }
 
   /**
@@ -121,10 +125,20 @@ public record CheckpointConfig(
     require(directory != null && !directory.isBlank(),
         "Checkpointing is enabled (" + CheckpointingOptions.INTERVAL.key() + " = "
             + interval.toMillis() + " ms) but no directory is set: set "
-            + CheckpointingOptions.DIRECTORY.key() + " to a local directory.");
+            + CheckpointingOptions.DIRECTORY.key() + " to a local directory or a URI.");
     return new CheckpointConfig(
-        interval, timeout, minPause, mode, Path.of(directory).toAbsolutePath(), numRetained,
+        interval, timeout, minPause, mode, resolve(CheckpointingOptions.DIRECTORY, directory),
+        numRetained,
         savepoints, retention);
+  }
+
+  /** The path a location option names; an error says which option. */
+  public static Path resolve(ConfigOption<String> option, String location) {
+    try {
+      return StorageLocations.resolve(location);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option.key() + ": " + e.getMessage(), e);
+    }
   }
 
   private static void require(boolean condition, String message) {

@@ -6,6 +6,7 @@ import io.strom.runtime.graph.JobGraph;
 import io.strom.runtime.graph.JobVertex;
 import io.strom.runtime.graph.StreamNode;
 import io.strom.runtime.metrics.MetricGroup;
+import io.strom.util.StorageLocations;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -158,6 +159,23 @@ public final class CheckpointCoordinator {
         done += acks.containsKey(task) ? 0 : 1;
       }
       return done == targets.numTasks();
+    }
+  }
+
+  /**
+   * Checks that the storage's file system does what checkpoints rely on, so that a directory on
+   * one that cannot fails the job's submission rather than every checkpoint.
+   *
+   * @throws IllegalArgumentException naming the directory and what its file system cannot do
+   */
+  public void checkStorage() {
+    try {
+      storage.checkUsable();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "Checkpoints cannot be written to " + StorageLocations.describe(config.directory())
+              + ": " + e.getMessage(),
+          e);
     }
   }
 
