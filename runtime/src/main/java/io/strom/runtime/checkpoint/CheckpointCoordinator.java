@@ -90,7 +90,9 @@ public final class CheckpointCoordinator {
   private Targets targets;
   private ScheduledFuture<?> periodic;
   private Pending pending;
-  private long lastEndMillis;
+  /** When the last checkpoint ended, by {@link System#nanoTime}: the minimum pause counts from it. */
+  private long lastEndNanos;
+  private boolean anyEnded;
   private volatile long numCompleted;
   private volatile long numFailed;
   private volatile long lastDurationMillis;
@@ -279,10 +281,11 @@ public final class CheckpointCoordinator {
     if (targets == null || pending != null) {
       return;
     }
-    long now = System.currentTimeMillis();
-    if (now < lastEndMillis + config.minPause().toMillis()) {
+    // A monotonic clock: a wall clock set back would stretch the pause.
+    if (anyEnded && System.nanoTime() - lastEndNanos < config.minPause().toNanos()) {
       return;
     }
+    long now = System.currentTimeMillis();
     String notReady = targets.notReadyReason();
     if (notReady != null) {
       LOG.debug("Not triggering a checkpoint of job '{}': {}", job.name(), notReady);
@@ -401,7 +404,6 @@ public final class CheckpointCoordinator {
       return;
     }
     long now = System.currentTimeMillis();
-    lastEndMillis = now;
     long written = sharedState.register(checkpoint);
     completed.addLast(checkpoint);
     while (completed.size() > config.numRetained()) {
@@ -422,6 +424,7 @@ public final class CheckpointCoordinator {
         "Checkpoint {} of job '{}' completed in {} ms ({} bytes written, {} bytes in all)",
         checkpoint.checkpointId(), job.name(), lastDurationMillis, lastSizeBytes,
         lastFullSizeBytes);
+    ended();
     p.targets.notifyCheckpointComplete(checkpoint.checkpointId());
     triggerRequestedSavepoint();
   }
@@ -440,12 +443,21 @@ public final class CheckpointCoordinator {
       abort(p, "writing it to " + target + " failed: " + e);
       return;
     }
-    lastEndMillis = System.currentTimeMillis();
+    ended();
     LOG.info("Savepoint {} of job '{}' written to {}", p.id, job.name(), target);
     // Sinks commit what the savepoint covers, as for a checkpoint.
     p.targets.notifyCheckpointComplete(p.id);
     p.savepoint.result().complete(target);
     triggerRequestedSavepoint();
+  }
+
+  /**
+   * Marks the end of a checkpoint, once its storage is tidied (the time that takes is no part of
+   * the pause).
+   */
+  private void ended() {
+    lastEndNanos = System.nanoTime();
+    anyEnded = true;
   }
 
   private CompletedCheckpoint build(Pending p) {
@@ -480,11 +492,11 @@ public final class CheckpointCoordinator {
     if (p.timeout != null) {
       p.timeout.cancel(false);
     }
-    lastEndMillis = System.currentTimeMillis();
     numFailed++;
     LOG.warn("Checkpoint {} of job '{}' aborted: {}", p.id, job.name(), reason);
     p.acks.values().forEach(sharedState::discardUnregistered);
     storage.discard(p.id);
+    ended();
     if (p.savepoint != null) {
       p.savepoint.result().completeExceptionally(
           new IllegalStateException("Savepoint " + p.id + " of job '" + job.name()
