@@ -47,6 +47,17 @@ public final class CheckpointingOptions {
           .withDescription(
               "Least time between the end of one checkpoint and the start of the next.");
 
+  public static final ConfigOption<Integer> TOLERABLE_FAILED_CHECKPOINTS =
+      ConfigOptions.key("execution.checkpointing.tolerable-failed-checkpoints")
+          .intType()
+          .defaultValue(0)
+          .withDescription(
+              "Checkpoints that may fail in a row (timed out, declined by a task that could not"
+                  + " write its state, or not finalized) before the job fails over and restarts"
+                  + " from its latest checkpoint; 0 tolerates none. Failures because a task or the"
+                  + " job failed, and failed savepoints, do not count. A completed checkpoint"
+                  + " starts the count again.");
+
   public static final ConfigOption<Integer> MAX_CONCURRENT_CHECKPOINTS =
       ConfigOptions.key("execution.checkpointing.max-concurrent-checkpoints")
           .intType()

@@ -10,6 +10,7 @@ import io.strom.api.eventtime.WatermarkStrategy;
 import io.strom.api.typeinfo.Types;
 import io.strom.configuration.CheckpointingOptions;
 import io.strom.configuration.PipelineOptions;
+import io.strom.configuration.RestartStrategyOptions;
 import io.strom.datastream.RecoveryTestJob.SumPerKey;
 import io.strom.datastream.sink.CollectSink;
 import io.strom.runtime.cluster.JobClient;
@@ -27,15 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A checkpoint that cannot complete within execution.checkpointing.timeout: an operator holds its
- * snapshot of the first checkpoint until the job counts that checkpoint as failed. The checkpoint
- * is aborted without failing the job, the next ones complete, and the job's result is that of a
- * run without the stall.
+ * snapshot of the first checkpoint until the job counts that checkpoint as failed. Within
+ * execution.checkpointing.tolerable-failed-checkpoints the checkpoint is aborted without failing
+ * the job and the next ones complete; beyond it the job fails over. Either way its result is that
+ * of a run without the stall.
  */
 class CheckpointTimeoutTest {
   /** Opened by the test once the stalled checkpoint was counted as failed. */
   private static volatile CountDownLatch release;
 
   @TempDir Path checkpoints;
+  private final CollectSink<String> sink = new CollectSink<>();
 
   /** Passes numbers through; its snapshot of checkpoint 1 waits for {@link #release}. */
   static final class StallFirstSnapshot extends AbstractOperator<Long>
@@ -57,14 +60,55 @@ class CheckpointTimeoutTest {
 
   @Test
   void timedOutCheckpointIsAbortedAndCountedWhileTheJobGoesOn() throws Exception {
+    JobClient job = submit(10);
+    try {
+      awaitMetric(job, "job.numberOfFailedCheckpoints", 1);
+      assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
+      assertThat(job.metrics().get("job.numberOfCompletedCheckpoints")).isZero();
+      release.countDown();
+
+      awaitCompletedCheckpoints(job, 2);
+      assertThat(job.metrics().get("job.lastCompletedCheckpointId")).isGreaterThan(1);
+      assertThat(job.metrics().get("job.numberOfFailedCheckpoints")).isEqualTo(1);
+      assertThat(job.metrics().get("job.numRestarts")).isZero();
+
+      expectFullResult(job);
+    } finally {
+      release.countDown();
+      sink.discard();
+    }
+  }
+
+  @Test
+  void timedOutCheckpointBeyondTheToleranceFailsTheJobOver() throws Exception {
+    JobClient job = submit(0);
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (job.status() == JobStatus.RUNNING) {
+        assertThat(System.nanoTime()).as("failed over within 30 s").isLessThan(deadline);
+        Thread.sleep(2);
+      }
+      assertThat(job.status()).isEqualTo(JobStatus.RESTARTING);
+      release.countDown();
+
+      expectFullResult(job);
+      assertThat(job.metrics().get("job.numRestarts")).isEqualTo(1);
+    } finally {
+      release.countDown();
+      sink.discard();
+    }
+  }
+
+  private JobClient submit(int tolerableFailures) throws Exception {
     release = new CountDownLatch(1);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
     env.getConfiguration()
         .set(CheckpointingOptions.INTERVAL, Duration.ofMillis(30))
         .set(CheckpointingOptions.TIMEOUT, Duration.ofMillis(150))
+        .set(CheckpointingOptions.TOLERABLE_FAILED_CHECKPOINTS, tolerableFailures)
         .set(CheckpointingOptions.DIRECTORY, checkpoints.toString())
+        .set(RestartStrategyOptions.FIXED_DELAY_DELAY, Duration.ofMillis(10))
         .set(PipelineOptions.BUFFER_TIMEOUT, Duration.ofMillis(5));
-    CollectSink<String> sink = new CollectSink<>();
     env.fromSource(
             new GeneratorSource<>(i -> i, RecoveryTestJob.RECORDS, 60_000),
             WatermarkStrategy.noWatermarks(),
@@ -74,29 +118,22 @@ class CheckpointTimeoutTest {
         .keyBy(x -> x % RecoveryTestJob.KEYS)
         .process(new SumPerKey(0))
         .sinkTo(sink);
-    JobClient job = env.executeAsync("stalled checkpoint");
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (job.metrics().getOrDefault("job.numberOfFailedCheckpoints", 0L) < 1) {
-        assertThat(System.nanoTime()).as("checkpoint 1 timed out").isLessThan(deadline);
-        assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
-        Thread.sleep(2);
-      }
-      assertThat(job.metrics().get("job.numberOfCompletedCheckpoints")).isZero();
-      release.countDown();
+    return env.executeAsync("stalled checkpoint");
+  }
 
-      awaitCompletedCheckpoints(job, 2);
-      assertThat(job.metrics().get("job.lastCompletedCheckpointId")).isGreaterThan(1);
-      assertThat(job.metrics().get("job.numberOfFailedCheckpoints")).isEqualTo(1);
-      assertThat(job.metrics().get("job.numRestarts")).isZero();
-
-      await(job);
-      assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
-      assertThat(lastPerKey(sink)).isEqualTo(expectedSums());
-      assertThat(sink.results()).hasSize(RecoveryTestJob.KEYS);
-    } finally {
-      release.countDown();
-      sink.discard();
+  private static void awaitMetric(JobClient job, String name, long atLeast)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (job.metrics().getOrDefault(name, 0L) < atLeast) {
+      assertThat(System.nanoTime()).as("%s reaches %d", name, atLeast).isLessThan(deadline);
+      assertThat(job.status().isTerminal()).as("job ended first").isFalse();
+      Thread.sleep(2);
     }
+  }
+
+  private void expectFullResult(JobClient job) throws Exception {
+    await(job);
+    assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
+    assertThat(lastPerKey(sink)).isEqualTo(expectedSums());
   }
 }

@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param numRetained completed checkpoints kept
  * @param savepointDirectory where savepoints go when the request names no directory, or null
  * @param retention whether retained checkpoints outlive a job that failed or was canceled
+ * @param tolerableFailures checkpoints that may fail in a row before the job fails over
  */
 public record CheckpointConfig(
     Duration interval,
@@ -30,7 +31,8 @@ public record CheckpointConfig(
     Path directory,
     int numRetained,
     Path savepointDirectory,
-    ExternalizedCheckpointRetention retention) {
+    ExternalizedCheckpointRetention retention,
+    int tolerableFailures) {
 
   /** The shortest interval accepted: shorter ones would do little but checkpoint. */
   static final Duration MIN_INTERVAL = Duration.ofMillis(10);
@@ -92,10 +94,11 @@ public record CheckpointConfig(
     Path savepoints = savepointDirectory(configuration);
     ExternalizedCheckpointRetention retention =
         configuration.get(CheckpointingOptions.EXTERNALIZED_RETENTION);
+    int tolerableFailures = configuration.get(CheckpointingOptions.TOLERABLE_FAILED_CHECKPOINTS);
     if (interval == null || interval.isZero()) {
       return new CheckpointConfig(
           Duration.ZERO, timeout, minPause, mode, workingDirectory(configuration), numRetained,
-          savepoints, retention);
+          savepoints, retention, tolerableFailures);
     }
     require(!interval.isNegative() && interval.compareTo(MIN_INTERVAL) >= 0,
         CheckpointingOptions.INTERVAL.key() + " must be at least " + MIN_INTERVAL.toMillis()
@@ -120,6 +123,9 @@ public record CheckpointConfig(
         CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT.key() + " must not be negative, was "
             + alignedTimeout.toMillis() + " ms; 0 makes unaligned checkpoints unaligned from"
             + " the start.");
+    require(tolerableFailures >= 0,
+        CheckpointingOptions.TOLERABLE_FAILED_CHECKPOINTS.key() + " must not be negative, was "
+            + tolerableFailures);
     require(numRetained >= 1,
         CheckpointingOptions.NUM_RETAINED.key() + " must be at least 1, was " + numRetained);
     require(directory != null && !directory.isBlank(),
@@ -129,7 +135,7 @@ public record CheckpointConfig(
     return new CheckpointConfig(
         interval, timeout, minPause, mode, resolve(CheckpointingOptions.DIRECTORY, directory),
         numRetained,
-        savepoints, retention);
+        savepoints, retention, tolerableFailures);
   }
 
   /** The path a location option names; an error says which option. */

@@ -1,5 +1,6 @@
 package io.strom.runtime.checkpoint;
 
+import io.strom.configuration.CheckpointingOptions;
 import io.strom.configuration.CheckpointingOptions.ExternalizedCheckpointRetention;
 import io.strom.runtime.cluster.JobStatus;
 import io.strom.runtime.graph.JobGraph;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * every task's acknowledgement with its state, and completes the checkpoint by writing its
  * metadata last and atomically; then tells the tasks, and deletes checkpoints beyond the number
  * retained. A checkpoint not complete within the timeout, or one a task declined, is aborted and
- * its files deleted.
+ * its files deleted. More such failures in a row than {@code
+ * execution.checkpointing.tolerable-failed-checkpoints} fail the execution attempt over, as Flink
+ * does; aborts because the attempt stopped, and failed savepoints, do not count.
  *
  * <p>Checkpoints go on after some tasks finished (a source subtask that got no split, a bounded
  * input that ran out while others run): a finished task counts as done, with no state, since all
@@ -77,6 +80,12 @@ public final class CheckpointCoordinator {
     void triggerTask(String task, CheckpointBarrier barrier);
 
     void notifyCheckpointComplete(long checkpointId);
+
+    /**
+     * Fails this attempt, as a failed task would: more checkpoints failed in a row than {@code
+     * execution.checkpointing.tolerable-failed-checkpoints} allows.
+     */
+    void failCheckpointing(Throwable cause);
   }
 
   private final JobGraph job;
@@ -95,6 +104,8 @@ public final class CheckpointCoordinator {
   private boolean anyEnded;
   private volatile long numCompleted;
   private volatile long numFailed;
+  /** Checkpoints (not savepoints) that failed since the last one completed, for the tolerance. */
+  private int consecutiveFailures;
   private volatile long lastDurationMillis;
   private volatile long lastSizeBytes;
   private volatile long lastFullSizeBytes;
@@ -266,7 +277,7 @@ public final class CheckpointCoordinator {
     }
     targets = null;
     if (pending != null) {
-      abort(pending, reason);
+      abort(pending, reason, false);
     }
     // No task of the stopped attempt snapshots any more; a new one reuses only retained files.
     sharedState.deleteAllUnreferenced();
@@ -420,6 +431,7 @@ public final class CheckpointCoordinator {
     lastSizeBytes = written;
     lastFullSizeBytes = checkpoint.sizeInBytes();
     lastCompletedId = checkpoint.checkpointId();
+    consecutiveFailures = 0;
     LOG.info(
         "Checkpoint {} of job '{}' completed in {} ms ({} bytes written, {} bytes in all)",
         checkpoint.checkpointId(), job.name(), lastDurationMillis, lastSizeBytes,
@@ -449,6 +461,19 @@ public final class CheckpointCoordinator {
     p.targets.notifyCheckpointComplete(p.id);
     p.savepoint.result().complete(target);
     triggerRequestedSavepoint();
+  }
+
+  private void countFailure(Pending p, String reason) {
+    consecutiveFailures++;
+    if (consecutiveFailures > config.tolerableFailures()) {
+      String message =
+          consecutiveFailures + " checkpoint(s) in a row failed, more than "
+              + CheckpointingOptions.TOLERABLE_FAILED_CHECKPOINTS.key() + " = "
+              + config.tolerableFailures() + " tolerates; the last, checkpoint " + p.id + ", because "
+              + reason + ". Raise that setting to keep running through failed checkpoints.";
+      consecutiveFailures = 0;
+      p.targets.failCheckpointing(new IllegalStateException(message));
+    }
   }
 
   /**
@@ -485,6 +510,16 @@ public final class CheckpointCoordinator {
   }
 
   private void abort(Pending p, String reason) {
+    abort(p, reason, true);
+  }
+
+  /**
+   * Ends a checkpoint in progress without completing it.
+   *
+   * @param counts whether it counts towards the tolerable failures (the checkpoint itself failed,
+   *     rather than the attempt it ran in)
+   */
+  private void abort(Pending p, String reason, boolean counts) {
     if (pending != p) {
       return;
     }
@@ -497,6 +532,9 @@ public final class CheckpointCoordinator {
     p.acks.values().forEach(sharedState::discardUnregistered);
     storage.discard(p.id);
     ended();
+    if (counts && p.savepoint == null) {
+      countFailure(p, reason);
+    }
     if (p.savepoint != null) {
       p.savepoint.result().completeExceptionally(
           new IllegalStateException("Savepoint " + p.id + " of job '" + job.name()

@@ -396,6 +396,10 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
           (System.nanoTime() - start) / 1000);
       env.checkpointResponder()
           .acknowledgeCheckpoint(checkpointId, new SubtaskState(vertex.id(), subtask, operators));
+    } catch (FaultPoints.InjectedFailure e) {
+      // The task fails with it, and its failure ends the checkpoint: a decline racing ahead of
+      // it would count as a failed checkpoint and fail the job over on a wrong cause.
+      discardNativeSnapshots(states);
     } catch (Exception e) {
       discardAndDecline(checkpointId, states, e);
     }
@@ -412,10 +416,14 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
   }
 
   private void discardAndDecline(long checkpointId, List<PendingState> states, Throwable reason) {
+    discardNativeSnapshots(states);
+    env.checkpointResponder().declineCheckpoint(checkpointId, vertex.id(), subtask, reason);
+  }
+
+  private static void discardNativeSnapshots(List<PendingState> states) {
     states.stream()
         .filter(s -> s.nativeSnapshot() != null)
         .forEach(s -> s.nativeSnapshot().discard());
-    env.checkpointResponder().declineCheckpoint(checkpointId, vertex.id(), subtask, reason);
   }
 
   /** Every operator of the chain (and the source reader) hears that a checkpoint completed. */

@@ -53,6 +53,7 @@ class CheckpointCoordinatorTest {
   private final class OneTask implements CheckpointCoordinator.Targets {
     final List<Trigger> triggers = new CopyOnWriteArrayList<>();
     final Map<Long, Long> completedAt = new ConcurrentHashMap<>();
+    final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private final LongPredicate acknowledges;
     private final long ackDelayMillis;
 
@@ -96,16 +97,26 @@ class CheckpointCoordinatorTest {
     public void triggerTask(String task, CheckpointBarrier barrier) {}
 
     @Override
+    public void failCheckpointing(Throwable cause) {
+      failures.add(cause);
+    }
+
+    @Override
     public void notifyCheckpointComplete(long checkpointId) {
       completedAt.put(checkpointId, System.nanoTime());
     }
   }
 
   private void start(Duration timeout, Duration minPause, OneTask oneTask) throws Exception {
+    start(timeout, minPause, Integer.MAX_VALUE, oneTask);
+  }
+
+  private void start(Duration timeout, Duration minPause, int tolerable, OneTask oneTask)
+      throws Exception {
     CheckpointConfig config =
         new CheckpointConfig(
             INTERVAL, timeout, minPause, CheckpointingMode.EXACTLY_ONCE, directory, 1, directory,
-            ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS);
+            ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS, tolerable);
     JobGraph job = new JobGraph("job-1", "timing", new Configuration(), 128, List.of(), List.of());
     coordinator = new CheckpointCoordinator(job, config, jobThread, metrics.group("job"), 1);
     task = oneTask;
@@ -185,5 +196,39 @@ class CheckpointCoordinatorTest {
     assertThat(task.triggers).hasSizeGreaterThanOrEqualTo(5);
     assertThat(task.triggers)
         .allSatisfy(t -> assertThat(t.inFlight()).as("in flight at %d", t.id()).isZero());
+  }
+
+  @Test
+  void moreFailuresInARowThanTolerableFailTheAttempt() throws Exception {
+    // Checkpoints 1, 2 and 4, 5, 6 time out; 3 completes and starts the count again.
+    start(Duration.ofMillis(30), Duration.ZERO, 2, new OneTask(id -> id == 3, 0));
+
+    await("the attempt failed", () -> !task.failures.isEmpty());
+
+    assertThat(task.triggers).extracting(Trigger::id).startsWith(1L, 2L, 3L, 4L, 5L, 6L);
+    assertThat(task.completedAt).containsOnlyKeys(3L);
+    assertThat(task.failures.get(0))
+        .hasMessageContaining("3 checkpoint(s) in a row failed")
+        .hasMessageContaining("execution.checkpointing.tolerable-failed-checkpoints = 2")
+        .hasMessageContaining("checkpoint 6")
+        .hasMessageContaining("did not complete within 30 ms");
+    assertThat(gauge("numberOfFailedCheckpoints")).isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void failedSavepointsAndAbortsOnStopDoNotCount() throws Exception {
+    start(Duration.ofMillis(30), Duration.ZERO, 0, new OneTask(id -> false, 0));
+    await("a checkpoint in flight", () -> !task.triggers.isEmpty());
+    jobThread.submit(() -> coordinator.stop("the attempt failed")).get(10, TimeUnit.SECONDS);
+    var savepoint = coordinator.triggerSavepoint(directory.resolve("savepoints"));
+    jobThread.submit(() -> coordinator.start(task)).get(10, TimeUnit.SECONDS);
+
+    await("the first checkpoint after the savepoint timed out", () -> !task.failures.isEmpty());
+
+    assertThat(savepoint).isCompletedExceptionally();
+    // Checkpoint 1 was aborted by the stop, savepoint 2 timed out: only checkpoint 3 counts.
+    assertThat(task.failures.get(0))
+        .hasMessageContaining("1 checkpoint(s) in a row failed")
+        .hasMessageContaining("the last, checkpoint 3,");
   }
 }
