@@ -99,7 +99,7 @@ public final class CheckpointCoordinator {
   private Targets targets;
   private ScheduledFuture<?> periodic;
   private Pending pending;
-  /** When the last checkpoint ended, by {@link System#nanoTime}: the minimum pause counts from it. */
+  /** When the last checkpoint ended ({@link System#nanoTime}): the minimum pause counts from it. */
   private long lastEndNanos;
   private boolean anyEnded;
   private volatile long numCompleted;
@@ -354,7 +354,8 @@ public final class CheckpointCoordinator {
         () -> {
           Pending p = pending;
           if (p != null && p.id == checkpointId && p.targets == from) {
-            abort(p, task + " could not write its state: " + reason);
+            abort(p, task + " could not write its state: " + reason,
+                !(reason instanceof DeclinedByEndingTask));
           }
         });
   }
@@ -469,8 +470,9 @@ public final class CheckpointCoordinator {
       String message =
           consecutiveFailures + " checkpoint(s) in a row failed, more than "
               + CheckpointingOptions.TOLERABLE_FAILED_CHECKPOINTS.key() + " = "
-              + config.tolerableFailures() + " tolerates; the last, checkpoint " + p.id + ", because "
-              + reason + ". Raise that setting to keep running through failed checkpoints.";
+              + config.tolerableFailures() + " tolerates; the last, checkpoint " + p.id
+              + ", because " + reason + ". Raise that setting to keep running through failed"
+              + " checkpoints.";
       consecutiveFailures = 0;
       p.targets.failCheckpointing(new IllegalStateException(message));
     }

@@ -231,4 +231,22 @@ class CheckpointCoordinatorTest {
         .hasMessageContaining("1 checkpoint(s) in a row failed")
         .hasMessageContaining("the last, checkpoint 3,");
   }
+
+  @Test
+  void declineOfAnEndingTaskAbortsWithoutCountingAndAFailedUploadCounts() throws Exception {
+    start(Duration.ofSeconds(10), Duration.ZERO, 0, new OneTask(id -> false, 0));
+    await("checkpoint 1 in flight", () -> !task.triggers.isEmpty());
+
+    coordinator.decline(
+        task, 1, "Sum (1/1)", new DeclinedByEndingTask("Sum (1/1) is ending", null));
+    await("checkpoint 2 in flight", () -> task.triggers.size() >= 2);
+    assertThat(gauge("numberOfFailedCheckpoints")).isEqualTo(1);
+    assertThat(task.failures).isEmpty();
+
+    coordinator.decline(task, 2, "Sum (1/1)", new java.io.IOException("disk full"));
+    await("the attempt failed", () -> !task.failures.isEmpty());
+    assertThat(task.failures.get(0))
+        .hasMessageContaining("the last, checkpoint 2, because Sum (1/1) could not write its state")
+        .hasMessageContaining("disk full");
+  }
 }
