@@ -47,6 +47,17 @@ public final class CheckpointingOptions {
           .withDescription(
               "Least time between the end of one checkpoint and the start of the next.");
 
+  public static final ConfigOption<Integer> TOLERABLE_FAILED_CHECKPOINTS =
+      ConfigOptions.key("execution.checkpointing.tolerable-failed-checkpoints")
+          .intType()
+          .defaultValue(0)
+          .withDescription(
+              "Checkpoints that may fail in a row (timed out, declined by a task that could not"
+                  + " write its state, or not finalized) before the job fails over and restarts"
+                  + " from its latest checkpoint; 0 tolerates none. Failures because a task or the"
+                  + " job failed, and failed savepoints, do not count. A completed checkpoint"
+                  + " starts the count again.");
+
   public static final ConfigOption<Integer> MAX_CONCURRENT_CHECKPOINTS =
       ConfigOptions.key("execution.checkpointing.max-concurrent-checkpoints")
           .intType()
@@ -96,21 +107,23 @@ public final class CheckpointingOptions {
 
   public static final ConfigOption<String> DIRECTORY =
       ConfigOptions.key("execution.checkpointing.dir")
-          .stringType()
+          .locationType()
           .noDefaultValue()
           .withFallbackKeys("state.checkpoints.dir")
           .withDescription(
-              "Local directory checkpoints are written to, one subdirectory per job. Required when"
-                  + " checkpointing is enabled.");
+              "Directory checkpoints are written to, one subdirectory per job: a local path, a"
+                  + " file: URI, or a URI of any scheme whose java.nio FileSystemProvider is on the"
+                  + " classpath. Required when checkpointing is enabled.");
 
   public static final ConfigOption<String> SAVEPOINT_DIRECTORY =
       ConfigOptions.key("execution.checkpointing.savepoint-dir")
-          .stringType()
+          .locationType()
           .noDefaultValue()
           .withFallbackKeys("state.savepoints.dir")
           .withDescription(
-              "Local directory savepoints are written to when no other is given, one"
-                  + " subdirectory per savepoint (savepoint-<job>-<n>).");
+              "Directory savepoints are written to when no other is given, one subdirectory per"
+                  + " savepoint (savepoint-<job>-<n>); a local path or a URI, as for"
+                  + " execution.checkpointing.dir.");
 
   public static final ConfigOption<Integer> NUM_RETAINED =
       ConfigOptions.key("execution.checkpointing.num-retained")
@@ -145,10 +158,11 @@ public final class CheckpointingOptions {
 
   public static final ConfigOption<String> RECOVERY_PATH =
       ConfigOptions.key("execution.state-recovery.path")
-          .stringType()
+          .locationType()
           .noDefaultValue()
           .withFallbackKeys("execution.savepoint.path")
           .withDescription(
-              "A retained checkpoint directory (…/<job id>/chk-<n>) to start the job from. The"
-                  + " job may run with another parallelism than the one that wrote it.");
+              "A retained checkpoint directory (…/<job id>/chk-<n>) or a savepoint to start the"
+                  + " job from, as a local path or a URI. The job may run with another"
+                  + " parallelism than the one that wrote it.");
 }

@@ -1,5 +1,7 @@
 package io.strom.configuration;
 
+import io.strom.util.StorageLocations;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -48,6 +50,14 @@ public final class ConfigOptions {
       return new TypedBuilder<>(key, String.class, Function.identity());
     }
 
+    /**
+     * Where state is kept: a local path or a URI of an installed file system (see {@link
+     * StorageLocations}); checked when set, kept as text.
+     */
+    public TypedBuilder<String> locationType() {
+      return new TypedBuilder<>(key, URI.class, StorageLocations::check);
+    }
+
     public TypedBuilder<Duration> durationType() {
       return new TypedBuilder<>(key, Duration.class, ConfigValues::parseDuration);
     }
@@ -64,10 +74,11 @@ public final class ConfigOptions {
   /** Sets the default of a typed option. */
   public static final class TypedBuilder<T> {
     private final String key;
-    private final Class<T> type;
+    /** The type a value is written as: usually {@code T}; {@link URI} for a location's text. */
+    private final Class<?> type;
     private final Function<String, T> parser;
 
-    private TypedBuilder(String key, Class<T> type, Function<String, T> parser) {
+    private TypedBuilder(String key, Class<?> type, Function<String, T> parser) {
       this.key = key;
       this.type = type;
       this.parser = parser;

@@ -106,6 +106,9 @@ final class ConfigValues {
     if (type == MemorySize.class) {
       return "a memory size such as '32 kb' or '64 mb'";
     }
+    if (type == java.net.URI.class) {
+      return "a local path or a URI such as file:///tmp/checkpoints";
+    }
     if (type.isEnum()) {
       return "one of " + java.util.Arrays.toString(type.getEnumConstants());
     }

@@ -239,6 +239,16 @@ final class RecoveryTestJob {
     }
   }
 
+  /** Waits until the job completed {@code count} checkpoints, failing if it ends first. */
+  static void awaitCompletedCheckpoints(JobClient client, long count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (client.metrics().getOrDefault("job.numberOfCompletedCheckpoints", 0L) < count) {
+      assertThat(System.nanoTime()).as("%d checkpoints within 30 s", count).isLessThan(deadline);
+      assertThat(client.status().isTerminal()).as("job ended first").isFalse();
+      Thread.sleep(2);
+    }
+  }
+
   /** The directory of the job's latest checkpoint that has metadata. */
   static Path latestRetainedCheckpoint(Path checkpoints, String jobId) throws IOException {
     try (Stream<Path> dirs = Files.list(checkpoints.resolve(jobId))) {

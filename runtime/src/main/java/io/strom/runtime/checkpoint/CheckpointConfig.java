@@ -3,7 +3,9 @@ package io.strom.runtime.checkpoint;
 import io.strom.configuration.CheckpointingOptions;
 import io.strom.configuration.CheckpointingOptions.CheckpointingMode;
 import io.strom.configuration.CheckpointingOptions.ExternalizedCheckpointRetention;
+import io.strom.configuration.ConfigOption;
 import io.strom.configuration.Configuration;
+import io.strom.util.StorageLocations;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -19,6 +21,7 @@ import java.time.Duration;
  * @param numRetained completed checkpoints kept
  * @param savepointDirectory where savepoints go when the request names no directory, or null
  * @param retention whether retained checkpoints outlive a job that failed or was canceled
+ * @param tolerableFailures checkpoints that may fail in a row before the job fails over
  */
 public record CheckpointConfig(
     Duration interval,
@@ -28,7 +31,8 @@ public record CheckpointConfig(
     Path directory,
     int numRetained,
     Path savepointDirectory,
-    ExternalizedCheckpointRetention retention) {
+    ExternalizedCheckpointRetention retention,
+    int tolerableFailures) {
 
   /** The shortest interval accepted: shorter ones would do little but checkpoint. */
   static final Duration MIN_INTERVAL = Duration.ofMillis(10);
@@ -49,7 +53,7 @@ public record CheckpointConfig(
   public static Path workingDirectory(Configuration configuration) {
     String checkpoints = configuration.get(CheckpointingOptions.DIRECTORY);
     if (checkpoints != null && !checkpoints.isBlank()) {
-      return Path.of(checkpoints).toAbsolutePath();
+      return resolve(CheckpointingOptions.DIRECTORY, checkpoints);
     }
     return savepointDirectory(configuration);
   }
@@ -69,7 +73,9 @@ public record CheckpointConfig(
 
   private static Path savepointDirectory(Configuration configuration) {
     String savepoints = configuration.get(CheckpointingOptions.SAVEPOINT_DIRECTORY);
-    return savepoints == null || savepoints.isBlank() ? null : Path.of(savepoints).toAbsolutePath();
+    return savepoints == null || savepoints.isBlank()
+        ? null
+        : resolve(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepoints);
   }
 
   /**
@@ -88,10 +94,11 @@ public record CheckpointConfig(
     Path savepoints = savepointDirectory(configuration);
     ExternalizedCheckpointRetention retention =
         configuration.get(CheckpointingOptions.EXTERNALIZED_RETENTION);
+    int tolerableFailures = configuration.get(CheckpointingOptions.TOLERABLE_FAILED_CHECKPOINTS);
     if (interval == null || interval.isZero()) {
       return new CheckpointConfig(
           Duration.ZERO, timeout, minPause, mode, workingDirectory(configuration), numRetained,
-          savepoints, retention);
+          savepoints, retention, tolerableFailures);
     }
     require(!interval.isNegative() && interval.compareTo(MIN_INTERVAL) >= 0,
         CheckpointingOptions.INTERVAL.key() + " must be at least " + MIN_INTERVAL.toMillis()
@@ -116,15 +123,28 @@ public record CheckpointConfig(
         CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT.key() + " must not be negative, was "
             + alignedTimeout.toMillis() + " ms; 0 makes unaligned checkpoints unaligned from"
             + " the start.");
+    require(tolerableFailures >= 0,
+        CheckpointingOptions.TOLERABLE_FAILED_CHECKPOINTS.key() + " must not be negative, was "
+            + tolerableFailures);
     require(numRetained >= 1,
         CheckpointingOptions.NUM_RETAINED.key() + " must be at least 1, was " + numRetained);
     require(directory != null && !directory.isBlank(),
         "Checkpointing is enabled (" + CheckpointingOptions.INTERVAL.key() + " = "
             + interval.toMillis() + " ms) but no directory is set: set "
-            + CheckpointingOptions.DIRECTORY.key() + " to a local directory.");
+            + CheckpointingOptions.DIRECTORY.key() + " to a local directory or a URI.");
     return new CheckpointConfig(
-        interval, timeout, minPause, mode, Path.of(directory).toAbsolutePath(), numRetained,
-        savepoints, retention);
+        interval, timeout, minPause, mode, resolve(CheckpointingOptions.DIRECTORY, directory),
+        numRetained,
+        savepoints, retention, tolerableFailures);
+  }
+
+  /** The path a location option names; an error says which option. */
+  public static Path resolve(ConfigOption<String> option, String location) {
+    try {
+      return StorageLocations.resolve(location);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option.key() + ": " + e.getMessage(), e);
+    }
   }
 
   private static void require(boolean condition, String message) {

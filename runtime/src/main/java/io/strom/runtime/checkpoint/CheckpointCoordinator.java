@@ -1,11 +1,13 @@
 package io.strom.runtime.checkpoint;
 
+import io.strom.configuration.CheckpointingOptions;
 import io.strom.configuration.CheckpointingOptions.ExternalizedCheckpointRetention;
 import io.strom.runtime.cluster.JobStatus;
 import io.strom.runtime.graph.JobGraph;
 import io.strom.runtime.graph.JobVertex;
 import io.strom.runtime.graph.StreamNode;
 import io.strom.runtime.metrics.MetricGroup;
+import io.strom.util.StorageLocations;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -29,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * every task's acknowledgement with its state, and completes the checkpoint by writing its
  * metadata last and atomically; then tells the tasks, and deletes checkpoints beyond the number
  * retained. A checkpoint not complete within the timeout, or one a task declined, is aborted and
- * its files deleted.
+ * its files deleted. More such failures in a row than {@code
+ * execution.checkpointing.tolerable-failed-checkpoints} fail the execution attempt over, as Flink
+ * does; aborts because the attempt stopped, and failed savepoints, do not count.
  *
  * <p>Checkpoints go on after some tasks finished (a source subtask that got no split, a bounded
  * input that ran out while others run): a finished task counts as done, with no state, since all
@@ -76,6 +80,12 @@ public final class CheckpointCoordinator {
     void triggerTask(String task, CheckpointBarrier barrier);
 
     void notifyCheckpointComplete(long checkpointId);
+
+    /**
+     * Fails this attempt, as a failed task would: more checkpoints failed in a row than {@code
+     * execution.checkpointing.tolerable-failed-checkpoints} allows.
+     */
+    void failCheckpointing(Throwable cause);
   }
 
   private final JobGraph job;
@@ -89,9 +99,13 @@ public final class CheckpointCoordinator {
   private Targets targets;
   private ScheduledFuture<?> periodic;
   private Pending pending;
-  private long lastEndMillis;
+  /** When the last checkpoint ended ({@link System#nanoTime}): the minimum pause counts from it. */
+  private long lastEndNanos;
+  private boolean anyEnded;
   private volatile long numCompleted;
   private volatile long numFailed;
+  /** Checkpoints (not savepoints) that failed since the last one completed, for the tolerance. */
+  private int consecutiveFailures;
   private volatile long lastDurationMillis;
   private volatile long lastSizeBytes;
   private volatile long lastFullSizeBytes;
@@ -158,6 +172,23 @@ public final class CheckpointCoordinator {
         done += acks.containsKey(task) ? 0 : 1;
       }
       return done == targets.numTasks();
+    }
+  }
+
+  /**
+   * Checks that the storage's file system does what checkpoints rely on, so that a directory on
+   * one that cannot fails the job's submission rather than every checkpoint.
+   *
+   * @throws IllegalArgumentException naming the directory and what its file system cannot do
+   */
+  public void checkStorage() {
+    try {
+      storage.checkUsable();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "Checkpoints cannot be written to " + StorageLocations.describe(config.directory())
+              + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -246,7 +277,7 @@ public final class CheckpointCoordinator {
     }
     targets = null;
     if (pending != null) {
-      abort(pending, reason);
+      abort(pending, reason, false);
     }
     // No task of the stopped attempt snapshots any more; a new one reuses only retained files.
     sharedState.deleteAllUnreferenced();
@@ -261,10 +292,11 @@ public final class CheckpointCoordinator {
     if (targets == null || pending != null) {
       return;
     }
-    long now = System.currentTimeMillis();
-    if (now < lastEndMillis + config.minPause().toMillis()) {
+    // A monotonic clock: a wall clock set back would stretch the pause.
+    if (anyEnded && System.nanoTime() - lastEndNanos < config.minPause().toNanos()) {
       return;
     }
+    long now = System.currentTimeMillis();
     String notReady = targets.notReadyReason();
     if (notReady != null) {
       LOG.debug("Not triggering a checkpoint of job '{}': {}", job.name(), notReady);
@@ -322,7 +354,8 @@ public final class CheckpointCoordinator {
         () -> {
           Pending p = pending;
           if (p != null && p.id == checkpointId && p.targets == from) {
-            abort(p, task + " could not write its state: " + reason);
+            abort(p, task + " could not write its state: " + reason,
+                !(reason instanceof DeclinedByEndingTask));
           }
         });
   }
@@ -383,7 +416,6 @@ public final class CheckpointCoordinator {
       return;
     }
     long now = System.currentTimeMillis();
-    lastEndMillis = now;
     long written = sharedState.register(checkpoint);
     completed.addLast(checkpoint);
     while (completed.size() > config.numRetained()) {
@@ -400,10 +432,12 @@ public final class CheckpointCoordinator {
     lastSizeBytes = written;
     lastFullSizeBytes = checkpoint.sizeInBytes();
     lastCompletedId = checkpoint.checkpointId();
+    consecutiveFailures = 0;
     LOG.info(
         "Checkpoint {} of job '{}' completed in {} ms ({} bytes written, {} bytes in all)",
         checkpoint.checkpointId(), job.name(), lastDurationMillis, lastSizeBytes,
         lastFullSizeBytes);
+    ended();
     p.targets.notifyCheckpointComplete(checkpoint.checkpointId());
     triggerRequestedSavepoint();
   }
@@ -422,12 +456,35 @@ public final class CheckpointCoordinator {
       abort(p, "writing it to " + target + " failed: " + e);
       return;
     }
-    lastEndMillis = System.currentTimeMillis();
+    ended();
     LOG.info("Savepoint {} of job '{}' written to {}", p.id, job.name(), target);
     // Sinks commit what the savepoint covers, as for a checkpoint.
     p.targets.notifyCheckpointComplete(p.id);
     p.savepoint.result().complete(target);
     triggerRequestedSavepoint();
+  }
+
+  private void countFailure(Pending p, String reason) {
+    consecutiveFailures++;
+    if (consecutiveFailures > config.tolerableFailures()) {
+      String message =
+          consecutiveFailures + " checkpoint(s) in a row failed, more than "
+              + CheckpointingOptions.TOLERABLE_FAILED_CHECKPOINTS.key() + " = "
+              + config.tolerableFailures() + " tolerates; the last, checkpoint " + p.id
+              + ", because " + reason + ". Raise that setting to keep running through failed"
+              + " checkpoints.";
+      consecutiveFailures = 0;
+      p.targets.failCheckpointing(new IllegalStateException(message));
+    }
+  }
+
+  /**
+   * Marks the end of a checkpoint, once its storage is tidied (the time that takes is no part of
+   * the pause).
+   */
+  private void ended() {
+    lastEndNanos = System.nanoTime();
+    anyEnded = true;
   }
 
   private CompletedCheckpoint build(Pending p) {
@@ -455,6 +512,16 @@ public final class CheckpointCoordinator {
   }
 
   private void abort(Pending p, String reason) {
+    abort(p, reason, true);
+  }
+
+  /**
+   * Ends a checkpoint in progress without completing it.
+   *
+   * @param counts whether it counts towards the tolerable failures (the checkpoint itself failed,
+   *     rather than the attempt it ran in)
+   */
+  private void abort(Pending p, String reason, boolean counts) {
     if (pending != p) {
       return;
     }
@@ -462,11 +529,14 @@ public final class CheckpointCoordinator {
     if (p.timeout != null) {
       p.timeout.cancel(false);
     }
-    lastEndMillis = System.currentTimeMillis();
     numFailed++;
     LOG.warn("Checkpoint {} of job '{}' aborted: {}", p.id, job.name(), reason);
     p.acks.values().forEach(sharedState::discardUnregistered);
     storage.discard(p.id);
+    ended();
+    if (counts && p.savepoint == null) {
+      countFailure(p, reason);
+    }
     if (p.savepoint != null) {
       p.savepoint.result().completeExceptionally(
           new IllegalStateException("Savepoint " + p.id + " of job '" + job.name()

@@ -3,14 +3,15 @@ package io.strom.runtime.checkpoint;
 import static java.util.Objects.requireNonNull;
 
 import io.strom.runtime.state.KeyGroupRange;
+import io.strom.util.StorageLocations;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -23,14 +24,17 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The checkpoints of one job in a local directory: {@code <dir>/<jobId>/chk-<n>/} holds one state
- * file per subtask with keyed state and, written last and atomically, the {@code _metadata} file.
+ * The checkpoints of one job in a directory, on the local disk or any file system with an
+ * installed {@link java.nio.file.spi.FileSystemProvider} (see {@link StorageLocations}): {@code
+ * <dir>/<jobId>/chk-<n>/} holds one state file per subtask with keyed state and, written last and
+ * atomically, the {@code _metadata} file.
  * A checkpoint directory without metadata is incomplete and never restored from. Incremental
  * checkpoints also keep files in {@code <dir>/<jobId>/shared/}, referenced by every checkpoint that
  * contains them (see {@link SharedStateRegistry}).
@@ -89,12 +93,7 @@ public final class CheckpointStorage {
     long length = 0;
     ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
     try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-        FileChannel out =
-            FileChannel.open(
-                target,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
+        SeekableByteChannel out = openForWriting(target)) {
       while (in.read(buffer) >= 0) {
         buffer.flip();
         crc.update(buffer.array(), 0, buffer.limit());
@@ -104,7 +103,7 @@ public final class CheckpointStorage {
         }
         buffer.clear();
       }
-      out.force(true);
+      forceToDisk(out);
     }
     return new StateFile(relativePath, localName, length, crc.getValue());
   }
@@ -138,17 +137,12 @@ public final class CheckpointStorage {
     Path directory = checkpointDirectory(checkpointId);
     Files.createDirectories(directory);
     Path file = directory.resolve(fileName);
-    try (FileChannel channel =
-            FileChannel.open(
-                file,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+    try (SeekableByteChannel channel = openForWriting(file);
         StateFileOutput out = new StateFileOutput(Channels.newOutputStream(channel))) {
       out.writeByte(STATE_FILE_VERSION);
       writer.writeTo(out);
       out.flush();
-      channel.force(true);
+      forceToDisk(channel);
       return new WrittenFile(fileName, out.position(), out.crc32());
     } catch (IOException | RuntimeException e) {
       try {
@@ -169,26 +163,77 @@ public final class CheckpointStorage {
     Path directory = checkpoint.directory();
     Files.createDirectories(directory);
     Path temp = directory.resolve(METADATA_FILE + ".inprogress");
-    try (FileChannel channel =
-        FileChannel.open(
-            temp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
+    try (SeekableByteChannel channel = openForWriting(temp)) {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
-      channel.force(true);
+      forceToDisk(channel);
     }
     try {
       Files.move(
           temp, directory.resolve(METADATA_FILE), StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException(
-          "The checkpoint directory " + jobDirectory + " is on a file system without atomic"
-              + " renames; choose another execution.checkpointing.dir",
-          e);
+      throw noAtomicMove(e);
+    }
+  }
+
+  private IOException noAtomicMove(AtomicMoveNotSupportedException e) {
+    return new IOException(
+        "The checkpoint directory " + StorageLocations.describe(jobDirectory) + " is on a file"
+            + " system without atomic renames, which completing a checkpoint relies on; choose"
+            + " another execution.checkpointing.dir",
+        e);
+  }
+
+  /**
+   * Checks, before the first checkpoint, that the directory of the job's directory can hold
+   * checkpoints: that files can be created in it, renamed atomically (as metadata files are),
+   * listed and deleted. Leaves no file behind.
+   *
+   * @throws IOException saying which of these the file system cannot do
+   */
+  public void checkUsable() throws IOException {
+    Path base = jobDirectory.getParent();
+    Files.createDirectories(base);
+    Path probe = base.resolve(".probe-" + UUID.randomUUID());
+    Path renamed = base.resolve(probe.getFileName() + ".renamed");
+    try {
+      try (SeekableByteChannel channel = openForWriting(probe)) {
+        channel.write(ByteBuffer.wrap(new byte[] {STATE_FILE_VERSION}));
+      }
+      try {
+        Files.move(probe, renamed, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        throw noAtomicMove(e);
+      }
+      try (Stream<Path> children = Files.list(base)) {
+        if (children.noneMatch(p -> p.getFileName().toString().equals(
+            renamed.getFileName().toString()))) {
+          throw new IOException(
+              "Listing the checkpoint directory " + StorageLocations.describe(base)
+                  + " does not show a file just written there");
+        }
+      }
+    } finally {
+      Files.deleteIfExists(probe);
+      Files.deleteIfExists(renamed);
+    }
+  }
+
+  /** Opens a file of the storage for writing from its start, whichever file system it is on. */
+  private static SeekableByteChannel openForWriting(Path file) throws IOException {
+    return Files.newByteChannel(
+        file,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING,
+        StandardOpenOption.WRITE);
+  }
+
+  /** Forces a written file to disk where the file system can say so (a local one). */
+  private static void forceToDisk(SeekableByteChannel channel) throws IOException {
+    if (channel instanceof FileChannel file) {
+      file.force(true);
     }
   }
 
@@ -212,7 +257,8 @@ public final class CheckpointStorage {
         files = list.sorted((a, b) -> Boolean.compare(isMetadata(a), isMetadata(b))).toList();
       }
       for (Path file : files) {
-        Files.copy(file, target.resolve(file.getFileName()));
+        // By name: the target may be on another file system, whose paths do not mix.
+        Files.copy(file, target.resolve(file.getFileName().toString()));
       }
       deleteRecursively(source);
     }
@@ -390,18 +436,15 @@ public final class CheckpointStorage {
       return;
     }
     Path file = checkpointDirectory.resolve(handle.fileName());
-    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-      if (in.readByte() != STATE_FILE_VERSION) {
+    try (SeekableByteChannel in = Files.newByteChannel(file, StandardOpenOption.READ)) {
+      if (readFully(in, 0, 1)[0] != STATE_FILE_VERSION) {
         throw unreadable(
             checkpointDirectory, "file " + file + " has an unknown format version", null);
       }
       for (int kg = first; kg <= last; kg++) {
         int length = handle.lengthOf(kg);
         if (length > 0) {
-          byte[] section = new byte[length];
-          in.seek(handle.offsetOf(kg));
-          in.readFully(section);
-          consumer.accept(kg, section);
+          consumer.accept(kg, readFully(in, handle.offsetOf(kg), length));
         }
       }
     } catch (NoSuchFileException | FileNotFoundException e) {
@@ -409,6 +452,19 @@ public final class CheckpointStorage {
     } catch (EOFException e) {
       throw unreadable(checkpointDirectory, "file " + file + " is truncated", e);
     }
+  }
+
+  /** Reads {@code length} bytes at {@code position}; fewer left is an {@link EOFException}. */
+  private static byte[] readFully(SeekableByteChannel in, long position, int length)
+      throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(length);
+    in.position(position);
+    while (buffer.hasRemaining()) {
+      if (in.read(buffer) < 0) {
+        throw new EOFException();
+      }
+    }
+    return buffer.array();
   }
 
   /** The one form of every restore error: which checkpoint of which job, and what is wrong. */

@@ -344,6 +344,11 @@ final class ExecutionAttempt
   }
 
   @Override
+  public void failCheckpointing(Throwable cause) {
+    owner.taskFailed(this, "checkpointing", null, cause);
+  }
+
+  @Override
   public void notifyCheckpointComplete(long checkpointId) {
     List<Deployed> all;
     synchronized (this) {

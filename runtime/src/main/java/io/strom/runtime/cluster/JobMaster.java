@@ -11,6 +11,7 @@ import io.strom.runtime.graph.JobVertex;
 import io.strom.runtime.metrics.MetricGroup;
 import io.strom.runtime.metrics.MetricRegistry;
 import io.strom.runtime.state.KeyedStateBackendFactory;
+import io.strom.util.StorageLocations;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -102,6 +103,7 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
         long first = initialCheckpoint == null ? 1 : initialCheckpoint.checkpointId() + 1;
         checkpoints =
             new CheckpointCoordinator(job, checkpointConfig, jobThread, jobMetrics, first);
+        checkpoints.checkStorage();
       }
       attempt = newAttempt(0, initialCheckpoint);
       attempt.deploy();
@@ -119,7 +121,8 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
     }
     CompletedCheckpoint checkpoint;
     try {
-      checkpoint = CheckpointStorage.load(Path.of(path));
+      checkpoint =
+          CheckpointStorage.load(CheckpointConfig.resolve(CheckpointingOptions.RECOVERY_PATH, path));
     } catch (IOException e) {
       throw new IllegalArgumentException(
           e.getMessage() + " (from " + CheckpointingOptions.RECOVERY_PATH.key() + ")", e);
@@ -322,17 +325,22 @@ final class JobMaster implements JobClient, ExecutionAttempt.Owner {
   }
 
   private CompletableFuture<String> savepoint(String directory, boolean drain) {
-    Path parent =
-        directory != null && !directory.isBlank()
-            ? Path.of(directory).toAbsolutePath()
-            : checkpointConfig == null ? null : checkpointConfig.savepointDirectory();
+    Path parent;
+    try {
+      parent =
+          directory != null && !directory.isBlank()
+              ? StorageLocations.resolve(directory)
+              : checkpointConfig == null ? null : checkpointConfig.savepointDirectory();
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     if (parent == null || checkpoints == null) {
       return CompletableFuture.failedFuture(
           new IllegalArgumentException(
               "No directory for the savepoint of job '" + job.name() + "': name one, or set "
                   + CheckpointingOptions.SAVEPOINT_DIRECTORY.key() + " before the job starts."));
     }
-    return checkpoints.triggerSavepoint(parent, drain).thenApply(Path::toString);
+    return checkpoints.triggerSavepoint(parent, drain).thenApply(StorageLocations::describe);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.strom.configuration.CheckpointingOptions;
 import io.strom.runtime.checkpoint.CheckpointBarrier;
 import io.strom.runtime.checkpoint.CheckpointConfig;
 import io.strom.runtime.checkpoint.CheckpointStorage;
+import io.strom.runtime.checkpoint.DeclinedByEndingTask;
 import io.strom.runtime.checkpoint.KeyedStateHandle;
 import io.strom.runtime.checkpoint.NativeKeyedState;
 import io.strom.runtime.checkpoint.OperatorKeys;
@@ -80,6 +81,8 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
   private final Map<CompletableFuture<Void>, List<PendingState>> writing = new ConcurrentHashMap<>();
   /** Set when the task is canceled or failed: snapshots being written stop at the next key group. */
   private volatile boolean writesCanceled;
+  /** The task is ending: a checkpoint it gives up from now on is no failed checkpoint. */
+  private boolean ending;
 
   TaskCheckpointer(
       JobVertex vertex,
@@ -165,9 +168,12 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
 
   private void abandonPendingInFlight() {
     if (pendingInFlight != null) {
+      String why =
+          "Checkpoint " + pendingInFlightId + " was abandoned before every barrier arrived";
       pendingInFlight.completeExceptionally(
-          new IllegalStateException(
-              "Checkpoint " + pendingInFlightId + " was abandoned before every barrier arrived"));
+          ending
+              ? new DeclinedByEndingTask(why + ": " + taskName + " is ending", null)
+              : new IllegalStateException(why));
       pendingInFlight = null;
     }
   }
@@ -257,6 +263,7 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
    */
   void awaitWrites(boolean cancel) {
     // No barrier arrives any more: an unaligned snapshot still waiting for one is given up.
+    ending = true;
     abandonPendingInFlight();
     if (cancel) {
       writesCanceled = true;
@@ -397,7 +404,14 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
       env.checkpointResponder()
           .acknowledgeCheckpoint(checkpointId, new SubtaskState(vertex.id(), subtask, operators));
     } catch (Exception e) {
-      discardAndDecline(checkpointId, states, e);
+      if (writesCanceled || e instanceof FaultPoints.InjectedFailure) {
+        // The task is failing or canceled: a failed checkpoint counted ahead of the task's
+        // failure could fail the job on a wrong cause.
+        discardAndDecline(
+            checkpointId, states, new DeclinedByEndingTask(taskName + " is ending", e));
+      } else {
+        discardAndDecline(checkpointId, states, e);
+      }
     }
   }
 

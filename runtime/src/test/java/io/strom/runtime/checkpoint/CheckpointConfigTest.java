@@ -121,4 +121,42 @@ class CheckpointConfigTest {
     assertThatThrownBy(() -> CheckpointConfig.from(conf))
         .hasMessageContaining("set execution.checkpointing.dir");
   }
+
+  @Test
+  void toleratesNoFailedCheckpointUnlessSetAndRefusesANegativeTolerance() {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
+    conf.set(CheckpointingOptions.DIRECTORY, "/tmp/x");
+    assertThat(CheckpointConfig.from(conf).tolerableFailures()).isZero();
+    conf.setString("execution.checkpointing.tolerable-failed-checkpoints", "3");
+    assertThat(CheckpointConfig.from(conf).tolerableFailures()).isEqualTo(3);
+    conf.setString("execution.checkpointing.tolerable-failed-checkpoints", "-1");
+    assertThatThrownBy(() -> CheckpointConfig.from(conf))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("execution.checkpointing.tolerable-failed-checkpoints must not be"
+            + " negative, was -1");
+  }
+
+  @Test
+  void directoriesMayBeFileUris() {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
+    conf.setString("execution.checkpointing.dir", "file:///tmp/strom-checkpoints");
+    conf.setString("execution.checkpointing.savepoint-dir", "file:/tmp/strom-savepoints");
+    CheckpointConfig config = CheckpointConfig.from(conf);
+    assertThat(config.directory()).isEqualTo(java.nio.file.Path.of("/tmp/strom-checkpoints"));
+    assertThat(config.savepointDirectory())
+        .isEqualTo(java.nio.file.Path.of("/tmp/strom-savepoints"));
+  }
+
+  @Test
+  void directoryOfAnUnknownSchemeIsRefusedNamingTheKey() {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
+    conf.setString("execution.checkpointing.dir", "nosuchfs://bucket/checkpoints");
+    assertThatThrownBy(() -> CheckpointConfig.from(conf))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("execution.checkpointing.dir")
+        .hasMessageContaining("No file system for the scheme 'nosuchfs'");
+  }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.ProviderMismatchException;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -110,7 +111,8 @@ public final class RocksDbNativeRestore {
   private static void linkOrCopy(Path source, Path local) throws IOException {
     try {
       Files.createLink(local, source);
-    } catch (UnsupportedOperationException | IOException e) {
+    } catch (UnsupportedOperationException | ProviderMismatchException | IOException e) {
+      // Not linkable (stored on another file system): copied instead.
       if (e instanceof NoSuchFileException missing) {
         throw missing;
       }
