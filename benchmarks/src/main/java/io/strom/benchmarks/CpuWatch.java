@@ -2,7 +2,6 @@ package io.strom.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,13 +16,16 @@ import java.util.stream.Collectors;
  * says little on a shared machine; CPU time per event does not depend on what else runs.
  */
 public final class CpuWatch implements Runnable {
-  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final com.sun.management.ThreadMXBean threads =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final com.sun.management.OperatingSystemMXBean os =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Map<Long, Long> startCpu = new ConcurrentHashMap<>();
   private final Map<Long, Long> lastCpu = new ConcurrentHashMap<>();
   private final Map<Long, String> names = new ConcurrentHashMap<>();
+  private final Map<Long, Long> startAllocated = new ConcurrentHashMap<>();
+  private final Map<Long, Long> lastAllocated = new ConcurrentHashMap<>();
   private long processStart;
   private Thread thread;
 
@@ -61,10 +63,13 @@ public final class CpuWatch implements Runnable {
       if (cpu < 0) {
         continue;
       }
+      long allocated = threads.getThreadAllocatedBytes(info.getThreadId());
       if (atStart) {
         startCpu.put(info.getThreadId(), cpu);
+        startAllocated.put(info.getThreadId(), allocated);
       }
       lastCpu.put(info.getThreadId(), cpu);
+      lastAllocated.put(info.getThreadId(), allocated);
       names.putIfAbsent(info.getThreadId(), info.getThreadName());
     }
   }
@@ -75,6 +80,23 @@ public final class CpuWatch implements Runnable {
     thread.interrupt();
     sample(false);
     return (os.getProcessCpuTime() - processStart) / 1e9;
+  }
+
+  /**
+   * Bytes the Java threads allocated on the heap since the start, as last sampled. Unlike CPU
+   * time it does not grow when other programs compete for the cores, and it drives the garbage
+   * collector's share of the CPU. Read after {@link #stop()}.
+   */
+  public long allocatedBytes() {
+    return allocatedPerThread().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Allocated bytes per thread name since the start; read after {@link #stop()}. */
+  public Map<String, Long> allocatedPerThread() {
+    Map<String, Long> byName = new LinkedHashMap<>();
+    lastAllocated.forEach((id, bytes) -> byName.merge(
+        names.get(id), bytes - startAllocated.getOrDefault(id, 0L), Long::sum));
+    return byName;
   }
 
   /**

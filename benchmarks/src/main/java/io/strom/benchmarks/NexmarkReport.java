@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 /**
  * The command line and the printed table of the Nexmark runners: {@code [--events N]
  * [--parallelism 1,2] [--set key=value ...] [--threads] [q0 q1 ...]} in, one line per query and
- * parallelism out, with events, seconds, events per second, peak heap and the CPU seconds the
- * process used per million events ({@code --threads} adds each busy thread's CPU seconds). Shared so that the Strom and the Apache Flink runner
- * take the same flags and print the same columns.
+ * parallelism out, with events, seconds, events per second, peak heap, and the CPU seconds the
+ * process used and the megabytes its Java threads allocated per million events ({@code --threads}
+ * adds each busy thread's CPU seconds). Shared so that the Strom and the Apache Flink runner take
+ * the same flags and print the same columns.
  */
 public final class NexmarkReport {
   private final long events;
@@ -85,22 +86,25 @@ public final class NexmarkReport {
   }
 
   public void header() {
-    out.printf(Locale.ROOT, "%-5s %4s %12s %9s %14s %10s %12s%n",
-        "query", "par", "events", "seconds", "events/s", "peak heap", "cpu s/M ev");
+    out.printf(Locale.ROOT, "%-5s %4s %12s %9s %14s %10s %12s %12s%n",
+        "query", "par", "events", "seconds", "events/s", "peak heap", "cpu s/M ev", "alloc MB/M");
   }
 
   /** One measured run; {@code cpu} is the process's CPU time over it. */
   public void measured(String query, int parallelism, double seconds, long peakHeapBytes,
       CpuWatch cpu) {
     double cpuSeconds = cpu.stop();
-    out.printf(Locale.ROOT, "%-5s %4d %12d %9.2f %14.0f %8d MB %12.3f%n",
+    double millions = events / 1e6;
+    out.printf(Locale.ROOT, "%-5s %4d %12d %9.2f %14.0f %8d MB %12.3f %12.0f%n",
         query, parallelism, events, seconds, events / seconds, peakHeapBytes >> 20,
-        cpuSeconds / (events / 1e6));
+        cpuSeconds / millions, (cpu.allocatedBytes() >> 20) / millions);
     if (threads) {
       Map<String, Double> perThread = cpu.perThread(0.0);
+      Map<String, Long> allocated = cpu.allocatedPerThread();
       perThread.forEach((name, s) -> {
         if (s >= 0.05) {
-          out.printf(Locale.ROOT, "        %8.2f s  %s%n", s, name);
+          out.printf(Locale.ROOT, "        %8.2f s %8d MB  %s%n",
+              s, allocated.getOrDefault(name, 0L) >> 20, name);
         }
       });
       double javaThreads = perThread.values().stream().mapToDouble(Double::doubleValue).sum();
