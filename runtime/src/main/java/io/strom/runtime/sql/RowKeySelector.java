@@ -6,8 +6,8 @@ import io.strom.api.functions.KeySelector;
 import io.strom.data.BinaryRow;
 import io.strom.data.Row;
 import io.strom.runtime.generated.GeneratedClass;
-import io.strom.runtime.graph.KeyHashing;
 import io.strom.runtime.generated.Projection;
+import io.strom.runtime.graph.KeyHashing;
 
 /**
  * The key of a SQL row (grouping or join columns) as a binary row, extracted by a generated
