@@ -11,23 +11,27 @@ import java.util.stream.Stream;
 
 /**
  * The command line and the printed table of the Nexmark runners: {@code [--events N]
- * [--parallelism 1,2] [--set key=value ...] [q0 q1 ...]} in, one line per query and parallelism out, with events,
- * seconds, events per second and peak heap. Shared so that the Strom and the Apache Flink runner
- * take the same flags and print the same columns.
+ * [--parallelism 1,2] [--set key=value ...] [--threads] [q0 q1 ...]} in, one line per query and
+ * parallelism out, with events, seconds, events per second, peak heap, and the CPU seconds the
+ * process used and the megabytes its Java threads allocated per million events ({@code --threads}
+ * adds each busy thread's CPU seconds). Shared so that the Strom and the Apache Flink runner take
+ * the same flags and print the same columns.
  */
 public final class NexmarkReport {
   private final long events;
   private final List<Integer> parallelisms;
   private final List<String> queries;
   private final Map<String, String> options;
+  private final boolean threads;
   private final PrintStream out;
 
   private NexmarkReport(long events, List<Integer> parallelisms, List<String> queries,
-      Map<String, String> options, PrintStream out) {
+      Map<String, String> options, boolean threads, PrintStream out) {
     this.events = events;
     this.parallelisms = List.copyOf(parallelisms);
     this.queries = List.copyOf(queries);
     this.options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    this.threads = threads;
     this.out = out;
   }
 
@@ -37,6 +41,7 @@ public final class NexmarkReport {
     List<Integer> parallelisms = List.of(1, 2);
     List<String> queries = new ArrayList<>();
     Map<String, String> options = new LinkedHashMap<>();
+    boolean threads = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--events" -> events = Long.parseLong(args[++i].replace("_", ""));
@@ -51,6 +56,7 @@ public final class NexmarkReport {
           }
           options.put(option.substring(0, eq).trim(), option.substring(eq + 1).trim());
         }
+        case "--threads" -> threads = true;
         default -> queries.add(args[i]);
       }
     }
@@ -59,7 +65,7 @@ public final class NexmarkReport {
         queries.add("q" + q);
       }
     }
-    return new NexmarkReport(events, parallelisms, queries, options, out);
+    return new NexmarkReport(events, parallelisms, queries, options, threads, out);
   }
 
   public long events() {
@@ -80,13 +86,31 @@ public final class NexmarkReport {
   }
 
   public void header() {
-    out.printf(Locale.ROOT, "%-5s %4s %12s %9s %14s %10s%n",
-        "query", "par", "events", "seconds", "events/s", "peak heap");
+    out.printf(Locale.ROOT, "%-5s %4s %12s %9s %14s %10s %12s %12s%n",
+        "query", "par", "events", "seconds", "events/s", "peak heap", "cpu s/M ev", "alloc MB/M");
   }
 
-  public void measured(String query, int parallelism, double seconds, long peakHeapBytes) {
-    out.printf(Locale.ROOT, "%-5s %4d %12d %9.2f %14.0f %8d MB%n",
-        query, parallelism, events, seconds, events / seconds, peakHeapBytes >> 20);
+  /** One measured run; {@code cpu} is the process's CPU time over it. */
+  public void measured(String query, int parallelism, double seconds, long peakHeapBytes,
+      CpuWatch cpu) {
+    double cpuSeconds = cpu.stop();
+    double millions = events / 1e6;
+    out.printf(Locale.ROOT, "%-5s %4d %12d %9.2f %14.0f %8d MB %12.3f %12.0f%n",
+        query, parallelism, events, seconds, events / seconds, peakHeapBytes >> 20,
+        cpuSeconds / millions, (cpu.allocatedBytes() >> 20) / millions);
+    if (threads) {
+      Map<String, Double> perThread = cpu.perThread(0.0);
+      Map<String, Long> allocated = cpu.allocatedPerThread();
+      perThread.forEach((name, s) -> {
+        if (s >= 0.05) {
+          out.printf(Locale.ROOT, "        %8.2f s %8d MB  %s%n",
+              s, allocated.getOrDefault(name, 0L) >> 20, name);
+        }
+      });
+      double javaThreads = perThread.values().stream().mapToDouble(Double::doubleValue).sum();
+      out.printf(Locale.ROOT, "        %8.2f s  (threads outside Java: garbage collector, JIT)%n",
+          cpuSeconds - javaThreads);
+    }
   }
 
   /** A query that failed; {@code why} is printed after the query and parallelism. */

@@ -8,7 +8,7 @@ import io.strom.planner.session.SqlSession;
  * parallelism: events, seconds, events per second and the peak heap seen while it ran.
  *
  * <pre>
- * bin/strom-nexmark [--events N] [--parallelism 1,2] [--set key=value ...] [q0 q1 ...]
+ * bin/strom-nexmark [--events N] [--parallelism 1,2] [--set key=value ...] [--threads] [q0 q1 ...]
  * </pre>
  *
  * {@code --set} sets a session option for every query, e.g. {@code --set
@@ -43,17 +43,19 @@ public final class NexmarkRunner {
       NexmarkFiles.prepare(query);
       System.gc();
       HeapWatch heap = HeapWatch.start();
+      CpuWatch cpu = CpuWatch.start();
       long start = System.nanoTime();
       try {
         session.executeScript(script);
       } catch (RuntimeException e) {
         heap.stop();
+        cpu.stop();
         report.failed(query, parallelism, "does not run: " + NexmarkReport.firstLine(e.getMessage()));
         return;
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       long peak = heap.stop();
-      report.measured(query, parallelism, seconds, peak);
+      report.measured(query, parallelism, seconds, peak, cpu);
     }
   }
 }

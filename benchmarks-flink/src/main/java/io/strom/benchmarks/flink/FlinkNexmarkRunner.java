@@ -1,5 +1,6 @@
 package io.strom.benchmarks.flink;
 
+import io.strom.benchmarks.CpuWatch;
 import io.strom.benchmarks.HeapWatch;
 import io.strom.benchmarks.NexmarkFiles;
 import io.strom.benchmarks.NexmarkReport;
@@ -52,6 +53,7 @@ public final class FlinkNexmarkRunner {
     NexmarkFiles.prepare(query);
     System.gc();
     HeapWatch heap = HeapWatch.start();
+    CpuWatch cpu = CpuWatch.start();
     long start = System.nanoTime();
     try {
       for (String statement : script) {
@@ -62,11 +64,12 @@ public final class FlinkNexmarkRunner {
       }
     } catch (Exception e) {
       heap.stop();
+      cpu.stop();
       report.failed(query, parallelism, "does not run on Flink: " + reason(e));
       return;
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    report.measured(query, parallelism, seconds, heap.stop());
+    report.measured(query, parallelism, seconds, heap.stop(), cpu);
   }
 
   /** A streaming table environment on a local cluster of the given parallelism. */

@@ -150,13 +150,20 @@ public final class Partitioners {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public int selectChannel(T record, int numChannels) throws Exception {
-      K key = keySelector.getKey(record);
-      if (key == null) {
-        throw new NullPointerException("The key selector returned null for record " + record);
+      int keyHash;
+      if (keySelector instanceof KeyHashing<?> hashing) {
+        keyHash = ((KeyHashing<T>) hashing).keyHashCode(record);
+      } else {
+        K key = keySelector.getKey(record);
+        if (key == null) {
+          throw new NullPointerException("The key selector returned null for record " + record);
+        }
+        keyHash = key.hashCode();
       }
       return KeyGroups.subtaskOf(
-          KeyGroups.keyGroupOf(key, maxParallelism), maxParallelism, numChannels);
+          KeyGroups.keyGroupOfHash(keyHash, maxParallelism), maxParallelism, numChannels);
     }
 
     @Override

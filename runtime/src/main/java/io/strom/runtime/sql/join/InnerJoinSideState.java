@@ -5,7 +5,6 @@ import io.strom.api.typeinfo.Types;
 import io.strom.data.BinaryRow;
 import io.strom.runtime.state.KeyedStateAccess;
 import io.strom.types.RowType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,12 +25,10 @@ final class InnerJoinSideState extends JoinSideState {
   }
 
   @Override
-  List<Held> all() {
-    List<Held> all = new ArrayList<>();
+  void collectAll(List<Held> all) {
     for (Map.Entry<BinaryRow, Long> entry : copies.entries()) {
       all.add(new Held(entry.getKey(), entry.getValue(), 0));
     }
-    return all;
   }
 
   @Override

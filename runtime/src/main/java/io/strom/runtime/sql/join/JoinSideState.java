@@ -10,6 +10,7 @@ import io.strom.runtime.sql.StateTimeToLive;
 import io.strom.runtime.state.KeyedStateAccess;
 import io.strom.serde.RowSerializer;
 import io.strom.types.RowType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,6 +35,8 @@ abstract sealed class JoinSideState permits InnerJoinSideState, OuterJoinSideSta
   record Held(BinaryRow row, long copies, long matches) {}
 
   private final RowSerializer serializer;
+  /** What {@link #all} returns, refilled by each call: a join probes a side once per input row. */
+  private final ArrayList<Held> all = new ArrayList<>();
 
   JoinSideState(RowType rowType) {
     this.serializer = new RowSerializer(rowType);
@@ -89,8 +92,17 @@ abstract sealed class JoinSideState permits InnerJoinSideState, OuterJoinSideSta
     return binary;
   }
 
-  /** All rows held for the current key. */
-  abstract List<Held> all();
+  /**
+   * All rows held for the current key, in a list this side reuses: valid until the next call.
+   */
+  final List<Held> all() {
+    all.clear();
+    collectAll(all);
+    return all;
+  }
+
+  /** Adds every row held for the current key to {@code into}. */
+  abstract void collectAll(List<Held> into);
 
   /** Holds one more copy of {@code row}; {@code matches} is ignored where matches are not kept. */
   abstract void add(BinaryRow row, long matches);

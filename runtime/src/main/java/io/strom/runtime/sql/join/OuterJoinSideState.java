@@ -5,7 +5,6 @@ import io.strom.api.typeinfo.Types;
 import io.strom.data.BinaryRow;
 import io.strom.runtime.state.KeyedStateAccess;
 import io.strom.types.RowType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,13 +27,11 @@ final class OuterJoinSideState extends JoinSideState {
   }
 
   @Override
-  List<Held> all() {
-    List<Held> all = new ArrayList<>();
+  void collectAll(List<Held> all) {
     for (Map.Entry<BinaryRow, Long> entry : counts.entries()) {
       long packed = entry.getValue();
       all.add(new Held(entry.getKey(), packed & LOW_BITS, packed >>> 32));
     }
-    return all;
   }
 
   @Override

@@ -60,6 +60,8 @@ public final class StreamingJoinOperator extends AbstractOperator<Row>
   private transient JoinCondition test;
   private transient Row leftNulls;
   private transient Row rightNulls;
+  /** The held rows an input row matches, refilled per input row. */
+  private transient List<JoinSideState.Held> matches;
 
   /** Creates the non-equi part of the condition on the task (it may be generated code). */
   public interface JoinConditionFactory extends java.io.Serializable {
@@ -95,6 +97,7 @@ public final class StreamingJoinOperator extends AbstractOperator<Row>
     test = condition.create(context.userCodeClassLoader());
     leftNulls = new GenericRow(leftType.fieldCount());
     rightNulls = new GenericRow(rightType.fieldCount());
+    matches = new ArrayList<>();
   }
 
   @Override
@@ -115,7 +118,8 @@ public final class StreamingJoinOperator extends AbstractOperator<Row>
     boolean inputOuter = inputIsLeft ? type.leftOuter : type.rightOuter;
     boolean otherOuter = inputIsLeft ? type.rightOuter : type.leftOuter;
     boolean outer = inputOuter || otherOuter;
-    List<JoinSideState.Held> matches = new ArrayList<>();
+    List<JoinSideState.Held> matches = this.matches;
+    matches.clear();
     long matchCount = 0;
     for (JoinSideState.Held held : matchable(keys.currentKey()) ? other.all() : List.<JoinSideState.Held>of()) {
       boolean match = inputIsLeft ? test.test(input, held.row()) : test.test(held.row(), input);
