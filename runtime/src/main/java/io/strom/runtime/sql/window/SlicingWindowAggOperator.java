@@ -122,14 +122,16 @@ public final class SlicingWindowAggOperator extends AbstractOperator<Row>
    * The end of the slice {@code input} goes to. On event time it is the one computed from the
    * row's time upstream. On processing time it is the slice of this operator's clock, as in
    * Flink: a row may wait in an exchange past the end of the slice given it upstream, after that
-   * slice's windows fired, and would make them fire a second time.
+   * slice's windows fired, and would make them fire a second time. A window fires once the clock
+   * reaches its last millisecond, so a row that comes in that millisecond goes to the next slice:
+   * it may come after the window fired.
    */
   private long sliceEndOf(Row input) {
     if (eventTime) {
       // Slice bounds are TIMESTAMP(3): millisecond precision.
       return input.getTimestamp(sliceEndIndex, 3).millisecond();
     }
-    return slices.sliceStart(timers.currentProcessingTime()) + slices.step();
+    return slices.sliceStart(timers.currentProcessingTime() + 1) + slices.step();
   }
 
   @Override
