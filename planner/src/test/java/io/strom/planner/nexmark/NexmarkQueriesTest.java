@@ -123,7 +123,8 @@ class NexmarkQueriesTest {
   /**
    * q10 writes every bid into CSV files partitioned by day and minute: one {@code dt=.../hm=...}
    * directory per minute of the run (the ':' escaped as Flink does), each committed with a
-   * {@code _SUCCESS} file, holding the bids of that minute without the partition columns.
+   * {@code _SUCCESS} file, holding the bids of that minute without the partition columns. Each
+   * file line is read back and compared, field by field, with the generator's bids.
    */
   @Test
   void q10WritesEveryBidIntoItsDayAndMinutePartition(@TempDir Path output) throws Exception {
@@ -135,36 +136,90 @@ class NexmarkQueriesTest {
         results.get(results.size() - 1).rows().get(0).getString(0).toString());
     assertThat(written).isEqualTo(bids().size());
 
-    Map<String, Long> expected = new TreeMap<>();
-    DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-    DateTimeFormatter minute = DateTimeFormatter.ofPattern("HH:mm");
+    List<List<Object>> expected = new ArrayList<>();
     for (Bid bid : bids()) {
       LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochMilli(bid.dateTime()), ZoneOffset.UTC);
-      String partition = "dt=" + day.format(time) + "/hm=" + minute.format(time).replace(":", "%3A");
-      expected.merge(partition, 1L, Long::sum);
+      expected.add(List.of(q10Partition(time), bid.auction(), bid.bidder(), bid.price(), time,
+          bid.extra()));
     }
-    assertThat(expected).hasSizeGreaterThan(10);
-    Map<String, Long> actual = new TreeMap<>();
+    assertThat(expected.stream().map(row -> row.get(0)).distinct().count()).isGreaterThan(10);
+    List<List<Object>> actual = new ArrayList<>();
     try (Stream<Path> files = Files.walk(output)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         String partition = output.relativize(file.getParent()).toString();
         if (file.getFileName().toString().equals("_SUCCESS")) {
-          actual.putIfAbsent(partition, 0L);
           continue;
         }
         assertThat(file.getFileName().toString()).startsWith("part-");
         assertThat(file.getParent().resolve("_SUCCESS")).exists();
-        List<String> lines = Files.readAllLines(file);
-        // auction, bidder, price, dateTime, extra: dt and hm are the directories, not columns.
-        assertThat(lines).allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(5));
-        actual.merge(partition, (long) lines.size(), Long::sum);
+        for (String line : Files.readAllLines(file)) {
+          // auction, bidder, price, dateTime, extra: dt and hm are the directories, not columns.
+          String[] fields = line.split(",", -1);
+          assertThat(fields).hasSize(5);
+          actual.add(List.of(partition, Long.parseLong(fields[0]), Long.parseLong(fields[1]),
+              Long.parseLong(fields[2]), LocalDateTime.parse(fields[3].replace(' ', 'T')),
+              fields[4]));
+        }
       }
     }
-    assertThat(actual).isEqualTo(expected);
+    assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
 
     assertThat(session.execute("SELECT dt, hm, auction FROM nexmark_q10").rows())
         .hasSize(bids().size())
         .allSatisfy(row -> assertThat(row.getString(1).toString()).matches("\\d\\d:\\d\\d"));
+  }
+
+  /** The directory of q10's partition for a bid at {@code time}. */
+  private static String q10Partition(LocalDateTime time) {
+    return "dt=" + DateTimeFormatter.ofPattern("yyyy-MM-dd").format(time) + "/hm="
+        + DateTimeFormatter.ofPattern("HH:mm").format(time).replace(":", "%3A");
+  }
+
+  /**
+   * q12 counts each bidder's bids per 10 seconds of processing time. Its windows follow the wall
+   * clock, and a bounded run drops the processing-time windows still open when its input ends (no
+   * clock passes their end), so the rows are checked this way: the run is paced to 2000 events a
+   * second on one subtask, with the file's windows shrunk to 0.2 seconds so that several fire
+   * within it (10-second ones would need the test to wait for them). Windows fire in time order
+   * and bids come in the generator's order, so the windows before the last one that fired hold
+   * exactly the first N bids: per bidder their counts must equal those of the generator's first N
+   * bids, computed here in Java.
+   */
+  @Test
+  void q12CountsEveryBidOfEachBidderInProcessingTimeWindows() {
+    NexmarkRun paced = new NexmarkRun(2000, 2000, RUN.baseTime(), RUN.seed());
+    session.execute("SET 'parallelism.default' = '1'");
+    paced.createTables(session);
+    session.execute("ALTER TABLE datagen SET ('max-emit-speed' = 'false')");
+    String script = NexmarkRun.read("queries/q12.sql");
+    session.executeScript(script.substring(0, script.indexOf("INSERT INTO")));
+    String select = NexmarkRun.selectOf(12);
+    assertThat(select).contains("INTERVAL '10' SECOND");
+    List<List<Object>> rows = NexmarkResults.rows(
+        session.execute(select.replace("INTERVAL '10' SECOND", "INTERVAL '0.2' SECOND")));
+
+    long lastEnd = rows.stream().mapToLong(row -> (Long) row.get(3)).max().orElse(0);
+    Map<Long, Long> counted = new TreeMap<>();
+    long bidsCounted = 0;
+    for (List<Object> row : rows) {
+      long count = (Long) row.get(1);
+      long start = (Long) row.get(2);
+      long end = (Long) row.get(3);
+      assertThat(count).isPositive();
+      assertThat(end - start).isEqualTo(200);
+      assertThat(start % 200).isZero();
+      if (end < lastEnd) {
+        counted.merge((Long) row.get(0), count, Long::sum);
+        bidsCounted += count;
+      }
+    }
+    List<Bid> bids = paced.events().bids();
+    assertThat(bidsCounted).as("bids in windows before the last one fired").isPositive()
+        .isLessThan(bids.size());
+    Map<Long, Long> expected = new TreeMap<>();
+    bids.subList(0, (int) bidsCounted)
+        .forEach(bid -> expected.merge(bid.bidder(), 1L, Long::sum));
+    assertThat(counted).isEqualTo(expected);
   }
 
   @Test

@@ -98,8 +98,7 @@ public final class SlicingWindowAggOperator extends AbstractOperator<Row>
 
   @Override
   public void processElement(Row input, long timestamp) throws Exception {
-    // Slice bounds are TIMESTAMP(3): millisecond precision.
-    long sliceEnd = input.getTimestamp(sliceEndIndex, 3).millisecond();
+    long sliceEnd = sliceEndOf(input);
     long watermark = timers.currentWatermark();
     if (eventTime && slices.lastWindowEnd(sliceEnd) - 1 <= watermark) {
       lateRecordsDropped.inc();
@@ -117,6 +116,22 @@ public final class SlicingWindowAggOperator extends AbstractOperator<Row>
     // The input is insert-only: the planner plans window aggregations only over such inputs.
     handler.accumulate(input);
     sliceAccumulators.update(key, sliceEnd, handler.getAccumulators());
+  }
+
+  /**
+   * The end of the slice {@code input} goes to. On event time it is the one computed from the
+   * row's time upstream. On processing time it is the slice of this operator's clock, as in
+   * Flink: a row may wait in an exchange past the end of the slice given it upstream, after that
+   * slice's windows fired, and would make them fire a second time. A window fires once the clock
+   * reaches its last millisecond, so a row that comes in that millisecond goes to the next slice:
+   * it may come after the window fired.
+   */
+  private long sliceEndOf(Row input) {
+    if (eventTime) {
+      // Slice bounds are TIMESTAMP(3): millisecond precision.
+      return input.getTimestamp(sliceEndIndex, 3).millisecond();
+    }
+    return slices.sliceStart(timers.currentProcessingTime() + 1) + slices.step();
   }
 
   @Override

@@ -198,13 +198,36 @@ class SlicingWindowAggOperatorTest {
   void onProcessingTimeWindowsFireOnTheClock() throws Exception {
     try (var harness = unopened(SqlWindow.hop(10, 30, 0), false)) {
       harness.open();
+      harness.setProcessingTime(5);
       row(harness, 1, 1, 5);
+      harness.setProcessingTime(15);
       row(harness, 1, 2, 15);
       harness.setProcessingTime(19);
       assertThat(windows(harness)).containsExactly("1 [-20, 10) 1 1", "1 [-10, 20) 2 3");
       harness.setProcessingTime(100);
       assertThat(windows(harness)).containsExactly(
           "1 [-20, 10) 1 1", "1 [-10, 20) 2 3", "1 [0, 30) 2 3", "1 [10, 40) 1 2");
+    }
+  }
+
+  /**
+   * On processing time a row goes to the slice of the aggregation's clock, as in Flink, not to
+   * the one assigned before the exchange: a row held up there past the end of that slice, whose
+   * windows have fired, would otherwise fire them a second time.
+   */
+  @Test
+  void onProcessingTimeARowHeldUpPastItsSliceGoesToTheCurrentOne() throws Exception {
+    try (var harness = unopened(SqlWindow.hop(10, 30, 0), false)) {
+      harness.open();
+      harness.setProcessingTime(5);
+      row(harness, 1, 1, 5);
+      harness.setProcessingTime(25);
+      // Given the slice [0, 10) upstream at time 5; it arrives at 25, after [-20, 10) fired.
+      row(harness, 1, 2, 5);
+      harness.setProcessingTime(100);
+      assertThat(windows(harness)).containsExactly(
+          "1 [-20, 10) 1 1", "1 [-10, 20) 1 1", "1 [0, 30) 2 3", "1 [10, 40) 1 2",
+          "1 [20, 50) 1 2");
     }
   }
 }
