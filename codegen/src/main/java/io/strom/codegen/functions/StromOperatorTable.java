@@ -38,7 +38,7 @@ public final class StromOperatorTable implements SqlOperatorTable {
    */
   private static final Set<String> STANDARD_FUNCTIONS_BY_NAME =
       Set.of(
-          "ABS", "APPROX_COUNT_DISTINCT", "ARRAY", "AVG", "CARDINALITY", "CAST", "CEIL",
+          "ABS", "APPROX_COUNT_DISTINCT", "ARRAY", "AVG", "CAST", "CEIL",
           "CHARACTER_LENGTH", "CHAR_LENGTH", "COALESCE", "COLLECT", "COUNT", "DAYOFMONTH",
           "DAYOFWEEK", "DAYOFYEAR", "DENSE_RANK", "DESCRIPTOR", "ELEMENT", "EVERY", "EXP",
           "EXTRACT", "FLOOR", "GROUPING", "GROUPING_ID", "GROUP_ID", "HOP_END", "HOP_START",
