@@ -53,11 +53,20 @@ public interface LookupTableSource {
    * change while the query runs.
    */
   static LookupFunction fullCache(ScanTableSource scan, Request request) {
+    return fullCache(scan, request, null);
+  }
+
+  /**
+   * As {@link #fullCache(ScanTableSource, Request)}, read again every {@code reloadInterval} (null
+   * for never), for a table whose files may change while the query runs.
+   */
+  static LookupFunction fullCache(
+      ScanTableSource scan, Request request, java.time.Duration reloadInterval) {
     if (!scan.isBounded()) {
       throw new IllegalArgumentException(
           "Bug: only a bounded table can be cached whole, not " + request.tableName());
     }
     return new FullCachingLookupFunction(request.tableName(), scan.createRuntimeSource(),
-        request.tableCalc(), request.lookedUpType(), request.rowKey());
+        request.tableCalc(), request.lookedUpType(), request.rowKey(), reloadInterval);
   }
 }

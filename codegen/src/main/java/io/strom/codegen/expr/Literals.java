@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.TimestampString;
 
 /** Generates the Java form of SQL literals; non-primitive ones become members built once. */
@@ -16,7 +17,7 @@ final class Literals {
   static GeneratedExpr generate(CodeGenContext context, RexLiteral literal) {
     RelDataType type = literal.getType();
     if (literal.isNull()) {
-      return new GeneratedExpr("", "true", JavaTypes.defaultValue(type), type);
+      return new GeneratedExpr("", "true", nullValue(type), type);
     }
     switch (type.getSqlTypeName()) {
       case BOOLEAN:
@@ -90,5 +91,17 @@ final class Literals {
       init.append(i == 0 ? "" : ", ").append(bytes[i]);
     }
     return context.addMember("byte[]", "bytes", init.append('}').toString());
+  }
+
+  /**
+   * The value term of a NULL literal: a typed {@code null} for reference types, so that code
+   * calling a method on it ({@code CARDINALITY(CAST(NULL AS ARRAY<INT>))}) still compiles, though
+   * it never runs.
+   */
+  private static String nullValue(RelDataType type) {
+    if (JavaTypes.isPrimitive(type) || type.getSqlTypeName() == SqlTypeName.NULL) {
+      return JavaTypes.defaultValue(type);
+    }
+    return "((" + JavaTypes.of(type) + ") null)";
   }
 }

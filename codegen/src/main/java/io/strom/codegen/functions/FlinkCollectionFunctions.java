@@ -44,6 +44,15 @@ public final class FlinkCollectionFunctions {
         .withOperandTypeInference(ArrayElementOperandChecker.ELEMENT_TYPE);
   }
 
+  /**
+   * CARDINALITY(array | map): the number of elements or entries. Unlike Calcite's, it does not take
+   * a MULTISET: Flink has no CARDINALITY of a multiset (its code generation rejects one), so a
+   * {@code CARDINALITY(COLLECT(x))} is refused as it would be there.
+   */
+  public static final SqlFunction CARDINALITY =
+      fn("CARDINALITY", ReturnTypes.INTEGER_NULLABLE,
+          OperandTypes.or(OperandTypes.family(ARRAY), OperandTypes.family(SqlTypeFamily.MAP)));
+
   /** ARRAY_DISTINCT(array): each element once (NULL too), in order of first appearance. */
   public static final SqlFunction ARRAY_DISTINCT =
       fn("ARRAY_DISTINCT", ReturnTypes.ARG0, OperandTypes.family(ARRAY));

@@ -147,15 +147,24 @@ public final class FlinkFunctions {
 
   public static final SqlFunction INITCAP =
       string("INITCAP", STRING_NULLABLE, OperandTypes.STRING);
-  public static final SqlFunction MD5 = string("MD5", hex(32), OperandTypes.STRING);
-  public static final SqlFunction SHA1 = string("SHA1", hex(40), OperandTypes.STRING);
-  public static final SqlFunction SHA224 = string("SHA224", hex(56), OperandTypes.STRING);
-  public static final SqlFunction SHA256 = string("SHA256", hex(64), OperandTypes.STRING);
-  public static final SqlFunction SHA384 = string("SHA384", hex(96), OperandTypes.STRING);
-  public static final SqlFunction SHA512 = string("SHA512", hex(128), OperandTypes.STRING);
-  /** {@code SHA2(str, bits)}: VARCHAR(128), the longest digest of the family, as in Flink. */
+  // A digest of one length is CHAR(n) of its hex digits, as in Flink.
+  public static final SqlFunction MD5 = string("MD5", hex(SqlTypeName.CHAR, 32), OperandTypes.STRING);
+  public static final SqlFunction SHA1 =
+      string("SHA1", hex(SqlTypeName.CHAR, 40), OperandTypes.STRING);
+  public static final SqlFunction SHA224 =
+      string("SHA224", hex(SqlTypeName.CHAR, 56), OperandTypes.STRING);
+  public static final SqlFunction SHA256 =
+      string("SHA256", hex(SqlTypeName.CHAR, 64), OperandTypes.STRING);
+  public static final SqlFunction SHA384 =
+      string("SHA384", hex(SqlTypeName.CHAR, 96), OperandTypes.STRING);
+  public static final SqlFunction SHA512 =
+      string("SHA512", hex(SqlTypeName.CHAR, 128), OperandTypes.STRING);
+  /**
+   * {@code SHA2(str, bits)}: its length depends on {@code bits}, so VARCHAR(128), the longest digest
+   * of the family, as in Flink.
+   */
   public static final SqlFunction SHA2 =
-      string("SHA2", hex(128), OperandTypes.family(STR, INT));
+      string("SHA2", hex(SqlTypeName.VARCHAR, 128), OperandTypes.family(STR, INT));
   public static final SqlFunction REVERSE =
       string("REVERSE", STRING_NULLABLE, OperandTypes.STRING);
   public static final SqlFunction REPEAT =
@@ -165,9 +174,10 @@ public final class FlinkFunctions {
   public static final SqlFunction CHR =
       string("CHR", STRING_NULLABLE, OperandTypes.family(INT));
 
-  private static SqlReturnTypeInference hex(int length) {
+  /** The hex digits of a digest: nullable when an argument is. */
+  private static SqlReturnTypeInference hex(SqlTypeName type, int length) {
     return ReturnTypes.cascade(
-        ReturnTypes.explicit(SqlTypeName.VARCHAR, length), SqlTypeTransforms.TO_NULLABLE);
+        ReturnTypes.explicit(type, length), SqlTypeTransforms.TO_NULLABLE);
   }
 
   // ---- time ------------------------------------------------------------------------------------

@@ -29,6 +29,35 @@ import org.apache.calcite.sql.validate.SqlNameMatchers;
  * {@code CURRENT_TIMESTAMP} resolve to Flink's typing. Immutable.
  */
 public final class StromOperatorTable implements SqlOperatorTable {
+  /**
+   * Calcite's standard functions that Strom runs when called by name, as Flink does. The standard
+   * table also holds operators with a syntax of their own ({@code AND}, {@code LIKE}, {@code
+   * UNION}, ...), internal ones ({@code SEARCH}, {@code SINGLE_VALUE}) and functions Flink does not
+   * have or Strom does not run ({@code SIN}, {@code STDDEV}, {@code SESSION_USER}, ...): those
+   * resolve, but are not offered by name.
+   */
+  private static final Set<String> STANDARD_FUNCTIONS_BY_NAME =
+      Set.of(
+          "ABS", "APPROX_COUNT_DISTINCT", "ARRAY", "AVG", "CAST", "CEIL",
+          "CHARACTER_LENGTH", "CHAR_LENGTH", "COALESCE", "COLLECT", "COUNT", "DAYOFMONTH",
+          "DAYOFWEEK", "DAYOFYEAR", "DENSE_RANK", "DESCRIPTOR", "ELEMENT", "EVERY", "EXP",
+          "EXTRACT", "FLOOR", "GROUPING", "GROUPING_ID", "GROUP_ID", "HOP_END", "HOP_START",
+          "HOUR", "JSON_ARRAY", "JSON_EXISTS", "JSON_OBJECT", "LISTAGG", "LN", "LOG10", "LOWER",
+          "MAP", "MAX", "MIN", "MINUTE", "MOD", "MONTH", "NULLIF", "PI", "POSITION", "POWER",
+          "QUARTER", "RAND", "RAND_INTEGER", "RANK", "REGR_COUNT", "ROW", "ROW_NUMBER", "SECOND",
+          "SESSION_END", "SESSION_START", "SIGN", "SOME", "SQRT", "SUBSTRING", "SUM",
+          "TIMESTAMPADD", "TIMESTAMPDIFF", "TRIM", "TUMBLE_END", "TUMBLE_START", "UPPER", "WEEK",
+          "YEAR");
+
+  /**
+   * The time attributes of a legacy group window: the planner rewrites them into the window's
+   * {@code window_time} before validation, so no operator of these names exists.
+   */
+  private static final List<String> GROUP_WINDOW_TIME_FUNCTIONS =
+      List.of(
+          "HOP_PROCTIME", "HOP_ROWTIME", "SESSION_PROCTIME", "SESSION_ROWTIME", "TUMBLE_PROCTIME",
+          "TUMBLE_ROWTIME");
+
   private final SqlOperatorTable strom;
   private final Set<String> hiddenStandardNames;
   private final SqlOperatorTable standard = SqlStdOperatorTable.instance();
@@ -118,6 +147,23 @@ public final class StromOperatorTable implements SqlOperatorTable {
   private static boolean isTableFunction(SqlOperator operator) {
     return operator instanceof SqlFunction function
         && function.getFunctionType() == SqlFunctionCategory.USER_DEFINED_TABLE_FUNCTION;
+  }
+
+  /**
+   * The names a statement can call, upper-cased: Strom's built-in functions, the user functions
+   * of this table, and the standard functions Strom runs. Unsorted, without duplicates.
+   */
+  public Set<String> functionNamesByName() {
+    Set<String> names = new HashSet<>();
+    for (String name : hiddenStandardNames) {
+      // Operators spelled as symbols ("||") are not called by name.
+      if (name.matches("[A-Z_][A-Z0-9_]*")) {
+        names.add(name);
+      }
+    }
+    names.addAll(STANDARD_FUNCTIONS_BY_NAME);
+    names.addAll(GROUP_WINDOW_TIME_FUNCTIONS);
+    return names;
   }
 
   @Override

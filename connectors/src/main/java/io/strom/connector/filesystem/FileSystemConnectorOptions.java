@@ -35,6 +35,30 @@ public final class FileSystemConnectorOptions {
                   + " time extracted from its values plus the delay). A bounded insert commits"
                   + " every partition at the end of its input.");
 
+  public static final ConfigOption<String> LOOKUP_CACHE =
+      ConfigOptions.key("lookup.cache")
+          .stringType()
+          .defaultValue("FULL")
+          .withDescription(
+              "How a lookup join caches the table: only 'FULL' (the whole table in memory, read"
+                  + " when the join starts), since a file has no index to look a key up in.");
+
+  public static final ConfigOption<String> LOOKUP_FULL_CACHE_RELOAD_STRATEGY =
+      ConfigOptions.key("lookup.full-cache.reload-strategy")
+          .stringType()
+          .defaultValue("PERIODIC")
+          .withDescription(
+              "When the FULL cache is read again: only 'PERIODIC', every"
+                  + " 'lookup.full-cache.periodic-reload.interval'.");
+
+  public static final ConfigOption<Duration> LOOKUP_FULL_CACHE_PERIODIC_RELOAD_INTERVAL =
+      ConfigOptions.key("lookup.full-cache.periodic-reload.interval")
+          .durationType()
+          .noDefaultValue()
+          .withDescription(
+              "How often the FULL cache reads the table again, so that lookups see files added"
+                  + " or rewritten since; without it the table is read once.");
+
   public static final ConfigOption<Duration> SINK_PARTITION_COMMIT_DELAY =
       ConfigOptions.key("sink.partition-commit.delay")
           .durationType()

@@ -51,7 +51,10 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
         FileSystemConnectorOptions.SINK_ROLLING_POLICY_CHECK_INTERVAL,
         FileSystemConnectorOptions.SINK_ROLLING_POLICY_INACTIVITY_INTERVAL,
         FileSystemConnectorOptions.SINK_SHUFFLE_BY_PARTITION,
-        FileSystemConnectorOptions.AUTO_COMPACTION);
+        FileSystemConnectorOptions.AUTO_COMPACTION,
+        FileSystemConnectorOptions.LOOKUP_CACHE,
+        FileSystemConnectorOptions.LOOKUP_FULL_CACHE_RELOAD_STRATEGY,
+        FileSystemConnectorOptions.LOOKUP_FULL_CACHE_PERIODIC_RELOAD_INTERVAL);
   }
 
   /** The partition columns of the table, checked against its columns. */
@@ -76,7 +79,39 @@ public final class FileSystemTableFactory implements DynamicTableSourceFactory, 
     format.createDecoder(
         layout.dataType(), Projections.identity(layout.dataType().fieldCount()), formatOptions);
     return new FileSystemTableSource(
-        path, context.physicalType(), format, formatOptions, layout, partitionValues(helper));
+        path, context.physicalType(), format, formatOptions, layout, partitionValues(helper),
+        lookupReloadInterval(helper));
+  }
+
+  /**
+   * How often a lookup join reads the table again, or null for never. A file table has only a
+   * FULL cache, reloaded PERIODIC-ally if at all: Flink's other settings ('NONE', 'PARTIAL',
+   * 'TIMED') need an index or a schedule a file does not have, and are refused.
+   */
+  private static java.time.Duration lookupReloadInterval(FactoryUtil.TableFactoryHelper helper) {
+    String cache = helper.options().get(FileSystemConnectorOptions.LOOKUP_CACHE);
+    if (!cache.equalsIgnoreCase("FULL")) {
+      throw new ConnectorException(
+          "'lookup.cache' = '" + cache + "' is not supported by the filesystem connector: a file"
+              + " table is looked up through a FULL cache (the whole table in memory). Use"
+              + " 'lookup.cache' = 'FULL', with 'lookup.full-cache.periodic-reload.interval' to"
+              + " read it again periodically.");
+    }
+    String strategy =
+        helper.options().get(FileSystemConnectorOptions.LOOKUP_FULL_CACHE_RELOAD_STRATEGY);
+    if (!strategy.equalsIgnoreCase("PERIODIC")) {
+      throw new ConnectorException(
+          "'lookup.full-cache.reload-strategy' = '" + strategy + "' is not supported by the"
+              + " filesystem connector; use 'PERIODIC' with"
+              + " 'lookup.full-cache.periodic-reload.interval'.");
+    }
+    java.time.Duration interval =
+        helper.options().get(FileSystemConnectorOptions.LOOKUP_FULL_CACHE_PERIODIC_RELOAD_INTERVAL);
+    if (interval != null && (interval.isZero() || interval.isNegative())) {
+      throw new ConnectorException(
+          "'lookup.full-cache.periodic-reload.interval' must be positive, not " + interval);
+    }
+    return interval;
   }
 
   @Override

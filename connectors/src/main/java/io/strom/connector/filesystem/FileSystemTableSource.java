@@ -19,6 +19,7 @@ import io.strom.runtime.sql.lookup.LookupFunction;
 import io.strom.types.LogicalType;
 import io.strom.types.RowType;
 import io.strom.types.RowType.RowField;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,7 +32,7 @@ import java.util.Map;
  * push-down (the format parses only the kept columns) and the {@code file.*} metadata columns. A
  * partitioned table reads the files of its partition directories, whose values fill the partition
  * columns. A lookup join reads the whole table once per subtask and keeps it in memory (a FULL
- * cache that is never reloaded, since the files are listed once anyway).
+ * cache), read again every 'lookup.full-cache.periodic-reload.interval' when that is set.
  */
 final class FileSystemTableSource
     implements ScanTableSource, SupportsProjectionPushDown, SupportsReadingMetadata,
@@ -42,6 +43,8 @@ final class FileSystemTableSource
   private final ReadableOptions formatOptions;
   private final PartitionLayout layout;
   private final PartitionValues partitionValues;
+  /** How often a lookup join reads the table again, or null for never. */
+  private final Duration lookupReloadInterval;
   private int[] projection;
   private List<String> metadataKeys = List.of();
   /** The partitions to read, or null for all. */
@@ -53,13 +56,15 @@ final class FileSystemTableSource
       DecodingFormatFactory format,
       ReadableOptions formatOptions,
       PartitionLayout layout,
-      PartitionValues partitionValues) {
+      PartitionValues partitionValues,
+      Duration lookupReloadInterval) {
     this.path = requireNonNull(path, "path");
     this.physicalType = requireNonNull(physicalType, "physicalType");
     this.format = requireNonNull(format, "format");
     this.formatOptions = requireNonNull(formatOptions, "formatOptions");
     this.layout = requireNonNull(layout, "layout");
     this.partitionValues = requireNonNull(partitionValues, "partitionValues");
+    this.lookupReloadInterval = lookupReloadInterval;
     this.projection = Projections.identity(physicalType.fieldCount());
   }
 
@@ -85,7 +90,7 @@ final class FileSystemTableSource
 
   @Override
   public LookupFunction createLookupFunction(Request request) {
-    return LookupTableSource.fullCache(this, request);
+    return LookupTableSource.fullCache(this, request, lookupReloadInterval);
   }
 
   @Override
@@ -217,7 +222,7 @@ final class FileSystemTableSource
   @Override
   public FileSystemTableSource copy() {
     FileSystemTableSource copy = new FileSystemTableSource(
-        path, physicalType, format, formatOptions, layout, partitionValues);
+        path, physicalType, format, formatOptions, layout, partitionValues, lookupReloadInterval);
     copy.projection = projection.clone();
     copy.metadataKeys = metadataKeys;
     copy.partitions = partitions;

@@ -137,17 +137,15 @@ public final class FunctionCatalog {
   }
 
   /**
-   * Names of every function, built-in and user-defined, sorted regardless of case; a user-defined
-   * function is listed once, as it was created, also when it takes the place of a built-in one.
+   * Names of every function a statement can call by name, built-in and user-defined, sorted
+   * regardless of case; a user-defined function is listed once, as it was created, also when it
+   * takes the place of a built-in one. Operators with a syntax of their own ({@code AND}, {@code
+   * LIKE}) and Calcite functions Strom does not run are not listed.
    */
   public List<String> allFunctionNames() {
     TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     names.addAll(userFunctionNames());
-    for (SqlOperator op : table.getOperatorList()) {
-      if (op.getName().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        names.add(op.getName().toUpperCase(Locale.ROOT));
-      }
-    }
+    names.addAll(table.functionNamesByName());
     return new ArrayList<>(names);
   }
 }

@@ -56,15 +56,23 @@ public sealed interface Operation {
   /**
    * {@code SHOW CATALOGS|DATABASES|TABLES|VIEWS|[USER] FUNCTIONS|CURRENT CATALOG|CURRENT DATABASE},
    * keeping the names that match {@code [NOT] LIKE likePattern} when a pattern is given.
+   *
+   * @param catalog the catalog after {@code FROM|IN}, or null for the current one
+   * @param database the database after {@code FROM|IN} (tables, views, functions), or null for the
+   *     current one
    */
-  record Show(ShowKind kind, String likePattern, boolean notLike) implements Operation {
+  record Show(ShowKind kind, String catalog, String database, String likePattern, boolean notLike)
+      implements Operation {
     public Show {
       java.util.Objects.requireNonNull(kind, "kind");
+      if (database != null && catalog == null) {
+        throw new IllegalArgumentException("a database needs its catalog");
+      }
     }
 
-    /** Everything of that kind, without a LIKE filter. */
+    /** Everything of that kind in the current catalog and database, without a LIKE filter. */
     public Show(ShowKind kind) {
-      this(kind, null, false);
+      this(kind, null, null, null, false);
     }
   }
 

@@ -299,8 +299,36 @@ public final class OperationConverter {
     };
   }
 
-  private static Operation showNames(Operation.ShowKind kind, SqlShowList show) {
-    return new Operation.Show(kind, show.pattern().orElse(null), show.isNotLike());
+  /**
+   * A SHOW that lists names, in the scope after {@code FROM|IN}: a catalog for DATABASES, a {@code
+   * [catalog.]database} for the others; whether it exists is checked when the SHOW runs.
+   */
+  private Operation showNames(Operation.ShowKind kind, SqlShowList show) {
+    String catalog = null;
+    String database = null;
+    SqlIdentifier scopeName = show.scope().orElse(null);
+    if (scopeName != null) {
+      List<String> scope = scopeName.names;
+      if (kind == Operation.ShowKind.DATABASES) {
+        if (scope.size() != 1) {
+          throw new ValidationException(
+              show.getParserPosition(),
+              "SHOW DATABASES FROM takes a catalog name, not '" + String.join(".", scope) + "'");
+        }
+        catalog = scope.get(0);
+      } else {
+        if (scope.size() > 2) {
+          throw new ValidationException(
+              show.getParserPosition(),
+              "SHOW " + kind.name().replace('_', ' ') + " FROM takes [catalog_name.]database_name,"
+                  + " not '" + String.join(".", scope) + "'");
+        }
+        catalog = scope.size() == 2 ? scope.get(0) : catalogs.currentCatalog();
+        database = scope.get(scope.size() - 1);
+      }
+    }
+    return new Operation.Show(
+        kind, catalog, database, show.pattern().orElse(null), show.isNotLike());
   }
 
   private Operation convertAlter(SqlAlterTable alter) {

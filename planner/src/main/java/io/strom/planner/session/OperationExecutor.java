@@ -6,6 +6,7 @@ import io.strom.data.Row;
 import io.strom.data.StringData;
 import io.strom.planner.ValidationException;
 import io.strom.planner.config.KnownOptions;
+import io.strom.planner.catalog.Catalog;
 import io.strom.planner.catalog.CatalogDatabase;
 import io.strom.planner.catalog.CatalogException;
 import io.strom.planner.catalog.CatalogManager;
@@ -294,26 +295,59 @@ final class OperationExecutor {
   }
 
   private StatementResult show(Operation.Show show) {
+    String catalog = show.catalog() == null ? catalogs.currentCatalog() : show.catalog();
+    String database = show.database() == null ? catalogs.currentDatabase() : show.database();
     return switch (show.kind()) {
       case CATALOGS -> names("catalog name", catalogs.listCatalogs(), show);
-      case DATABASES ->
-          names("database name", catalogs.catalog(catalogs.currentCatalog()).listDatabases(), show);
-      case TABLES -> names("table name", catalogs.listTables(), show);
+      case DATABASES -> names("database name", shownCatalog(catalog).listDatabases(), show);
+      case TABLES -> names("table name", shownTables(catalog, database), show);
       case VIEWS ->
           names(
               "view name",
-              catalogs.listTables().stream()
-                  .filter(t -> catalogs.resolve(List.of(t)).map(r -> r.table() instanceof CatalogView).orElse(false))
+              shownTables(catalog, database).stream()
+                  .filter(
+                      t ->
+                          catalogs
+                              .resolve(List.of(catalog, database, t))
+                              .map(r -> r.table() instanceof CatalogView)
+                              .orElse(false))
                   .toList(),
               show);
-      case FUNCTIONS -> names("function name", functions.allFunctionNames(), show);
+      // Strom's user functions belong to the session, not to a database: every database shows them.
+      case FUNCTIONS -> names("function name", shownFunctions(catalog, database, false), show);
+      case USER_FUNCTIONS -> names("function name", shownFunctions(catalog, database, true), show);
       case JOBS -> queries.jobs();
-      case USER_FUNCTIONS -> names("function name", functions.userFunctionNames(), show);
       case CURRENT_CATALOG ->
           names("current catalog name", List.of(catalogs.currentCatalog()), show);
       case CURRENT_DATABASE ->
           names("current database name", List.of(catalogs.currentDatabase()), show);
     };
+  }
+
+  /** The catalog a SHOW lists from, with Flink's message when there is none of that name. */
+  private Catalog shownCatalog(String name) {
+    if (!catalogs.listCatalogs().contains(name)) {
+      throw new ValidationException("A catalog with name [" + name + "] does not exist.");
+    }
+    return catalogs.catalog(name);
+  }
+
+  /** Checks that a SHOW's database exists, with Flink's message when it does not. */
+  private void checkShownDatabase(String catalog, String database) {
+    if (!shownCatalog(catalog).databaseExists(database)) {
+      throw new ValidationException(
+          "Database '" + catalog + "'.'" + database + "' doesn't exist.");
+    }
+  }
+
+  private List<String> shownTables(String catalog, String database) {
+    checkShownDatabase(catalog, database);
+    return catalogs.listTables(catalog, database);
+  }
+
+  private List<String> shownFunctions(String catalog, String database, boolean userOnly) {
+    checkShownDatabase(catalog, database);
+    return userOnly ? functions.userFunctionNames() : functions.allFunctionNames();
   }
 
   /** One row per name, keeping those that match the statement's {@code [NOT] LIKE}, if any. */

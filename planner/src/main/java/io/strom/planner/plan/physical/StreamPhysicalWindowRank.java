@@ -21,6 +21,7 @@ public final class StreamPhysicalWindowRank extends SingleRel implements StreamP
   private final int[] partitionKeys;
   private final List<RelFieldCollation> orderKeys;
   private final RankRange range;
+  private final int windowStartIndex;
   private final int windowEndIndex;
   private final SqlWindow window;
   private final String timeColumn;
@@ -28,18 +29,20 @@ public final class StreamPhysicalWindowRank extends SingleRel implements StreamP
   private final boolean deduplicate;
 
   /**
+   * @param windowStartIndex the input field holding {@code window_start}
    * @param windowEndIndex the input field holding {@code window_end}
    * @param deduplicate whether this keeps the first or last row by time (ROW_NUMBER = 1 ordered by
    *     the window's time column); keeping the last, the later of two rows of equal time wins
    */
   public StreamPhysicalWindowRank(RelOptCluster cluster, RelTraitSet traits, RelNode input,
-      int[] partitionKeys, List<RelFieldCollation> orderKeys, RankRange range, int windowEndIndex,
-      SqlWindow window, String timeColumn, boolean eventTime, boolean deduplicate,
-      RelDataType rowType) {
+      int[] partitionKeys, List<RelFieldCollation> orderKeys, RankRange range,
+      int windowStartIndex, int windowEndIndex, SqlWindow window, String timeColumn,
+      boolean eventTime, boolean deduplicate, RelDataType rowType) {
     super(cluster, traits, input);
     this.partitionKeys = partitionKeys.clone();
     this.orderKeys = List.copyOf(orderKeys);
     this.range = range;
+    this.windowStartIndex = windowStartIndex;
     this.windowEndIndex = windowEndIndex;
     this.window = window;
     this.timeColumn = timeColumn;
@@ -81,7 +84,8 @@ public final class StreamPhysicalWindowRank extends SingleRel implements StreamP
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalWindowRank(getCluster(), traitSet, sole(inputs), partitionKeys,
-        orderKeys, range, windowEndIndex, window, timeColumn, eventTime, deduplicate, rowType);
+        orderKeys, range, windowStartIndex, windowEndIndex, window, timeColumn, eventTime,
+        deduplicate, rowType);
   }
 
   @Override
@@ -89,21 +93,37 @@ public final class StreamPhysicalWindowRank extends SingleRel implements StreamP
     return deduplicate ? "WindowDeduplicate" : "WindowRank";
   }
 
+  /**
+   * Printed as Flink prints it: the window by the columns holding its start and end, the partition
+   * without them (the window is one already), and for deduplication the time column's kind.
+   */
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     List<String> names = getInput().getRowType().getFieldNames();
-    RelWriter w = super.explainTerms(pw)
-        .item("window", StreamPhysicalWindowTableFunction.describe(window, timeColumn));
+    int[] partitionWithinWindow =
+        java.util.Arrays.stream(partitionKeys)
+            .filter(key -> key != windowStartIndex && key != windowEndIndex)
+            .toArray();
+    RelWriter w = super.explainTerms(pw).item("window", describeWindow(names));
     if (deduplicate) {
       return w.item("keep", laterWinsTies() ? "LastRow" : "FirstRow")
-          .item("partitionBy", SortKeys.fields(partitionKeys, names))
-          .item("order", names.get(orderKeys.get(0).getFieldIndex()));
+          .item("partitionKeys", SortKeys.fields(partitionWithinWindow, names))
+          .item("orderKey", names.get(orderKeys.get(0).getFieldIndex()))
+          .item("order", eventTime ? "ROWTIME" : "PROCTIME");
     }
     return w.item("rankType", "ROW_NUMBER")
         .item("rankRange", SortKeys.range(range.start(), range.end()))
-        .item("partitionBy", SortKeys.fields(partitionKeys, names))
+        .item("partitionBy", SortKeys.fields(partitionWithinWindow, names))
         .item("orderBy", SortKeys.order(orderKeys, names))
         .item("select", String.join(", ", getRowType().getFieldNames()));
+  }
+
+  /** {@code TUMBLE(win_start=[window_start], win_end=[window_end], size=[10 min])}. */
+  private String describeWindow(List<String> names) {
+    String text = window.describe();
+    int paren = text.indexOf('(');
+    return text.substring(0, paren + 1) + "win_start=[" + names.get(windowStartIndex)
+        + "], win_end=[" + names.get(windowEndIndex) + "], " + text.substring(paren + 1);
   }
 
   @Override

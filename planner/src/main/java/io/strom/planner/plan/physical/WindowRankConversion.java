@@ -44,7 +44,7 @@ final class WindowRankConversion {
       RankRange range, boolean firstRowOnly, RelDataType rankType) {
     RelNode input = exchange.getInput();
     StreamPhysicalWindowTableFunction function = null;
-    boolean start = false;
+    int startField = -1;
     int endField = -1;
     for (int field : partition) {
       Origin origin = origin(input, field);
@@ -55,10 +55,10 @@ final class WindowRankConversion {
         return null;
       }
       function = origin.function();
-      start |= origin.isStart();
+      startField = origin.isStart() ? field : startField;
       endField = origin.isEnd() ? field : endField;
     }
-    if (function == null || !start || endField < 0) {
+    if (function == null || startField < 0 || endField < 0) {
       return null;
     }
     boolean deduplicate = false;
@@ -70,7 +70,7 @@ final class WindowRankConversion {
               instanceof TimeAttributeType;
     }
     return new StreamPhysicalWindowRank(window.getCluster(), traits, exchange, partition, order,
-        range, endField, function.window(),
+        range, startField, endField, function.window(),
         function.getInput().getRowType().getFieldNames().get(function.timeIndex()),
         function.isEventTime(), deduplicate, rankType);
   }

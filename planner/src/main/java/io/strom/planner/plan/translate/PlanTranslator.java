@@ -191,6 +191,9 @@ public final class PlanTranslator {
     if (node instanceof StreamPhysicalUnion union) {
       // Branches may differ in type (INT and BIGINT); each is cast to the union's row type.
       RowType unionType = types.toRowType(union.getRowType());
+      if (union.getInputs().stream().allMatch(ConstantRows::isConstant)) {
+        return constantUnion(union, unionType);
+      }
       JobBuilder.Output result = null;
       for (org.apache.calcite.rel.RelNode input : union.getInputs()) {
         JobBuilder.Output translated =
@@ -711,33 +714,24 @@ public final class PlanTranslator {
         "key=" + java.util.Arrays.toString(keyFields));
   }
 
-  /**
-   * The rows of a VALUES clause, computed now: each tuple's literals go through the same generated
-   * code as any expression, so their values follow Flink's rules exactly.
-   */
+  /** The rows of a VALUES clause, computed now, as one source. */
   private JobBuilder.Output values(StreamPhysicalValues values) {
     RowType type = types.toRowType(values.getRowType());
-    RexBuilder rex = values.getCluster().getRexBuilder();
-    RelDataType empty =
-        values.getCluster().getTypeFactory().createStructType(List.of(), List.of());
-    List<io.strom.data.Row> rows = new ArrayList<>();
-    for (List<org.apache.calcite.rex.RexLiteral> tuple : values.getTuples()) {
-      RexProgramBuilder builder = new RexProgramBuilder(empty, rex);
-      for (int i = 0; i < tuple.size(); i++) {
-        builder.addProject(tuple.get(i), type.fields().get(i).name());
-      }
-      CalcFunction function =
-          CalcCodeGenerator.generate(builder.getProgram(), io.strom.types.DataTypes.ROW(), type, "Values")
-              .newInstance(classLoader);
-      try {
-        function.open(io.strom.api.functions.FunctionContext.utc());
-        rows.add(new io.strom.serde.RowSerializer(type).copy(function.apply(new io.strom.data.GenericRow(0))));
-        function.close();
-      } catch (Exception e) {
-        throw new ValidationException("A VALUES row cannot be evaluated: " + e.getMessage(), e);
-      }
-    }
+    List<io.strom.data.Row> rows = new ConstantRows(types, classLoader).rows(values);
     return job.source("Values", new io.strom.runtime.sql.ValuesSource(type, rows), type, true);
+  }
+
+  /**
+   * A UNION ALL of constant rows (a VALUES clause with ARRAY, MAP or ROW constructors), computed
+   * now as one source, so the rows come in the order listed, as in Flink.
+   */
+  private JobBuilder.Output constantUnion(StreamPhysicalUnion union, RowType unionType) {
+    ConstantRows constants = new ConstantRows(types, classLoader);
+    List<io.strom.data.Row> rows = new ArrayList<>();
+    for (org.apache.calcite.rel.RelNode input : union.getInputs()) {
+      rows.addAll(constants.rows(input, unionType));
+    }
+    return job.source("Values", new io.strom.runtime.sql.ValuesSource(unionType, rows), unionType, true);
   }
 
   /**

@@ -150,4 +150,24 @@ class LookupJoinOperatorTest {
       assertThat(out(left)).containsExactly("+I null n | null");
     }
   }
+
+  @Test
+  void fullCacheIsReadAgainByTheFirstLookupAfterEachReloadInterval() throws Exception {
+    KeySelector<Row, BinaryRow> key = LookupJoinOperatorTest::key;
+    FullCachingLookupFunction reloaded = new FullCachingLookupFunction(
+        "rates", new ValuesSource(SIDE, RATES), null, SIDE, key, java.time.Duration.ofNanos(1));
+    FullCachingLookupFunction once = new FullCachingLookupFunction(
+        "rates", new ValuesSource(SIDE, RATES), null, SIDE, key);
+    for (FullCachingLookupFunction table : List.of(reloaded, once)) {
+      try (var harness = new OneInputOperatorHarness<Row, Row>(
+          new LookupJoinOperator(table, key, loader -> JoinCondition.ALWAYS, false, 2))) {
+        harness.open();
+        harness.processElement(probe(1, "a"));
+        harness.processElement(probe(2, "b"));
+        assertThat(out(harness)).containsExactly(
+            "+I 1 a | 1 one", "+I 2 b | 2 two", "+I 2 b | 2 deux");
+        assertThat(table.loads()).isEqualTo(table == reloaded ? 3 : 1);
+      }
+    }
+  }
 }
