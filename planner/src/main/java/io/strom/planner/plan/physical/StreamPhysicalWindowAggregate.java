@@ -15,9 +15,10 @@ import org.apache.calcite.rel.type.RelDataType;
  * An aggregation per window: grouped by columns that include the window's start and end, it emits
  * each group's one final row when time passes the window's end, so its output is insert-only.
  * Over a SESSION window its input rows carry their own sessions ({@code [time, time + gap)}),
- * which it merges per key of the other grouping columns. Sliced (HOP and CUMULATE, see {@link
- * io.strom.planner.plan.optimize.WindowSlicing}), its input rows carry their slices, which it
- * keeps per key of the other grouping columns and merges into windows.
+ * which it merges per key of the other grouping columns. Sliced (HOP and CUMULATE, and TUMBLE on
+ * processing time, see {@link WindowSlicing}), its input rows carry their slices, which it keeps
+ * per key of the other grouping columns and merges into windows; on processing time it takes
+ * each row's slice from its own clock instead.
  */
 public final class StreamPhysicalWindowAggregate extends SingleRel implements StreamPhysicalRel {
   private final int[] grouping;
@@ -146,7 +147,8 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
     return super.explainTerms(pw)
         .item("groupBy", terms[0])
         .item("window", StreamPhysicalWindowTableFunction.describe(window, timeColumn))
-        .itemIf("sliced", true, sliced)
+        // A sliced TUMBLE keeps one slice per window: only its exchange's keys tell it apart.
+        .itemIf("sliced", true, sliced && window.kind() != SqlWindow.Kind.TUMBLE)
         .item("select", terms[1]);
   }
 
@@ -168,9 +170,13 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
           ? new StateDescription(
               StateDescription.perKey(besidesWindow, "open sessions and their rows"),
               StateDescription.freedWhenTimePasses(eventTime, "the session end"))
-          : new StateDescription(
-              StateDescription.perKey(besidesWindow, "accumulators per slice"),
-              StateDescription.freedWhenTimePasses(eventTime, "the end of the slice's last window")));
+          : window.kind() == SqlWindow.Kind.TUMBLE
+              ? new StateDescription(
+                  StateDescription.perKey(besidesWindow, "accumulators per window"),
+                  StateDescription.freedWhenTimePasses(eventTime, "the window end"))
+              : new StateDescription(
+                  StateDescription.perKey(besidesWindow, "accumulators per slice"),
+                  StateDescription.freedWhenTimePasses(eventTime, "the end of the slice's last window")));
     }
     return Optional.of(new StateDescription(StateDescription.perKey(keys, "accumulators"),
         StateDescription.freedWhenTimePasses(eventTime, "the window end")));
