@@ -135,6 +135,23 @@ class ProcessingTimeSqlTest {
     }
   }
 
+  /**
+   * COUNT(DISTINCT) cannot go by slices: its windows keep their own accumulators, still taken from
+   * the aggregation's clock. The ids are distinct, so each window counts the ids it spans.
+   */
+  @Test
+  void tumblingWindowsWithADistinctCountFireOnce() throws Exception {
+    List<Fired> fired = fireQuery("SELECT window_start, window_end, COUNT(DISTINCT id),"
+        + " MIN(id), MAX(id) FROM TABLE(TUMBLE(TABLE ticks, DESCRIPTOR(pt), INTERVAL '0.1' SECOND))"
+        + " GROUP BY window_start, window_end", 5);
+    assertCountsAreRunsOfIds(fired);
+    assertEachWindowFiredOnce(fired);
+    for (int i = 1; i < fired.size(); i++) {
+      assertThat(fired.get(i).end()).isGreaterThan(fired.get(i - 1).end());
+      assertThat(fired.get(i).minId()).isEqualTo(fired.get(i - 1).maxId() + 1);
+    }
+  }
+
   @Test
   void hoppingWindowsFireAndOverlapByTheirSlide() throws Exception {
     List<Fired> fired = fire(

@@ -30,6 +30,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
   private final String timeColumn;
   private final boolean eventTime;
   private final boolean sliced;
+  private final boolean mergesSlices;
 
   public StreamPhysicalWindowAggregate(
       RelOptCluster cluster,
@@ -45,7 +46,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
       boolean eventTime,
       RelDataType rowType) {
     this(cluster, traits, input, grouping, calls, windowStartKeyIndex, windowEndKeyIndex,
-        windowTimeKeyIndex, window, timeColumn, eventTime, false, rowType);
+        windowTimeKeyIndex, window, timeColumn, eventTime, false, false, rowType);
   }
 
   private StreamPhysicalWindowAggregate(
@@ -61,6 +62,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
       String timeColumn,
       boolean eventTime,
       boolean sliced,
+      boolean mergesSlices,
       RelDataType rowType) {
     super(cluster, traits, input);
     this.grouping = grouping.clone();
@@ -72,6 +74,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
     this.timeColumn = timeColumn;
     this.eventTime = eventTime;
     this.sliced = sliced;
+    this.mergesSlices = mergesSlices;
     this.rowType = rowType;
   }
 
@@ -116,11 +119,38 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
     return sliced;
   }
 
+  /**
+   * Whether this sliced aggregation keeps accumulators per slice and merges them into windows;
+   * otherwise (processing time only, for functions that do not merge) it keeps them per window.
+   */
+  public boolean mergesSlices() {
+    return mergesSlices;
+  }
+
   /** This aggregation by slices, over {@code input} (a sliced window table function's rows). */
   public StreamPhysicalWindowAggregate sliced(RelNode input) {
     return new StreamPhysicalWindowAggregate(getCluster(), getTraitSet(), input, grouping, calls,
         windowStartKeyIndex, windowEndKeyIndex, windowTimeKeyIndex, window, timeColumn, eventTime,
-        true, rowType);
+        true, true, rowType);
+  }
+
+  /**
+   * This processing-time aggregation over {@code input} (a sliced window table function's rows),
+   * keyed like a sliced one but keeping accumulators per window, for functions that do not merge:
+   * it still takes each row's windows from its own clock.
+   */
+  public StreamPhysicalWindowAggregate perWindowOnClock(RelNode input) {
+    if (eventTime) {
+      throw new IllegalStateException("Bug: event-time windows come from the rows' time");
+    }
+    return new StreamPhysicalWindowAggregate(getCluster(), getTraitSet(), input, grouping, calls,
+        windowStartKeyIndex, windowEndKeyIndex, windowTimeKeyIndex, window, timeColumn, eventTime,
+        true, false, rowType);
+  }
+
+  /** Whether its state holds slices shared by several windows, rather than whole windows. */
+  private boolean keepsSlices() {
+    return sliced && mergesSlices && window.kind() != SqlWindow.Kind.TUMBLE;
   }
 
   @Override
@@ -132,7 +162,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalWindowAggregate(getCluster(), traitSet, sole(inputs), grouping, calls,
         windowStartKeyIndex, windowEndKeyIndex, windowTimeKeyIndex, window, timeColumn, eventTime,
-        sliced, rowType);
+        sliced, mergesSlices, rowType);
   }
 
   @Override
@@ -147,8 +177,9 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
     return super.explainTerms(pw)
         .item("groupBy", terms[0])
         .item("window", StreamPhysicalWindowTableFunction.describe(window, timeColumn))
-        // A sliced TUMBLE keeps one slice per window: only its exchange's keys tell it apart.
-        .itemIf("sliced", true, sliced && window.kind() != SqlWindow.Kind.TUMBLE)
+        // A sliced TUMBLE keeps one slice per window, and an aggregation that does not merge
+        // keeps windows: only their exchange's keys tell them apart.
+        .itemIf("sliced", true, keepsSlices())
         .item("select", terms[1]);
   }
 
@@ -170,7 +201,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
           ? new StateDescription(
               StateDescription.perKey(besidesWindow, "open sessions and their rows"),
               StateDescription.freedWhenTimePasses(eventTime, "the session end"))
-          : window.kind() == SqlWindow.Kind.TUMBLE
+          : !keepsSlices()
               ? new StateDescription(
                   StateDescription.perKey(besidesWindow, "accumulators per window"),
                   StateDescription.freedWhenTimePasses(eventTime, "the window end"))

@@ -22,10 +22,13 @@ import org.apache.calcite.rel.core.AggregateCall;
  * own clock, and so does the sliced aggregation. Keyed by the window instead, a row held up in the
  * exchange past its window's end would make that window fire a second time.
  *
- * <p>Only where that gives the same result: every aggregate function merges and none is DISTINCT
- * (a user-defined one needs a {@code merge} method), and nothing between the function and the
- * aggregation, nor any aggregate argument, reads the window columns, which hold slices there.
- * Other window aggregations keep one accumulator per window. Runs on the final physical plan.
+ * <p>Only where that gives the same result: nothing between the function and the aggregation,
+ * nor any aggregate argument, reads the window columns, which hold slices there. On event time
+ * every aggregate function must also merge and none be DISTINCT (a user-defined one needs a
+ * {@code merge} method); other event-time window aggregations keep one accumulator per window,
+ * keyed by it. On processing time such an aggregation is keyed like a sliced one and keeps one
+ * accumulator per window, its windows still taken from its clock. Runs on the final physical
+ * plan.
  */
 public final class WindowSlicing {
   private WindowSlicing() {}
@@ -63,9 +66,11 @@ public final class WindowSlicing {
       StreamPhysicalWindowAggregate aggregate, StreamPhysicalExchange exchange) {
     StreamPhysicalRel input = (StreamPhysicalRel) exchange.getInput();
     RelNode slicedInput = slicedPath(input);
-    if (slicedInput == null
-        || argumentsReadWindowColumns(aggregate, input)
-        || !functionsMerge(aggregate, input)) {
+    if (slicedInput == null || argumentsReadWindowColumns(aggregate, input)) {
+      return null;
+    }
+    boolean merge = functionsMerge(aggregate, input);
+    if (!merge && aggregate.isEventTime()) {
       return null;
     }
     int[] keys = SessionWindows.keysBesidesWindow(aggregate.grouping(),
@@ -73,7 +78,7 @@ public final class WindowSlicing {
         aggregate.windowTimeKeyIndex());
     StreamPhysicalExchange byKey = new StreamPhysicalExchange(
         exchange.getCluster(), exchange.getTraitSet(), slicedInput, keys);
-    return aggregate.sliced(byKey);
+    return merge ? aggregate.sliced(byKey) : aggregate.perWindowOnClock(byKey);
   }
 
   /**
