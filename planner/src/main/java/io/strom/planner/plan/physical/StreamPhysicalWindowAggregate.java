@@ -207,7 +207,8 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
                   StateDescription.freedWhenTimePasses(eventTime, "the window end"))
               : new StateDescription(
                   StateDescription.perKey(besidesWindow, "accumulators per slice"),
-                  StateDescription.freedWhenTimePasses(eventTime, "the end of the slice's last window")));
+                  StateDescription.freedWhenTimePasses(
+                      eventTime, "the end of the slice's last window")));
     }
     return Optional.of(new StateDescription(StateDescription.perKey(keys, "accumulators"),
         StateDescription.freedWhenTimePasses(eventTime, "the window end")));

@@ -54,7 +54,9 @@ public final class WindowSlicing {
     return rewritten;
   }
 
-  /** Whether {@code aggregate}'s windows are sliced: overlapping ones, or TUMBLE on processing time. */
+  /**
+   * Whether {@code aggregate}'s windows are sliced: overlapping ones, or TUMBLE on processing time.
+   */
   private static boolean isSliceable(StreamPhysicalWindowAggregate aggregate) {
     SqlWindow.Kind kind = aggregate.window().kind();
     return WindowSlices.slices(kind)

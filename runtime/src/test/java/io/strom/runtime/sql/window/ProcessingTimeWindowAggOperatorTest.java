@@ -77,7 +77,9 @@ class ProcessingTimeWindowAggOperatorTest {
         new GeneratedClass<AggsHandler>("CountDistinctAggs", HANDLER, new Object[0]),
         ACCUMULATORS,
         window,
-        new int[] {0, SessionWindowAggOperator.windowStart(), SessionWindowAggOperator.windowEnd()});
+        new int[] {
+          0, SessionWindowAggOperator.windowStart(), SessionWindowAggOperator.windowEnd()
+        });
     KeySelector<Row, BinaryRow> key =
         row -> new RowSerializer(KEY).toBinary(GenericRow.of(row.getInt(0))).copy();
     OneInputOperatorHarness<Row, Row> harness = OneInputOperatorHarness.keyed(operator, key);
