@@ -73,9 +73,16 @@ class ProcessingTimeSqlTest {
   }
 
   private List<Fired> fire(String windowFunction, int windows) throws InterruptedException {
-    try (RowStream stream = session.execute("SELECT window_start, window_end, COUNT(*),"
-        + " MIN(id), MAX(id) FROM TABLE(" + windowFunction + ")"
-        + " GROUP BY window_start, window_end").stream()) {
+    return fireQuery("SELECT window_start, window_end, COUNT(*), MIN(id), MAX(id)"
+        + " FROM TABLE(" + windowFunction + ") GROUP BY window_start, window_end", windows);
+  }
+
+  /**
+   * The first {@code windows} rows of {@code query}, which selects a window's start and end, its
+   * count of rows, and their smallest and largest ids.
+   */
+  private List<Fired> fireQuery(String query, int windows) throws InterruptedException {
+    try (RowStream stream = session.execute(query).stream()) {
       List<Row> rows = takeUntil(stream, r -> r.size() >= windows);
       assertThat(rows).as("windows fired before the deadline").hasSize(windows);
       assertThat(rows).allMatch(r -> r.kind() == RowKind.INSERT);
@@ -101,16 +108,46 @@ class ProcessingTimeSqlTest {
     List<Fired> fired = fire(
         "TUMBLE(TABLE ticks, DESCRIPTOR(pt), INTERVAL '0.1' SECOND)", 5);
     assertCountsAreRunsOfIds(fired);
+    assertEachWindowFiredOnce(fired);
     assertThat(fired).allSatisfy(w -> {
       assertThat(w.end() - w.start()).isEqualTo(100);
       assertThat(w.start() % 100).isZero();
     });
-    // Fired in time order; each window takes up the ids where the one before left off. (Not
-    // asserted: that each window fires once. TUMBLE's window is assigned before the exchange, so
-    // a row held up in it past its window's end fires that window a second time; Flink assigns
-    // processing-time windows in the aggregation, as Strom's HOP and CUMULATE now do.)
+    // Fired in time order; each window takes up the ids where the one before left off.
     for (int i = 1; i < fired.size(); i++) {
-      assertThat(fired.get(i).end()).isGreaterThanOrEqualTo(fired.get(i - 1).end());
+      assertThat(fired.get(i).end()).isGreaterThan(fired.get(i - 1).end());
+      assertThat(fired.get(i).minId()).isEqualTo(fired.get(i - 1).maxId() + 1);
+    }
+  }
+
+  /** The legacy group window on processing time assigns its windows in the aggregation too. */
+  @Test
+  void legacyTumblingGroupWindowsFireOnceAndTileTheSequence() throws Exception {
+    List<Fired> fired = fireQuery("SELECT TUMBLE_START(pt, INTERVAL '0.1' SECOND),"
+        + " TUMBLE_END(pt, INTERVAL '0.1' SECOND), COUNT(*), MIN(id), MAX(id)"
+        + " FROM ticks GROUP BY TUMBLE(pt, INTERVAL '0.1' SECOND)", 5);
+    assertCountsAreRunsOfIds(fired);
+    assertEachWindowFiredOnce(fired);
+    assertThat(fired).allSatisfy(w -> assertThat(w.end() - w.start()).isEqualTo(100));
+    for (int i = 1; i < fired.size(); i++) {
+      assertThat(fired.get(i).end()).isGreaterThan(fired.get(i - 1).end());
+      assertThat(fired.get(i).minId()).isEqualTo(fired.get(i - 1).maxId() + 1);
+    }
+  }
+
+  /**
+   * COUNT(DISTINCT) cannot go by slices: its windows keep their own accumulators, still taken from
+   * the aggregation's clock. The ids are distinct, so each window counts the ids it spans.
+   */
+  @Test
+  void tumblingWindowsWithADistinctCountFireOnce() throws Exception {
+    List<Fired> fired = fireQuery("SELECT window_start, window_end, COUNT(DISTINCT id),"
+        + " MIN(id), MAX(id) FROM TABLE(TUMBLE(TABLE ticks, DESCRIPTOR(pt), INTERVAL '0.1' SECOND))"
+        + " GROUP BY window_start, window_end", 5);
+    assertCountsAreRunsOfIds(fired);
+    assertEachWindowFiredOnce(fired);
+    for (int i = 1; i < fired.size(); i++) {
+      assertThat(fired.get(i).end()).isGreaterThan(fired.get(i - 1).end());
       assertThat(fired.get(i).minId()).isEqualTo(fired.get(i - 1).maxId() + 1);
     }
   }

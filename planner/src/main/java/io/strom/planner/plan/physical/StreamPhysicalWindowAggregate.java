@@ -15,9 +15,10 @@ import org.apache.calcite.rel.type.RelDataType;
  * An aggregation per window: grouped by columns that include the window's start and end, it emits
  * each group's one final row when time passes the window's end, so its output is insert-only.
  * Over a SESSION window its input rows carry their own sessions ({@code [time, time + gap)}),
- * which it merges per key of the other grouping columns. Sliced (HOP and CUMULATE, see {@link
- * io.strom.planner.plan.optimize.WindowSlicing}), its input rows carry their slices, which it
- * keeps per key of the other grouping columns and merges into windows.
+ * which it merges per key of the other grouping columns. Sliced (HOP and CUMULATE, and TUMBLE on
+ * processing time, see {@link WindowSlicing}), its input rows carry their slices, which it keeps
+ * per key of the other grouping columns and merges into windows; on processing time it takes
+ * each row's slice from its own clock instead.
  */
 public final class StreamPhysicalWindowAggregate extends SingleRel implements StreamPhysicalRel {
   private final int[] grouping;
@@ -29,6 +30,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
   private final String timeColumn;
   private final boolean eventTime;
   private final boolean sliced;
+  private final boolean mergesSlices;
 
   public StreamPhysicalWindowAggregate(
       RelOptCluster cluster,
@@ -44,7 +46,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
       boolean eventTime,
       RelDataType rowType) {
     this(cluster, traits, input, grouping, calls, windowStartKeyIndex, windowEndKeyIndex,
-        windowTimeKeyIndex, window, timeColumn, eventTime, false, rowType);
+        windowTimeKeyIndex, window, timeColumn, eventTime, false, false, rowType);
   }
 
   private StreamPhysicalWindowAggregate(
@@ -60,6 +62,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
       String timeColumn,
       boolean eventTime,
       boolean sliced,
+      boolean mergesSlices,
       RelDataType rowType) {
     super(cluster, traits, input);
     this.grouping = grouping.clone();
@@ -71,6 +74,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
     this.timeColumn = timeColumn;
     this.eventTime = eventTime;
     this.sliced = sliced;
+    this.mergesSlices = mergesSlices;
     this.rowType = rowType;
   }
 
@@ -115,11 +119,38 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
     return sliced;
   }
 
+  /**
+   * Whether this sliced aggregation keeps accumulators per slice and merges them into windows;
+   * otherwise (processing time only, for functions that do not merge) it keeps them per window.
+   */
+  public boolean mergesSlices() {
+    return mergesSlices;
+  }
+
   /** This aggregation by slices, over {@code input} (a sliced window table function's rows). */
   public StreamPhysicalWindowAggregate sliced(RelNode input) {
     return new StreamPhysicalWindowAggregate(getCluster(), getTraitSet(), input, grouping, calls,
         windowStartKeyIndex, windowEndKeyIndex, windowTimeKeyIndex, window, timeColumn, eventTime,
-        true, rowType);
+        true, true, rowType);
+  }
+
+  /**
+   * This processing-time aggregation over {@code input} (a sliced window table function's rows),
+   * keyed like a sliced one but keeping accumulators per window, for functions that do not merge:
+   * it still takes each row's windows from its own clock.
+   */
+  public StreamPhysicalWindowAggregate perWindowOnClock(RelNode input) {
+    if (eventTime) {
+      throw new IllegalStateException("Bug: event-time windows come from the rows' time");
+    }
+    return new StreamPhysicalWindowAggregate(getCluster(), getTraitSet(), input, grouping, calls,
+        windowStartKeyIndex, windowEndKeyIndex, windowTimeKeyIndex, window, timeColumn, eventTime,
+        true, false, rowType);
+  }
+
+  /** Whether its state holds slices shared by several windows, rather than whole windows. */
+  private boolean keepsSlices() {
+    return sliced && mergesSlices && window.kind() != SqlWindow.Kind.TUMBLE;
   }
 
   @Override
@@ -131,7 +162,7 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalWindowAggregate(getCluster(), traitSet, sole(inputs), grouping, calls,
         windowStartKeyIndex, windowEndKeyIndex, windowTimeKeyIndex, window, timeColumn, eventTime,
-        sliced, rowType);
+        sliced, mergesSlices, rowType);
   }
 
   @Override
@@ -146,7 +177,9 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
     return super.explainTerms(pw)
         .item("groupBy", terms[0])
         .item("window", StreamPhysicalWindowTableFunction.describe(window, timeColumn))
-        .itemIf("sliced", true, sliced)
+        // A sliced TUMBLE keeps one slice per window, and an aggregation that does not merge
+        // keeps windows: only their exchange's keys tell them apart.
+        .itemIf("sliced", true, keepsSlices())
         .item("select", terms[1]);
   }
 
@@ -168,9 +201,14 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
           ? new StateDescription(
               StateDescription.perKey(besidesWindow, "open sessions and their rows"),
               StateDescription.freedWhenTimePasses(eventTime, "the session end"))
-          : new StateDescription(
-              StateDescription.perKey(besidesWindow, "accumulators per slice"),
-              StateDescription.freedWhenTimePasses(eventTime, "the end of the slice's last window")));
+          : !keepsSlices()
+              ? new StateDescription(
+                  StateDescription.perKey(besidesWindow, "accumulators per window"),
+                  StateDescription.freedWhenTimePasses(eventTime, "the window end"))
+              : new StateDescription(
+                  StateDescription.perKey(besidesWindow, "accumulators per slice"),
+                  StateDescription.freedWhenTimePasses(
+                      eventTime, "the end of the slice's last window")));
     }
     return Optional.of(new StateDescription(StateDescription.perKey(keys, "accumulators"),
         StateDescription.freedWhenTimePasses(eventTime, "the window end")));

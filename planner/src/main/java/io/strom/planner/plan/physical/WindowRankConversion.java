@@ -1,6 +1,7 @@
 package io.strom.planner.plan.physical;
 
 import io.strom.codegen.types.TimeAttributeType;
+import io.strom.planner.ValidationException;
 import io.strom.runtime.sql.rank.RankRange;
 import java.util.List;
 import org.apache.calcite.plan.RelTraitSet;
@@ -69,10 +70,26 @@ final class WindowRankConversion {
           || input.getRowType().getFieldList().get(orderField).getType()
               instanceof TimeAttributeType;
     }
+    if (!function.isEventTime()) {
+      throw processingTimeUnsupported(deduplicate);
+    }
     return new StreamPhysicalWindowRank(window.getCluster(), traits, exchange, partition, order,
         range, startField, endField, function.window(),
         function.getInput().getRowType().getFieldNames().get(function.timeIndex()),
         function.isEventTime(), deduplicate, rankType);
+  }
+
+  /**
+   * Flink refuses window Top-N and window deduplication over processing-time windows, with these
+   * messages: a window's rows reach it after the exchange, where its end on the clock has no
+   * agreed meaning.
+   */
+  private static ValidationException processingTimeUnsupported(boolean deduplicate) {
+    String what = deduplicate ? "Window Deduplication" : "Window TopN";
+    return new ValidationException("Processing time " + what + " is not supported yet. Window"
+        + " the rows on an event-time attribute (a column with a WATERMARK), or use a "
+        + (deduplicate ? "deduplication" : "Top-N") + " without window_start and window_end in"
+        + " its PARTITION BY");
   }
 
   private static Origin origin(RelNode node, int field) {

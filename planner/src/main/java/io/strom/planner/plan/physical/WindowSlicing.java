@@ -2,6 +2,7 @@ package io.strom.planner.plan.physical;
 
 import io.strom.codegen.UnsupportedExpressionException;
 import io.strom.codegen.agg.AggsHandlerCodeGenerator;
+import io.strom.runtime.sql.window.SqlWindow;
 import io.strom.runtime.sql.window.WindowSlices;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +17,18 @@ import org.apache.calcite.rel.core.AggregateCall;
  * window table function then gives each row once, with its slice's bounds, and the exchange
  * partitions by the grouping columns other than the window's.
  *
- * <p>Only where that gives the same result: every aggregate function merges and none is DISTINCT
- * (a user-defined one needs a {@code merge} method), and nothing between the function and the
- * aggregation, nor any aggregate argument, reads the window columns, which hold slices there.
- * Other window aggregations keep one accumulator per window. Runs on the final physical plan.
+ * <p>A processing-time TUMBLE aggregation goes the same way, each window one slice, and the window
+ * table function stays as it is: Flink assigns processing-time windows in the aggregation, from its
+ * own clock, and so does the sliced aggregation. Keyed by the window instead, a row held up in the
+ * exchange past its window's end would make that window fire a second time.
+ *
+ * <p>Only where that gives the same result: nothing between the function and the aggregation,
+ * nor any aggregate argument, reads the window columns, which hold slices there. On event time
+ * every aggregate function must also merge and none be DISTINCT (a user-defined one needs a
+ * {@code merge} method); other event-time window aggregations keep one accumulator per window,
+ * keyed by it. On processing time such an aggregation is keyed like a sliced one and keeps one
+ * accumulator per window, its windows still taken from its clock. Runs on the final physical
+ * plan.
  */
 public final class WindowSlicing {
   private WindowSlicing() {}
@@ -35,7 +44,7 @@ public final class WindowSlicing {
         : (StreamPhysicalRel) node.copy(node.getTraitSet(), inputs);
     if (rewritten instanceof StreamPhysicalWindowAggregate aggregate
         && !aggregate.isSliced()
-        && WindowSlices.slices(aggregate.window().kind())
+        && isSliceable(aggregate)
         && aggregate.getInput() instanceof StreamPhysicalExchange exchange) {
       StreamPhysicalRel sliced = sliced(aggregate, exchange);
       if (sliced != null) {
@@ -45,14 +54,25 @@ public final class WindowSlicing {
     return rewritten;
   }
 
+  /**
+   * Whether {@code aggregate}'s windows are sliced: overlapping ones, or TUMBLE on processing time.
+   */
+  private static boolean isSliceable(StreamPhysicalWindowAggregate aggregate) {
+    SqlWindow.Kind kind = aggregate.window().kind();
+    return WindowSlices.slices(kind)
+        || (kind == SqlWindow.Kind.TUMBLE && !aggregate.isEventTime());
+  }
+
   /** {@code aggregate} by slices, or null when it must keep one accumulator per window. */
   private static StreamPhysicalRel sliced(
       StreamPhysicalWindowAggregate aggregate, StreamPhysicalExchange exchange) {
     StreamPhysicalRel input = (StreamPhysicalRel) exchange.getInput();
     RelNode slicedInput = slicedPath(input);
-    if (slicedInput == null
-        || argumentsReadWindowColumns(aggregate, input)
-        || !functionsMerge(aggregate, input)) {
+    if (slicedInput == null || argumentsReadWindowColumns(aggregate, input)) {
+      return null;
+    }
+    boolean merge = functionsMerge(aggregate, input);
+    if (!merge && aggregate.isEventTime()) {
       return null;
     }
     int[] keys = SessionWindows.keysBesidesWindow(aggregate.grouping(),
@@ -60,7 +80,7 @@ public final class WindowSlicing {
         aggregate.windowTimeKeyIndex());
     StreamPhysicalExchange byKey = new StreamPhysicalExchange(
         exchange.getCluster(), exchange.getTraitSet(), slicedInput, keys);
-    return aggregate.sliced(byKey);
+    return merge ? aggregate.sliced(byKey) : aggregate.perWindowOnClock(byKey);
   }
 
   /**
@@ -69,6 +89,10 @@ public final class WindowSlicing {
    */
   private static RelNode slicedPath(RelNode node) {
     if (node instanceof StreamPhysicalWindowTableFunction function) {
+      if (function.window().kind() == SqlWindow.Kind.TUMBLE) {
+        // A tumbling window is its own slice: the function's rows are already the slices' rows.
+        return function;
+      }
       return function.isSliced() ? null : function.sliced();
     }
     if (node instanceof StreamPhysicalCalc calc) {

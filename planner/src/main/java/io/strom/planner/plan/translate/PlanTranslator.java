@@ -25,6 +25,7 @@ import io.strom.runtime.sql.join.RowTimeField;
 import io.strom.runtime.sql.join.TemporalJoinOperator;
 import io.strom.planner.plan.physical.StreamPhysicalWindowAggregate;
 import io.strom.planner.plan.physical.StreamPhysicalWindowTableFunction;
+import io.strom.runtime.sql.window.ProcessingTimeWindowAggOperator;
 import io.strom.runtime.sql.window.SessionWindowAggOperator;
 import io.strom.runtime.sql.window.SlicingWindowAggOperator;
 import io.strom.runtime.sql.window.WindowAggOperator;
@@ -442,6 +443,15 @@ public final class PlanTranslator {
         aggsHandler(inputPlan, aggregate.grouping(), aggregate.calls(), false, "WindowAgg");
     if (aggregate.isSession()) {
       return sessionWindowAggregate(aggregate, input, handler);
+    }
+    if (aggregate.isSliced() && !aggregate.mergesSlices()) {
+      return job.operator(
+          "WindowAggregate",
+          new ProcessingTimeWindowAggOperator(handler.handler(), handler.accumulatorType(),
+              aggregate.window(), windowKeyLayout(aggregate)),
+          input,
+          types.toRowType(aggregate.getRowType()),
+          StateSignature.of(aggregate, handler.accumulatorType()));
     }
     if (aggregate.isSliced()) {
       return job.operator(

@@ -9,8 +9,10 @@ import io.strom.data.BinaryRow;
 import io.strom.runtime.generated.GeneratedClass;
 import io.strom.runtime.sql.StateTimeToLive;
 import io.strom.runtime.state.KeyedStateAccess;
+import io.strom.runtime.state.KeyedStateBackend;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /** Creates the generated aggregate functions of an operator, with their state bound to its keys. */
 public final class AggsHandlers {
@@ -65,6 +67,47 @@ public final class AggsHandlers {
               + "' in an older layout, which this version does not read; start the query without"
               + " restoring that checkpoint, or restore it with the version that wrote it");
         }
+      }
+
+      @Override
+      public FunctionContext functionContext() {
+        return functionContext;
+      }
+    });
+    return handler;
+  }
+
+  /**
+   * Instantiates and opens {@code code} for an operator that keeps several windows per key: the
+   * views it asks for are map states of {@code backend}, for the key {@code keys} is bound to and
+   * the window {@code window} gives (its end) when they are read or written. They have no time to
+   * live: a window's views go when it fires ({@link AggsHandler#cleanup}).
+   */
+  public static AggsHandler openPerWindow(
+      GeneratedClass<AggsHandler> code,
+      FunctionContext functionContext,
+      KeyedStateBackend<BinaryRow> backend,
+      KeyedStateAccess<BinaryRow> keys,
+      LongSupplier window) throws Exception {
+    AggsHandler handler = code.newInstance(functionContext.userClassLoader());
+    handler.open(new AggsContext() {
+      @Override
+      public MapState<BinaryRow, Long> countingMap(String name, io.strom.types.RowType valueType) {
+        return new WindowMapState<>(backend.<Long, BinaryRow, Long>mapState(
+            new MapStateDescriptor<>(name, binaryRows(valueType), Types.LONG)), keys, window);
+      }
+
+      @Override
+      public MapState<BinaryRow, long[]> distinctCounts(
+          String name, io.strom.types.RowType valueType) {
+        return new WindowMapState<>(backend.<Long, BinaryRow, long[]>mapState(
+            new MapStateDescriptor<>(name, binaryRows(valueType), DistinctCounts.TYPE)), keys,
+            window);
+      }
+
+      @Override
+      public void refuseOlderLayout(String name) {
+        // Views per window came with this layout: no checkpoint holds an older one.
       }
 
       @Override

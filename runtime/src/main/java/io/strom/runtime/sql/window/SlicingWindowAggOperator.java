@@ -23,7 +23,8 @@ import io.strom.runtime.time.Triggerable;
 import io.strom.types.RowType;
 
 /**
- * Operator that aggregates HOP and CUMULATE windows by slices, as Flink does: keyed by the
+ * Operator that aggregates HOP and CUMULATE windows, and TUMBLE windows on processing time, by
+ * slices, as Flink does (a TUMBLE window is one slice): keyed by the
  * grouping columns other than the window's, it accumulates each row once, into the accumulators of
  * its slice (see {@link WindowSlices}), and when time passes a window's end merges the window's
  * slices into its one insert-only result row. A slice goes once the last window holding it has

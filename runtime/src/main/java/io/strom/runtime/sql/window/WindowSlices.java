@@ -11,18 +11,24 @@ import java.io.Serializable;
  * accumulate each row once, into its slice, and compute a window by merging its slices, instead of
  * accumulating the row once per window (size / step times).
  *
+ * <p>A TUMBLE window is a single slice. Processing-time TUMBLE aggregations use these slices too,
+ * so that, like HOP and CUMULATE, they take each row's window from the aggregation's own clock.
+ *
  * <p>Slices and windows are named by their end; window ends are slice ends.
  */
 public record WindowSlices(SqlWindow window) implements Serializable {
 
   public WindowSlices {
     requireNonNull(window, "window");
-    if (window.kind() != SqlWindow.Kind.HOP && window.kind() != SqlWindow.Kind.CUMULATE) {
-      throw new IllegalArgumentException("Only HOP and CUMULATE windows are sliced, not " + window.kind());
+    if (window.kind() == SqlWindow.Kind.SESSION) {
+      throw new IllegalArgumentException("SESSION windows merge and are never sliced");
     }
   }
 
-  /** Whether windows of {@code kind} are sliced: those that overlap (HOP, CUMULATE). */
+  /**
+   * Whether windows of {@code kind} are sliced on event time too: those that overlap (HOP,
+   * CUMULATE), whose aggregation then accumulates each row once instead of once per window.
+   */
   public static boolean slices(SqlWindow.Kind kind) {
     return kind == SqlWindow.Kind.HOP || kind == SqlWindow.Kind.CUMULATE;
   }
@@ -34,7 +40,8 @@ public record WindowSlices(SqlWindow window) implements Serializable {
 
   /** The start of the window ending at {@code windowEnd}. */
   public long windowStart(long windowEnd) {
-    return window.kind() == SqlWindow.Kind.HOP
+    // A TUMBLE window is a HOP whose slide is its size.
+    return window.kind() != SqlWindow.Kind.CUMULATE
         ? windowEnd - window.size()
         : SqlWindow.alignedStart(windowEnd - 1, window.size(), window.offset());
   }
@@ -49,7 +56,7 @@ public record WindowSlices(SqlWindow window) implements Serializable {
    * fired, no window needs the slice any more.
    */
   public long lastWindowEnd(long sliceEnd) {
-    return window.kind() == SqlWindow.Kind.HOP
+    return window.kind() != SqlWindow.Kind.CUMULATE
         ? sliceEnd - window.step() + window.size()
         : SqlWindow.alignedStart(sliceEnd - 1, window.size(), window.offset()) + window.size();
   }

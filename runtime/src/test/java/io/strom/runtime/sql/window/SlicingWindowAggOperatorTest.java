@@ -230,4 +230,45 @@ class SlicingWindowAggOperatorTest {
           "1 [20, 50) 1 2");
     }
   }
+
+  /**
+   * Processing-time TUMBLE (10 ms) takes its windows from the aggregation's clock too: a row given
+   * the window [0, 10) upstream that reaches the aggregation after that window fired goes to the
+   * window of the clock, and [0, 10) fires once, with only the rows that came in time.
+   */
+  @Test
+  void onProcessingTimeATumblingWindowFiresOnceAndALateRowGoesToTheNextWindow() throws Exception {
+    try (var harness = unopened(SqlWindow.tumble(10, 0), false)) {
+      harness.open();
+      harness.setProcessingTime(3);
+      row(harness, 1, 1, 3);
+      harness.setProcessingTime(9);
+      assertThat(windows(harness)).containsExactly("1 [0, 10) 1 1");
+      // Assigned [0, 10) upstream at time 5, held up until 12.
+      harness.setProcessingTime(12);
+      row(harness, 1, 2, 5);
+      harness.setProcessingTime(19);
+      assertThat(windows(harness)).containsExactly("1 [0, 10) 1 1", "1 [10, 20) 1 2");
+      harness.setProcessingTime(100);
+      assertThat(windows(harness)).hasSize(2);
+    }
+  }
+
+  /**
+   * A tumbling window fires when the clock reaches its last millisecond, so a row that comes in
+   * that millisecond, possibly after the window fired, counts in the next window.
+   */
+  @Test
+  void onProcessingTimeARowInATumblingWindowsLastMillisecondGoesToTheNextWindow()
+      throws Exception {
+    try (var harness = unopened(SqlWindow.tumble(10, 0), false)) {
+      harness.open();
+      harness.setProcessingTime(2);
+      row(harness, 1, 1, 2);
+      harness.setProcessingTime(9);
+      row(harness, 1, 2, 9);
+      harness.setProcessingTime(100);
+      assertThat(windows(harness)).containsExactly("1 [0, 10) 1 1", "1 [10, 20) 1 2");
+    }
+  }
 }

@@ -46,9 +46,22 @@ class WindowSlicesTest {
   }
 
   @Test
-  void tumblingAndSessionWindowsAreNotSliced() {
+  void aTumblingWindowIsOneSliceOfItsOwn() {
+    WindowSlices tumble = new WindowSlices(SqlWindow.tumble(10, 3));
+    assertThat(tumble.sliceStart(12)).isEqualTo(3);
+    assertThat(tumble.sliceStart(13)).isEqualTo(13);
+    assertThat(tumble.windowStart(23)).isEqualTo(13);
+    assertThat(tumble.firstSliceEnd(23)).isEqualTo(23);
+    assertThat(tumble.lastWindowEnd(23)).isEqualTo(23);
+    assertThat(tumble.step()).isEqualTo(10);
+  }
+
+  @Test
+  void onlyOverlappingWindowsAreSlicedOnEventTimeAndSessionsNever() {
+    assertThat(WindowSlices.slices(SqlWindow.Kind.HOP)).isTrue();
+    assertThat(WindowSlices.slices(SqlWindow.Kind.CUMULATE)).isTrue();
     assertThat(WindowSlices.slices(SqlWindow.Kind.TUMBLE)).isFalse();
-    assertThatThrownBy(() -> new WindowSlices(SqlWindow.tumble(10, 0)))
+    assertThatThrownBy(() -> new WindowSlices(SqlWindow.session(10)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
