@@ -102,6 +102,16 @@ public final class BinaryArray extends BinarySection implements ArrayData {
   }
 
   @Override
+  public long getTimestampMillis(int pos, int precision) {
+    return readTimestampMillis(elementsStart + (pos << 3), precision);
+  }
+
+  @Override
+  public int getTimestampNanos(int pos, int precision) {
+    return readTimestampNanos(elementsStart + (pos << 3), precision);
+  }
+
+  @Override
   public byte[] getBinary(int pos) {
     return readBinary(elementsStart + (pos << 3));
   }

@@ -126,6 +126,16 @@ public final class BinaryRow extends BinarySection implements Row {
   }
 
   @Override
+  public long getTimestampMillis(int pos, int precision) {
+    return readTimestampMillis(slot(pos), precision);
+  }
+
+  @Override
+  public int getTimestampNanos(int pos, int precision) {
+    return readTimestampNanos(slot(pos), precision);
+  }
+
+  @Override
   public byte[] getBinary(int pos) {
     return readBinary(slot(pos));
   }

@@ -97,6 +97,21 @@ public abstract class BinarySection {
     return TimestampData.fromEpochMillis(millis, BinaryFormat.slotLength(v));
   }
 
+  /** The millis of {@link #readTimestamp} without the object. */
+  protected final long readTimestampMillis(int slot, int precision) {
+    long v = (long) LONG.get(bytes, slot);
+    return TimestampData.isCompact(precision)
+        ? v
+        : (long) LONG.get(bytes, offset + BinaryFormat.slotOffset(v));
+  }
+
+  /** The nanos of {@link #readTimestamp} without the object: 0 for a compact one. */
+  protected final int readTimestampNanos(int slot, int precision) {
+    return TimestampData.isCompact(precision)
+        ? 0
+        : BinaryFormat.slotLength((long) LONG.get(bytes, slot));
+  }
+
   protected final BinaryArray readArray(int slot) {
     long v = (long) LONG.get(bytes, slot);
     BinaryArray array = new BinaryArray();

@@ -35,6 +35,19 @@ public interface DataGetters {
   /** Reads a TIMESTAMP or TIMESTAMP_LTZ; precision must be the position's declared one. */
   TimestampData getTimestamp(int pos, int precision);
 
+  /**
+   * The epoch milliseconds of a TIMESTAMP or TIMESTAMP_LTZ, for code that only compares them:
+   * binary rows read them without building a {@link TimestampData}.
+   */
+  default long getTimestampMillis(int pos, int precision) {
+    return getTimestamp(pos, precision).millisecond();
+  }
+
+  /** The nanoseconds within the millisecond of a TIMESTAMP or TIMESTAMP_LTZ (see above). */
+  default int getTimestampNanos(int pos, int precision) {
+    return getTimestamp(pos, precision).nanoOfMillisecond();
+  }
+
   byte[] getBinary(int pos);
 
   ArrayData getArray(int pos);

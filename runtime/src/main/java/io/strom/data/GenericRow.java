@@ -211,6 +211,20 @@ public final class GenericRow implements Row {
     };
   }
 
+  /**
+   * Overwrites this row's fields with {@code other}'s (of the same arity), keeping this row's
+   * kind; the values themselves are shared, as in {@link #shallowCopy}.
+   */
+  public void setFieldsFrom(GenericRow other) {
+    if (other.tags.length != tags.length) {
+      throw new IllegalArgumentException(
+          "Rows of " + other.tags.length + " and " + tags.length + " fields");
+    }
+    System.arraycopy(other.primitives, 0, primitives, 0, primitives.length);
+    System.arraycopy(other.references, 0, references, 0, references.length);
+    System.arraycopy(other.tags, 0, tags, 0, tags.length);
+  }
+
   /** A copy with its own field arrays; the (immutable or shared) values themselves are shared. */
   public GenericRow shallowCopy() {
     GenericRow copy = new GenericRow(kind, tags.length);

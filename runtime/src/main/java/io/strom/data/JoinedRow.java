@@ -108,6 +108,22 @@ public final class JoinedRow implements Row {
   }
 
   @Override
+  public long getTimestampMillis(int pos, int precision) {
+    int l = left.arity();
+    return pos < l
+        ? left.getTimestampMillis(pos, precision)
+        : right.getTimestampMillis(pos - l, precision);
+  }
+
+  @Override
+  public int getTimestampNanos(int pos, int precision) {
+    int l = left.arity();
+    return pos < l
+        ? left.getTimestampNanos(pos, precision)
+        : right.getTimestampNanos(pos - l, precision);
+  }
+
+  @Override
   public byte[] getBinary(int pos) {
     int l = left.arity();
     return pos < l ? left.getBinary(pos) : right.getBinary(pos - l);

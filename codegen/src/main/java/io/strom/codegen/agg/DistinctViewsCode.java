@@ -17,6 +17,7 @@ final class DistinctViewsCode {
   private static final String KEY = "distinctKey";
   private static final String COUNTS = "distinctCounts";
   private static final String SLOT = "distinctSlot";
+  private static final String FRESH = "distinctFresh";
 
   /** The calls over one argument list, grouped by slot, in order of first use. */
   private static final class Group {
@@ -77,14 +78,17 @@ final class DistinctViewsCode {
     StringBuilder sb = new StringBuilder("{\n").append(slotConditions(group));
     sb.append("if (").append(anySlot(group)).append(") {\n")
         .append(lookup(input, view, project))
-        .append("if (").append(COUNTS).append(" == null) {\n")
+        .append("boolean ").append(FRESH).append(" = ").append(COUNTS).append(" == null;\n")
+        .append("if (").append(FRESH).append(") {\n")
         .append(COUNTS).append(" = new long[").append(group.slots.size()).append("];\n}\n");
     for (Slot slot : group.slots.values()) {
       sb.append("if (").append(SLOT).append(slot.index).append(" && ").append(COUNTS).append('[')
           .append(slot.index).append("]++ == 0L) {\n").append(slot.onAdd).append("}\n");
     }
-    // The projection's row views a buffer that the next row reuses: the state keeps a copy.
-    sb.append(view).append(".put(").append(KEY).append(".copy(), ").append(COUNTS).append(");\n")
+    // The projection's row views a buffer that the next row reuses: a new entry keeps a copy.
+    // Writing an existing entry keeps the key the state already holds, so it needs none.
+    sb.append(view).append(".put(").append(FRESH).append(" ? ").append(KEY).append(".copy() : ")
+        .append(KEY).append(", ").append(COUNTS).append(");\n")
         .append("}\n}\n");
     return sb.toString();
   }
@@ -106,7 +110,7 @@ final class DistinctViewsCode {
     }
     sb.append("if (").append(String.join(" && ", empty)).append(") {\n")
         .append(view).append(".remove(").append(KEY).append(");\n} else {\n")
-        .append(view).append(".put(").append(KEY).append(".copy(), ").append(COUNTS)
+        .append(view).append(".put(").append(KEY).append(", ").append(COUNTS)
         .append(");\n}\n}\n}\n}\n");
     return sb.toString();
   }

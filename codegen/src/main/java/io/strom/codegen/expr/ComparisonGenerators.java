@@ -12,6 +12,9 @@ final class ComparisonGenerators {
   private ComparisonGenerators() {}
 
   static GeneratedExpr compare(ExprCodeGenerator g, RexCall call) {
+    if (TimestampComparisons.applies(call)) {
+      return TimestampComparisons.compare(g, call);
+    }
     List<GeneratedExpr> ops = g.operands(call);
     String test = test(g, call.getKind(), ops.get(0), ops.get(1));
     return g.strict(call.getType(), ops, test);

@@ -47,6 +47,11 @@ public final class ExprCodeGenerator {
     return rexBuilder.getTypeFactory();
   }
 
+  /** The Java variable holding the input row. */
+  public String inputTerm() {
+    return inputTerm;
+  }
+
   public RexBuilder rexBuilder() {
     return rexBuilder;
   }

@@ -29,27 +29,46 @@ final class AuctionGenerator {
             / config.auctionProportion();
   }
 
-  void fill(long eventNumber, long timestamp, EventRandom random, GenericRow row) {
+  /** Fills the fields of {@code row} that {@code read} (a {@link NexmarkFields} mask) names. */
+  void fill(long eventNumber, long timestamp, EventRandom random, GenericRow row, long read) {
     long seller = random.nextInt(config.hotSellerRatio()) > 0
         ? NexmarkIds.hotSellerId(config, eventNumber)
         : NexmarkIds.randomPersonId(config, eventNumber, random);
     long category = NexmarkConfig.FIRST_CATEGORY_ID + random.nextInt(NexmarkConfig.CATEGORY_COUNT);
     long initialBid = Prices.next(random);
     long reserve = initialBid + Prices.next(random);
-    StringData itemName = NexmarkText.wordString(random, 20);
-    StringData description = NexmarkText.wordString(random, 100);
-    int size = 8 + itemName.sizeInBytes() + description.sizeInBytes() + 40;
+    // Unread words are still drawn: the expiry and the padding come after them.
+    StringData itemName = NexmarkFields.reads(read, ITEM_NAME)
+        ? NexmarkText.wordString(random, 20) : null;
+    int itemNameSize = itemName != null
+        ? itemName.sizeInBytes() : NexmarkText.wordLength(random, 20);
+    StringData description = NexmarkFields.reads(read, DESCRIPTION)
+        ? NexmarkText.wordString(random, 100) : null;
+    int descriptionSize = description != null
+        ? description.sizeInBytes() : NexmarkText.wordLength(random, 100);
+    int size = 8 + itemNameSize + descriptionSize + 40;
+    long expires = timestamp + length(eventNumber, timestamp, random);
     row.setLong(ID, NexmarkIds.lastAuctionId(config, eventNumber) + NexmarkConfig.FIRST_AUCTION_ID);
-    row.setString(ITEM_NAME, itemName);
-    row.setString(DESCRIPTION, description);
+    if (itemName != null) {
+      row.setString(ITEM_NAME, itemName);
+    }
+    if (description != null) {
+      row.setString(DESCRIPTION, description);
+    }
     row.setLong(INITIAL_BID, initialBid);
     row.setLong(RESERVE, reserve);
-    row.setTimestamp(DATE_TIME, TimestampData.fromEpochMillis(timestamp));
-    row.setTimestamp(EXPIRES,
-        TimestampData.fromEpochMillis(timestamp + length(eventNumber, timestamp, random)));
+    if (NexmarkFields.reads(read, DATE_TIME)) {
+      row.setTimestamp(DATE_TIME, TimestampData.fromEpochMillis(timestamp));
+    }
+    if (NexmarkFields.reads(read, EXPIRES)) {
+      row.setTimestamp(EXPIRES, TimestampData.fromEpochMillis(expires));
+    }
     row.setLong(SELLER, seller + NexmarkConfig.FIRST_PERSON_ID);
     row.setLong(CATEGORY, category);
-    row.setString(EXTRA, NexmarkText.extra(random, size, config.auctionAvgSize()));
+    // The padding is drawn last, so skipping it changes no other field.
+    if (NexmarkFields.reads(read, EXTRA)) {
+      row.setString(EXTRA, NexmarkText.extra(random, size, config.auctionAvgSize()));
+    }
   }
 
   /**

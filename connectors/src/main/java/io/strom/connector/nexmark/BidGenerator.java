@@ -24,7 +24,8 @@ final class BidGenerator {
     this.channels = new BidChannels(config.seed());
   }
 
-  void fill(long eventNumber, long timestamp, EventRandom random, GenericRow row) {
+  /** Fills the fields of {@code row} that {@code read} (a {@link NexmarkFields} mask) names. */
+  void fill(long eventNumber, long timestamp, EventRandom random, GenericRow row, long read) {
     long auction = random.nextInt(config.hotAuctionRatio()) > 0
         ? NexmarkIds.hotAuctionId(config, eventNumber)
         : NexmarkIds.randomAuctionId(config, eventNumber, random);
@@ -38,9 +39,18 @@ final class BidGenerator {
     row.setLong(AUCTION, auction + NexmarkConfig.FIRST_AUCTION_ID);
     row.setLong(BIDDER, bidder + NexmarkConfig.FIRST_PERSON_ID);
     row.setLong(PRICE, price);
-    row.setString(CHANNEL, channels.channel());
-    row.setString(URL, channels.url());
-    row.setTimestamp(DATE_TIME, TimestampData.fromEpochMillis(timestamp));
-    row.setString(EXTRA, NexmarkText.extra(random, FIXED_SIZE, config.bidAvgSize()));
+    if (NexmarkFields.reads(read, CHANNEL)) {
+      row.setString(CHANNEL, channels.channel());
+    }
+    if (NexmarkFields.reads(read, URL)) {
+      row.setString(URL, channels.url());
+    }
+    if (NexmarkFields.reads(read, DATE_TIME)) {
+      row.setTimestamp(DATE_TIME, TimestampData.fromEpochMillis(timestamp));
+    }
+    // The padding is drawn last, so skipping it changes no other field.
+    if (NexmarkFields.reads(read, EXTRA)) {
+      row.setString(EXTRA, NexmarkText.extra(random, FIXED_SIZE, config.bidAvgSize()));
+    }
   }
 }

@@ -22,13 +22,20 @@ public final class NexmarkGenerator {
   static final int ARITY = 4;
 
   private final NexmarkConfig config;
+  private final NexmarkFields fields;
   private final EventRandom random = new EventRandom();
   private final PersonGenerator persons;
   private final AuctionGenerator auctions;
   private final BidGenerator bids;
 
   public NexmarkGenerator(NexmarkConfig config) {
+    this(config, NexmarkFields.ALL);
+  }
+
+  /** A generator that builds only {@code fields} of each event's row; the others are NULL. */
+  NexmarkGenerator(NexmarkConfig config, NexmarkFields fields) {
     this.config = requireNonNull(config, "config");
+    this.fields = requireNonNull(fields, "fields");
     this.persons = new PersonGenerator(config);
     this.auctions = new AuctionGenerator(config);
     this.bids = new BidGenerator(config);
@@ -48,17 +55,17 @@ public final class NexmarkGenerator {
     switch (kind) {
       case NexmarkIds.PERSON -> {
         GenericRow person = new GenericRow(PersonGenerator.ARITY);
-        persons.fill(eventNumber, timestamp, random, person);
+        persons.fill(eventNumber, timestamp, random, person, fields.person());
         event.setRow(PERSON, person);
       }
       case NexmarkIds.AUCTION -> {
         GenericRow auction = new GenericRow(AuctionGenerator.ARITY);
-        auctions.fill(eventNumber, timestamp, random, auction);
+        auctions.fill(eventNumber, timestamp, random, auction, fields.auction());
         event.setRow(AUCTION, auction);
       }
       default -> {
         GenericRow bid = new GenericRow(BidGenerator.ARITY);
-        bids.fill(eventNumber, timestamp, random, bid);
+        bids.fill(eventNumber, timestamp, random, bid, fields.bid());
         event.setRow(BID, bid);
       }
     }

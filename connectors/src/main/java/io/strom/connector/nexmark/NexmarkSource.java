@@ -22,19 +22,22 @@ public final class NexmarkSource implements Source<Row, NexmarkSplit> {
   private final NexmarkConfig config;
   private final boolean maxEmitSpeed;
   private final EventKindFilter kinds;
+  private final NexmarkFields fields;
 
   /**
    * @param maxEmitSpeed true to emit as fast as possible, false to pace emission to the event rate
    */
   public NexmarkSource(NexmarkConfig config, boolean maxEmitSpeed) {
-    this(config, maxEmitSpeed, EventKindFilter.ALL);
+    this(config, maxEmitSpeed, EventKindFilter.ALL, NexmarkFields.ALL);
   }
 
-  /** A source of only the events of these kinds. */
-  NexmarkSource(NexmarkConfig config, boolean maxEmitSpeed, EventKindFilter kinds) {
+  /** A source of only the events of these kinds, with only these fields built. */
+  NexmarkSource(
+      NexmarkConfig config, boolean maxEmitSpeed, EventKindFilter kinds, NexmarkFields fields) {
     this.config = requireNonNull(config, "config");
     this.maxEmitSpeed = maxEmitSpeed;
     this.kinds = requireNonNull(kinds, "kinds");
+    this.fields = requireNonNull(fields, "fields");
   }
 
   @Override
@@ -61,6 +64,6 @@ public final class NexmarkSource implements Source<Row, NexmarkSplit> {
     EmissionPacer pacer = maxEmitSpeed
         ? null
         : new EmissionPacer((double) config.eventsPerSecond() / context.parallelism());
-    return new NexmarkSourceReader(new NexmarkGenerator(config), pacer, kinds);
+    return new NexmarkSourceReader(new NexmarkGenerator(config, fields), pacer, kinds);
   }
 }

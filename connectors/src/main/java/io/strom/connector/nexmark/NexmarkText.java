@@ -50,6 +50,24 @@ final class NexmarkText {
     return from == 0 && to == length ? chars : Arrays.copyOfRange(chars, from, to);
   }
 
+  /**
+   * The length {@link #word} with spaces would have, drawing the same random numbers without
+   * building it: for fields a query does not read but whose size later fields depend on.
+   */
+  static int wordLength(EventRandom random, int maxLength) {
+    int length = MIN_WORD_LENGTH + random.nextInt(maxLength - MIN_WORD_LENGTH);
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < length; i++) {
+      if (random.nextInt(SPACE_ONE_IN) != 0) {
+        random.nextInt(26);
+        first = first < 0 ? i : first;
+        last = i;
+      }
+    }
+    return first < 0 ? 0 : last - first + 1;
+  }
+
   /** {@link #word} as a string value. */
   static StringData wordString(EventRandom random, int maxLength) {
     return StringData.fromBytes(word(random, maxLength, (byte) ' '));

@@ -19,9 +19,14 @@ public final class SourceTableRef extends AbstractTable {
   private final java.util.List<io.strom.data.Row> partitions;
   private final java.util.List<ResolvedExpression> filters;
   private final SourceWatermark watermark;
+  /**
+   * Per physical ROW field, the nested positions read; null when nothing was pruned. Lists, not
+   * arrays, so that equal scans compare equal for sub-plan reuse.
+   */
+  private final java.util.Map<Integer, java.util.List<Integer>> nestedFields;
 
   SourceTableRef(ObjectIdentifier identifier, CatalogTable table, RelDataType producedType) {
-    this(identifier, table, producedType, null, null, null, null);
+    this(identifier, table, producedType, null, null, null, null, null);
   }
 
   private SourceTableRef(
@@ -31,7 +36,8 @@ public final class SourceTableRef extends AbstractTable {
       int[] projection,
       java.util.List<io.strom.data.Row> partitions,
       java.util.List<ResolvedExpression> filters,
-      SourceWatermark watermark) {
+      SourceWatermark watermark,
+      java.util.Map<Integer, java.util.List<Integer>> nestedFields) {
     this.identifier = identifier;
     this.table = table;
     this.producedType = producedType;
@@ -39,26 +45,27 @@ public final class SourceTableRef extends AbstractTable {
     this.partitions = partitions;
     this.filters = filters;
     this.watermark = watermark;
+    this.nestedFields = nestedFields;
   }
 
   /** The same table read through a projection of its physical fields, producing {@code type}. */
   public SourceTableRef withProjection(int[] fields, RelDataType type) {
     return new SourceTableRef(identifier, table, type, fields.clone(), partitions, filters,
-        watermark);
+        watermark, nestedFields);
   }
 
   /** The same table reading only these partitions (rows of the partition columns). */
   public SourceTableRef withPartitions(java.util.List<io.strom.data.Row> kept) {
     return new SourceTableRef(
         identifier, table, producedType, projection, java.util.List.copyOf(kept), filters,
-        watermark);
+        watermark, nestedFields);
   }
 
   /** The same table with its source applying these filters (conjuncts over the produced row). */
   public SourceTableRef withFilters(java.util.List<ResolvedExpression> applied) {
     return new SourceTableRef(
         identifier, table, producedType, projection, partitions, java.util.List.copyOf(applied),
-        watermark);
+        watermark, nestedFields);
   }
 
   /**
@@ -68,7 +75,30 @@ public final class SourceTableRef extends AbstractTable {
   public SourceTableRef withWatermark(SourceWatermark pushed, RelDataType type) {
     return new SourceTableRef(
         identifier, table, type, projection, partitions, filters,
-        java.util.Objects.requireNonNull(pushed, "pushed"));
+        java.util.Objects.requireNonNull(pushed, "pushed"), nestedFields);
+  }
+
+  /**
+   * The same table with its source building only these nested fields: per physical ROW field, the
+   * positions read (see {@link io.strom.connector.SupportsNestedFieldPruning}).
+   */
+  public SourceTableRef withNestedFields(java.util.Map<Integer, int[]> read) {
+    java.util.Map<Integer, java.util.List<Integer>> lists = new java.util.TreeMap<>();
+    read.forEach((field, positions) ->
+        lists.put(field, java.util.Arrays.stream(positions).boxed().toList()));
+    return new SourceTableRef(identifier, table, producedType, projection, partitions, filters,
+        watermark, java.util.Collections.unmodifiableMap(lists));
+  }
+
+  /** The nested fields the source builds per physical ROW field, or null for all of them. */
+  public java.util.Map<Integer, int[]> nestedFields() {
+    if (nestedFields == null) {
+      return null;
+    }
+    java.util.Map<Integer, int[]> read = new java.util.TreeMap<>();
+    nestedFields.forEach((field, positions) ->
+        read.put(field, positions.stream().mapToInt(Integer::intValue).toArray()));
+    return read;
   }
 
   /** The watermark the source generates, or null when it was not pushed into it. */

@@ -29,6 +29,7 @@ import io.strom.planner.plan.optimize.DistinctAggSplit;
 import io.strom.planner.plan.optimize.FilterPushDown;
 import io.strom.planner.plan.optimize.GeneratedCodeExecutor;
 import io.strom.planner.plan.optimize.LogicalRewrites;
+import io.strom.planner.plan.optimize.NestedFieldPruning;
 import io.strom.planner.plan.optimize.PartitionPruning;
 import io.strom.planner.plan.optimize.ProjectionPushDown;
 import io.strom.planner.plan.optimize.TwoPhaseAggregation;
@@ -126,6 +127,8 @@ final class QueryExecutor implements AutoCloseable {
     physical = DeduplicateOverUpdates.apply(
         physical, scan -> source(scan).changelogMode());
     physical = WindowSlicing.apply(physical);
+    // Last: it reads the final plan for the nested fields its operators use.
+    physical = NestedFieldPruning.apply(physical, this::acceptsNestedFieldPruning);
     return new Planned(logical, physical);
   }
 
@@ -232,6 +235,18 @@ final class QueryExecutor implements AutoCloseable {
       ((SupportsProjectionPushDown) source).applyProjection(scan.projection());
     }
     return source;
+  }
+
+  /**
+   * Whether a scan's connector can skip nested fields: not when it generates the watermark itself,
+   * from fields the plan does not show, nor with metadata columns after the physical ones.
+   */
+  private boolean acceptsNestedFieldPruning(StreamPhysicalTableSourceScan scan) {
+    CatalogTable table = scan.source().table();
+    boolean metadata =
+        table.schema().columns().stream().anyMatch(c -> c instanceof Column.Metadata);
+    return !metadata && scan.source().watermark() == null
+        && source(scan) instanceof io.strom.connector.SupportsNestedFieldPruning;
   }
 
   /** Whether a scan's connector can read a subset of the physical fields. */

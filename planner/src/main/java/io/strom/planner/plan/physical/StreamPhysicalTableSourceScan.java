@@ -98,6 +98,18 @@ public final class StreamPhysicalTableSourceScan extends TableScan implements St
     return new StreamPhysicalTableSourceScan(getCluster(), getTraitSet(), table);
   }
 
+  /** This scan with its source building only the nested fields read (see {@link SourceTableRef}). */
+  public StreamPhysicalTableSourceScan withNestedFields(java.util.Map<Integer, int[]> read) {
+    RelOptTable table =
+        RelOptTableImpl.create(
+            getTable().getRelOptSchema(),
+            getRowType(),
+            getTable().getQualifiedName(),
+            source().withNestedFields(read),
+            (Expression) null);
+    return new StreamPhysicalTableSourceScan(getCluster(), getTraitSet(), table);
+  }
+
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new StreamPhysicalTableSourceScan(getCluster(), traitSet, getTable());
@@ -115,7 +127,8 @@ public final class StreamPhysicalTableSourceScan extends TableScan implements St
         .itemIf("partitions", source().partitions() == null ? 0 : source().partitions().size(),
             source().partitions() != null)
         .itemIf("filter", filterText(), source().filters() != null)
-        .itemIf("watermark", watermarkText(), source().watermark() != null);
+        .itemIf("watermark", watermarkText(), source().watermark() != null)
+        .itemIf("nested", nestedText(), source().nestedFields() != null);
   }
 
   /** The pushed watermark expression, over the scan's field names as a Calc prints it. */
@@ -125,6 +138,29 @@ public final class StreamPhysicalTableSourceScan extends TableScan implements St
         ? ""
         : PlanText.withFieldNames(
             watermark.watermark().toString(), watermark.inputType().getFieldNames());
+  }
+
+  /** The nested fields the source builds, e.g. {@code bid.auction, bid.price}. */
+  private String nestedText() {
+    java.util.Map<Integer, int[]> nested = source().nestedFields();
+    if (nested == null) {
+      return "";
+    }
+    int[] projection = projection();
+    List<String> read = new ArrayList<>();
+    List<RelDataTypeField> fields = getRowType().getFieldList();
+    for (int produced = 0; produced < fields.size(); produced++) {
+      int physical = projection == null ? produced : projection[produced];
+      int[] positions = nested.get(physical);
+      if (positions == null) {
+        continue;
+      }
+      RelDataTypeField field = fields.get(produced);
+      for (int position : positions) {
+        read.add(field.getName() + "." + field.getType().getFieldList().get(position).getName());
+      }
+    }
+    return String.join(", ", read);
   }
 
   /** The pushed filters as one condition, as a Calc prints its {@code where}. */

@@ -626,6 +626,10 @@ public final class PlanTranslator {
       if (ref.projection() != null) {
         ((SupportsProjectionPushDown) source).applyProjection(ref.projection());
       }
+      if (ref.nestedFields() != null) {
+        ((io.strom.connector.SupportsNestedFieldPruning) source)
+            .applyNestedFieldsRead(ref.nestedFields());
+      }
       if (ref.partitions() != null) {
         ((io.strom.connector.SupportsPartitionPushDown) source).applyPartitions(ref.partitions());
       }

@@ -25,14 +25,15 @@ final class AggResultEmitter {
   /**
    * @param previous the key's result before, or null for a new key
    * @param current its result now
+   * @return whether {@code previous} was emitted (so the caller must not change it any more)
    */
-  void changed(Row previous, Row current) {
+  boolean changed(Row previous, Row current) {
     if (previous == null) {
       output.collect(current, Output.NO_TIMESTAMP);
-      return;
+      return false;
     }
     if (!emitUnchanged && previous.equals(current)) {
-      return;
+      return false;
     }
     if (generateUpdateBefore) {
       previous.setKind(RowKind.UPDATE_BEFORE);
@@ -40,6 +41,7 @@ final class AggResultEmitter {
     }
     current.setKind(RowKind.UPDATE_AFTER);
     output.collect(current, Output.NO_TIMESTAMP);
+    return generateUpdateBefore;
   }
 
   /** The key lost all its rows: retract {@code previous}, its last result, if there was one. */

@@ -4,6 +4,7 @@ import io.strom.api.state.ValueState;
 import io.strom.api.state.ValueStateDescriptor;
 import io.strom.api.typeinfo.Types;
 import io.strom.data.BinaryRow;
+import io.strom.data.GenericRow;
 import io.strom.data.Row;
 import io.strom.data.RowKind;
 import io.strom.runtime.generated.GeneratedClass;
@@ -26,6 +27,14 @@ final class GroupAggState {
   /** The generated functions; {@link #stored} makes a key current, then they are set to its row. */
   final AggsHandler handler;
   private final AggResultEmitter emitter;
+  /**
+   * The accumulators row last stored, and a private copy (never emitted, kind INSERT) of the result
+   * computed from it: when the next row is of the same key, the state hands back that very row, and
+   * its result before is this copy rather than a second {@code getValue} per row. The backends
+   * that hand back copies (RocksDB, a heap entry a snapshot shares) never match, and compute it.
+   */
+  private Row lastStored;
+  private GenericRow lastResult;
 
   GroupAggState(
       OperatorContext<Row> context,
@@ -60,7 +69,7 @@ final class GroupAggState {
       return null;
     }
     handler.setAccumulators(stored);
-    return handler.getValue(key);
+    return stored == lastStored ? lastResult : handler.getValue(key);
   }
 
   /**
@@ -74,10 +83,33 @@ final class GroupAggState {
       emitter.deleted(previous);
       accumulators.clear();
       handler.cleanup();
+      forgetLastResult();
       return;
     }
-    accumulators.update(handler.getAccumulators());
-    emitter.changed(previous, handler.getValue(key));
+    Row stored = handler.getAccumulators();
+    accumulators.update(stored);
+    Row current = handler.getValue(key);
+    boolean previousEmitted = emitter.changed(previous, current);
+    rememberLastResult(stored, current, previousEmitted && previous == lastResult);
+  }
+
+  /** Keeps a private copy of {@code current}, reusing the last one unless it was emitted. */
+  private void rememberLastResult(Row stored, Row current, boolean lastResultEmitted) {
+    if (!(current instanceof GenericRow result)) {
+      forgetLastResult();
+      return;
+    }
+    if (lastResult == null || lastResultEmitted || lastResult.arity() != result.arity()) {
+      lastResult = new GenericRow(result.arity());
+    }
+    lastResult.setFieldsFrom(result);
+    lastResult.setKind(RowKind.INSERT);
+    lastStored = stored;
+  }
+
+  private void forgetLastResult() {
+    lastStored = null;
+    lastResult = null;
   }
 
   void close() throws Exception {
