@@ -62,7 +62,9 @@ public final class CheckpointingOptions {
       ConfigOptions.key("execution.checkpointing.max-concurrent-checkpoints")
           .intType()
           .defaultValue(1)
-          .withDescription("Checkpoints that may be in progress at once; Strom supports 1.");
+          .withDescription(
+              "Checkpoints that may be in progress at once: no new one starts while this many"
+                  + " run. Unaligned checkpoints run one at a time whatever it is set to.");
 
   public static final ConfigOption<CheckpointingMode> MODE =
       ConfigOptions.key("execution.checkpointing.mode")

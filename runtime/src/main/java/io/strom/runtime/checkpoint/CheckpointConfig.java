@@ -8,6 +8,8 @@ import io.strom.configuration.Configuration;
 import io.strom.util.StorageLocations;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A job's checkpointing settings, read and checked once at submission.
@@ -22,6 +24,7 @@ import java.time.Duration;
  * @param savepointDirectory where savepoints go when the request names no directory, or null
  * @param retention whether retained checkpoints outlive a job that failed or was canceled
  * @param tolerableFailures checkpoints that may fail in a row before the job fails over
+ * @param maxConcurrent checkpoints that may be in progress at once (1 with unaligned checkpoints)
  */
 public record CheckpointConfig(
     Duration interval,
@@ -32,7 +35,10 @@ public record CheckpointConfig(
     int numRetained,
     Path savepointDirectory,
     ExternalizedCheckpointRetention retention,
-    int tolerableFailures) {
+    int tolerableFailures,
+    int maxConcurrent) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointConfig.class);
 
   /** The shortest interval accepted: shorter ones would do little but checkpoint. */
   static final Duration MIN_INTERVAL = Duration.ofMillis(10);
@@ -98,7 +104,7 @@ public record CheckpointConfig(
     if (interval == null || interval.isZero()) {
       return new CheckpointConfig(
           Duration.ZERO, timeout, minPause, mode, workingDirectory(configuration), numRetained,
-          savepoints, retention, tolerableFailures);
+          savepoints, retention, tolerableFailures, 1);
     }
     require(!interval.isNegative() && interval.compareTo(MIN_INTERVAL) >= 0,
         CheckpointingOptions.INTERVAL.key() + " must be at least " + MIN_INTERVAL.toMillis()
@@ -108,11 +114,19 @@ public record CheckpointConfig(
             + " ms, was " + timeout.toMillis() + " ms");
     require(!minPause.isNegative(),
         CheckpointingOptions.MIN_PAUSE.key() + " must not be negative");
-    require(maxConcurrent == 1,
-        CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS.key() + " = " + maxConcurrent
-            + " is not supported: Strom runs one checkpoint at a time. Set it to 1, and lower "
-            + CheckpointingOptions.INTERVAL.key() + " for more frequent checkpoints.");
+    require(maxConcurrent >= 1,
+        CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS.key() + " must be at least 1, was "
+            + maxConcurrent);
     boolean unaligned = configuration.get(CheckpointingOptions.UNALIGNED);
+    if (maxConcurrent > 1 && unaligned && mode == CheckpointingMode.EXACTLY_ONCE) {
+      // As in Flink, unaligned checkpoints do not run concurrently: the job runs, one at a time.
+      LOG.warn(
+          "{} = {} is ignored: concurrent unaligned checkpoints are not supported, so one"
+              + " checkpoint runs at a time ({} = true).",
+          CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS.key(), maxConcurrent,
+          CheckpointingOptions.UNALIGNED.key());
+      maxConcurrent = 1;
+    }
     require(!unaligned || mode == CheckpointingMode.EXACTLY_ONCE,
         CheckpointingOptions.UNALIGNED.key() + " = true needs " + CheckpointingOptions.MODE.key()
             + " = EXACTLY_ONCE, but it is " + mode + ". Unaligned checkpoints keep the data in"
@@ -135,7 +149,7 @@ public record CheckpointConfig(
     return new CheckpointConfig(
         interval, timeout, minPause, mode, resolve(CheckpointingOptions.DIRECTORY, directory),
         numRetained,
-        savepoints, retention, tolerableFailures);
+        savepoints, retention, tolerableFailures, maxConcurrent);
   }
 
   /** The path a location option names; an error says which option. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,14 +27,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a job's checkpoints: triggers one every interval (at most one at a time, at least the
- * minimum pause after the previous one ended) by sending barriers into the source tasks, collects
+ * Runs a job's checkpoints: triggers one every interval (at most {@code
+ * execution.checkpointing.max-concurrent-checkpoints} at a time, at least the minimum pause after
+ * the previous one ended) by sending barriers into the source tasks, collects
  * every task's acknowledgement with its state, and completes the checkpoint by writing its
  * metadata last and atomically; then tells the tasks, and deletes checkpoints beyond the number
  * retained. A checkpoint not complete within the timeout, or one a task declined, is aborted and
- * its files deleted. More such failures in a row than {@code
+ * its files deleted; the others in progress go on. More such failures in a row than {@code
  * execution.checkpointing.tolerable-failed-checkpoints} fail the execution attempt over, as Flink
  * does; aborts because the attempt stopped, and failed savepoints, do not count.
+ *
+ * <p>With several checkpoints in progress, the completion of one subsumes the older ones still in
+ * progress, as in Flink: they are aborted (not counted as failures), since a restore never needs
+ * them, and tasks that hear of the newer one commit what the older ones prepared too. A completion
+ * notice for an older checkpoint arriving after a newer one's is ignored by the tasks.
  *
  * <p>Checkpoints go on after some tasks finished (a source subtask that got no split, a bounded
  * input that ran out while others run): a finished task counts as done, with no state, since all
@@ -48,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * <p>Savepoints are checkpoints a user asks for: the same barriers (marked, so every task writes
  * the portable format), but once complete the directory moves to the requested place and belongs
  * to the user: it is neither retained nor deleted here, and never restored on a restart. A
- * savepoint asked for while a checkpoint runs starts when that one ends.
+ * savepoint runs alone: asked for while checkpoints run, it starts when they have ended, and no
+ * periodic checkpoint starts while one is asked for or runs (so it is never subsumed).
  *
  * <p>Outlives the job's execution attempts: ids keep increasing across restarts, and the latest
  * completed checkpoint is what a restart restores.
@@ -98,7 +106,8 @@ public final class CheckpointCoordinator {
   private long nextCheckpointId;
   private Targets targets;
   private ScheduledFuture<?> periodic;
-  private Pending pending;
+  /** The checkpoints in progress by id, oldest first; at most one savepoint, then alone. */
+  private final TreeMap<Long, Pending> pending = new TreeMap<>();
   /** When the last checkpoint ended ({@link System#nanoTime}): the minimum pause counts from it. */
   private long lastEndNanos;
   private boolean anyEnded;
@@ -226,7 +235,7 @@ public final class CheckpointCoordinator {
   }
 
   private void triggerRequestedSavepoint() {
-    if (targets == null || pending != null || savepointRequests.isEmpty()) {
+    if (targets == null || !pending.isEmpty() || savepointRequests.isEmpty()) {
       return;
     }
     if (targets.notReadyReason() != null) {
@@ -267,7 +276,7 @@ public final class CheckpointCoordinator {
   }
 
   /**
-   * Stops triggering and aborts the checkpoint in progress (the attempt is failing or the job
+   * Stops triggering and aborts the checkpoints in progress (the attempt is failing or the job
    * ends). Called on the job's thread.
    */
   public void stop(String reason) {
@@ -276,8 +285,8 @@ public final class CheckpointCoordinator {
       periodic = null;
     }
     targets = null;
-    if (pending != null) {
-      abort(pending, reason, false);
+    for (Pending p : List.copyOf(pending.values())) {
+      abort(p, reason, false);
     }
     // No task of the stopped attempt snapshots any more; a new one reuses only retained files.
     sharedState.deleteAllUnreferenced();
@@ -289,7 +298,12 @@ public final class CheckpointCoordinator {
   }
 
   private void tick() {
-    if (targets == null || pending != null) {
+    if (targets == null || pending.size() >= config.maxConcurrent()) {
+      return;
+    }
+    if (!savepointRequests.isEmpty()
+        || pending.values().stream().anyMatch(p -> p.savepoint != null)) {
+      // A savepoint asked for starts once the checkpoints in progress end; none starts meanwhile.
       return;
     }
     // A monotonic clock: a wall clock set back would stretch the pause.
@@ -307,11 +321,11 @@ public final class CheckpointCoordinator {
 
   private void trigger(SavepointRequest savepoint, long now) {
     Pending p = new Pending(nextCheckpointId++, now, targets, savepoint);
-    pending = p;
+    pending.put(p.id, p);
     p.timeout =
         jobThread.schedule(
             () -> {
-              if (pending == p) {
+              if (pending.get(p.id) == p) {
                 abort(p, "it did not complete within " + config.timeout().toMillis() + " ms");
               }
             },
@@ -335,8 +349,8 @@ public final class CheckpointCoordinator {
   public void acknowledge(Targets from, long checkpointId, SubtaskState state) {
     jobThread.execute(
         () -> {
-          Pending p = pending;
-          if (p == null || p.id != checkpointId || p.targets != from) {
+          Pending p = pending.get(checkpointId);
+          if (p == null || p.targets != from) {
             // Aborted meanwhile, or from a canceled attempt: what it uploaded is garbage.
             sharedState.discardUnregistered(state);
             return;
@@ -352,8 +366,8 @@ public final class CheckpointCoordinator {
   public void decline(Targets from, long checkpointId, String task, Throwable reason) {
     jobThread.execute(
         () -> {
-          Pending p = pending;
-          if (p != null && p.id == checkpointId && p.targets == from) {
+          Pending p = pending.get(checkpointId);
+          if (p != null && p.targets == from) {
             abort(p, task + " could not write its state: " + reason,
                 !(reason instanceof DeclinedByEndingTask));
           }
@@ -371,10 +385,11 @@ public final class CheckpointCoordinator {
   public void taskAwaitsFinalCheckpoint(Targets from, String task, long lastCheckpointTaken) {
     jobThread.execute(
         () -> {
-          Pending p = pending;
-          if (p != null && p.targets == from && lastCheckpointTaken < p.id
-              && !p.acks.containsKey(task)) {
-            from.triggerTask(task, p.barrier);
+          // Oldest first: the task takes them in the order their barriers would have come.
+          for (Pending p : List.copyOf(pending.values())) {
+            if (p.targets == from && lastCheckpointTaken < p.id && !p.acks.containsKey(task)) {
+              from.triggerTask(task, p.barrier);
+            }
           }
         });
   }
@@ -390,18 +405,20 @@ public final class CheckpointCoordinator {
   public void taskFinished(Targets from, String task, long lastCheckpointTaken) {
     jobThread.execute(
         () -> {
-          Pending p = pending;
-          if (p != null && p.targets == from && lastCheckpointTaken < p.id) {
-            p.finished.add(task);
-            if (p.allDone()) {
-              complete(p);
+          for (Pending p : List.copyOf(pending.values())) {
+            // An older one completing may have subsumed this one meanwhile.
+            if (pending.get(p.id) == p && p.targets == from && lastCheckpointTaken < p.id) {
+              p.finished.add(task);
+              if (p.allDone()) {
+                complete(p);
+              }
             }
           }
         });
   }
 
   private void complete(Pending p) {
-    pending = null;
+    pending.remove(p.id);
     p.timeout.cancel(false);
     CompletedCheckpoint checkpoint = build(p);
     if (p.savepoint != null) {
@@ -411,10 +428,11 @@ public final class CheckpointCoordinator {
     try {
       storage.writeMetadata(checkpoint);
     } catch (IOException e) {
-      pending = p;
+      pending.put(p.id, p);
       abort(p, "writing its metadata failed: " + e);
       return;
     }
+    abortSubsumed(checkpoint.checkpointId());
     long now = System.currentTimeMillis();
     long written = sharedState.register(checkpoint);
     completed.addLast(checkpoint);
@@ -452,7 +470,7 @@ public final class CheckpointCoordinator {
       storage.writeMetadata(checkpoint);
       storage.moveCheckpoint(p.id, target);
     } catch (IOException e) {
-      pending = p;
+      pending.put(p.id, p);
       abort(p, "writing it to " + target + " failed: " + e);
       return;
     }
@@ -462,6 +480,18 @@ public final class CheckpointCoordinator {
     p.targets.notifyCheckpointComplete(p.id);
     p.savepoint.result().complete(target);
     triggerRequestedSavepoint();
+  }
+
+  /**
+   * Aborts the checkpoints in progress older than the one that just completed: a restore never
+   * needs them, and the directories of older checkpoints are about to be tidied away. Their
+   * abort is no failure (as Flink's subsumed checkpoints).
+   */
+  private void abortSubsumed(long completedId) {
+    for (Pending older : List.copyOf(pending.headMap(completedId).values())) {
+      // The savepoint a request waits for starts after the completion, not in its midst.
+      abort(older, "checkpoint " + completedId + " completed first and subsumes it", false, false);
+    }
   }
 
   private void countFailure(Pending p, String reason) {
@@ -522,10 +552,15 @@ public final class CheckpointCoordinator {
    *     rather than the attempt it ran in)
    */
   private void abort(Pending p, String reason, boolean counts) {
-    if (pending != p) {
+    abort(p, reason, counts, true);
+  }
+
+  /** @param startQueuedSavepoint whether a savepoint asked for may start right away */
+  private void abort(Pending p, String reason, boolean counts, boolean startQueuedSavepoint) {
+    if (pending.get(p.id) != p) {
       return;
     }
-    pending = null;
+    pending.remove(p.id);
     if (p.timeout != null) {
       p.timeout.cancel(false);
     }
@@ -542,6 +577,8 @@ public final class CheckpointCoordinator {
           new IllegalStateException("Savepoint " + p.id + " of job '" + job.name()
               + "' failed: " + reason));
     }
-    triggerRequestedSavepoint();
+    if (startQueuedSavepoint) {
+      triggerRequestedSavepoint();
+    }
   }
 }

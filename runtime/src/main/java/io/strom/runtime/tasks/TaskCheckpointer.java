@@ -81,6 +81,8 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
   private final Map<CompletableFuture<Void>, List<PendingState>> writing = new ConcurrentHashMap<>();
   /** Set when the task is canceled or failed: snapshots being written stop at the next key group. */
   private volatile boolean writesCanceled;
+  /** The newest checkpoint whose completion the operators heard of, or -1. */
+  private long lastNotifiedComplete = -1;
   /** The task is ending: a checkpoint it gives up from now on is no failed checkpoint. */
   private boolean ending;
 
@@ -432,9 +434,19 @@ final class TaskCheckpointer implements BarrierAligner.Listener {
     env.checkpointResponder().declineCheckpoint(checkpointId, vertex.id(), subtask, reason);
   }
 
-  /** Every operator of the chain (and the source reader) hears that a checkpoint completed. */
+  /**
+   * Every operator of the chain (and the source reader) hears that a checkpoint completed. A
+   * notice older than one heard already is ignored: the newer completion covered it (operators
+   * commit everything up to the checkpoint they hear of).
+   */
   void notifyCheckpointComplete(long checkpointId) throws Exception {
     FaultPoints.check(FaultPoints.COMPLETION_NOTICE, taskName, checkpointId);
+    if (checkpointId <= lastNotifiedComplete) {
+      LOG.debug("Ignoring the completion of checkpoint {} at {} ({}): {} completed already",
+          checkpointId, vertex.name(), subtask, lastNotifiedComplete);
+      return;
+    }
+    lastNotifiedComplete = checkpointId;
     for (ChainedOperator op : chain.operators()) {
       SubtaskOperatorContexts.KeyedParts keyed = contexts.keyedParts(op.node().id());
       if (keyed != null && keyed.backend() instanceof RocksDbKeyedStateBackend<?> rocksDb) {

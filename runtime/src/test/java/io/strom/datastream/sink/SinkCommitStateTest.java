@@ -115,6 +115,32 @@ class SinkCommitStateTest {
   }
 
   @Test
+  void aLostCompletionNoticeIsCoveredByTheNextCheckpointsAndALateOneCommitsNothing()
+      throws Exception {
+    RecordingSink sink = new RecordingSink();
+    SinkCommitState<String> state = new SinkCommitState<>(sink);
+    state.initializeState(restore(false));
+    state.open(writer(sink), 0, 1);
+
+    // Three checkpoints in flight at once; the notice of 1 never comes.
+    state.snapshotState(checkpoint(1));
+    state.snapshotState(checkpoint(2));
+    state.snapshotState(checkpoint(3));
+    assertThat(listStates.get("union-sink-committables"))
+        .as("checkpoint 3 carries what 1 and 2 prepared too")
+        .containsExactly("tx-1", "tx-2", "tx-3");
+    state.notifyCheckpointComplete(2);
+    assertThat(sink.committed).containsExactly("tx-1", "tx-2");
+    state.notifyCheckpointComplete(1);
+    assertThat(sink.committed).as("a notice older than a completed one").containsExactly(
+        "tx-1", "tx-2");
+    state.snapshotState(checkpoint(4));
+    assertThat(listStates.get("union-sink-committables")).containsExactly("tx-3", "tx-4");
+    state.notifyCheckpointComplete(4);
+    assertThat(sink.committed).containsExactly("tx-1", "tx-2", "tx-3", "tx-4");
+  }
+
+  @Test
   void withCheckpointingTheEndOfInputCommitsOnlyWhenTheNextCheckpointCompletes() throws Exception {
     RecordingSink sink = new RecordingSink();
     SinkCommitState<String> state = new SinkCommitState<>(sink);

@@ -36,16 +36,36 @@ class CheckpointConfigTest {
   }
 
   @Test
-  void rejectsMoreThanOneConcurrentCheckpoint() {
+  void acceptsSeveralConcurrentAlignedCheckpoints() {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
+    conf.set(CheckpointingOptions.DIRECTORY, "/tmp/x");
+    assertThat(CheckpointConfig.from(conf).maxConcurrent()).as("the default").isEqualTo(1);
+    conf.set(CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS, 3);
+    assertThat(CheckpointConfig.from(conf).maxConcurrent()).isEqualTo(3);
+    conf.setString("execution.checkpointing.mode", "AT_LEAST_ONCE");
+    assertThat(CheckpointConfig.from(conf).maxConcurrent()).isEqualTo(3);
+  }
+
+  @Test
+  void unalignedCheckpointsRunOneAtATime() {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
     conf.set(CheckpointingOptions.DIRECTORY, "/tmp/x");
     conf.set(CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS, 2);
+    conf.setString("execution.checkpointing.unaligned", "true");
+    assertThat(CheckpointConfig.from(conf).maxConcurrent()).isEqualTo(1);
+  }
+
+  @Test
+  void rejectsFewerThanOneConcurrentCheckpoint() {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.INTERVAL, Duration.ofSeconds(1));
+    conf.set(CheckpointingOptions.DIRECTORY, "/tmp/x");
+    conf.set(CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS, 0);
     assertThatThrownBy(() -> CheckpointConfig.from(conf))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("execution.checkpointing.max-concurrent-checkpoints = 2 is not"
-            + " supported")
-        .hasMessageContaining("Set it to 1");
+        .hasMessage("execution.checkpointing.max-concurrent-checkpoints must be at least 1, was 0");
   }
 
   @Test

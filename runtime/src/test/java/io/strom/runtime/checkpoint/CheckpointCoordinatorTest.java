@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The coordinator's timing rules, against one task that acknowledges when told: a checkpoint that
  * times out is aborted and counted and the next one proceeds; the minimum pause separates the end
- * of one checkpoint from the start of the next; and never more than one is in flight.
+ * of one checkpoint from the start of the next; and never more than the maximum number of
+ * concurrent checkpoints is in flight, with the completion of one subsuming the older ones.
  */
 class CheckpointCoordinatorTest {
   private static final Duration INTERVAL = Duration.ofMillis(10);
@@ -47,7 +48,7 @@ class CheckpointCoordinatorTest {
   }
 
   /** A trigger as the task saw it: when, and how many checkpoints had not ended then. */
-  private record Trigger(long id, long nanos, long inFlight) {}
+  private record Trigger(long id, long nanos, long inFlight, boolean savepoint) {}
 
   /** The one task of the job: acknowledges as its policy says, and records what it sees. */
   private final class OneTask implements CheckpointCoordinator.Targets {
@@ -80,7 +81,10 @@ class CheckpointCoordinatorTest {
     @Override
     public Map<String, List<byte[]>> triggerSources(CheckpointBarrier barrier) {
       long ended = completedAt.size() + gauge("numberOfFailedCheckpoints");
-      triggers.add(new Trigger(barrier.checkpointId(), System.nanoTime(), triggers.size() - ended));
+      triggers.add(
+          new Trigger(
+              barrier.checkpointId(), System.nanoTime(), triggers.size() - ended,
+              barrier.savepoint()));
       if (acknowledges.test(barrier.checkpointId())) {
         SubtaskState state = new SubtaskState(1, 0, List.of());
         Runnable ack = () -> coordinator.acknowledge(this, barrier.checkpointId(), state);
@@ -113,10 +117,16 @@ class CheckpointCoordinatorTest {
 
   private void start(Duration timeout, Duration minPause, int tolerable, OneTask oneTask)
       throws Exception {
+    start(timeout, minPause, tolerable, 1, oneTask);
+  }
+
+  private void start(
+      Duration timeout, Duration minPause, int tolerable, int maxConcurrent, OneTask oneTask)
+      throws Exception {
     CheckpointConfig config =
         new CheckpointConfig(
             INTERVAL, timeout, minPause, CheckpointingMode.EXACTLY_ONCE, directory, 1, directory,
-            ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS, tolerable);
+            ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS, tolerable, maxConcurrent);
     JobGraph job = new JobGraph("job-1", "timing", new Configuration(), 128, List.of(), List.of());
     coordinator = new CheckpointCoordinator(job, config, jobThread, metrics.group("job"), 1);
     task = oneTask;
@@ -248,5 +258,60 @@ class CheckpointCoordinatorTest {
     assertThat(task.failures.get(0))
         .hasMessageContaining("the last, checkpoint 2, because Sum (1/1) could not write its state")
         .hasMessageContaining("disk full");
+  }
+
+  @Test
+  void neverMoreThanTheMaximumInFlightAndTheyCompleteInOrder() throws Exception {
+    start(Duration.ofSeconds(10), Duration.ZERO, 0, 2, new OneTask(id -> true, 40));
+    await("a checkpoint in flight", () -> !task.triggers.isEmpty());
+    var savepoint = coordinator.triggerSavepoint(directory.resolve("savepoints"));
+
+    await("six checkpoints", () -> task.completedAt.size() >= 6);
+
+    assertThat(savepoint.get(10, TimeUnit.SECONDS)).exists();
+    assertThat(task.triggers)
+        .allSatisfy(t -> assertThat(t.inFlight()).as("in flight at %d", t.id()).isLessThan(2));
+    assertThat(task.triggers)
+        .as("a second checkpoint starts while the first runs")
+        .anySatisfy(t -> assertThat(t.inFlight()).isEqualTo(1));
+    assertThat(task.triggers)
+        .filteredOn(Trigger::savepoint)
+        .singleElement()
+        .satisfies(t -> assertThat(t.inFlight()).as("the savepoint runs alone").isZero());
+    List<Long> byCompletion =
+        task.completedAt.entrySet().stream()
+            .sorted(Map.Entry.comparingByValue())
+            .map(Map.Entry::getKey)
+            .toList();
+    assertThat(byCompletion).isSorted();
+    assertThat(task.failures).isEmpty();
+    assertThat(gauge("numberOfFailedCheckpoints")).isZero();
+  }
+
+  @Test
+  void aCompletedCheckpointSubsumesTheOlderOnesWithoutCountingThemAsFailures() throws Exception {
+    // Odd checkpoints are never acknowledged; the even one after each completes and subsumes it.
+    start(Duration.ofSeconds(10), Duration.ZERO, 0, 2, new OneTask(id -> id % 2 == 0, 20));
+
+    await("three checkpoints", () -> task.completedAt.size() >= 3);
+
+    assertThat(task.completedAt.keySet()).allSatisfy(id -> assertThat(id % 2).isZero());
+    assertThat(task.triggers).extracting(Trigger::id).startsWith(1L, 2L);
+    assertThat(gauge("numberOfFailedCheckpoints")).isGreaterThanOrEqualTo(1);
+    assertThat(task.failures).as("subsumed checkpoints are no failures").isEmpty();
+    assertThat(Files.exists(directory.resolve("job-1").resolve("chk-1"))).isFalse();
+  }
+
+  @Test
+  void abortOfOneCheckpointLeavesTheOthersInFlightRunning() throws Exception {
+    start(Duration.ofSeconds(10), Duration.ZERO, 5, 2, new OneTask(id -> id != 1, 150));
+    await("checkpoints 1 and 2 in flight", () -> task.triggers.size() >= 2);
+
+    coordinator.decline(task, 1, "Sum (1/1)", new java.io.IOException("disk full"));
+    await("checkpoint 2 completed", () -> task.completedAt.containsKey(2L));
+
+    assertThat(task.triggers.get(1).inFlight()).as("2 started while 1 ran").isEqualTo(1);
+    assertThat(task.completedAt).doesNotContainKey(1L);
+    assertThat(gauge("numberOfFailedCheckpoints")).isEqualTo(1);
   }
 }

@@ -59,7 +59,7 @@ class CheckpointStorageFileSystemTest {
           new CheckpointConfig(
               Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ZERO,
               CheckpointingMode.EXACTLY_ONCE, base, 1, null,
-              ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS, 0);
+              ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS, 0, 1);
       JobGraph job = new JobGraph("job-1", "j", new Configuration(), 128, List.of(), List.of());
       CheckpointCoordinator coordinator =
           new CheckpointCoordinator(job, config, jobThread, new MetricRegistry().group("job"), 1);
