@@ -30,6 +30,11 @@ public final class Partitioners {
 
   /** Sends each record to the subtask owning its key's key group. */
   public static <T, K> StreamPartitioner<T> hash(KeySelector<T, K> keySelector, int maxParallelism) {
+    // Chosen once here, not per record: a type test in the per-record call made the routing of
+    // plain selectors measurably slower (the JIT no longer inlined it whole).
+    if (keySelector instanceof KeyHashing<?>) {
+      return new HashOfKeyHash<>(keySelector, maxParallelism);
+    }
     return new Hash<>(keySelector, maxParallelism);
   }
 
@@ -150,20 +155,12 @@ public final class Partitioners {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public int selectChannel(T record, int numChannels) throws Exception {
-      int keyHash;
-      if (keySelector instanceof KeyHashing<?> hashing) {
-        keyHash = ((KeyHashing<T>) hashing).keyHashCode(record);
-      } else {
-        K key = keySelector.getKey(record);
-        if (key == null) {
-          throw new NullPointerException("The key selector returned null for record " + record);
-        }
-        keyHash = key.hashCode();
+      K key = keySelector.getKey(record);
+      if (key == null) {
+        throw new NullPointerException("The key selector returned null for record " + record);
       }
-      return KeyGroups.subtaskOf(
-          KeyGroups.keyGroupOfHash(keyHash, maxParallelism), maxParallelism, numChannels);
+      return subtaskOfHash(key.hashCode(), maxParallelism, numChannels);
     }
 
     @Override
@@ -175,5 +172,43 @@ public final class Partitioners {
     public String pattern() {
       return "HASH";
     }
+  }
+
+  /** {@link Hash} for selectors that give a key's hash without building a key that outlives it. */
+  private static final class HashOfKeyHash<T> implements StreamPartitioner<T> {
+    private static final long serialVersionUID = 1L;
+    private final KeyHashing<T> keyHashing;
+    private final int maxParallelism;
+
+    @SuppressWarnings("unchecked")
+    HashOfKeyHash(KeySelector<T, ?> keySelector, int maxParallelism) {
+      this.keyHashing = (KeyHashing<T>) keySelector;
+      this.maxParallelism = maxParallelism;
+    }
+
+    @Override
+    public boolean routesByRecord() {
+      return true;
+    }
+
+    @Override
+    public int selectChannel(T record, int numChannels) throws Exception {
+      return subtaskOfHash(keyHashing.keyHashCode(record), maxParallelism, numChannels);
+    }
+
+    @Override
+    public StreamPartitioner<T> copyFor(int subtaskIndex) {
+      return this;
+    }
+
+    @Override
+    public String pattern() {
+      return "HASH";
+    }
+  }
+
+  private static int subtaskOfHash(int keyHash, int maxParallelism, int numChannels) {
+    return KeyGroups.subtaskOf(
+        KeyGroups.keyGroupOfHash(keyHash, maxParallelism), maxParallelism, numChannels);
   }
 }
