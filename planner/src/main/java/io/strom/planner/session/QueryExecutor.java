@@ -242,19 +242,18 @@ final class QueryExecutor implements AutoCloseable {
    * from fields the plan does not show, nor with metadata columns after the physical ones.
    */
   private boolean acceptsNestedFieldPruning(StreamPhysicalTableSourceScan scan) {
-    CatalogTable table = scan.source().table();
-    boolean metadata =
-        table.schema().columns().stream().anyMatch(c -> c instanceof Column.Metadata);
-    return !metadata && scan.source().watermark() == null
+    return !hasMetadataColumns(scan) && scan.source().watermark() == null
         && source(scan) instanceof io.strom.connector.SupportsNestedFieldPruning;
   }
 
   /** Whether a scan's connector can read a subset of the physical fields. */
   private boolean acceptsProjection(StreamPhysicalTableSourceScan scan) {
-    CatalogTable table = scan.source().table();
-    boolean metadata =
-        table.schema().columns().stream().anyMatch(c -> c instanceof Column.Metadata);
-    return !metadata && source(scan) instanceof SupportsProjectionPushDown;
+    return !hasMetadataColumns(scan) && source(scan) instanceof SupportsProjectionPushDown;
+  }
+
+  private static boolean hasMetadataColumns(StreamPhysicalTableSourceScan scan) {
+    return scan.source().table().schema().columns().stream()
+        .anyMatch(c -> c instanceof Column.Metadata);
   }
 
   /**

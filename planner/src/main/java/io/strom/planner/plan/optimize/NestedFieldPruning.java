@@ -53,13 +53,18 @@ public final class NestedFieldPruning {
     Map<RelNode, Use[]> scans = new IdentityHashMap<>();
     visit(root, whole(root.getRowType().getFieldCount()), scans);
     // Equal scans read the union of their fields, so that sub-plan reuse still finds them equal.
+    Map<RelNode, Use[]> mergedUses = new IdentityHashMap<>();
     Map<String, Use[]> byDigest = new HashMap<>();
-    scans.forEach((scan, uses) -> merge(
-        byDigest.computeIfAbsent(RelOptUtil.toString(scan), d -> new Use[uses.length]), uses));
+    scans.forEach((scan, uses) -> {
+      Use[] merged =
+          byDigest.computeIfAbsent(RelOptUtil.toString(scan), d -> new Use[uses.length]);
+      merge(merged, uses);
+      mergedUses.put(scan, merged);
+    });
     Map<RelNode, RelNode> pruned = new IdentityHashMap<>();
     scans.forEach((node, uses) -> {
       StreamPhysicalTableSourceScan scan = (StreamPhysicalTableSourceScan) node;
-      Map<Integer, int[]> read = readFields(scan, byDigest.get(RelOptUtil.toString(scan)));
+      Map<Integer, int[]> read = readFields(scan, mergedUses.get(scan));
       if (!read.isEmpty() && accepts.test(scan)) {
         pruned.put(scan, scan.withNestedFields(read));
       }

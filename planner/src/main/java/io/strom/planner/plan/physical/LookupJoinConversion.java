@@ -14,7 +14,6 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
-import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -106,9 +105,9 @@ final class LookupJoinConversion {
 
     private static boolean onlyProbeFields(RexNode expression, int probeCount) {
       ImmutableBitSet fields = RelOptUtil.InputFinder.bits(expression);
-      return (fields.isEmpty() || fields.nth(fields.cardinality() - 1) < probeCount)
+      return fields.length() <= probeCount
           && RexUtil.isDeterministic(expression)
-          && !containsCorrelation(expression);
+          && !RexUtil.containsCorrelation(expression);
     }
 
     /**
@@ -126,18 +125,6 @@ final class LookupJoinConversion {
       return a.getSqlTypeName() == b.getSqlTypeName()
           && a.getPrecision() == b.getPrecision()
           && a.getScale() == b.getScale();
-    }
-
-    private static boolean containsCorrelation(RexNode expression) {
-      boolean[] found = {false};
-      expression.accept(new RexShuttle() {
-        @Override
-        public RexNode visitCorrelVariable(org.apache.calcite.rex.RexCorrelVariable variable) {
-          found[0] = true;
-          return variable;
-        }
-      });
-      return found[0];
     }
   }
 }

@@ -127,25 +127,19 @@ public final class StreamPhysicalWindowAggregate extends SingleRel implements St
     return mergesSlices;
   }
 
-  /** This aggregation by slices, over {@code input} (a sliced window table function's rows). */
-  public StreamPhysicalWindowAggregate sliced(RelNode input) {
-    return new StreamPhysicalWindowAggregate(getCluster(), getTraitSet(), input, grouping, calls,
-        windowStartKeyIndex, windowEndKeyIndex, windowTimeKeyIndex, window, timeColumn, eventTime,
-        true, true, rowType);
-  }
-
   /**
-   * This processing-time aggregation over {@code input} (a sliced window table function's rows),
-   * keyed like a sliced one but keeping accumulators per window, for functions that do not merge:
-   * it still takes each row's windows from its own clock.
+   * This aggregation over {@code input} (a sliced window table function's rows), keyed without the
+   * window. With {@code mergesSlices} it keeps accumulators per slice and merges them into
+   * windows; without (processing time only, for functions that do not merge) it keeps them per
+   * window, still taking each row's windows from its own clock.
    */
-  public StreamPhysicalWindowAggregate perWindowOnClock(RelNode input) {
-    if (eventTime) {
+  public StreamPhysicalWindowAggregate sliced(RelNode input, boolean mergesSlices) {
+    if (!mergesSlices && eventTime) {
       throw new IllegalStateException("Bug: event-time windows come from the rows' time");
     }
     return new StreamPhysicalWindowAggregate(getCluster(), getTraitSet(), input, grouping, calls,
         windowStartKeyIndex, windowEndKeyIndex, windowTimeKeyIndex, window, timeColumn, eventTime,
-        true, false, rowType);
+        true, mergesSlices, rowType);
   }
 
   /** Whether its state holds slices shared by several windows, rather than whole windows. */

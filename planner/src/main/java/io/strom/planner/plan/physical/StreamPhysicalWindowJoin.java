@@ -96,10 +96,8 @@ public final class StreamPhysicalWindowJoin extends Join implements StreamPhysic
   /** A side's window as Flink prints it: {@code TUMBLE(win_start=[..], win_end=[..], ...)}. */
   private String describe(RelNode input, WindowColumns columns) {
     List<String> names = input.getRowType().getFieldNames();
-    String text = window.describe();
-    int paren = text.indexOf('(');
-    return text.substring(0, paren + 1) + "win_start=[" + names.get(columns.start())
-        + "], win_end=[" + names.get(columns.end()) + "], " + text.substring(paren + 1);
+    return StreamPhysicalWindowTableFunction.describe(
+        window, names.get(columns.start()), names.get(columns.end()));
   }
 
   /** Each side's rows of a key and window, all freed when the window fires. */

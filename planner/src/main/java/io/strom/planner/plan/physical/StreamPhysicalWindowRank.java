@@ -104,7 +104,8 @@ public final class StreamPhysicalWindowRank extends SingleRel implements StreamP
         java.util.Arrays.stream(partitionKeys)
             .filter(key -> key != windowStartIndex && key != windowEndIndex)
             .toArray();
-    RelWriter w = super.explainTerms(pw).item("window", describeWindow(names));
+    RelWriter w = super.explainTerms(pw).item("window", StreamPhysicalWindowTableFunction.describe(
+        window, names.get(windowStartIndex), names.get(windowEndIndex)));
     if (deduplicate) {
       return w.item("keep", laterWinsTies() ? "LastRow" : "FirstRow")
           .item("partitionKeys", SortKeys.fields(partitionWithinWindow, names))
@@ -116,14 +117,6 @@ public final class StreamPhysicalWindowRank extends SingleRel implements StreamP
         .item("partitionBy", SortKeys.fields(partitionWithinWindow, names))
         .item("orderBy", SortKeys.order(orderKeys, names))
         .item("select", String.join(", ", getRowType().getFieldNames()));
-  }
-
-  /** {@code TUMBLE(win_start=[window_start], win_end=[window_end], size=[10 min])}. */
-  private String describeWindow(List<String> names) {
-    String text = window.describe();
-    int paren = text.indexOf('(');
-    return text.substring(0, paren + 1) + "win_start=[" + names.get(windowStartIndex)
-        + "], win_end=[" + names.get(windowEndIndex) + "], " + text.substring(paren + 1);
   }
 
   @Override

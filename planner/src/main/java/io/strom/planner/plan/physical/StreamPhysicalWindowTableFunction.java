@@ -108,8 +108,18 @@ public final class StreamPhysicalWindowTableFunction extends SingleRel implement
 
   /** {@code TUMBLE(time_col=[ts], size=[10 min])}, as Flink prints windows. */
   static String describe(SqlWindow window, String timeColumn) {
+    return describeWith(window, "time_col=[" + timeColumn + "]");
+  }
+
+  /** A window over its rows' start and end columns, as window joins and ranks print it. */
+  static String describe(SqlWindow window, String startColumn, String endColumn) {
+    return describeWith(window, "win_start=[" + startColumn + "], win_end=[" + endColumn + "]");
+  }
+
+  /** The window's description with {@code columns} first inside its parentheses. */
+  private static String describeWith(SqlWindow window, String columns) {
     String text = window.describe();
     int paren = text.indexOf('(');
-    return text.substring(0, paren + 1) + "time_col=[" + timeColumn + "], " + text.substring(paren + 1);
+    return text.substring(0, paren + 1) + columns + ", " + text.substring(paren + 1);
   }
 }

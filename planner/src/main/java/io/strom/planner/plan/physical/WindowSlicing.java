@@ -80,7 +80,7 @@ public final class WindowSlicing {
         aggregate.windowTimeKeyIndex());
     StreamPhysicalExchange byKey = new StreamPhysicalExchange(
         exchange.getCluster(), exchange.getTraitSet(), slicedInput, keys);
-    return merge ? aggregate.sliced(byKey) : aggregate.perWindowOnClock(byKey);
+    return aggregate.sliced(byKey, merge);
   }
 
   /**

@@ -63,15 +63,10 @@ final class ConstantRows {
 
   /** The rows of {@code plan} cast to {@code target}, field by field, as a union casts its inputs. */
   List<Row> rows(RelNode plan, RowType target) {
-    RelDataType inputType = plan.getRowType();
-    RexBuilder rex = plan.getCluster().getRexBuilder();
-    RexProgramBuilder builder = new RexProgramBuilder(inputType, rex);
-    for (int i = 0; i < target.fields().size(); i++) {
-      RelDataType type = types.toRelType(target.fields().get(i).type().copy(true));
-      RexNode field = rex.makeInputRef(inputType.getFieldList().get(i).getType(), i);
-      builder.addProject(rex.makeCast(type, field, true, false), target.fields().get(i).name());
-    }
-    return apply(builder.getProgram(), types.toRowType(inputType), rows(plan), "UnionCast");
+    RowType have = types.toRowType(plan.getRowType());
+    RexProgram cast =
+        CastPrograms.castProgram(plan, have, target, CastPrograms.inOrder(target), types);
+    return cast == null ? rows(plan) : apply(cast, have, rows(plan), "UnionCast");
   }
 
   private List<Row> values(StreamPhysicalValues values) {

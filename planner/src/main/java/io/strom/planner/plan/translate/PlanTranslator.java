@@ -754,7 +754,7 @@ public final class PlanTranslator {
    */
   public JobBuilder.Output castTo(
       StreamPhysicalRel plan, JobBuilder.Output output, RowType target, String name) {
-    return castTo(plan, output, target, java.util.stream.IntStream.range(0, target.fieldCount()).toArray(), name);
+    return castTo(plan, output, target, CastPrograms.inOrder(target), name);
   }
 
   /**
@@ -763,26 +763,10 @@ public final class PlanTranslator {
    */
   public JobBuilder.Output castTo(
       StreamPhysicalRel plan, JobBuilder.Output output, RowType target, int[] order, String name) {
-    boolean same = true;
-    for (int i = 0; i < target.fields().size(); i++) {
-      LogicalType want = target.fields().get(i).type();
-      LogicalType have = output.type().fields().get(order[i]).type();
-      same &= order[i] == i && want.copy(true).equals(have.copy(true));
-    }
-    if (same) {
+    RexProgram program = CastPrograms.castProgram(plan, output.type(), target, order, types);
+    if (program == null) {
       return output;
     }
-    RelDataType inputType = plan.getRowType();
-    RexBuilder rex = plan.getCluster().getRexBuilder();
-    RexProgramBuilder builder = new RexProgramBuilder(inputType, rex);
-    for (int i = 0; i < target.fields().size(); i++) {
-      RelDataType targetType =
-          types.toRelType(target.fields().get(i).type().copy(true));
-      RexNode field =
-          rex.makeInputRef(inputType.getFieldList().get(order[i]).getType(), order[i]);
-      builder.addProject(rex.makeCast(targetType, field, true, false), target.fields().get(i).name());
-    }
-    RexProgram program = builder.getProgram();
     RowType castType = types.toRowType(program.getOutputRowType());
     return job.operator(
         "Cast",
