@@ -14,7 +14,8 @@ import io.strom.types.RowType;
  * A key computed by generated code rather than copied: join keys of different types on the two
  * sides (INT and BIGINT) are cast to a common type, so equal values make equal binary keys.
  */
-public final class ComputedKeySelector implements KeySelector<Row, BinaryRow> {
+public final class ComputedKeySelector
+    implements KeySelector<Row, BinaryRow>, io.strom.runtime.graph.KeyHashing<Row> {
   private static final long serialVersionUID = 1L;
 
   private final GeneratedClass<CalcFunction> computation;
@@ -29,12 +30,29 @@ public final class ComputedKeySelector implements KeySelector<Row, BinaryRow> {
 
   @Override
   public BinaryRow getKey(Row row) throws Exception {
+    // The key outlives this call (in state), so it is copied out of the reused buffer.
+    return computedKey(row).copy();
+  }
+
+  /** Hashes the key where it was computed: routing keeps no key, so no copy. */
+  @Override
+  public int keyHashCode(Row row) throws Exception {
+    return computedKey(row).hashCode();
+  }
+
+  /** The key of {@code row}, valid until the next call. */
+  private BinaryRow computedKey(Row row) throws Exception {
     if (function == null) {
       function = computation.newInstance(ComputedKeySelector.class.getClassLoader());
       function.open(io.strom.api.functions.FunctionContext.utc());
       serializer = new RowSerializer(keyType);
     }
-    BinaryRow key = serializer.toBinary(function.apply(row)).copy();
+    Row computed = function.apply(row);
+    BinaryRow key = serializer.toBinary(computed);
+    if (key == computed) {
+      key = key.copy(); // the computation's own row: not this selector's to change
+    }
+    // The computation's row carries the input's change kind; a key is always an insert.
     key.setKind(io.strom.data.RowKind.INSERT);
     return key;
   }

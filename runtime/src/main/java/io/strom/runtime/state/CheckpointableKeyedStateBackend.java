@@ -15,20 +15,22 @@ import java.util.Set;
  */
 public interface CheckpointableKeyedStateBackend<K> extends KeyedStateBackend<K> {
 
-  /** Appends the state of one key group of this backend's range to a checkpoint. */
-  void snapshotKeyGroup(int keyGroup, DataOutputSerializer out) throws IOException;
+  /**
+   * Appends the state of one key group of this backend's range as a snapshot taken now writes it
+   * (for tests and tools; checkpoints use {@link #snapshot}).
+   */
+  default void snapshotKeyGroup(int keyGroup, DataOutputSerializer out) throws IOException {
+    try (KeyGroupSnapshot snapshot = snapshot()) {
+      snapshot.writeKeyGroup(keyGroup, out);
+    }
+  }
 
   /**
    * The synchronous part of a checkpoint: freezes the state of every key group of this backend's
    * range, for a snapshot thread to write with {@link KeyGroupSnapshot#writeKeyGroup} (the same
    * bytes {@link #snapshotKeyGroup} writes) while the task goes on. The caller closes it.
-   *
-   * <p>By default the state is serialized here, on the task's thread, into memory; a backend that
-   * can freeze its state more cheaply overrides this.
    */
-  default KeyGroupSnapshot snapshot() throws IOException {
-    return SerializedKeyGroupSnapshot.of(keyGroupRange(), this::snapshotKeyGroup);
-  }
+  KeyGroupSnapshot snapshot() throws IOException;
 
   /** Reads what {@link #snapshotKeyGroup} wrote for a key group of this backend's range. */
   void restoreKeyGroup(int keyGroup, DataInputView in) throws IOException;

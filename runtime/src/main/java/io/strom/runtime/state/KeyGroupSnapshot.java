@@ -6,7 +6,7 @@ import java.io.IOException;
 /**
  * State of a subtask's key groups frozen at the synchronous part of a checkpoint, to be written
  * later, key group by key group, on a snapshot thread. The task's thread takes it (cheaply: a
- * RocksDB snapshot, or a serialized copy for state on the heap) and goes on processing; what
+ * RocksDB snapshot, or the heap tables captured copy-on-write) and goes on processing; what
  * changes after that is not part of it.
  *
  * <p>{@link #writeKeyGroup} is called on one snapshot thread, in ascending key group order, so an

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * of the chain, head first — a source's splits with their positions and each operator's own list
  * state, serialized (they are small), and the keyed state and timers of keyed operators frozen as
  * a {@link KeyGroupSnapshot}, which costs the backend no more than it must: a RocksDB backend only
- * takes a RocksDB snapshot, the heap backend serializes its state into memory. With incremental
+ * takes a RocksDB snapshot, the heap backend captures its tables copy-on-write. With incremental
  * checkpoints a RocksDB backend instead makes a hard-linked local RocksDB checkpoint.
  *
  * <p>The asynchronous part runs on a snapshot thread while the task goes on processing: it streams

@@ -119,7 +119,8 @@ final class HeapTimerQueue<K, N> implements TimerQueue<K, N> {
   @Override
   public FrozenTimers<K, N> freeze(KeyGroupRange frozenRange) {
     if (!frozenRange.equals(range)) {
-      return TimerQueue.super.freeze(frozenRange);
+      throw new IllegalArgumentException(
+          "This queue holds key groups " + range + ", not " + frozenRange);
     }
     return new HeapFrozenTimers<>(Arrays.copyOf(heap, size), range, maxParallelism);
   }

@@ -30,10 +30,7 @@ public interface TimerQueue<K, N> {
 
   /**
    * The synchronous part of a checkpoint: this queue's timers in {@code range} as they are now,
-   * for a snapshot thread to read while the task goes on. By default they are copied here, on the
-   * task's thread; a queue that can freeze its timers more cheaply overrides this.
+   * for a snapshot thread to read while the task goes on.
    */
-  default FrozenTimers<K, N> freeze(KeyGroupRange range) {
-    return FrozenTimers.copyOf(this, range);
-  }
+  FrozenTimers<K, N> freeze(KeyGroupRange range);
 }

@@ -118,8 +118,8 @@ public final class TimerServiceManager<K> implements AutoCloseable {
    * TimerServiceSnapshot}.
    */
   public void snapshotKeyGroup(int keyGroup, DataOutputSerializer out) throws IOException {
-    try (KeyGroupSnapshot live = snapshot(true, false)) {
-      live.writeKeyGroup(keyGroup, out);
+    try (KeyGroupSnapshot frozen = snapshot(true)) {
+      frozen.writeKeyGroup(keyGroup, out);
     }
   }
 
@@ -131,11 +131,6 @@ public final class TimerServiceManager<K> implements AutoCloseable {
    * them already. The caller closes it.
    */
   public KeyGroupSnapshot snapshot(boolean withStoredTimers) {
-    return snapshot(withStoredTimers, true);
-  }
-
-  /** With {@code freeze} false, reads the live queues: only for writing at once, on this thread. */
-  private KeyGroupSnapshot snapshot(boolean withStoredTimers, boolean freeze) {
     boolean skipServices = !withStoredTimers && queueFactory.storedWithKeyedState();
     List<TimerServiceSnapshot.Service> frozen = new ArrayList<>();
     if (!skipServices) {
@@ -143,31 +138,14 @@ public final class TimerServiceManager<K> implements AutoCloseable {
         frozen.add(
             new TimerServiceSnapshot.Service(
                 service.name,
-                frozen(service.eventTimers, freeze),
-                frozen(service.processingTimers, freeze)));
+                service.eventTimers.freeze(keyGroupRange),
+                service.processingTimers.freeze(keyGroupRange)));
       }
     }
     Map<String, Map<Integer, byte[]>> restoredNow = new LinkedHashMap<>();
     restored.forEach((name, bodies) -> restoredNow.put(name, Map.copyOf(bodies)));
     return new TimerServiceSnapshot(
         frozen, restoredNow, keySerializer.duplicate(), namespaceSerializer.duplicate());
-  }
-
-  private <N> FrozenTimers<K, N> frozen(TimerQueue<K, N> queue, boolean freeze) {
-    if (freeze) {
-      return queue.freeze(keyGroupRange);
-    }
-    return new FrozenTimers<>() {
-      @Override
-      public void forEachInKeyGroup(int keyGroup, Consumer<InternalTimer<K, N>> action) {
-        queue.forEachInKeyGroup(keyGroup, action);
-      }
-
-      @Override
-      public void close() {
-        // A view of the live queue holds nothing of its own.
-      }
-    };
   }
 
   /** Reads what {@link #snapshotKeyGroup} wrote for a key group of this manager's range. */

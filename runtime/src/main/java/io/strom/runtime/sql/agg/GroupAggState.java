@@ -13,6 +13,7 @@ import io.strom.runtime.operators.Output;
 import io.strom.runtime.sql.SqlFunctions;
 import io.strom.runtime.sql.StateTimeToLive;
 import io.strom.runtime.state.KeyedStateAccess;
+import io.strom.runtime.state.heap.HeapKeyedStateBackend;
 import io.strom.types.RowType;
 
 /**
@@ -35,6 +36,8 @@ final class GroupAggState {
    */
   private Row lastStored;
   private GenericRow lastResult;
+  /** Whether the backend can hand back the row last stored (the heap); if not, no copy is kept. */
+  private final boolean keepsLastResult;
 
   GroupAggState(
       OperatorContext<Row> context,
@@ -44,6 +47,7 @@ final class GroupAggState {
       boolean generateUpdateBefore,
       long stateTtlMillis) throws Exception {
     keys = new KeyedStateAccess<>(context.<BinaryRow>keyedStateBackend(), context.operatorName());
+    keepsLastResult = context.keyedStateBackend() instanceof HeapKeyedStateBackend;
     ValueStateDescriptor<Row> descriptor =
         new ValueStateDescriptor<>("accumulators", Types.row(accumulatorType));
     StateTimeToLive.apply(descriptor, stateTtlMillis);
@@ -95,6 +99,9 @@ final class GroupAggState {
 
   /** Keeps a private copy of {@code current}, reusing the last one unless it was emitted. */
   private void rememberLastResult(Row stored, Row current, boolean lastResultEmitted) {
+    if (!keepsLastResult) {
+      return;
+    }
     if (!(current instanceof GenericRow result)) {
       forgetLastResult();
       return;

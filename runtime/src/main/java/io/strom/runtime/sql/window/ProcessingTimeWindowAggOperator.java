@@ -53,6 +53,11 @@ public final class ProcessingTimeWindowAggOperator extends AbstractOperator<Row>
   private transient WindowSlices bounds;
   /** The end of the window whose state the handler's views read and write. */
   private transient long currentWindowEnd;
+  /** The row being accumulated into each of its windows, and its key; set per row. */
+  private transient BinaryRow currentKey;
+  private transient Row currentInput;
+  /** Accumulates the current row into one window; made once, not per row. */
+  private transient SqlWindow.WindowConsumer accumulateCurrent;
 
   /**
    * @param handlerCode the aggregate functions, generated with the full grouping (window columns
@@ -87,14 +92,15 @@ public final class ProcessingTimeWindowAggOperator extends AbstractOperator<Row>
     timers = context.timerService("window-timers", this);
     // Window starts from window ends: a TUMBLE, HOP or CUMULATE window is a run of whole slices.
     bounds = new WindowSlices(window);
+    accumulateCurrent = (start, end) -> accumulate(currentKey, currentInput, end);
   }
 
   @Override
   public void processElement(Row input, long timestamp) throws Exception {
-    BinaryRow key = keySelector.getKey(input);
-    keys.setCurrentKey(key);
-    window.forEachWindow(timers.currentProcessingTime() + 1,
-        (start, end) -> accumulate(key, input, end));
+    currentKey = keySelector.getKey(input);
+    currentInput = input;
+    keys.setCurrentKey(currentKey);
+    window.forEachWindow(timers.currentProcessingTime() + 1, accumulateCurrent);
   }
 
   private void accumulate(BinaryRow key, Row input, long windowEnd) throws Exception {

@@ -204,17 +204,6 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
     }
   }
 
-  /**
-   * Writes the state of one key group in the {@link KeyGroupStateFormat}, synchronously; a
-   * checkpoint of every key group uses {@link #capture} instead.
-   */
-  @Override
-  public void snapshotKeyGroup(int keyGroup, DataOutputSerializer out) throws IOException {
-    try (HeapStateSnapshot snapshot = capture()) {
-      snapshot.writeKeyGroup(keyGroup, out);
-    }
-  }
-
   /** A checkpoint's synchronous part: the state captured copy-on-write, see {@link #capture}. */
   @Override
   public KeyGroupSnapshot snapshot() {

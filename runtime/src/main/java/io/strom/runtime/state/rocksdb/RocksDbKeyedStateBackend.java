@@ -405,14 +405,6 @@ public final class RocksDbKeyedStateBackend<K> implements CheckpointableKeyedSta
     return new RocksDbFullSnapshot(db, frozen, restoredKinds, restoredColumn);
   }
 
-  /** Writes one key group as a full snapshot taken now would. */
-  @Override
-  public void snapshotKeyGroup(int keyGroup, DataOutputSerializer out) throws IOException {
-    try (KeyGroupSnapshot snapshot = snapshot()) {
-      snapshot.writeKeyGroup(keyGroup, out);
-    }
-  }
-
   @Override
   public void restoreKeyGroup(int keyGroup, DataInputView in) throws IOException {
     if (!keyGroupRange.contains(keyGroup)) {
