@@ -2,6 +2,7 @@ package io.strom.datastream;
 
 import static io.strom.datastream.RecoveryTestJob.await;
 import static io.strom.datastream.RecoveryTestJob.awaitCompletedCheckpoints;
+import static io.strom.datastream.RecoveryTestJob.awaitMetric;
 import static io.strom.datastream.RecoveryTestJob.expectedSums;
 import static io.strom.datastream.RecoveryTestJob.lastPerKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,16 +120,6 @@ class CheckpointTimeoutTest {
         .process(new SumPerKey(0))
         .sinkTo(sink);
     return env.executeAsync("stalled checkpoint");
-  }
-
-  private static void awaitMetric(JobClient job, String name, long atLeast)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (job.metrics().getOrDefault(name, 0L) < atLeast) {
-      assertThat(System.nanoTime()).as("%s reaches %d", name, atLeast).isLessThan(deadline);
-      assertThat(job.status().isTerminal()).as("job ended first").isFalse();
-      Thread.sleep(2);
-    }
   }
 
   private void expectFullResult(JobClient job) throws Exception {

@@ -241,9 +241,16 @@ final class RecoveryTestJob {
 
   /** Waits until the job completed {@code count} checkpoints, failing if it ends first. */
   static void awaitCompletedCheckpoints(JobClient client, long count) throws InterruptedException {
+    awaitMetric(client, "job.numberOfCompletedCheckpoints", count);
+  }
+
+  /** Waits up to 30 s for a job metric to reach {@code atLeast} while the job runs. */
+  static void awaitMetric(JobClient client, String name, long atLeast)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (client.metrics().getOrDefault("job.numberOfCompletedCheckpoints", 0L) < count) {
-      assertThat(System.nanoTime()).as("%d checkpoints within 30 s", count).isLessThan(deadline);
+    while (client.metrics().getOrDefault(name, 0L) < atLeast) {
+      assertThat(System.nanoTime()).as("%s reaches %d within 30 s", name, atLeast)
+          .isLessThan(deadline);
       assertThat(client.status().isTerminal()).as("job ended first").isFalse();
       Thread.sleep(2);
     }

@@ -95,6 +95,14 @@ class ProcessingTimeSqlTest {
     assertThat(fired).extracting(w -> List.of(w.start(), w.end())).doesNotHaveDuplicates();
   }
 
+  /** Fired in time order; each window takes up the ids where the one before left off. */
+  private static void assertTilesTheSequence(List<Fired> fired) {
+    for (int i = 1; i < fired.size(); i++) {
+      assertThat(fired.get(i).end()).isGreaterThan(fired.get(i - 1).end());
+      assertThat(fired.get(i).minId()).isEqualTo(fired.get(i - 1).maxId() + 1);
+    }
+  }
+
   /** Each window counted exactly the consecutive ids it spans. */
   private static void assertCountsAreRunsOfIds(List<Fired> fired) {
     assertThat(fired).allSatisfy(w -> {
@@ -113,11 +121,7 @@ class ProcessingTimeSqlTest {
       assertThat(w.end() - w.start()).isEqualTo(100);
       assertThat(w.start() % 100).isZero();
     });
-    // Fired in time order; each window takes up the ids where the one before left off.
-    for (int i = 1; i < fired.size(); i++) {
-      assertThat(fired.get(i).end()).isGreaterThan(fired.get(i - 1).end());
-      assertThat(fired.get(i).minId()).isEqualTo(fired.get(i - 1).maxId() + 1);
-    }
+    assertTilesTheSequence(fired);
   }
 
   /** The legacy group window on processing time assigns its windows in the aggregation too. */
@@ -129,10 +133,7 @@ class ProcessingTimeSqlTest {
     assertCountsAreRunsOfIds(fired);
     assertEachWindowFiredOnce(fired);
     assertThat(fired).allSatisfy(w -> assertThat(w.end() - w.start()).isEqualTo(100));
-    for (int i = 1; i < fired.size(); i++) {
-      assertThat(fired.get(i).end()).isGreaterThan(fired.get(i - 1).end());
-      assertThat(fired.get(i).minId()).isEqualTo(fired.get(i - 1).maxId() + 1);
-    }
+    assertTilesTheSequence(fired);
   }
 
   /**
@@ -146,10 +147,7 @@ class ProcessingTimeSqlTest {
         + " GROUP BY window_start, window_end", 5);
     assertCountsAreRunsOfIds(fired);
     assertEachWindowFiredOnce(fired);
-    for (int i = 1; i < fired.size(); i++) {
-      assertThat(fired.get(i).end()).isGreaterThan(fired.get(i - 1).end());
-      assertThat(fired.get(i).minId()).isEqualTo(fired.get(i - 1).maxId() + 1);
-    }
+    assertTilesTheSequence(fired);
   }
 
   @Test

@@ -92,10 +92,6 @@ final class KillSchedule {
     return false;
   }
 
-  long seed() {
-    return seed;
-  }
-
   /** The kills that happened, in order. */
   List<String> fired() {
     return List.copyOf(fired);

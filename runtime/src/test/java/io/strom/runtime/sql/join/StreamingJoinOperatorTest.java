@@ -34,11 +34,18 @@ class StreamingJoinOperatorTest {
   /** A harness started from {@code snapshot}, or empty when it is null. */
   private static TwoInputOperatorHarness<Row, Row, Row> harness(
       StreamingJoinOperator.Type type, Map<Integer, byte[]> snapshot) throws Exception {
+    return harness(type, snapshot, 0);
+  }
+
+  /** A harness whose state lives {@code ttlMillis} of processing time (0: forever). */
+  static TwoInputOperatorHarness<Row, Row, Row> harness(
+      StreamingJoinOperator.Type type, Map<Integer, byte[]> snapshot, long ttlMillis)
+      throws Exception {
     KeySelector<Row, BinaryRow> key = StreamingJoinOperatorTest::key;
     TwoInputOperatorHarness<Row, Row, Row> harness =
         TwoInputOperatorHarness.keyed(
             new StreamingJoinOperator(
-                type, SIDE, SIDE, loader -> JoinCondition.ALWAYS, new boolean[] {true}, 0),
+                type, SIDE, SIDE, loader -> JoinCondition.ALWAYS, new boolean[] {true}, ttlMillis),
             key,
             key);
     if (snapshot != null) {
@@ -72,12 +79,12 @@ class StreamingJoinOperatorTest {
     return new RowSerializer(DataTypes.ROW(DataTypes.FIELD("k", DataTypes.INT()))).toBinary(key).copy();
   }
 
-  private static Row row(RowKind kind, Integer k, String v) {
+  static Row row(RowKind kind, Integer k, String v) {
     return GenericRow.ofKind(kind, k, v);
   }
 
   /** Each output as "+I 1 a 1 x", NULLs as "null". */
-  private static List<String> changes(TwoInputOperatorHarness<Row, Row, Row> harness) {
+  static List<String> changes(TwoInputOperatorHarness<Row, Row, Row> harness) {
     List<String> out = new ArrayList<>();
     for (Row row : harness.values()) {
       StringBuilder s = new StringBuilder(row.kind().shortString());

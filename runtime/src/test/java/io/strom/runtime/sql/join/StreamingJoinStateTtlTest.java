@@ -2,17 +2,9 @@ package io.strom.runtime.sql.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.strom.api.functions.KeySelector;
-import io.strom.data.BinaryRow;
-import io.strom.data.GenericRow;
 import io.strom.data.Row;
 import io.strom.data.RowKind;
-import io.strom.data.StringData;
 import io.strom.runtime.testutils.TwoInputOperatorHarness;
-import io.strom.serde.RowSerializer;
-import io.strom.types.DataTypes;
-import io.strom.types.RowType;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,41 +16,18 @@ import org.junit.jupiter.api.Test;
  */
 class StreamingJoinStateTtlTest {
   private static final long TTL = 100;
-  private static final RowType SIDE =
-      DataTypes.ROW(DataTypes.FIELD("k", DataTypes.INT()), DataTypes.FIELD("v", DataTypes.STRING()));
-  private static final RowType KEY = DataTypes.ROW(DataTypes.FIELD("k", DataTypes.INT()));
 
   private static TwoInputOperatorHarness<Row, Row, Row> harness(StreamingJoinOperator.Type type)
       throws Exception {
-    KeySelector<Row, BinaryRow> key = StreamingJoinStateTtlTest::key;
-    TwoInputOperatorHarness<Row, Row, Row> harness = TwoInputOperatorHarness.keyed(
-        new StreamingJoinOperator(
-            type, SIDE, SIDE, loader -> JoinCondition.ALWAYS, new boolean[] {true}, TTL),
-        key,
-        key);
-    harness.open();
-    return harness;
-  }
-
-  private static BinaryRow key(Row row) {
-    return new RowSerializer(KEY).toBinary(GenericRow.of(row.getInt(0))).copy();
+    return StreamingJoinOperatorTest.harness(type, null, TTL);
   }
 
   private static Row row(RowKind kind, int k, String v) {
-    return GenericRow.ofKind(kind, k, StringData.fromString(v));
+    return StreamingJoinOperatorTest.row(kind, k, v);
   }
 
-  /** Each output as "+I 1 a 1 x", NULLs as "null". */
   private static List<String> changes(TwoInputOperatorHarness<Row, Row, Row> harness) {
-    List<String> out = new ArrayList<>();
-    for (Row row : harness.values()) {
-      StringBuilder s = new StringBuilder(row.kind().shortString());
-      for (int i = 0; i < row.arity(); i++) {
-        s.append(' ').append(row.isNullAt(i) ? "null" : i % 2 == 0 ? row.getInt(i) : row.getString(i));
-      }
-      out.add(s.toString());
-    }
-    return out;
+    return StreamingJoinOperatorTest.changes(harness);
   }
 
   @Test
