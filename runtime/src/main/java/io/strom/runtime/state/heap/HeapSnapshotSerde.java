@@ -64,32 +64,45 @@ final class HeapSnapshotSerde<K> {
    * Writes the entries of one key group as a snapshot captured them.
    *
    * @param slots the key group's captured slot array, or null when it was empty
+   * @param values the values captured at each slot's index, or null when the entries hold them
+   * @param timestamps the timestamps captured likewise, or null when the entries hold them
    * @param size the number of entries in {@code slots}
    * @param timed whether the state has a time-to-live
    * @return how many entries it wrote
    */
-  int write(StateEntry<K, ?>[] slots, int size, boolean timed, DataOutputView out)
+  int write(
+      StateEntry<K, ?>[] slots,
+      Object[] values,
+      long[] timestamps,
+      int size,
+      boolean timed,
+      DataOutputView out)
       throws IOException {
     if (slots == null || size == 0) {
       return 0;
     }
     out.writeInt(size);
-    for (StateEntry<K, ?> e : slots) {
+    for (int i = 0; i < slots.length; i++) {
+      StateEntry<K, ?> e = slots[i];
       if (e != null) {
         keys.serialize(e.key, out);
         namespaces.serialize(e.namespace, out);
-        writeValue(e, timed, out);
+        writeValue(
+            values == null ? e.value : values[i],
+            timestamps == null ? e.timestamp : timestamps[i],
+            timed,
+            out);
       }
     }
     return size;
   }
 
   @SuppressWarnings("unchecked")
-  private void writeValue(StateEntry<K, ?> e, boolean timed, DataOutputView out)
+  private void writeValue(Object value, long timestamp, boolean timed, DataOutputView out)
       throws IOException {
     switch (kind) {
       case LIST -> {
-        ElementList<Object> list = (ElementList<Object>) e.value;
+        ElementList<Object> list = (ElementList<Object>) value;
         out.writeInt(list.size());
         for (int i = 0; i < list.size(); i++) {
           if (timed) {
@@ -99,7 +112,7 @@ final class HeapSnapshotSerde<K> {
         }
       }
       case MAP -> {
-        HashMap<Object, Object> map = (HashMap<Object, Object>) e.value;
+        HashMap<Object, Object> map = (HashMap<Object, Object>) value;
         out.writeInt(map.size());
         for (Map.Entry<Object, Object> m : map.entrySet()) {
           userKeys.serialize(m.getKey(), out);
@@ -117,9 +130,9 @@ final class HeapSnapshotSerde<K> {
       }
       default -> {
         if (timed) {
-          out.writeLong(e.timestamp);
+          out.writeLong(timestamp);
         }
-        values.serialize(e.value, out);
+        values.serialize(value, out);
       }
     }
   }

@@ -101,7 +101,13 @@ public final class HeapStateSnapshot implements KeyGroupSnapshot {
     /** Writes the key group's entries into {@code scratch}, cleared first; returns how many. */
     int write(int keyGroup, DataOutputSerializer scratch) throws IOException {
       scratch.clear();
-      return serde.write(table.slotsOf(keyGroup), table.sizeOf(keyGroup), timed, scratch);
+      return serde.write(
+          table.slotsOf(keyGroup),
+          table.valuesOf(keyGroup),
+          table.timestampsOf(keyGroup),
+          table.sizeOf(keyGroup),
+          timed,
+          scratch);
     }
   }
 

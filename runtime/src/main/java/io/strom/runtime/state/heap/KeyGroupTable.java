@@ -14,6 +14,11 @@ import java.util.function.UnaryOperator;
  * task may change it: every entry {@link #find} or {@link #ownedEntryAt} returns belongs to the
  * task alone. Without a running snapshot both checks are one comparison and nothing is copied.
  *
+ * <p>A table whose values are immutable single objects shares no entry with a snapshot: the
+ * snapshot takes its values (and time-to-live timestamps) as arrays when it captures the table
+ * ({@link #snapshotValues}), and the task changes entries in place with no check per access. Only
+ * the slot array is still copied on write, when an entry is added or removed.
+ *
  * <p>Changed only on the task's thread; a captured slot array is read by the snapshot's writer.
  */
 final class KeyGroupTable<K, N> {
@@ -21,6 +26,8 @@ final class KeyGroupTable<K, N> {
 
   private final SnapshotVersions versions;
   private final UnaryOperator<Object> valueCopier;
+  /** False when snapshots capture the values, so no entry is ever shared with one. */
+  private final boolean sharesEntries;
   private StateEntry<K, N>[] slots;
   /** The version when {@link #slots} was created; older means a snapshot may hold the array. */
   private int slotsVersion;
@@ -28,10 +35,14 @@ final class KeyGroupTable<K, N> {
 
   /**
    * @param valueCopier copies a stored value so that the copy shares no mutable part with it
+   * @param sharesEntries false when snapshots take the values with {@link #snapshotValues}
+   *     instead of sharing the entries
    */
-  KeyGroupTable(SnapshotVersions versions, UnaryOperator<Object> valueCopier) {
+  KeyGroupTable(
+      SnapshotVersions versions, UnaryOperator<Object> valueCopier, boolean sharesEntries) {
     this.versions = versions;
     this.valueCopier = valueCopier;
+    this.sharesEntries = sharesEntries;
     slots = newArray(INITIAL_CAPACITY);
     slotsVersion = versions.current();
   }
@@ -53,12 +64,41 @@ final class KeyGroupTable<K, N> {
   }
 
   /**
+   * The value of each slot's entry as it is now, at the slot's index in {@link #snapshotSlots}, for
+   * a table that shares no entries with snapshots. Copies references only.
+   */
+  Object[] snapshotValues() {
+    StateEntry<K, N>[] tab = slots;
+    Object[] values = new Object[tab.length];
+    for (int i = 0; i < tab.length; i++) {
+      StateEntry<K, N> e = tab[i];
+      if (e != null) {
+        values[i] = e.value;
+      }
+    }
+    return values;
+  }
+
+  /** Like {@link #snapshotValues}, for the entries' time-to-live timestamps. */
+  long[] snapshotTimestamps() {
+    StateEntry<K, N>[] tab = slots;
+    long[] timestamps = new long[tab.length];
+    for (int i = 0; i < tab.length; i++) {
+      StateEntry<K, N> e = tab[i];
+      if (e != null) {
+        timestamps[i] = e.timestamp;
+      }
+    }
+    return timestamps;
+  }
+
+  /**
    * The entry at a slot, or null, for incremental scans that must not allocate an iterator; the
    * caller may change it (it is copied first if a snapshot shares it).
    */
   StateEntry<K, N> ownedEntryAt(int slot) {
     StateEntry<K, N> e = slots[slot];
-    if (e != null && versions.sharedWithSnapshot(e.version)) {
+    if (e != null && sharesEntries && versions.sharedWithSnapshot(e.version)) {
       e = copyEntryAt(slot);
     }
     return e;
@@ -80,7 +120,7 @@ final class KeyGroupTable<K, N> {
       return null;
     }
     StateEntry<K, N> e = slots[slot];
-    return versions.sharedWithSnapshot(e.version) ? copyEntryAt(slot) : e;
+    return sharesEntries && versions.sharedWithSnapshot(e.version) ? copyEntryAt(slot) : e;
   }
 
   /** The slot holding (key, namespace), or -1. */

@@ -3,7 +3,6 @@ package io.strom.runtime.state.heap;
 import io.strom.runtime.state.KeyGroupRange;
 import io.strom.runtime.state.KeyGroups;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 /**
  * The entries of one named state, split by key group: one {@link KeyGroupTable} per key group the
@@ -19,7 +18,9 @@ final class StateTable<K, N> {
   private final int maxParallelism;
   private final KeyGroupTable<K, N>[] groups;
   private final SnapshotVersions versions;
-  private final UnaryOperator<Object> valueCopier;
+  private final StoredValueCopier valueCopier;
+  /** Whether snapshots take the values themselves, sharing no entry (see {@link KeyGroupTable}). */
+  private final boolean capturesValues;
   private int size;
 
   // Where the incremental cleanup continues: a key group offset and a slot within it.
@@ -36,12 +37,13 @@ final class StateTable<K, N> {
       KeyGroupRange range,
       int maxParallelism,
       SnapshotVersions versions,
-      UnaryOperator<Object> valueCopier) {
+      StoredValueCopier valueCopier) {
     this.stateName = stateName;
     this.range = range;
     this.maxParallelism = maxParallelism;
     this.versions = versions;
     this.valueCopier = valueCopier;
+    this.capturesValues = valueCopier.copiesNothing();
     this.groups = (KeyGroupTable<K, N>[]) new KeyGroupTable<?, ?>[range.size()];
   }
 
@@ -60,7 +62,7 @@ final class StateTable<K, N> {
     int offset = groupOffset(key, keyHash);
     KeyGroupTable<K, N> table = groups[offset];
     if (table == null) {
-      table = new KeyGroupTable<>(versions, valueCopier);
+      table = new KeyGroupTable<>(versions, valueCopier, !capturesValues);
       groups[offset] = table;
     }
     return table;
@@ -130,20 +132,30 @@ final class StateTable<K, N> {
   /**
    * The slot arrays and sizes of every key group as they are now, for a snapshot whose version
    * {@link SnapshotVersions#capture} has just taken: the tables copy what they change afterwards.
-   * Takes time proportional to the number of key groups, not of entries.
+   * Takes time proportional to the number of key groups, not of entries — except for a state of
+   * immutable single values, whose values (and timestamps, when {@code timed}) are taken as arrays
+   * of references: one pass over its slots, so that the task's accesses need no check at all.
    */
-  CapturedTable<K, N> capture() {
+  CapturedTable<K, N> capture(boolean timed) {
     @SuppressWarnings("unchecked")
     StateEntry<K, N>[][] slots = (StateEntry<K, N>[][]) new StateEntry<?, ?>[groups.length][];
     int[] sizes = new int[groups.length];
+    Object[][] values = capturesValues ? new Object[groups.length][] : null;
+    long[][] timestamps = capturesValues && timed ? new long[groups.length][] : null;
     for (int i = 0; i < groups.length; i++) {
       KeyGroupTable<K, N> table = groups[i];
       if (table != null && table.size() > 0) {
         slots[i] = table.snapshotSlots();
         sizes[i] = table.size();
+        if (values != null) {
+          values[i] = table.snapshotValues();
+        }
+        if (timestamps != null) {
+          timestamps[i] = table.snapshotTimestamps();
+        }
       }
     }
-    return new CapturedTable<>(range, slots, sizes);
+    return new CapturedTable<>(range, slots, sizes, values, timestamps);
   }
 
   /** Visits the entries of one key group of this subtask's range, for reading only. */

@@ -25,6 +25,14 @@ final class StoredValueCopier implements UnaryOperator<Object> {
     this.values = (TypeSerializer<Object>) descriptor.type().createSerializer();
   }
 
+  /**
+   * Whether every copy would be the stored value itself: a single value of an immutable type. A
+   * snapshot of such a state keeps the values' references instead of the task copying entries.
+   */
+  boolean copiesNothing() {
+    return kind != StateKind.LIST && kind != StateKind.MAP && values.isImmutableType();
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public Object apply(Object stored) {

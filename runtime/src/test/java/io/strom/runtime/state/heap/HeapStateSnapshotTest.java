@@ -347,6 +347,74 @@ class HeapStateSnapshotTest {
   }
 
   @Test
+  void immutableValuesChangedRemovedAndAddedAfterCaptureAreWrittenAsCaptured() throws Exception {
+    // Long and String values: the snapshot keeps their references, the task changes the entries.
+    InternalValueState<String, VoidNamespace, Long> counts =
+        backend.valueState(new ValueStateDescriptor<>("counts", Types.LONG));
+    InternalReducingState<String, VoidNamespace, Long> sums =
+        backend.reducingState(new ReducingStateDescriptor<>("sums", Long::sum, Types.LONG));
+    ValueStateDescriptor<String> namesDescriptor = new ValueStateDescriptor<>("names", Types.STRING);
+    namesDescriptor.enableTimeToLive(
+        StateTtlConfig.newBuilder(Duration.ofSeconds(10)).updateTtlOnReadAndWrite().build());
+    InternalValueState<String, VoidNamespace, String> names = backend.valueState(namesDescriptor);
+    for (int i = 0; i < 60; i++) {
+      counts.update("k" + i, NS, (long) i);
+      sums.add("k" + i, NS, (long) i);
+      names.update("k" + i, NS, "n" + i);
+    }
+    Map<Integer, byte[]> before = writeSynchronously(backend);
+
+    try (HeapStateSnapshot snapshot = backend.capture()) {
+      clock.addAndGet(4_000);
+      for (int i = 0; i < 60; i++) {
+        counts.update("k" + i, NS, counts.get("k" + i, NS) + 100);
+        sums.add("k" + i, NS, 100L);
+        names.get("k" + i, NS); // renews the timestamp in place
+      }
+      for (int i = 0; i < 60; i += 3) {
+        counts.clear("k" + i, NS);
+        sums.clear("k" + i, NS);
+        names.update("k" + i, NS, "renamed");
+      }
+      for (int i = 60; i < 200; i++) { // grows the tables past their captured capacity
+        counts.update("k" + i, NS, (long) i);
+        names.update("k" + i, NS, "n" + i);
+      }
+      assertThat(hex(write(snapshot))).isEqualTo(hex(before));
+    }
+    assertThat(counts.get("k1", NS)).isEqualTo(101L);
+    assertThat(counts.get("k3", NS)).isNull();
+    assertThat(sums.get("k2", NS)).isEqualTo(102L);
+    assertThat(names.get("k3", NS)).isEqualTo("renamed");
+    assertThat(backend.entryCount("counts")).isEqualTo(180);
+  }
+
+  @Test
+  void immutableValuesOfTwoRunningSnapshotsAreEachWrittenAsCaptured() throws Exception {
+    InternalValueState<String, VoidNamespace, Long> counts =
+        backend.valueState(new ValueStateDescriptor<>("counts", Types.LONG));
+    for (int i = 0; i < 30; i++) {
+      counts.update("k" + i, NS, 1L);
+    }
+    Map<Integer, byte[]> atFirst = writeSynchronously(backend);
+    HeapStateSnapshot first = backend.capture();
+    for (int i = 0; i < 30; i++) {
+      counts.update("k" + i, NS, 2L);
+    }
+    Map<Integer, byte[]> atSecond = writeSynchronously(backend);
+    HeapStateSnapshot second = backend.capture();
+    for (int i = 0; i < 30; i++) {
+      counts.update("k" + i, NS, 3L);
+    }
+    assertThat(hex(write(second))).isEqualTo(hex(atSecond));
+    second.release();
+    assertThat(hex(write(first))).isEqualTo(hex(atFirst));
+    first.release();
+    assertThat(hex(atSecond)).isNotEqualTo(hex(atFirst));
+    assertThat(counts.get("k7", NS)).isEqualTo(3L);
+  }
+
+  @Test
   void releasedSnapshotStopsTheCopying() throws Exception {
     InternalValueState<String, VoidNamespace, Tuple2<String, Long>> values =
         backend.valueState(new ValueStateDescriptor<>("values", PAIR));
