@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * checkpoint benchmarks instead ({@link CheckpointSizeBenchmark}, {@link RecoveryTimeBenchmark});
  * {@code bin/strom-bench kafka ...} the Kafka-to-Kafka SQL benchmark ({@link KafkaBenchmark});
  * {@code bin/strom-bench timers ...} the checkpoint pause of heap timers ({@link
- * TimerFreezeBenchmark}).
+ * TimerFreezeBenchmark}); {@code bin/strom-bench heap-capture ...} that of heap keyed state ({@link
+ * HeapCaptureBenchmark}).
  */
 public final class BenchmarkRunner {
   private static final Map<String, ThroughputBenchmark> BENCHMARKS =
@@ -65,6 +66,10 @@ public final class BenchmarkRunner {
     }
     if (args.length > 0 && args[0].equals("timers")) {
       TimerFreezeBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("heap-capture")) {
+      HeapCaptureBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     if (args.length > 0 && args[0].equals("recovery")) {

@@ -51,11 +51,11 @@ import java.util.function.LongSupplier;
  * goes on while another thread writes that view. Until the snapshot is released, the tables copy
  * a slot array, or an entry with its value, before the task changes anything the snapshot shares
  * (see {@link KeyGroupTable}); without a running snapshot an access costs one version comparison.
- * States of immutable single values (a {@code Long} sum, a {@code String}) are captured instead
- * with an array of their values' references, one pass over their slots: their accesses then need
- * no check at all, which keeps a checkpoint's cost off the per-record path of the commonest
- * DataStream states (the check and its copy branch cost a keyed sum up to a third of its
- * throughput at parallelism 1).
+ * States of immutable single values (a {@code Long} sum, a {@code String}) with up to 131,072
+ * entries are captured instead with an array of their values' references, one pass over their
+ * slots: their accesses then need no check at all, which keeps a checkpoint's cost off the
+ * per-record path of the commonest DataStream states (the check and its copy branch cost a keyed
+ * sum up to a third of its throughput at parallelism 1). See {@link StateTable#capture}.
  *
  * <p>Used only on the task's thread, except what {@link #capture} returns; {@link #entryCount} may
  * be read from elsewhere for diagnostics, without guarantees of freshness.
@@ -218,9 +218,9 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
   /**
    * Captures the state of every key group for a snapshot that another thread writes later, while
    * the task goes on changing the state. Takes time proportional to the number of states and key
-   * groups, plus the entries of states of immutable single values, and serializes nothing; the
-   * caller must {@link HeapStateSnapshot#release release} the
-   * snapshot when it is written or given up.
+   * groups, plus the entries of small states of immutable single values, and serializes nothing;
+   * the caller must {@link HeapStateSnapshot#release release} the snapshot when it is written or
+   * given up.
    */
   public HeapStateSnapshot capture() {
     if (closed) {

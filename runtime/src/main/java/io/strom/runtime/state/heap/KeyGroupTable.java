@@ -14,10 +14,10 @@ import java.util.function.UnaryOperator;
  * task may change it: every entry {@link #find} or {@link #ownedEntryAt} returns belongs to the
  * task alone. Without a running snapshot both checks are one comparison and nothing is copied.
  *
- * <p>A table whose values are immutable single objects shares no entry with a snapshot: the
- * snapshot takes its values (and time-to-live timestamps) as arrays when it captures the table
- * ({@link #snapshotValues}), and the task changes entries in place with no check per access. Only
- * the slot array is still copied on write, when an entry is added or removed.
+ * <p>A table whose values are immutable single objects may share no entry with snapshots: they
+ * take its values (and time-to-live timestamps) as arrays when they capture it ({@link
+ * #snapshotValues}), and the task changes entries in place with no check per access. Only the slot
+ * array is still copied on write, when an entry is added or removed. {@link StateTable} decides.
  *
  * <p>Changed only on the task's thread; a captured slot array is read by the snapshot's writer.
  */
@@ -26,8 +26,11 @@ final class KeyGroupTable<K, N> {
 
   private final SnapshotVersions versions;
   private final UnaryOperator<Object> valueCopier;
-  /** False when snapshots capture the values, so no entry is ever shared with one. */
-  private final boolean sharesEntries;
+  /**
+   * False while snapshots capture the values, so no entry is shared with one; becomes true for
+   * good ({@link #shareEntries}).
+   */
+  private boolean sharesEntries;
   private StateEntry<K, N>[] slots;
   /** The version when {@link #slots} was created; older means a snapshot may hold the array. */
   private int slotsVersion;
@@ -61,6 +64,15 @@ final class KeyGroupTable<K, N> {
    */
   StateEntry<K, N>[] snapshotSlots() {
     return slots;
+  }
+
+  /**
+   * From now on entries are shared with snapshots and copied on write: called when a snapshot is
+   * captured that takes the slot arrays only. Entries never go back to unshared, as a running
+   * snapshot may share them.
+   */
+  void shareEntries() {
+    sharesEntries = true;
   }
 
   /**

@@ -19,8 +19,19 @@ final class StateTable<K, N> {
   private final KeyGroupTable<K, N>[] groups;
   private final SnapshotVersions versions;
   private final StoredValueCopier valueCopier;
-  /** Whether snapshots take the values themselves, sharing no entry (see {@link KeyGroupTable}). */
-  private final boolean capturesValues;
+  /**
+   * A state of immutable single values with up to this many entries is captured with its values'
+   * references, one pass over its entries on the task's thread (about 19 ms per million entries
+   * measured, {@code bin/strom-bench heap-capture}); a larger one is copied on write from then on,
+   * so that the task's pause does not grow with the state.
+   */
+  static final int MAX_ENTRIES_CAPTURED_BY_VALUE = 1 << 17;
+
+  /**
+   * Whether snapshots take the values themselves, sharing no entry (see {@link KeyGroupTable});
+   * turns false for good once the state outgrows {@link #MAX_ENTRIES_CAPTURED_BY_VALUE}.
+   */
+  private boolean capturesValues;
   private int size;
 
   // Where the incremental cleanup continues: a key group offset and a slot within it.
@@ -132,11 +143,19 @@ final class StateTable<K, N> {
   /**
    * The slot arrays and sizes of every key group as they are now, for a snapshot whose version
    * {@link SnapshotVersions#capture} has just taken: the tables copy what they change afterwards.
-   * Takes time proportional to the number of key groups, not of entries — except for a state of
-   * immutable single values, whose values (and timestamps, when {@code timed}) are taken as arrays
-   * of references: one pass over its slots, so that the task's accesses need no check at all.
+   * Takes time proportional to the number of key groups, not of entries — except for a small state
+   * of immutable single values, whose values (and timestamps, when {@code timed}) are taken as
+   * arrays of references: one pass over its slots, so that the task's accesses need no check.
    */
   CapturedTable<K, N> capture(boolean timed) {
+    if (capturesValues && size > MAX_ENTRIES_CAPTURED_BY_VALUE) {
+      capturesValues = false;
+      for (KeyGroupTable<K, N> table : groups) {
+        if (table != null) {
+          table.shareEntries();
+        }
+      }
+    }
     @SuppressWarnings("unchecked")
     StateEntry<K, N>[][] slots = (StateEntry<K, N>[][]) new StateEntry<?, ?>[groups.length][];
     int[] sizes = new int[groups.length];

@@ -415,6 +415,34 @@ class HeapStateSnapshotTest {
   }
 
   @Test
+  void immutableValuesOfAStateOutgrowingCaptureByValueAreCopiedOnWrite() throws Exception {
+    InternalValueState<String, VoidNamespace, Long> counts =
+        backend.valueState(new ValueStateDescriptor<>("counts", Types.LONG));
+    int limit = StateTable.MAX_ENTRIES_CAPTURED_BY_VALUE;
+    for (int i = 0; i < limit; i++) {
+      counts.update("k" + i, NS, (long) i);
+    }
+    Map<Integer, byte[]> atFirst = writeSynchronously(backend);
+    HeapStateSnapshot byValue = backend.capture(); // at the limit: values captured
+    for (int i = limit; i < limit + 100; i++) {
+      counts.update("k" + i, NS, (long) i);
+    }
+    Map<Integer, byte[]> atSecond = writeSynchronously(backend);
+    // Past the limit: this capture and all later ones share the entries, copied on write.
+    try (HeapStateSnapshot copyOnWrite = backend.capture()) {
+      for (int i = 0; i < limit + 100; i += 7) {
+        counts.update("k" + i, NS, -1L);
+        counts.clear("k" + (i + 1), NS);
+      }
+      assertThat(hex(write(copyOnWrite))).isEqualTo(hex(atSecond));
+    }
+    assertThat(hex(write(byValue))).isEqualTo(hex(atFirst));
+    byValue.release();
+    assertThat(counts.get("k7", NS)).isEqualTo(-1L);
+    assertThat(counts.get("k8", NS)).isNull();
+  }
+
+  @Test
   void releasedSnapshotStopsTheCopying() throws Exception {
     InternalValueState<String, VoidNamespace, Tuple2<String, Long>> values =
         backend.valueState(new ValueStateDescriptor<>("values", PAIR));
