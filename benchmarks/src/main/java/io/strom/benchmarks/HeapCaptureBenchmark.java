@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * The pause of the task's thread in the synchronous part of a heap checkpoint: the time {@link
- * HeapKeyedStateBackend#capture} takes for a value state of {@code Long}s. Up to 131,072 entries
+ * HeapKeyedStateBackend#capture} takes for a value state of {@code Long}s. Up to 1,048,576 entries
  * their references are taken as arrays, one pass over the entries; a larger state is copied on
  * write instead, and only its tables' slot arrays are taken.
  *

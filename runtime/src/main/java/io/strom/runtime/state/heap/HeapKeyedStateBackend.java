@@ -51,8 +51,8 @@ import java.util.function.LongSupplier;
  * goes on while another thread writes that view. Until the snapshot is released, the tables copy
  * a slot array, or an entry with its value, before the task changes anything the snapshot shares
  * (see {@link KeyGroupTable}); without a running snapshot an access costs one version comparison.
- * States of immutable single values (a {@code Long} sum, a {@code String}) with up to 131,072
- * entries are captured instead with an array of their values' references, one pass over their
+ * States of immutable single values (a {@code Long} sum, a {@code String}) with up to about a
+ * million entries are captured instead with an array of their values' references, one pass over their
  * slots: their accesses then need no check at all, which keeps a checkpoint's cost off the
  * per-record path of the commonest DataStream states (the check and its copy branch cost a keyed
  * sum up to a third of its throughput at parallelism 1). See {@link StateTable#capture}.
@@ -68,7 +68,16 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
   private final Map<String, HeapSnapshotSerde<K>> serdes = new HashMap<>();
   private final Map<String, RestoredState> restored = new LinkedHashMap<>();
   private final SnapshotVersions versions = new SnapshotVersions();
+  private final int maxEntriesCapturedByValue;
   private boolean closed;
+
+  /**
+   * A state of immutable single values with up to this many entries in the subtask is captured
+   * with its values' references, one pass over its entries on the task's thread (about 20 ms per
+   * million entries measured, {@code bin/strom-bench heap-capture}); a larger one is copied on
+   * write from its next capture on, so that the task's pause stops growing with the state.
+   */
+  static final int MAX_ENTRIES_CAPTURED_BY_VALUE = 1 << 20;
 
   /**
    * @param keyGroupRange the key groups of this subtask; keys outside it are rejected as a bug
@@ -77,6 +86,16 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
    */
   public HeapKeyedStateBackend(
       KeyGroupRange keyGroupRange, int maxParallelism, LongSupplier clock) {
+    this(keyGroupRange, maxParallelism, clock, MAX_ENTRIES_CAPTURED_BY_VALUE);
+  }
+
+  /** With another limit for capture by value than {@link #MAX_ENTRIES_CAPTURED_BY_VALUE}. */
+  HeapKeyedStateBackend(
+      KeyGroupRange keyGroupRange,
+      int maxParallelism,
+      LongSupplier clock,
+      int maxEntriesCapturedByValue) {
+    this.maxEntriesCapturedByValue = maxEntriesCapturedByValue;
     this.keyGroupRange = requireNonNull(keyGroupRange, "keyGroupRange");
     this.clock = requireNonNull(clock, "clock");
     if (maxParallelism <= 0) {
@@ -178,7 +197,8 @@ public final class HeapKeyedStateBackend<K> implements CheckpointableKeyedStateB
             keyGroupRange,
             maxParallelism,
             versions,
-            new StoredValueCopier(descriptor, kind));
+            new StoredValueCopier(descriptor, kind),
+            maxEntriesCapturedByValue);
     AbstractHeapState<K, ?> created = factory.apply(table, TtlPolicy.of(descriptor.ttl(), clock));
     HeapSnapshotSerde<K> serde = new HeapSnapshotSerde<>(descriptor, kind);
     materialize(descriptor.name(), kind, created, serde);

@@ -19,17 +19,12 @@ final class StateTable<K, N> {
   private final KeyGroupTable<K, N>[] groups;
   private final SnapshotVersions versions;
   private final StoredValueCopier valueCopier;
-  /**
-   * A state of immutable single values with up to this many entries is captured with its values'
-   * references, one pass over its entries on the task's thread (about 19 ms per million entries
-   * measured, {@code bin/strom-bench heap-capture}); a larger one is copied on write from then on,
-   * so that the task's pause does not grow with the state.
-   */
-  static final int MAX_ENTRIES_CAPTURED_BY_VALUE = 1 << 17;
+  /** See {@link HeapKeyedStateBackend#MAX_ENTRIES_CAPTURED_BY_VALUE}. */
+  private final int maxEntriesCapturedByValue;
 
   /**
    * Whether snapshots take the values themselves, sharing no entry (see {@link KeyGroupTable});
-   * turns false for good once the state outgrows {@link #MAX_ENTRIES_CAPTURED_BY_VALUE}.
+   * turns false for good once the state outgrows {@link #maxEntriesCapturedByValue}.
    */
   private boolean capturesValues;
   private int size;
@@ -41,6 +36,8 @@ final class StateTable<K, N> {
   /**
    * @param versions the copy-on-write clock of the backend's snapshots
    * @param valueCopier copies a stored value of this state so the copy shares no mutable part
+   * @param maxEntriesCapturedByValue the most entries a state of immutable single values may have
+   *     to be captured by value
    */
   @SuppressWarnings("unchecked")
   StateTable(
@@ -48,12 +45,14 @@ final class StateTable<K, N> {
       KeyGroupRange range,
       int maxParallelism,
       SnapshotVersions versions,
-      StoredValueCopier valueCopier) {
+      StoredValueCopier valueCopier,
+      int maxEntriesCapturedByValue) {
     this.stateName = stateName;
     this.range = range;
     this.maxParallelism = maxParallelism;
     this.versions = versions;
     this.valueCopier = valueCopier;
+    this.maxEntriesCapturedByValue = maxEntriesCapturedByValue;
     this.capturesValues = valueCopier.copiesNothing();
     this.groups = (KeyGroupTable<K, N>[]) new KeyGroupTable<?, ?>[range.size()];
   }
@@ -148,7 +147,7 @@ final class StateTable<K, N> {
    * arrays of references: one pass over its slots, so that the task's accesses need no check.
    */
   CapturedTable<K, N> capture(boolean timed) {
-    if (capturesValues && size > MAX_ENTRIES_CAPTURED_BY_VALUE) {
+    if (capturesValues && size > maxEntriesCapturedByValue) {
       capturesValues = false;
       for (KeyGroupTable<K, N> table : groups) {
         if (table != null) {

@@ -416,9 +416,11 @@ class HeapStateSnapshotTest {
 
   @Test
   void immutableValuesOfAStateOutgrowingCaptureByValueAreCopiedOnWrite() throws Exception {
+    int limit = 1_000;
+    HeapKeyedStateBackend<String> backend =
+        new HeapKeyedStateBackend<>(ALL, MAX_PARALLELISM, clock::get, limit);
     InternalValueState<String, VoidNamespace, Long> counts =
         backend.valueState(new ValueStateDescriptor<>("counts", Types.LONG));
-    int limit = StateTable.MAX_ENTRIES_CAPTURED_BY_VALUE;
     for (int i = 0; i < limit; i++) {
       counts.update("k" + i, NS, (long) i);
     }
