@@ -16,11 +16,11 @@ import java.util.function.LongSupplier;
  *
  * <p>Aligning (exactly-once): a channel that delivered barrier n is blocked at its gate — its
  * buffers stay queued, unread — until every open channel delivered n, so the snapshot sees no
- * record from after the barrier. Not aligning (at-least-once): no channel waits; the snapshot is
- * taken when the last barrier arrives, and may include records from after the barrier of faster
- * channels. Either way a finished channel counts as having delivered every barrier, and a barrier
- * of a newer checkpoint abandons an older alignment that could not complete (its checkpoint was
- * aborted).
+ * record from after the barrier; a finished channel counts as having delivered every barrier, and
+ * a barrier of a newer checkpoint abandons an older alignment that could not complete (its
+ * checkpoint was aborted). Not aligning (at-least-once): no channel waits, and a {@link
+ * BarrierTracker} counts each checkpoint in flight apart; a snapshot may include records from
+ * after the barrier of faster channels.
  *
  * <p>Unaligned (priority barriers, exactly-once with {@code execution.checkpointing.unaligned}):
  * the first barrier of a checkpoint to arrive on any channel starts the snapshot at once, and the
@@ -75,7 +75,6 @@ final class BarrierAligner {
     }
   }
 
-  private final boolean aligning;
   private final AlignmentTimeout alignmentTimeout;
   private final Listener listener;
   private final InputGate[] gateOfChannel;
@@ -83,6 +82,8 @@ final class BarrierAligner {
   private final boolean[] received;
   private final boolean[] finished;
   private final List<GateReader<?>> readers = new ArrayList<>();
+  /** The barriers of an at-least-once task, or null when aligning. */
+  private final BarrierTracker tracker;
   private CheckpointBarrier current;
   private int missing;
   // Whether the current checkpoint is unaligned and its in-flight data is being captured.
@@ -100,7 +101,6 @@ final class BarrierAligner {
   BarrierAligner(
       boolean aligning, AlignmentTimeout alignmentTimeout, List<InputGate> gates,
       Listener listener) {
-    this.aligning = aligning;
     this.alignmentTimeout = alignmentTimeout;
     this.listener = listener;
     int total = gates.stream().mapToInt(InputGate::numChannels).sum();
@@ -115,6 +115,7 @@ final class BarrierAligner {
     }
     this.received = new boolean[total];
     this.finished = new boolean[total];
+    this.tracker = aligning ? null : new BarrierTracker(total, listener);
   }
 
   /** Adds the reader of the next gate (in gate order); readers register as they are built. */
@@ -122,12 +123,11 @@ final class BarrierAligner {
     readers.add(reader);
   }
 
-  /** The checkpoint being aligned, or -1. */
-  long pendingCheckpoint() {
-    return missing > 0 && current != null ? current.checkpointId() : -1;
-  }
-
   void processBarrier(int channel, CheckpointBarrier barrier) throws Exception {
+    if (tracker != null) {
+      tracker.processBarrier(channel, barrier);
+      return;
+    }
     long id = barrier.checkpointId();
     if (current != null && id < current.checkpointId()) {
       return;
@@ -143,7 +143,7 @@ final class BarrierAligner {
     missing--;
     if (missing == 0) {
       completeCheckpoint();
-    } else if (aligning && !capturing) {
+    } else if (!capturing) {
       gateOfChannel[channel].blockChannel(localChannel[channel]);
       if (first) {
         startAlignmentTimeout(barrier);
@@ -252,6 +252,10 @@ final class BarrierAligner {
 
   /** The channel ended; it no longer holds an alignment back. */
   void processEndOfPartition(int channel) throws Exception {
+    if (tracker != null) {
+      tracker.processEndOfPartition(channel);
+      return;
+    }
     if (finished[channel]) {
       return;
     }
@@ -265,9 +269,6 @@ final class BarrierAligner {
   }
 
   private void releaseAll() {
-    if (!aligning) {
-      return;
-    }
     for (int c = 0; c < received.length; c++) {
       if (received[c]) {
         gateOfChannel[c].unblockChannel(localChannel[c]);

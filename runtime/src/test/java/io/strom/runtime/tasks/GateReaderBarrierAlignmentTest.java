@@ -127,6 +127,73 @@ class GateReaderBarrierAlignmentTest {
   }
 
   @Test
+  void atLeastOnceCountsCheckpointsInFlightApart() throws Exception {
+    InputGate gate = new InputGate(2);
+    RecordWriter<Long> fast = writerTo(gate, 0);
+    RecordWriter<Long> slow = writerTo(gate, 1);
+    GateReader<Long> reader = reader(gate, aligner(false, List.of(gate)), 0);
+
+    // The fast channel is a checkpoint ahead: barrier 2 arrives before the slow channel's 1.
+    fast.emit(1L, Long.MIN_VALUE);
+    fast.broadcastBarrier(1, 100);
+    fast.emit(2L, Long.MIN_VALUE);
+    fast.broadcastBarrier(2, 200);
+    fast.emit(3L, Long.MIN_VALUE);
+    readAll(reader);
+    assertThat(aligned).isEmpty();
+
+    slow.emit(10L, Long.MIN_VALUE);
+    slow.broadcastBarrier(1, 100);
+    readAll(reader);
+    assertThat(aligned).containsExactly(1L);
+    assertThat(recordsAtSnapshot.get(0)).containsExactlyInAnyOrder(1L, 2L, 3L, 10L);
+
+    slow.emit(11L, Long.MIN_VALUE);
+    slow.broadcastBarrier(2, 200);
+    readAll(reader);
+    assertThat(aligned).containsExactly(1L, 2L);
+    assertThat(recordsAtSnapshot.get(1)).containsExactlyInAnyOrder(1L, 2L, 3L, 10L, 11L);
+    assertThat(gate.isBlocked(0)).isFalse();
+  }
+
+  @Test
+  void atLeastOnceDropsAnOlderCheckpointOnceANewerOneIsTaken() throws Exception {
+    InputGate gate = new InputGate(2);
+    RecordWriter<Long> first = writerTo(gate, 0);
+    RecordWriter<Long> second = writerTo(gate, 1);
+    GateReader<Long> reader = reader(gate, aligner(false, List.of(gate)), 0);
+
+    // Checkpoint 1 was aborted upstream of the second channel: its barrier never comes there.
+    first.broadcastBarrier(1, 100);
+    first.broadcastBarrier(2, 200);
+    second.broadcastBarrier(2, 200);
+    readAll(reader);
+    assertThat(aligned).containsExactly(2L);
+
+    first.broadcastBarrier(3, 300);
+    second.finish();
+    readAll(reader);
+    assertThat(aligned).containsExactly(2L, 3L);
+  }
+
+  @Test
+  void atLeastOnceFinishedChannelCompletesEveryCheckpointInFlight() throws Exception {
+    InputGate gate = new InputGate(2);
+    RecordWriter<Long> first = writerTo(gate, 0);
+    RecordWriter<Long> second = writerTo(gate, 1);
+    GateReader<Long> reader = reader(gate, aligner(false, List.of(gate)), 0);
+
+    first.broadcastBarrier(4, 100);
+    first.broadcastBarrier(5, 200);
+    readAll(reader);
+    assertThat(aligned).isEmpty();
+
+    second.finish();
+    readAll(reader);
+    assertThat(aligned).containsExactly(4L, 5L);
+  }
+
+  @Test
   void finishedChannelCountsAsAligned() throws Exception {
     InputGate gate = new InputGate(2);
     RecordWriter<Long> first = writerTo(gate, 0);
