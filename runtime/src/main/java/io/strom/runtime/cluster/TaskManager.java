@@ -45,10 +45,11 @@ public final class TaskManager implements AutoCloseable {
     // Canceled timers leave the queue at once instead of holding their operator until due.
     this.timerScheduler.setRemoveOnCancelPolicy(true);
     AtomicInteger snapshotThreads = new AtomicInteger();
-    // Writes checkpoint state off the task threads; two threads serve the few cores we target.
+    // Writes checkpoint state off the task threads. A thread per write in progress (idle ones end
+    // after a minute): a fixed few made every task's write, and an overlapping checkpoint's, wait
+    // behind the others', so a checkpoint took as long as the writes of all tasks in a row.
     this.snapshotExecutor =
-        Executors.newFixedThreadPool(
-            2,
+        Executors.newCachedThreadPool(
             r -> {
               Thread t =
                   new Thread(r, "strom-snapshots-" + index + "-" + snapshotThreads.incrementAndGet());
