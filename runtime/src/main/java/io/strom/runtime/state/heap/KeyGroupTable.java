@@ -179,6 +179,22 @@ final class KeyGroupTable<K, N> {
     return true;
   }
 
+  /**
+   * Removes the entry of (key, namespace) and returns it, or null; the caller may change what it
+   * returns, which is a copy when a running snapshot shares the removed entry.
+   */
+  StateEntry<K, N> take(K key, N namespace, int hash) {
+    int slot = slotOf(key, namespace, hash);
+    if (slot < 0) {
+      return null;
+    }
+    StateEntry<K, N> e = slots[slot];
+    removeAt(slot);
+    return sharesEntries && versions.sharedWithSnapshot(e.version)
+        ? e.copy(versions.current(), valueCopier)
+        : e;
+  }
+
   /** Removes this exact entry; returns false when it is no longer stored. */
   boolean remove(StateEntry<K, N> entry) {
     StateEntry<K, N>[] tab = slots;

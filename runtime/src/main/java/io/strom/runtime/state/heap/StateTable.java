@@ -125,8 +125,8 @@ final class StateTable<K, N> {
     if (table == null) {
       return null;
     }
-    StateEntry<K, N> e = table.find(key, namespace, KeyGroupTable.hash(keyHash, namespace));
-    if (e != null && table.remove(e)) {
+    StateEntry<K, N> e = table.take(key, namespace, KeyGroupTable.hash(keyHash, namespace));
+    if (e != null) {
       size--;
     }
     return e;
