@@ -62,24 +62,39 @@ final class CliSession {
     QUIT
   }
 
-  /** Runs every statement of a script (one or more, separated by semicolons), stopping at an error. */
+  /**
+   * Runs every statement of a script (one or more, separated by semicolons), stopping at an error
+   * or at QUIT.
+   */
   Outcome runScript(String script) {
-    String trimmed = script.strip();
-    String command = trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1).strip() : trimmed;
-    String upper = command.toUpperCase(Locale.ROOT);
-    if (upper.equals("QUIT") || upper.equals("EXIT")) {
+    for (ScriptParts.Part part : ScriptParts.of(script)) {
+      Outcome outcome = part.command() != null ? runCommand(part.command()) : runSql(part.sql());
+      if (outcome != Outcome.CONTINUE) {
+        return outcome;
+      }
+    }
+    return Outcome.CONTINUE;
+  }
+
+  /** One of the shell's own commands ({@link ScriptParts}). */
+  private Outcome runCommand(String command) {
+    if (ScriptParts.is(command, "QUIT") || ScriptParts.is(command, "EXIT")) {
       return Outcome.QUIT;
     }
-    if (upper.equals("HELP")) {
+    if (ScriptParts.is(command, "HELP")) {
       out.println(HELP);
       out.flush();
       return Outcome.CONTINUE;
     }
-    if (upper.equals("CLEAR")) {
+    if (ScriptParts.is(command, "CLEAR")) {
       out.print("\033[H\033[2J");
       out.flush();
       return Outcome.CONTINUE;
     }
+    return runSql(command);
+  }
+
+  private Outcome runSql(String script) {
     cancelRequested = false;
     executing = Thread.currentThread();
     statementStart = System.nanoTime();

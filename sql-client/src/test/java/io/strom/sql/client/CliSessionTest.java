@@ -45,6 +45,28 @@ class CliSessionTest {
   }
 
   @Test
+  void scriptEndsAtQuitAndErrorsAfterACommandNameTheScriptsLine() {
+    CliSession.Outcome outcome =
+        cli.runScript(
+            "CREATE TABLE t (a INT) WITH ('connector' = 'datagen');\n"
+                + "-- the shell's own commands may stand between statements\n"
+                + "HELP;\n"
+                + "DESCRIBE missing;");
+    assertThat(outcome).isEqualTo(CliSession.Outcome.FAILED);
+    assertThat(output.toString())
+        .contains("[INFO] Execute statement succeeded.")
+        .contains("QUIT;                    leave")
+        .contains("At line 4, column 10: Table or view");
+
+    output.getBuffer().setLength(0);
+    outcome = cli.runScript("SHOW TABLES;\nquit;\nDROP TABLE t;");
+    assertThat(outcome).isEqualTo(CliSession.Outcome.QUIT);
+    assertThat(output.toString()).contains("|          t |").doesNotContain("ERROR");
+    cli.runScript("SHOW TABLES;");
+    assertThat(output.toString()).contains("1 row in set"); // t was not dropped
+  }
+
+  @Test
   void boundedAggregationPrintsItsFinalTable() {
     cli.runScript(
         "CREATE TABLE n (id BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '5',"

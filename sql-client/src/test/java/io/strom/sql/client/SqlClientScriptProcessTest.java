@@ -25,7 +25,7 @@ class SqlClientScriptProcessTest {
   @TempDir Path dir;
 
   @Test
-  void runsAScriptWithCommentsDdlCtasInsertAndSelect() throws Exception {
+  void runsAScriptWithCommentsDdlCtasInsertSelectAndQuit() throws Exception {
     String script = String.join("\n",
         "-- Three numbers, then a table made from them and one copied from that.",
         "CREATE TABLE numbers (id BIGINT) WITH (",
@@ -39,6 +39,8 @@ class SqlClientScriptProcessTest {
         "  'path' = '" + dir.resolve("copied") + "', 'format' = 'csv');",
         "INSERT INTO copied SELECT id, twice FROM doubled WHERE id > 1; -- only two rows",
         "SELECT id, twice, '--not a comment' AS note FROM copied ORDER BY id LIMIT 10;",
+        "QUIT; -- ends the script: what follows is never read",
+        "this is not SQL;",
         "");
 
     Run run = runScript(script);
