@@ -7,8 +7,6 @@ import io.strom.runtime.state.KeyGroupRange;
 import io.strom.runtime.state.VoidNamespace;
 import io.strom.runtime.state.heap.HeapKeyedStateBackend;
 import io.strom.runtime.state.heap.HeapStateSnapshot;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The pause of the task's thread in the synchronous part of a heap checkpoint: the time {@link
@@ -35,14 +33,14 @@ final class HeapCaptureBenchmark {
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
     }
-    System.out.printf(Locale.ROOT, "%-26s %10s %12s %12s%n", "state", "keys", "best ms", "median ms");
+    PauseTable.header("state", "keys");
     HeapKeyedStateBackend<Long> longs = newBackend();
     InternalValueState<Long, VoidNamespace, Long> sums =
         longs.valueState(new ValueStateDescriptor<>("sums", Types.LONG));
     for (long key = 0; key < keys; key++) {
       sums.update(key, VoidNamespace.INSTANCE, key);
     }
-    report("Long values", keys, capturePauses(longs, runs));
+    PauseTable.row("Long values", keys, capturePauses(longs, runs));
     longs.close();
   }
 
@@ -64,13 +62,5 @@ final class HeapCaptureBenchmark {
       }
     }
     return nanos;
-  }
-
-  private static void report(String state, int keys, long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    System.out.printf(
-        Locale.ROOT, "%-26s %10d %12.2f %12.2f%n", state, keys, sorted[0] / 1e6,
-        sorted[sorted.length / 2] / 1e6);
   }
 }

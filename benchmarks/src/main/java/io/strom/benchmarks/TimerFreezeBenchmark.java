@@ -7,8 +7,6 @@ import io.strom.runtime.time.ProcessingTimeService;
 import io.strom.runtime.time.TimerServiceManager;
 import io.strom.runtime.time.Triggerable;
 import io.strom.serde.DataOutputSerializer;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The pause of the task's thread in the synchronous part of a checkpoint with many timers on the
@@ -62,19 +60,10 @@ final class TimerFreezeBenchmark {
         writeNanos[run] = written - frozen;
       }
     }
-    System.out.printf(
-        Locale.ROOT, "%-26s %10s %12s %12s%n", "part", "timers", "best ms", "median ms");
-    report("freeze (task thread)", timers, freezeNanos);
-    report("write (snapshot thread)", timers, writeNanos);
+    PauseTable.header("part", "timers");
+    PauseTable.row("freeze (task thread)", timers, freezeNanos);
+    PauseTable.row("write (snapshot thread)", timers, writeNanos);
     manager.close();
-  }
-
-  private static void report(String part, int timers, long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    System.out.printf(
-        Locale.ROOT, "%-26s %10d %12.2f %12.2f%n", part, timers, sorted[0] / 1e6,
-        sorted[sorted.length / 2] / 1e6);
   }
 
   /** The target of timers that never fire: the watermark never advances. */

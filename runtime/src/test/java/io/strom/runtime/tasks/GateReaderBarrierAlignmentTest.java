@@ -31,6 +31,19 @@ class GateReaderBarrierAlignmentTest {
         true);
   }
 
+  // Two channels of one gate, each with its writer, and the gate's reader: see twoChannels.
+  private InputGate gate;
+  private RecordWriter<Long> first;
+  private RecordWriter<Long> second;
+  private GateReader<Long> reader;
+
+  private void twoChannels(boolean aligning) {
+    gate = new InputGate(2);
+    first = writerTo(gate, 0);
+    second = writerTo(gate, 1);
+    reader = reader(gate, aligner(aligning, List.of(gate)), 0);
+  }
+
   private BarrierAligner aligner(boolean aligning, List<InputGate> gates) {
     return new BarrierAligner(
         aligning,
@@ -76,10 +89,7 @@ class GateReaderBarrierAlignmentTest {
 
   @Test
   void holdsBackBuffersOfAnAlignedChannelUntilEveryChannelDeliveredTheBarrier() throws Exception {
-    InputGate gate = new InputGate(2);
-    RecordWriter<Long> first = writerTo(gate, 0);
-    RecordWriter<Long> second = writerTo(gate, 1);
-    GateReader<Long> reader = reader(gate, aligner(true, List.of(gate)), 0);
+    twoChannels(true);
 
     first.emit(1L, Long.MIN_VALUE);
     first.broadcastBarrier(1, 100);
@@ -106,10 +116,7 @@ class GateReaderBarrierAlignmentTest {
 
   @Test
   void atLeastOnceNeverBlocksAndSnapshotsWhenTheLastBarrierArrives() throws Exception {
-    InputGate gate = new InputGate(2);
-    RecordWriter<Long> first = writerTo(gate, 0);
-    RecordWriter<Long> second = writerTo(gate, 1);
-    GateReader<Long> reader = reader(gate, aligner(false, List.of(gate)), 0);
+    twoChannels(false);
 
     first.emit(1L, Long.MIN_VALUE);
     first.broadcastBarrier(1, 100);
@@ -128,28 +135,25 @@ class GateReaderBarrierAlignmentTest {
 
   @Test
   void atLeastOnceCountsCheckpointsInFlightApart() throws Exception {
-    InputGate gate = new InputGate(2);
-    RecordWriter<Long> fast = writerTo(gate, 0);
-    RecordWriter<Long> slow = writerTo(gate, 1);
-    GateReader<Long> reader = reader(gate, aligner(false, List.of(gate)), 0);
+    twoChannels(false);
 
-    // The fast channel is a checkpoint ahead: barrier 2 arrives before the slow channel's 1.
-    fast.emit(1L, Long.MIN_VALUE);
-    fast.broadcastBarrier(1, 100);
-    fast.emit(2L, Long.MIN_VALUE);
-    fast.broadcastBarrier(2, 200);
-    fast.emit(3L, Long.MIN_VALUE);
+    // The first channel is a checkpoint ahead: barrier 2 arrives before the second's 1.
+    first.emit(1L, Long.MIN_VALUE);
+    first.broadcastBarrier(1, 100);
+    first.emit(2L, Long.MIN_VALUE);
+    first.broadcastBarrier(2, 200);
+    first.emit(3L, Long.MIN_VALUE);
     readAll(reader);
     assertThat(aligned).isEmpty();
 
-    slow.emit(10L, Long.MIN_VALUE);
-    slow.broadcastBarrier(1, 100);
+    second.emit(10L, Long.MIN_VALUE);
+    second.broadcastBarrier(1, 100);
     readAll(reader);
     assertThat(aligned).containsExactly(1L);
     assertThat(recordsAtSnapshot.get(0)).containsExactlyInAnyOrder(1L, 2L, 3L, 10L);
 
-    slow.emit(11L, Long.MIN_VALUE);
-    slow.broadcastBarrier(2, 200);
+    second.emit(11L, Long.MIN_VALUE);
+    second.broadcastBarrier(2, 200);
     readAll(reader);
     assertThat(aligned).containsExactly(1L, 2L);
     assertThat(recordsAtSnapshot.get(1)).containsExactlyInAnyOrder(1L, 2L, 3L, 10L, 11L);
@@ -158,10 +162,7 @@ class GateReaderBarrierAlignmentTest {
 
   @Test
   void atLeastOnceDropsAnOlderCheckpointOnceANewerOneIsTaken() throws Exception {
-    InputGate gate = new InputGate(2);
-    RecordWriter<Long> first = writerTo(gate, 0);
-    RecordWriter<Long> second = writerTo(gate, 1);
-    GateReader<Long> reader = reader(gate, aligner(false, List.of(gate)), 0);
+    twoChannels(false);
 
     // Checkpoint 1 was aborted upstream of the second channel: its barrier never comes there.
     first.broadcastBarrier(1, 100);
@@ -178,10 +179,7 @@ class GateReaderBarrierAlignmentTest {
 
   @Test
   void atLeastOnceFinishedChannelCompletesEveryCheckpointInFlight() throws Exception {
-    InputGate gate = new InputGate(2);
-    RecordWriter<Long> first = writerTo(gate, 0);
-    RecordWriter<Long> second = writerTo(gate, 1);
-    GateReader<Long> reader = reader(gate, aligner(false, List.of(gate)), 0);
+    twoChannels(false);
 
     first.broadcastBarrier(4, 100);
     first.broadcastBarrier(5, 200);
@@ -195,10 +193,7 @@ class GateReaderBarrierAlignmentTest {
 
   @Test
   void finishedChannelCountsAsAligned() throws Exception {
-    InputGate gate = new InputGate(2);
-    RecordWriter<Long> first = writerTo(gate, 0);
-    RecordWriter<Long> second = writerTo(gate, 1);
-    GateReader<Long> reader = reader(gate, aligner(true, List.of(gate)), 0);
+    twoChannels(true);
 
     first.broadcastBarrier(7, 100);
     first.emit(1L, Long.MIN_VALUE);
@@ -216,10 +211,7 @@ class GateReaderBarrierAlignmentTest {
 
   @Test
   void barrierOfANewerCheckpointAbandonsAnUnfinishedAlignment() throws Exception {
-    InputGate gate = new InputGate(2);
-    RecordWriter<Long> first = writerTo(gate, 0);
-    RecordWriter<Long> second = writerTo(gate, 1);
-    GateReader<Long> reader = reader(gate, aligner(true, List.of(gate)), 0);
+    twoChannels(true);
 
     first.broadcastBarrier(1, 100);
     first.emit(1L, Long.MIN_VALUE);
