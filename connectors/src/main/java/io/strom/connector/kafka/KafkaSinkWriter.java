@@ -276,7 +276,9 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
 
   /** How an error names the checkpoint being prepared; the end of input prepares the last one. */
   private static String checkpointPhrase(long checkpointId) {
-    return checkpointId == Long.MAX_VALUE ? "at the end of input" : "for checkpoint " + checkpointId;
+    return checkpointId == Long.MAX_VALUE
+        ? "at the end of input"
+        : "for checkpoint " + checkpointId;
   }
 
   private void flushProducer(String why) {

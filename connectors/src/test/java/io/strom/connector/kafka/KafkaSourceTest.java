@@ -30,7 +30,8 @@ class KafkaSourceTest {
 
   /** A bounded read of the whole topic, then {@code more} options as key-value pairs. */
   private static Map<String, String> options(String topic, String... more) {
-    String[] bounded = {"scan.startup.mode", "earliest-offset", "scan.bounded.mode", "latest-offset"};
+    String[] bounded =
+        {"scan.startup.mode", "earliest-offset", "scan.bounded.mode", "latest-offset"};
     return BROKER.tableOptions(
         topic, Stream.concat(Stream.of(bounded), Stream.of(more)).toArray(String[]::new));
   }

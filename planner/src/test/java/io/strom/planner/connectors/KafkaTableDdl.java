@@ -33,7 +33,8 @@ final class KafkaTableDdl {
   }
 
   /** An upsert-kafka table on {@code topic}; {@code columns} declare its primary key. */
-  static KafkaTableDdl upsertKafka(KafkaTestBroker broker, String name, String columns, String topic) {
+  static KafkaTableDdl upsertKafka(
+      KafkaTestBroker broker, String name, String columns, String topic) {
     return new KafkaTableDdl("upsert-kafka", name, columns, broker).with("topic", topic);
   }
 
@@ -42,7 +43,10 @@ final class KafkaTableDdl {
     return this;
   }
 
-  /** Adds options written as in a WITH clause, e.g. {@code 'a' = '1', 'b' = '2'}; blank adds none. */
+  /**
+   * Adds options written as in a WITH clause, e.g. {@code 'a' = '1', 'b' = '2'} (a leading comma
+   * is dropped); blank adds none.
+   */
   KafkaTableDdl with(String optionsSql) {
     String trimmed = optionsSql.strip();
     if (trimmed.startsWith(",")) {

@@ -162,8 +162,9 @@ class UpsertKafkaSqlTest {
 
   @Test
   void changeFormatCannotCarryUpserts() {
-    session.execute(KafkaTableDdl.upsertKafka(BROKER, "cdc", "k STRING, v INT, PRIMARY KEY (k) NOT ENFORCED",
-        "whatever").with("key.format", "csv").with("value.format", "debezium-json").sql());
+    session.execute(KafkaTableDdl.upsertKafka(
+            BROKER, "cdc", "k STRING, v INT, PRIMARY KEY (k) NOT ENFORCED", "whatever")
+        .with("key.format", "csv").with("value.format", "debezium-json").sql());
     assertThatThrownBy(() -> session.execute("SELECT * FROM cdc"))
         .hasMessageContaining("Format 'debezium-json' encodes changes [I,UB,UA,D] and cannot be the"
             + " value format of an upsert-kafka table");
