@@ -70,8 +70,9 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
     if (settings.guarantee() != DeliveryGuarantee.EXACTLY_ONCE) {
       producer = newProducer(null);
     }
-    this.partitions = new KafkaPartitionChooser(
-        settings.partitioner(), subtask, () -> producer.partitionsFor(settings.topic()).size());
+    this.partitions = new KafkaPartitionChooser(settings.partitioner(), subtask,
+        () -> whileBrokersAnswer("fetching the partitions of topic '" + settings.topic() + "'",
+            () -> producer.partitionsFor(settings.topic()).size()));
   }
 
   /**
@@ -88,7 +89,8 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
       String id = transactionalId(slot);
       KafkaProducer<byte[], byte[]> p = newProducer(id);
       // Fences any producer of a crashed run with this id and aborts its open transaction.
-      p.initTransactions();
+      whileBrokersAnswer("initializing the transactions of transactional id '" + id + "'",
+          p::initTransactions);
       transactional.put(id, p);
     }
     beginTransaction();
@@ -127,14 +129,6 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
 
   @Override
   public void write(Row row, long timestamp) throws Exception {
-    try {
-      writeRecord(row);
-    } catch (TimeoutException e) {
-      throw unanswered("writing to topic '" + settings.topic() + "'", e);
-    }
-  }
-
-  private void writeRecord(Row row) throws Exception {
     startTransactions();
     checkSendError();
     if (encoder.skips(row)) {
@@ -156,11 +150,12 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
   }
 
   private void send(ProducerRecord<byte[], byte[]> record) {
-    producer.send(record, (metadata, error) -> {
-      if (error != null) {
-        sendError.compareAndSet(null, error);
-      }
-    });
+    whileBrokersAnswer("sending a record to topic '" + settings.topic() + "'",
+        () -> producer.send(record, (metadata, error) -> {
+          if (error != null) {
+            sendError.compareAndSet(null, error);
+          }
+        }));
   }
 
   private void sendBuffered() {
@@ -171,14 +166,6 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
 
   @Override
   public List<KafkaCommittable> prepareCommit(long checkpointId) throws Exception {
-    try {
-      return prepare(checkpointId);
-    } catch (TimeoutException e) {
-      throw unanswered("flushing topic '" + settings.topic() + "' for checkpoint " + checkpointId, e);
-    }
-  }
-
-  private List<KafkaCommittable> prepare(long checkpointId) throws Exception {
     startTransactions();
     sendBuffered();
     switch (settings.guarantee()) {
@@ -186,12 +173,12 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
         return List.of();
       }
       case AT_LEAST_ONCE -> {
-        producer.flush();
+        flushProducer(checkpointPhrase(checkpointId));
         checkSendError();
         return List.of();
       }
       default -> {
-        producer.flush();
+        flushProducer(checkpointPhrase(checkpointId));
         checkSendError();
         KafkaCommittable prepared = committableOf(currentTransactionalId, producer);
         // Until it is committed, the prepared transaction's producer is out of rotation.
@@ -238,21 +225,14 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
    * committed, unless it was committed before the failure.
    */
   void commit(List<KafkaCommittable> committables) {
-    try {
-      commitPrepared(committables);
-    } catch (TimeoutException e) {
-      throw unanswered("committing a transaction on topic '" + settings.topic() + "'", e);
-    }
-  }
-
-  private void commitPrepared(List<KafkaCommittable> committables) {
     for (KafkaCommittable committable : committables) {
       KafkaProducer<byte[], byte[]> p = preparedProducers.remove(committable.transactionalId());
       if (p == null) {
-        recoveredCommitter().commit(committable);
+        commitRecovered(recoveredCommitter(), committable);
         continue;
       }
-      p.commitTransaction();
+      whileBrokersAnswer("committing transaction '" + committable.transactionalId()
+          + "' on topic '" + settings.topic() + "'", p::commitTransaction);
       transactional.put(committable.transactionalId(), p);
     }
   }
@@ -264,17 +244,9 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
    * This subtask's own open transactions are aborted when its producers open.
    */
   void commitRestored(List<KafkaCommittable> restored) {
-    try {
-      commitRestoredTransactions(restored);
-    } catch (TimeoutException e) {
-      throw unanswered("committing the restored transactions of topic '" + settings.topic() + "'", e);
-    }
-  }
-
-  private void commitRestoredTransactions(List<KafkaCommittable> restored) {
     KafkaRestoredTransactions mine = KafkaRestoredTransactions.of(restored, subtask, parallelism);
     KafkaRecoveredCommitter committer = recoveredCommitter();
-    mine.toCommit().forEach(committer::commit);
+    mine.toCommit().forEach(committable -> commitRecovered(committer, committable));
     for (int vanished : mine.vanishedSubtasks()) {
       for (int slot = 0; slot < TRANSACTION_SLOTS; slot++) {
         abortOpenTransaction(transactionalId(vanished, slot));
@@ -285,7 +257,8 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
   private void abortOpenTransaction(String transactionalId) {
     try (KafkaProducer<byte[], byte[]> p = newProducer(transactionalId)) {
       // Fences the id's last producer and aborts its open transaction, if any.
-      p.initTransactions();
+      whileBrokersAnswer("aborting the transaction left open under transactional id '"
+          + transactionalId + "'", p::initTransactions);
     }
     LOG.info("Aborted what was left open under transactional id {} of a sink subtask that no"
         + " longer exists", transactionalId);
@@ -293,6 +266,56 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
 
   private KafkaRecoveredCommitter recoveredCommitter() {
     return new KafkaRecoveredCommitter(this::newProducer);
+  }
+
+  private void commitRecovered(KafkaRecoveredCommitter committer, KafkaCommittable committable) {
+    whileBrokersAnswer("committing transaction '" + committable.transactionalId()
+        + "' of the restored checkpoint on topic '" + settings.topic() + "'",
+        () -> committer.commit(committable));
+  }
+
+  /** How an error names the checkpoint being prepared; the end of input prepares the last one. */
+  private static String checkpointPhrase(long checkpointId) {
+    return checkpointId == Long.MAX_VALUE
+        ? "at the end of input"
+        : "for checkpoint " + checkpointId;
+  }
+
+  private void flushProducer(String why) {
+    whileBrokersAnswer("flushing topic '" + settings.topic() + "' " + why, producer::flush);
+  }
+
+  /** A producer call that may wait on the brokers; {@code E} is what else it may throw. */
+  @FunctionalInterface
+  private interface BrokerCall<T, E extends Exception> {
+    T call() throws E;
+  }
+
+  /** A {@link BrokerCall} without a result. */
+  @FunctionalInterface
+  private interface BrokerAction<E extends Exception> {
+    void run() throws E;
+  }
+
+  /**
+   * Runs {@code call}, turning Kafka's bare timeout, when the brokers do not answer, into an
+   * error that names the brokers, what was being done ({@code doing}) and the options to check.
+   */
+  private <T, E extends Exception> T whileBrokersAnswer(String doing, BrokerCall<T, E> call)
+      throws E {
+    try {
+      return call.call();
+    } catch (TimeoutException e) {
+      throw unanswered(doing, e);
+    }
+  }
+
+  private <E extends Exception> void whileBrokersAnswer(String doing, BrokerAction<E> action)
+      throws E {
+    whileBrokersAnswer(doing, () -> {
+      action.run();
+      return null;
+    });
   }
 
   private ConnectorException unanswered(String what, TimeoutException e) {
@@ -312,13 +335,9 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
 
   @Override
   public void flush() throws Exception {
-    try {
-      sendBuffered();
-      if (producer != null) {
-        producer.flush();
-      }
-    } catch (TimeoutException e) {
-      throw unanswered("flushing topic '" + settings.topic() + "'", e);
+    sendBuffered();
+    if (producer != null) {
+      flushProducer("at the end of input");
     }
     checkSendError();
   }

@@ -28,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,14 +50,8 @@ class KafkaSinkRecoveryTest {
   @TempDir Path checkpoints;
 
   private static Map<String, String> exactlyOnce(String topic) {
-    Map<String, String> options = new HashMap<>();
-    options.put("connector", "kafka");
-    options.put("topic", topic);
-    options.put("properties.bootstrap.servers", BROKER.bootstrapServers());
-    options.put("format", "json");
-    options.put("sink.delivery-guarantee", "exactly-once");
-    options.put("sink.transactional-id-prefix", "recovery-" + topic);
-    return options;
+    return BROKER.tableOptions(topic, "sink.delivery-guarantee", "exactly-once",
+        "sink.transactional-id-prefix", "recovery-" + topic);
   }
 
   @SuppressWarnings("unchecked")

@@ -13,7 +13,6 @@ import io.strom.connector.TableSink;
 import io.strom.data.GenericRow;
 import io.strom.data.StringData;
 import io.strom.types.RowType;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,15 +27,7 @@ class KafkaSinkTest {
   private static final RowType ORDER = ROW(FIELD("id", BIGINT()), FIELD("item", STRING()));
 
   private static Map<String, String> options(String topic, String... more) {
-    Map<String, String> options = new HashMap<>();
-    options.put("connector", "kafka");
-    options.put("topic", topic);
-    options.put("properties.bootstrap.servers", BROKER.bootstrapServers());
-    options.put("format", "json");
-    for (int i = 0; i < more.length; i += 2) {
-      options.put(more[i], more[i + 1]);
-    }
-    return options;
+    return BROKER.tableOptions(topic, more);
   }
 
   private static GenericRow order(long i) {
@@ -90,6 +81,25 @@ class KafkaSinkTest {
     Map<Integer, Long> perPartition = BROKER.readAll(roundRobin, false).stream()
         .collect(Collectors.groupingBy(ConsumerRecord::partition, Collectors.counting()));
     assertThat(perPartition).containsOnly(Map.entry(0, 10L), Map.entry(1, 10L), Map.entry(2, 10L));
+  }
+
+  @Test
+  void brokersThatDoNotAnswerFailTheWriterNamingWhatItWasDoing() {
+    // Nothing listens on port 1; a short max.block.ms keeps the wait short.
+    assertUnanswered(options("gone", "properties.bootstrap.servers", "127.0.0.1:1",
+            "properties.max.block.ms", "300",
+            "sink.delivery-guarantee", "exactly-once", "sink.transactional-id-prefix", "gone-tx"),
+        "initializing the transactions of transactional id 'gone-tx-0-0'");
+    assertUnanswered(options("gone", "properties.bootstrap.servers", "127.0.0.1:1",
+            "properties.max.block.ms", "300", "sink.partitioner", "round-robin"),
+        "fetching the partitions of topic 'gone'");
+  }
+
+  private static void assertUnanswered(Map<String, String> options, String doing) {
+    TableSink sink = ConnectorTesting.sink(ORDER, options);
+    assertThatThrownBy(() -> ConnectorTesting.write(sink, KafkaSinkTest::order, 1, 1))
+        .hasStackTraceContaining("Kafka brokers 127.0.0.1:1 did not answer in time while " + doing)
+        .hasStackTraceContaining("Check that they are running and reachable");
   }
 
   @Test

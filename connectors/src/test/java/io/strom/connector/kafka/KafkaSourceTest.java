@@ -16,9 +16,9 @@ import io.strom.connector.SupportsReadingMetadata;
 import io.strom.connector.kafka.KafkaTestBroker.TestRecord;
 import io.strom.types.RowType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,18 +28,12 @@ class KafkaSourceTest {
   private static final KafkaTestBroker BROKER = KafkaTestBroker.shared();
   private static final RowType ORDER = ROW(FIELD("id", BIGINT()), FIELD("item", STRING()));
 
+  /** A bounded read of the whole topic, then {@code more} options as key-value pairs. */
   private static Map<String, String> options(String topic, String... more) {
-    Map<String, String> options = new HashMap<>();
-    options.put("connector", "kafka");
-    options.put("topic", topic);
-    options.put("properties.bootstrap.servers", BROKER.bootstrapServers());
-    options.put("scan.startup.mode", "earliest-offset");
-    options.put("scan.bounded.mode", "latest-offset");
-    options.put("format", "json");
-    for (int i = 0; i < more.length; i += 2) {
-      options.put(more[i], more[i + 1]);
-    }
-    return options;
+    String[] bounded =
+        {"scan.startup.mode", "earliest-offset", "scan.bounded.mode", "latest-offset"};
+    return BROKER.tableOptions(
+        topic, Stream.concat(Stream.of(bounded), Stream.of(more)).toArray(String[]::new));
   }
 
   private static String order(long id, String item) {
@@ -190,6 +184,25 @@ class KafkaSourceTest {
     ScanTableSource withHeaders = ConnectorTesting.source(ORDER, options(topic));
     ((SupportsReadingMetadata) withHeaders).applyReadableMetadata(List.of("headers"));
     assertThat(ConnectorTesting.scan(withHeaders, 1).get(0)).contains("{source=[116, 101, 115, 116]}");
+  }
+
+  @Test
+  void recordWithoutValueGivesNoRowButANullWithRaw() throws Exception {
+    // As in Flink, the plain kafka connector hands a tombstone to the value format: json (like
+    // csv and avro) has no row for it, raw reads it as NULL; the key columns are still read.
+    String topic = BROKER.newTopic("tombstones", 1);
+    BROKER.produce(topic, List.of(
+        TestRecord.of(0, "1", order(1, "a")),
+        TestRecord.of(0, "2", null),
+        TestRecord.of(0, "3", order(3, "c"))));
+    assertThat(scan(options(topic))).containsExactly("+I[1, a]", "+I[3, c]");
+
+    RowType keyAndRaw = ROW(FIELD("k", STRING()), FIELD("v", STRING()));
+    Map<String, String> raw = options(topic, "key.format", "raw", "key.fields", "k",
+        "value.format", "raw", "value.fields-include", "EXCEPT_KEY");
+    raw.remove("format");
+    assertThat(ConnectorTesting.scan(ConnectorTesting.source(keyAndRaw, raw), 1)).containsExactly(
+        "+I[1, " + order(1, "a") + "]", "+I[2, null]", "+I[3, " + order(3, "c") + "]");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -139,6 +140,25 @@ public final class KafkaTestBroker implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("Could not create topic " + name, e);
     }
+  }
+
+  /**
+   * The options of a kafka table on {@code topic} of this broker with json values, then {@code
+   * more} as key-value pairs, which may replace those; a mutable map, for a test to change.
+   */
+  public Map<String, String> tableOptions(String topic, String... more) {
+    if (more.length % 2 != 0) {
+      throw new IllegalArgumentException("Options come in key-value pairs: " + List.of(more));
+    }
+    Map<String, String> options = new HashMap<>();
+    options.put("connector", "kafka");
+    options.put("topic", topic);
+    options.put("properties.bootstrap.servers", bootstrapServers);
+    options.put("format", "json");
+    for (int i = 0; i < more.length; i += 2) {
+      options.put(more[i], more[i + 1]);
+    }
+    return options;
   }
 
   /** A record to produce in a test. */

@@ -58,9 +58,7 @@ class KafkaBrokerRestartSqlTest {
   }
 
   private static String table(String name, String columns, String topic, String options) {
-    return "CREATE TABLE " + name + " (" + columns + ") WITH ("
-        + "'connector' = 'kafka', 'topic' = '" + topic + "', "
-        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', " + options + ")";
+    return KafkaTableDdl.kafka(BROKER, name, columns, topic).with(options).sql();
   }
 
   /** Writes round {@code round}'s rows to both partitions; returns their ids. */

@@ -79,10 +79,7 @@ class KafkaExactlyOnceSqlTest {
   }
 
   private String table(String name, String columns, String topic, String options) {
-    return "CREATE TABLE " + name + " (" + columns + ") WITH ("
-        + "'connector' = 'kafka', 'topic' = '" + topic + "', "
-        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'scan.startup.mode' = 'earliest-offset', " + options + ")";
+    return KafkaTableDdl.kafka(BROKER, name, columns, topic).fromEarliest().with(options).sql();
   }
 
   private static String exactlyOnce(String topic) {
@@ -232,12 +229,8 @@ class KafkaExactlyOnceSqlTest {
     String out = BROKER.newTopic("eo-one-partition-out", 1);
     String group = "eo-group-" + in;
     session.execute("SET 'execution.checkpointing.interval' = '100 ms'");
-    session.execute("CREATE TABLE events (ts TIMESTAMP(3),"
-        + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ("
-        + "'connector' = 'kafka', 'topic' = '" + in + "', "
-        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'scan.startup.mode' = 'earliest-offset', 'format' = 'json',"
-        + " 'properties.group.id' = '" + group + "')");
+    session.execute(table("events", "ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND",
+        in, "'format' = 'json', 'properties.group.id' = '" + group + "'"));
     session.execute(table("counts", "window_start TIMESTAMP(3), window_end TIMESTAMP(3), cnt BIGINT",
         out, "'format' = 'json', " + exactlyOnce(out)));
     String job = jobId(session.execute("INSERT INTO counts SELECT window_start, window_end,"

@@ -74,11 +74,8 @@ class KafkaFormatsRoundTripSqlTest {
   void rowsWrittenThroughKafkaReadBackUnchanged(
       String format, String columns, String values, List<String> expected) {
     String topic = BROKER.newTopic("round-trip-" + format, 1);
-    session.execute("CREATE TABLE t (" + columns + ") WITH ("
-        + "'connector' = 'kafka', 'topic' = '" + topic + "', "
-        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset', "
-        + "'format' = '" + format + "')");
+    session.execute(
+        KafkaTableDdl.kafka(BROKER, "t", columns, topic).bounded().format(format).sql());
 
     session.execute("INSERT INTO t VALUES " + values);
 

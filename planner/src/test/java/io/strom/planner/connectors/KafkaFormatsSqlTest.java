@@ -42,11 +42,7 @@ class KafkaFormatsSqlTest {
   }
 
   private String table(String name, String columns, String topic, String format) {
-    return "CREATE TABLE " + name + " (" + columns + ") WITH ("
-        + "'connector' = 'kafka', 'topic' = '" + topic + "', "
-        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset', "
-        + format + ")";
+    return KafkaTableDdl.kafka(BROKER, name, columns, topic).bounded().with(format).sql();
   }
 
   @Test

@@ -102,15 +102,12 @@ class KafkaIdlenessSqlTest {
   private String startWindowCount(String in, int parallelism, String sourceOptions) {
     String out = BROKER.newTopic("idle-out", 1);
     session.execute("SET 'parallelism.default' = '" + parallelism + "'");
-    session.execute("CREATE TABLE events (ts TIMESTAMP(3),"
-        + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ("
-        + "'connector' = 'kafka', 'topic' = '" + in + "', "
-        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'scan.startup.mode' = 'earliest-offset', 'format' = 'json'" + sourceOptions + ")");
-    session.execute("CREATE TABLE counts (window_start TIMESTAMP(3), window_end TIMESTAMP(3),"
-        + " cnt BIGINT) WITH ('connector' = 'kafka', 'topic' = '" + out + "', "
-        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'format' = 'json')");
+    session.execute(KafkaTableDdl.kafka(BROKER, "events",
+            "ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND", in)
+        .fromEarliest().format("json").with(sourceOptions).sql());
+    session.execute(KafkaTableDdl.kafka(BROKER, "counts",
+            "window_start TIMESTAMP(3), window_end TIMESTAMP(3), cnt BIGINT", out)
+        .format("json").sql());
     session.execute("INSERT INTO counts SELECT window_start, window_end, COUNT(*)"
         + " FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(ts), INTERVAL '10' SECOND))"
         + " GROUP BY window_start, window_end");
@@ -171,15 +168,11 @@ class KafkaIdlenessSqlTest {
   private String startWindowCount(String in, int parallelism, Rowtime rowtime, String sourceOptions) {
     String out = BROKER.newTopic("rowtime-out", 1);
     session.execute("SET 'parallelism.default' = '" + parallelism + "'");
-    session.execute("CREATE TABLE rowtimes (" + rowtime.columns + ","
-        + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ("
-        + "'connector' = 'kafka', 'topic' = '" + in + "', "
-        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'scan.startup.mode' = 'earliest-offset', 'format' = 'json'" + sourceOptions + ")");
-    session.execute("CREATE TABLE rowtime_counts (cnt BIGINT) WITH ('connector' = 'kafka',"
-        + " 'topic' = '" + out + "', "
-        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'format' = 'json')");
+    session.execute(KafkaTableDdl.kafka(BROKER, "rowtimes",
+            rowtime.columns + ", WATERMARK FOR ts AS ts - INTERVAL '1' SECOND", in)
+        .fromEarliest().format("json").with(sourceOptions).sql());
+    session.execute(KafkaTableDdl.kafka(BROKER, "rowtime_counts", "cnt BIGINT", out)
+        .format("json").sql());
     session.execute("INSERT INTO rowtime_counts SELECT COUNT(*)"
         + " FROM TABLE(TUMBLE(TABLE rowtimes, DESCRIPTOR(ts), INTERVAL '10' SECOND))"
         + " GROUP BY window_start, window_end");

@@ -61,16 +61,12 @@ class KafkaPartitionDiscoverySqlTest {
     session.execute("SET 'parallelism.default' = '2'");
     session.execute("SET 'execution.checkpointing.interval' = '100 ms'");
     session.execute("SET 'execution.checkpointing.dir' = '" + checkpoints + "'");
-    session.execute("CREATE TABLE events (ts TIMESTAMP(3),"
-        + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ("
-        + "'connector' = 'kafka', 'topic' = '" + in + "', "
-        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'properties.group.id' = '" + group + "', "
-        + "'scan.startup.mode' = 'earliest-offset', 'format' = 'json', " + DISCOVERY + ")");
-    session.execute("CREATE TABLE counts (window_start TIMESTAMP(3), window_end TIMESTAMP(3),"
-        + " cnt BIGINT) WITH ('connector' = 'kafka', 'topic' = '" + out + "', "
-        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'format' = 'json')");
+    session.execute(KafkaTableDdl.kafka(BROKER, "events",
+            "ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '1' SECOND", in)
+        .with("properties.group.id", group).fromEarliest().format("json").with(DISCOVERY).sql());
+    session.execute(KafkaTableDdl.kafka(BROKER, "counts",
+            "window_start TIMESTAMP(3), window_end TIMESTAMP(3), cnt BIGINT", out)
+        .format("json").sql());
     session.execute("INSERT INTO counts SELECT window_start, window_end, COUNT(*)"
         + " FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(ts), INTERVAL '10' SECOND))"
         + " GROUP BY window_start, window_end");
@@ -101,13 +97,9 @@ class KafkaPartitionDiscoverySqlTest {
     String out = BROKER.newTopic("pattern-discover-out", 1);
     BROKER.createTopic(prefix + "a", 1);
     BROKER.produceValues(prefix + "a", 0, "{\"id\": 1}");
-    session.execute("CREATE TABLE ids (id INT) WITH ('connector' = 'kafka',"
-        + " 'topic-pattern' = '" + prefix + "[a-z]', "
-        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'scan.startup.mode' = 'earliest-offset', 'format' = 'json', " + DISCOVERY + ")");
-    session.execute("CREATE TABLE copied (id INT) WITH ('connector' = 'kafka', 'topic' = '" + out
-        + "', 'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'format' = 'json')");
+    session.execute(KafkaTableDdl.kafkaPattern(BROKER, "ids", "id INT", prefix + "[a-z]")
+        .fromEarliest().format("json").with(DISCOVERY).sql());
+    createCopy(out);
     session.execute("INSERT INTO copied SELECT id FROM ids");
     await("the existing topic is read", () -> !BROKER.readValues(out, false).isEmpty());
 
@@ -144,9 +136,7 @@ class KafkaPartitionDiscoverySqlTest {
   }
 
   private void createCopy(String out) {
-    session.execute("CREATE TABLE copied (id INT) WITH ('connector' = 'kafka', 'topic' = '" + out
-        + "', 'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'format' = 'json')");
+    session.execute(KafkaTableDdl.kafka(BROKER, "copied", "id INT", out).format("json").sql());
   }
 
   /** The distinct ids copied so far: a restart may write rows after its checkpoint again. */
@@ -166,10 +156,8 @@ class KafkaPartitionDiscoverySqlTest {
     String group = "discover-group-" + in;
     copyJobSettings();
     session.execute("CREATE FUNCTION pass AS '" + FailOnNegative.class.getName() + "'");
-    session.execute("CREATE TABLE ids (id INT) WITH ('connector' = 'kafka', 'topic' = '" + in
-        + "', 'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'properties.group.id' = '" + group + "', "
-        + "'scan.startup.mode' = 'earliest-offset', 'format' = 'json', " + DISCOVERY + ")");
+    session.execute(KafkaTableDdl.kafka(BROKER, "ids", "id INT", in)
+        .with("properties.group.id", group).fromEarliest().format("json").with(DISCOVERY).sql());
     createCopy(out);
     session.execute("INSERT INTO copied SELECT id FROM ids WHERE pass(id)");
     BROKER.produceValues(in, 0, "{\"id\": 1}");
@@ -200,10 +188,8 @@ class KafkaPartitionDiscoverySqlTest {
     BROKER.createTopic(prefix + "a", 1);
     BROKER.produceValues(prefix + "a", 0, "{\"id\": 1}");
     copyJobSettings();
-    session.execute("CREATE TABLE ids (id INT) WITH ('connector' = 'kafka',"
-        + " 'topic-pattern' = '" + prefix + "[a-z]', "
-        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'scan.startup.mode' = 'earliest-offset', 'format' = 'json', " + DISCOVERY + ")");
+    session.execute(KafkaTableDdl.kafkaPattern(BROKER, "ids", "id INT", prefix + "[a-z]")
+        .fromEarliest().format("json").with(DISCOVERY).sql());
     createCopy(out);
     String job = session.execute("INSERT INTO copied SELECT id FROM ids").rows().get(0)
         .getString(0).toString();

@@ -24,11 +24,7 @@ class KafkaSqlTest {
   }
 
   private String kafkaTable(String name, String columns, String topic, String extraOptions) {
-    return "CREATE TABLE " + name + " (" + columns + ") WITH ("
-        + "'connector' = 'kafka', 'topic' = '" + topic + "', "
-        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'scan.startup.mode' = 'earliest-offset', 'scan.bounded.mode' = 'latest-offset'"
-        + extraOptions + ")";
+    return KafkaTableDdl.kafka(BROKER, name, columns, topic).bounded().with(extraOptions).sql();
   }
 
   @Test
@@ -118,9 +114,8 @@ class KafkaSqlTest {
     BROKER.produce(in, List.of(
         TestRecord.of(0, "{\"id\": 1}"), TestRecord.of(1, "{\"id\": 2}")));
     session.execute("SET 'parallelism.default' = '2'");
-    session.execute("CREATE TABLE src (id BIGINT) WITH ('connector' = 'kafka', 'topic' = '" + in
-        + "', 'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "',"
-        + " 'scan.startup.mode' = 'latest-offset', 'format' = 'json')");
+    session.execute(KafkaTableDdl.kafka(BROKER, "src", "id BIGINT", in)
+        .with("scan.startup.mode", "latest-offset").format("json").sql());
     session.execute(kafkaTable("dst", "id BIGINT", out, ", 'format' = 'json'"));
     String job = session.execute("INSERT INTO dst SELECT id FROM src").rows().get(0)
         .getString(0).toString();

@@ -35,11 +35,9 @@ class UpsertKafkaSqlTest {
   }
 
   private String upsertTable(String name, String columns, String topic, String extraOptions) {
-    return "CREATE TABLE " + name + " (" + columns + ") WITH ("
-        + "'connector' = 'upsert-kafka', 'topic' = '" + topic + "', "
-        + "'properties.bootstrap.servers' = '" + BROKER.bootstrapServers() + "', "
-        + "'scan.bounded.mode' = 'latest-offset', 'key.format' = 'csv', 'value.format' = 'json'"
-        + extraOptions + ")";
+    return KafkaTableDdl.upsertKafka(BROKER, name, columns, topic)
+        .with("scan.bounded.mode", "latest-offset").with("key.format", "csv")
+        .with("value.format", "json").with(extraOptions).sql();
   }
 
   @Test
@@ -164,9 +162,9 @@ class UpsertKafkaSqlTest {
 
   @Test
   void changeFormatCannotCarryUpserts() {
-    session.execute("CREATE TABLE cdc (k STRING, v INT, PRIMARY KEY (k) NOT ENFORCED) WITH ("
-        + "'connector' = 'upsert-kafka', 'topic' = 'whatever', 'properties.bootstrap.servers' = '"
-        + BROKER.bootstrapServers() + "', 'key.format' = 'csv', 'value.format' = 'debezium-json')");
+    session.execute(KafkaTableDdl.upsertKafka(
+            BROKER, "cdc", "k STRING, v INT, PRIMARY KEY (k) NOT ENFORCED", "whatever")
+        .with("key.format", "csv").with("value.format", "debezium-json").sql());
     assertThatThrownBy(() -> session.execute("SELECT * FROM cdc"))
         .hasMessageContaining("Format 'debezium-json' encodes changes [I,UB,UA,D] and cannot be the"
             + " value format of an upsert-kafka table");
