@@ -88,10 +88,11 @@ final class KafkaSinkWriter implements PrecommittingSinkWriter<Row, KafkaCommitt
     for (int slot = 0; slot < TRANSACTION_SLOTS; slot++) {
       String id = transactionalId(slot);
       KafkaProducer<byte[], byte[]> p = newProducer(id);
+      // Kept before it is used, so that close() releases it even when the brokers do not answer.
+      transactional.put(id, p);
       // Fences any producer of a crashed run with this id and aborts its open transaction.
       whileBrokersAnswer("initializing the transactions of transactional id '" + id + "'",
           p::initTransactions);
-      transactional.put(id, p);
     }
     beginTransaction();
   }

@@ -15,6 +15,7 @@ import io.strom.data.StringData;
 import io.strom.types.RowType;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -84,15 +85,29 @@ class KafkaSinkTest {
   }
 
   @Test
-  void brokersThatDoNotAnswerFailTheWriterNamingWhatItWasDoing() {
+  void brokersThatDoNotAnswerFailTheWriterNamingWhatItWasDoing() throws Exception {
     // Nothing listens on port 1; a short max.block.ms keeps the wait short.
     assertUnanswered(options("gone", "properties.bootstrap.servers", "127.0.0.1:1",
             "properties.max.block.ms", "300",
             "sink.delivery-guarantee", "exactly-once", "sink.transactional-id-prefix", "gone-tx"),
         "initializing the transactions of transactional id 'gone-tx-0-0'");
+    // The failed writer's producer was closed too: its network thread ends.
+    assertThat(eventuallyNoThreadNamed("gone-tx-0-0")).isTrue();
     assertUnanswered(options("gone", "properties.bootstrap.servers", "127.0.0.1:1",
             "properties.max.block.ms", "300", "sink.partitioner", "round-robin"),
         "fetching the partitions of topic 'gone'");
+  }
+
+  private static boolean eventuallyNoThreadNamed(String part) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.isAlive() && t.getName().contains(part))) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
   }
 
   private static void assertUnanswered(Map<String, String> options, String doing) {
