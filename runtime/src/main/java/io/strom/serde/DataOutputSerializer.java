@@ -36,6 +36,15 @@ public final class DataOutputSerializer implements DataOutputView {
     position = 0;
   }
 
+  /** Takes back what was written after the first {@code length} bytes. */
+  public void truncate(int length) {
+    if (length < 0 || length > position) {
+      throw new IllegalArgumentException(
+          "Bug: truncating " + position + " bytes to " + length);
+    }
+    position = length;
+  }
+
   public byte[] toByteArray() {
     return Arrays.copyOf(buffer, position);
   }

@@ -15,7 +15,8 @@ import io.strom.types.RowType;
  * sides (INT and BIGINT) are cast to a common type, so equal values make equal binary keys.
  */
 public final class ComputedKeySelector
-    implements KeySelector<Row, BinaryRow>, io.strom.runtime.graph.KeyHashing<Row> {
+    implements KeySelector<Row, BinaryRow>, io.strom.runtime.graph.KeyHashing<Row>,
+        TransientKeys<Row, BinaryRow> {
   private static final long serialVersionUID = 1L;
 
   private final GeneratedClass<CalcFunction> computation;
@@ -32,6 +33,12 @@ public final class ComputedKeySelector
   public BinaryRow getKey(Row row) throws Exception {
     // The key outlives this call (in state), so it is copied out of the reused buffer.
     return computedKey(row).copy();
+  }
+
+  /** The key where it was computed, for a caller that keeps nothing of it: no copy. */
+  @Override
+  public BinaryRow transientKey(Row row) throws Exception {
+    return computedKey(row);
   }
 
   /** Hashes the key where it was computed: routing keeps no key, so no copy. */

@@ -14,7 +14,8 @@ import io.strom.runtime.graph.KeyHashing;
  * {@link Projection}. Binary rows compare and hash by their bytes, so equal keys land on the same
  * subtask and the same state entry whatever the JVM.
  */
-public final class RowKeySelector implements KeySelector<Row, BinaryRow>, KeyHashing<Row> {
+public final class RowKeySelector
+    implements KeySelector<Row, BinaryRow>, KeyHashing<Row>, TransientKeys<Row, BinaryRow> {
   private static final long serialVersionUID = 1L;
 
   private final GeneratedClass<Projection> projection;
@@ -28,6 +29,12 @@ public final class RowKeySelector implements KeySelector<Row, BinaryRow>, KeyHas
   public BinaryRow getKey(Row row) {
     // The projection reuses its buffer; the key outlives this call (in state), so it is copied.
     return project(row).copy();
+  }
+
+  /** The key in the projection's buffer, for a caller that keeps nothing of it: no copy. */
+  @Override
+  public BinaryRow transientKey(Row row) {
+    return project(row);
   }
 
   /** Hashes the projected key in the projection's buffer: routing keeps no key, so no copy. */

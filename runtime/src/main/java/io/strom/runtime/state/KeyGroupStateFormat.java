@@ -50,11 +50,18 @@ public final class KeyGroupStateFormat {
       DataOutputView out, String name, StateKind kind, boolean timed, byte[] buffer, int offset,
       int length)
       throws IOException {
+    writeSectionHeader(out, name, kind, timed, length);
+    out.write(buffer, offset, length);
+  }
+
+  /** Writes one state's section header; {@code length} bytes of body must follow it. */
+  public static void writeSectionHeader(
+      DataOutputView out, String name, StateKind kind, boolean timed, int length)
+      throws IOException {
     out.writeUTF(name);
     out.writeByte(kind.ordinal());
     out.writeBoolean(timed);
     out.writeInt(length);
-    out.write(buffer, offset, length);
   }
 
   /** Reads one state's section written by {@link #writeSection}. */

@@ -1,7 +1,7 @@
 package io.strom.runtime.time;
 
+import io.strom.runtime.state.KeyGroupSectionsWriter;
 import io.strom.runtime.state.KeyGroupSnapshot;
-import io.strom.serde.DataOutputSerializer;
 import io.strom.serde.DataOutputView;
 import io.strom.serde.TypeSerializer;
 import java.io.IOException;
@@ -28,7 +28,7 @@ final class TimerServiceSnapshot implements KeyGroupSnapshot {
   private final Map<String, Map<Integer, byte[]>> restored;
   private final TypeSerializer<Object> keys;
   private final TypeSerializer<Object> namespaces;
-  private final DataOutputSerializer body = new DataOutputSerializer(256);
+  private final KeyGroupSectionsWriter sections = new KeyGroupSectionsWriter();
   private final List<InternalTimer<?, ?>> timers = new ArrayList<>();
 
   TimerServiceSnapshot(
@@ -44,37 +44,28 @@ final class TimerServiceSnapshot implements KeyGroupSnapshot {
 
   @Override
   public void writeKeyGroup(int keyGroup, DataOutputView out) throws IOException {
-    int count = 0;
-    List<byte[]> sections = new ArrayList<>();
-    List<String> names = new ArrayList<>();
+    sections.writeKeyGroup(out, writer -> writeSections(keyGroup, writer));
+  }
+
+  private void writeSections(int keyGroup, KeyGroupSectionsWriter writer) throws IOException {
     for (Service service : services) {
-      body.clear();
-      int n = writeTimers(service.eventTimers(), keyGroup)
-          + writeTimers(service.processingTimers(), keyGroup);
-      if (n > 0) {
-        names.add(service.name());
-        sections.add(body.toByteArray());
-        count++;
-      }
+      DataOutputView body = writer.openSection(service.name());
+      int n = writeTimers(service.eventTimers(), keyGroup, body)
+          + writeTimers(service.processingTimers(), keyGroup, body);
+      writer.closeSection(n > 0);
     }
     for (Map.Entry<String, Map<Integer, byte[]>> e : restored.entrySet()) {
       byte[] bytes = e.getValue().get(keyGroup);
       if (bytes != null) {
-        names.add(e.getKey());
-        sections.add(bytes);
-        count++;
+        writer.writeSection(e.getKey(), bytes);
       }
-    }
-    out.writeInt(count);
-    for (int i = 0; i < count; i++) {
-      out.writeUTF(names.get(i));
-      out.writeInt(sections.get(i).length);
-      out.write(sections.get(i));
     }
   }
 
+  /** Writes one queue's timers of the key group to {@code body}; returns how many. */
   @SuppressWarnings("unchecked")
-  private int writeTimers(FrozenTimers<?, ?> queue, int keyGroup) throws IOException {
+  private int writeTimers(FrozenTimers<?, ?> queue, int keyGroup, DataOutputView body)
+      throws IOException {
     timers.clear();
     ((FrozenTimers<Object, Object>) queue).forEachInKeyGroup(keyGroup, timers::add);
     body.writeInt(timers.size());

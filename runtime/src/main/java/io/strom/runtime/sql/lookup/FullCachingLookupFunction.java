@@ -116,6 +116,7 @@ public final class FullCachingLookupFunction implements LookupFunction {
     if (reloadInterval != null && System.nanoTime() - loadedAtNanos >= reloadInterval.toNanos()) {
       load();
     }
+    // Only looked up, never kept: the caller reuses the key for its next row.
     return index.getOrDefault(key, List.of());
   }
 

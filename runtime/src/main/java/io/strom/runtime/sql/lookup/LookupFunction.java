@@ -22,7 +22,8 @@ public interface LookupFunction extends Serializable {
   /**
    * The table's rows whose key equals {@code key}, a binary row of the key's types whose fields
    * are never NULL; empty when none. The rows must not be changed and stay valid until the next
-   * call.
+   * call. {@code key} is valid only during the call (the caller reuses it): a function that keeps
+   * it, e.g. as a cache entry's key, keeps a copy ({@link BinaryRow#copy}).
    */
   List<Row> lookup(BinaryRow key) throws Exception;
 

@@ -10,6 +10,7 @@ import io.strom.data.Row;
 import io.strom.runtime.operators.AbstractOperator;
 import io.strom.runtime.operators.OneInputOperator;
 import io.strom.runtime.sql.SqlFunctions;
+import io.strom.runtime.sql.TransientKeys;
 import io.strom.runtime.sql.join.JoinCondition;
 import io.strom.runtime.sql.join.StreamingJoinOperator;
 import java.util.List;
@@ -33,13 +34,17 @@ public final class LookupJoinOperator extends AbstractOperator<Row>
   private final StreamingJoinOperator.JoinConditionFactory residual;
   private final boolean leftOuter;
   private final int tableArity;
+  /** The probe key selector when it can give keys without copying them, else null. */
+  private transient TransientKeys<Row, BinaryRow> transientProbeKey;
   private transient JoinCondition condition;
   private transient Row nullRow;
 
   /**
    * @param table finds the table's rows by lookup key
    * @param probeKey the lookup key of a probe row: the values (or constants) the table's key
-   *     fields must equal, as a binary row of those fields' types
+   *     fields must equal, as a binary row of those fields' types; a key is used only for its
+   *     lookup, so when the selector offers {@link TransientKeys} it is not copied (and the
+   *     selector must then not be one {@code table} uses itself)
    * @param residual the rest of the join condition, tested on each probe row and found row
    * @param leftOuter true for a LEFT join
    * @param tableArity the number of the table's columns, for padding
@@ -58,7 +63,11 @@ public final class LookupJoinOperator extends AbstractOperator<Row>
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   protected void setup() throws Exception {
+    transientProbeKey = probeKey instanceof TransientKeys<?, ?> transientKeys
+        ? (TransientKeys<Row, BinaryRow>) transientKeys
+        : null;
     condition = residual.create(context.userCodeClassLoader());
     nullRow = new GenericRow(tableArity);
     table.open(new LookupContext(
@@ -68,7 +77,10 @@ public final class LookupJoinOperator extends AbstractOperator<Row>
   /** Called only on the task's mailbox thread. */
   @Override
   public void processElement(Row probe, long timestamp) throws Exception {
-    BinaryRow key = probeKey.getKey(probe);
+    // Valid until the next probe row: the table does not keep the keys it is asked for.
+    BinaryRow key = transientProbeKey != null
+        ? transientProbeKey.transientKey(probe)
+        : probeKey.getKey(probe);
     boolean matched = false;
     if (!FullCachingLookupFunction.hasNull(key)) {
       List<Row> found = table.lookup(key);

@@ -1,9 +1,9 @@
 package io.strom.runtime.state.heap;
 
+import io.strom.runtime.state.KeyGroupSectionsWriter;
 import io.strom.runtime.state.KeyGroupSnapshot;
 import io.strom.runtime.state.KeyGroupStateFormat;
 import io.strom.runtime.state.StateKind;
-import io.strom.serde.DataOutputSerializer;
 import io.strom.serde.DataOutputView;
 import java.io.IOException;
 import java.util.List;
@@ -24,9 +24,7 @@ public final class HeapStateSnapshot implements KeyGroupSnapshot {
   private final int version;
   private final List<CapturedState<?>> states;
   private final List<CapturedRestoredState> restored;
-  private final DataOutputSerializer scratch = new DataOutputSerializer(256);
-  /** One key group's sections, whose count is known only once they are written. */
-  private final DataOutputSerializer keyGroupSections = new DataOutputSerializer(4096);
+  private final KeyGroupSectionsWriter sections = new KeyGroupSectionsWriter();
   private volatile boolean released;
 
   HeapStateSnapshot(
@@ -41,42 +39,31 @@ public final class HeapStateSnapshot implements KeyGroupSnapshot {
   }
 
   /**
-   * Appends the captured state of one key group of the backend's range to a stream (a state
-   * file), through a buffer holding that key group only.
+   * Appends the captured state of one key group of the backend's range to {@code out}; to a
+   * stream (a state file) through a buffer holding that key group only.
    */
   @Override
   public void writeKeyGroup(int keyGroup, DataOutputView out) throws IOException {
-    keyGroupSections.clear();
-    writeKeyGroup(keyGroup, keyGroupSections);
-    out.write(keyGroupSections.buffer(), 0, keyGroupSections.length());
-  }
-
-  /** Appends the captured state of one key group of the backend's range. */
-  public void writeKeyGroup(int keyGroup, DataOutputSerializer out) throws IOException {
     if (released) {
       throw new IllegalStateException(
           "Bug: writing key group " + keyGroup + " of a heap state snapshot already released");
     }
-    int countAt = out.length();
-    out.writeInt(0);
-    int count = 0;
+    sections.writeKeyGroup(out, writer -> writeSections(keyGroup, writer));
+  }
+
+  private void writeSections(int keyGroup, KeyGroupSectionsWriter writer) throws IOException {
     for (CapturedState<?> state : states) {
-      if (state.write(keyGroup, scratch) > 0) {
-        KeyGroupStateFormat.writeSection(
-            out, state.name(), state.kind(), state.timed(), scratch.buffer(), scratch.length());
-        count++;
-      }
+      DataOutputView body = writer.openSection(state.name(), state.kind(), state.timed());
+      writer.closeSection(state.write(keyGroup, body) > 0);
     }
     for (CapturedRestoredState state : restored) {
       HeapKeyedStateBackend.Section section = state.sections().get(keyGroup);
       if (section != null) {
-        KeyGroupStateFormat.writeSection(
-            out, state.name(), state.kind(), section.timed(), section.body(),
+        writer.writeSection(
+            state.name(), state.kind(), section.timed(), section.body(), 0,
             section.body().length);
-        count++;
       }
     }
-    out.writeIntAt(countAt, count);
   }
 
   /** Lets the backend change its state in place again; releasing again does nothing. */
@@ -98,16 +85,15 @@ public final class HeapStateSnapshot implements KeyGroupSnapshot {
       HeapSnapshotSerde<K> serde,
       CapturedTable<K, ?> table) {
 
-    /** Writes the key group's entries into {@code scratch}, cleared first; returns how many. */
-    int write(int keyGroup, DataOutputSerializer scratch) throws IOException {
-      scratch.clear();
+    /** Writes the key group's entries to {@code out}; returns how many (none: nothing written). */
+    int write(int keyGroup, DataOutputView out) throws IOException {
       return serde.write(
           table.slotsOf(keyGroup),
           table.valuesOf(keyGroup),
           table.timestampsOf(keyGroup),
           table.sizeOf(keyGroup),
           timed,
-          scratch);
+          out);
     }
   }
 

@@ -12,9 +12,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksIterator;
 
@@ -61,46 +63,79 @@ final class RocksDbFullSnapshot implements KeyGroupSnapshot {
 
   @Override
   public void writeKeyGroup(int keyGroup, DataOutputView out) throws IOException {
-    // Each section goes out as soon as it is serialized, so the heap holds one state's entries of
-    // one key group, never the whole key group a second time. The format puts the number of
-    // sections first: count them by looking for a first row, which copies no values.
-    List<FrozenState> present = new ArrayList<>(states.size());
-    for (FrozenState state : states) {
-      if (hasRowWithPrefix(state.cf(), RocksDbDatabase.keyGroupPrefix(keyGroup), false)) {
-        present.add(state);
+    // The format puts the number of sections first, so each state's iterator is positioned at
+    // the key group once, which tells whether the state has rows there, and then writes them from
+    // that position: one seek per state, and only one state's section on the heap at a time.
+    byte[] prefix = RocksDbDatabase.keyGroupPrefix(keyGroup);
+    RocksIterator[] positioned = new RocksIterator[states.size()];
+    try {
+      int sections = 0;
+      for (int i = 0; i < positioned.length; i++) {
+        RocksIterator it = snapshot.newIterator(states.get(i).cf());
+        it.seek(prefix);
+        if (atPrefix(it, prefix)) {
+          positioned[i] = it;
+          sections++;
+        } else {
+          it.close();
+        }
       }
-    }
-    List<Map.Entry<String, StateKind>> restoredHere = new ArrayList<>();
-    for (Map.Entry<String, StateKind> e : restored.entrySet()) {
-      if (hasRowWithPrefix(restoredColumn, restoredRowKey(rowKey, keyGroup, e.getKey()), true)) {
-        restoredHere.add(e);
+      List<Map.Entry<String, StateKind>> restoredHere = restoredSectionsOf(keyGroup, prefix);
+      out.writeInt(sections + restoredHere.size());
+      for (int i = 0; i < positioned.length; i++) {
+        if (positioned[i] != null) {
+          FrozenState state = states.get(i);
+          section.clear();
+          writeState(state, positioned[i], prefix, section);
+          KeyGroupStateFormat.writeSection(
+              out, state.name(), state.kind(), state.timed(), section.buffer(), 0,
+              section.length());
+        }
       }
-    }
-    out.writeInt(present.size() + restoredHere.size());
-    for (FrozenState state : present) {
-      section.clear();
-      writeState(state, keyGroup, section);
-      KeyGroupStateFormat.writeSection(
-          out, state.name(), state.kind(), state.timed(), section.buffer(), 0, section.length());
-    }
-    for (Map.Entry<String, StateKind> e : restoredHere) {
-      byte[] stored = snapshot.get(restoredColumn, restoredRowKey(rowKey, keyGroup, e.getKey()));
-      // Stored as byte kind | bool timed | body.
-      KeyGroupStateFormat.writeSection(
-          out, e.getKey(), e.getValue(), stored[1] != 0, stored, 2, stored.length - 2);
+      for (Map.Entry<String, StateKind> e : restoredHere) {
+        byte[] stored = snapshot.get(restoredColumn, restoredRowKey(rowKey, keyGroup, e.getKey()));
+        // Stored as byte kind | bool timed | body.
+        KeyGroupStateFormat.writeSection(
+            out, e.getKey(), e.getValue(), stored[1] != 0, stored, 2, stored.length - 2);
+      }
+    } finally {
+      for (RocksIterator it : positioned) {
+        if (it != null) {
+          it.close();
+        }
+      }
     }
   }
 
-  /** Whether {@code cf} has a row starting with {@code prefix} (or equal to it, if {@code exact}). */
-  private boolean hasRowWithPrefix(ColumnFamilyHandle cf, byte[] prefix, boolean exact) {
-    try (RocksIterator it = snapshot.newIterator(cf)) {
-      it.seek(prefix);
-      if (!it.isValid()) {
-        return false;
-      }
-      byte[] row = it.key();
-      return exact ? Arrays.equals(row, prefix) : RocksDbMapState.startsWith(row, prefix);
+  /** Whether {@code it} stands at a row of the key group whose prefix is {@code prefix}. */
+  private static boolean atPrefix(RocksIterator it, byte[] prefix) {
+    return it.isValid() && RocksDbMapState.startsWith(it.key(), prefix);
+  }
+
+  /**
+   * The restored sections the key group has, in the backend's order: found by one walk over the
+   * key group's row keys in the restored column, which reads their names and copies no section.
+   */
+  private List<Map.Entry<String, StateKind>> restoredSectionsOf(int keyGroup, byte[] prefix)
+      throws IOException {
+    if (restored.isEmpty()) {
+      return List.of();
     }
+    Set<String> names = new HashSet<>();
+    try (RocksIterator it = snapshot.newIterator(restoredColumn)) {
+      for (it.seek(prefix); atPrefix(it, prefix); it.next()) {
+        byte[] row = it.key(); // short keyGroup | UTF name, see restoredRowKey
+        in.setBuffer(row, prefix.length, row.length - prefix.length);
+        names.add(in.readUTF());
+      }
+    }
+    List<Map.Entry<String, StateKind>> here = new ArrayList<>(names.size());
+    for (Map.Entry<String, StateKind> e : restored.entrySet()) {
+      if (names.contains(e.getKey())) {
+        here.add(e);
+      }
+    }
+    return here;
   }
 
   /** The row key of a restored section: {@code short keyGroup | UTF name}. */
@@ -112,53 +147,53 @@ final class RocksDbFullSnapshot implements KeyGroupSnapshot {
     return out.toByteArray();
   }
 
-  /** Writes the entries of one state in one key group; returns how many it wrote. */
-  private int writeState(FrozenState state, int keyGroup, DataOutputSerializer out)
-      throws IOException {
-    byte[] prefix = RocksDbDatabase.keyGroupPrefix(keyGroup);
+  /**
+   * Writes the entries of one state in one key group, read from {@code it}, which stands at the
+   * key group's first row; returns how many it wrote.
+   */
+  private int writeState(FrozenState state, RocksIterator it, byte[] prefix,
+      DataOutputSerializer out) throws IOException {
     out.writeInt(0);
     int count = 0;
     // For map state: the (key, namespace) whose entries are being written, and where its count is.
     byte[] group = null;
     int groupCountAt = -1;
     int groupCount = 0;
-    try (RocksIterator it = snapshot.newIterator(state.cf())) {
-      for (it.seek(prefix); it.isValid(); it.next()) {
-        byte[] row = it.key();
-        if (!RocksDbMapState.startsWith(row, prefix)) {
-          break;
-        }
-        byte[] value = it.value();
-        switch (state.kind()) {
-          case MAP -> {
-            if (group == null || !RocksDbMapState.startsWith(row, group)) {
-              if (group != null) {
-                out.writeIntAt(groupCountAt, groupCount);
-              }
-              group = Arrays.copyOf(row, RocksDbSnapshotSerde.keyAndNamespaceEnd(
-                  row, in, keys, namespaces));
-              out.write(group, prefix.length, group.length - prefix.length);
-              groupCountAt = out.length();
-              out.writeInt(0);
-              groupCount = 0;
-              count++;
+    for (; it.isValid(); it.next()) {
+      byte[] row = it.key();
+      if (!RocksDbMapState.startsWith(row, prefix)) {
+        break;
+      }
+      byte[] value = it.value();
+      switch (state.kind()) {
+        case MAP -> {
+          if (group == null || !RocksDbMapState.startsWith(row, group)) {
+            if (group != null) {
+              out.writeIntAt(groupCountAt, groupCount);
             }
-            out.write(row, group.length, row.length - group.length);
-            out.write(value);
-            groupCount++;
-          }
-          case LIST -> {
-            out.write(row, prefix.length, row.length - prefix.length);
-            in.setBuffer(value, 0, value.length);
-            out.writeInt(RocksDbListState.countElements(in, state.timed(), state.values()));
-            out.write(value);
+            group = Arrays.copyOf(row, RocksDbSnapshotSerde.keyAndNamespaceEnd(
+                row, in, keys, namespaces));
+            out.write(group, prefix.length, group.length - prefix.length);
+            groupCountAt = out.length();
+            out.writeInt(0);
+            groupCount = 0;
             count++;
           }
-          default -> {
-            out.write(row, prefix.length, row.length - prefix.length);
-            out.write(value);
-            count++;
-          }
+          out.write(row, group.length, row.length - group.length);
+          out.write(value);
+          groupCount++;
+        }
+        case LIST -> {
+          out.write(row, prefix.length, row.length - prefix.length);
+          in.setBuffer(value, 0, value.length);
+          out.writeInt(RocksDbListState.countElements(in, state.timed(), state.values()));
+          out.write(value);
+          count++;
+        }
+        default -> {
+          out.write(row, prefix.length, row.length - prefix.length);
+          out.write(value);
+          count++;
         }
       }
     }

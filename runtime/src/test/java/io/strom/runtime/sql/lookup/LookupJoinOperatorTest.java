@@ -170,4 +170,57 @@ class LookupJoinOperatorTest {
       }
     }
   }
+
+  @Test
+  void probeKeysReusedByTheirSelectorLeaveTheCacheIntact() throws Exception {
+    // One key object, overwritten by every probe row. A cache that kept a probe key (for a hit or
+    // a miss) would see it turn into the next row's key; read again before each lookup or not.
+    KeySelector<Row, BinaryRow> key = LookupJoinOperatorTest::key;
+    FullCachingLookupFunction reloaded = new FullCachingLookupFunction(
+        "rates", new ValuesSource(SIDE, RATES), null, SIDE, key, java.time.Duration.ofNanos(1));
+    FullCachingLookupFunction once = new FullCachingLookupFunction(
+        "rates", new ValuesSource(SIDE, RATES), null, SIDE, key);
+    for (FullCachingLookupFunction table : List.of(reloaded, once)) {
+      ReusingKeySelector probeKey = new ReusingKeySelector();
+      try (var harness = new OneInputOperatorHarness<Row, Row>(
+          new LookupJoinOperator(table, probeKey, loader -> JoinCondition.ALWAYS, true, 2))) {
+        harness.open();
+        harness.processElement(probe(3, "a"));
+        harness.processElement(probe(1, "b"));
+        harness.processElement(probe(2, "c"));
+        harness.processElement(probe(3, "d"));
+        harness.processElement(probe(1, "e"));
+        assertThat(out(harness)).containsExactly(
+            "+I 3 a | null", "+I 1 b | 1 one", "+I 2 c | 2 two", "+I 2 c | 2 deux",
+            "+I 3 d | null", "+I 1 e | 1 one");
+        assertThat(probeKey.keys).as("keys handed out, each in the same object").isEqualTo(5);
+        // Asked with keys of their own, the cache still finds what it was loaded with.
+        assertThat(table.lookup(key(probe(2, "x")))).hasSize(2);
+        assertThat(table.lookup(key(probe(1, "x")))).hasSize(1);
+        assertThat(table.lookup(key(probe(3, "x")))).isEmpty();
+      }
+    }
+  }
+
+  /** Gives every key in one object it overwrites; refuses to make a lasting copy. */
+  private static final class ReusingKeySelector
+      implements KeySelector<Row, BinaryRow>, io.strom.runtime.sql.TransientKeys<Row, BinaryRow> {
+    private final BinaryRow reused = new BinaryRow(1);
+    private final byte[] bytes = new byte[64];
+    private int keys;
+
+    @Override
+    public BinaryRow transientKey(Row row) {
+      BinaryRow key = key(row);
+      System.arraycopy(key.bytes(), key.offset(), bytes, 0, key.sizeInBytes());
+      reused.pointTo(bytes, 0, key.sizeInBytes());
+      keys++;
+      return reused;
+    }
+
+    @Override
+    public BinaryRow getKey(Row row) {
+      throw new AssertionError("a lookup key was copied");
+    }
+  }
 }
