@@ -1,5 +1,6 @@
 package io.strom.benchmarks;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,10 +20,8 @@ public record RunUsage(
     Map<String, Long> threadAllocatedBytes) {
 
   public RunUsage {
-    threadCpuSeconds = java.util.Collections.unmodifiableMap(
-        sortedLargestFirst(threadCpuSeconds));
-    threadAllocatedBytes =
-        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(threadAllocatedBytes));
+    threadCpuSeconds = Collections.unmodifiableMap(sortedLargestFirst(threadCpuSeconds));
+    threadAllocatedBytes = Collections.unmodifiableMap(new LinkedHashMap<>(threadAllocatedBytes));
   }
 
   /** Bytes all Java threads allocated on the heap over the run. */
