@@ -18,6 +18,9 @@ import java.util.stream.Stream;
  * the same flags and print the same columns.
  */
 public final class NexmarkReport {
+  /** Threads below this many CPU seconds are left out of {@code --threads}' lines. */
+  private static final double BUSY_THREAD_CPU_SECONDS = 0.05;
+
   private final long events;
   private final List<Integer> parallelisms;
   private final List<String> queries;
@@ -90,27 +93,27 @@ public final class NexmarkReport {
         "query", "par", "events", "seconds", "events/s", "peak heap", "cpu s/M ev", "alloc MB/M");
   }
 
-  /** One measured run; {@code cpu} is the process's CPU time over it. */
-  public void measured(String query, int parallelism, double seconds, long peakHeapBytes,
-      CpuWatch cpu) {
-    double cpuSeconds = cpu.stop();
+  /** One measured run: its wall-clock seconds and what its watch saw. */
+  public void measured(String query, int parallelism, double seconds, RunUsage usage) {
     double millions = events / 1e6;
     out.printf(Locale.ROOT, "%-5s %4d %12d %9.2f %14.0f %8d MB %12.3f %12.0f%n",
-        query, parallelism, events, seconds, events / seconds, peakHeapBytes >> 20,
-        cpuSeconds / millions, (cpu.allocatedBytes() >> 20) / millions);
+        query, parallelism, events, seconds, events / seconds, usage.peakHeapBytes() >> 20,
+        usage.processCpuSeconds() / millions, (usage.allocatedBytes() >> 20) / millions);
     if (threads) {
-      Map<String, Double> perThread = cpu.perThread(0.0);
-      Map<String, Long> allocated = cpu.allocatedPerThread();
-      perThread.forEach((name, s) -> {
-        if (s >= 0.05) {
-          out.printf(Locale.ROOT, "        %8.2f s %8d MB  %s%n",
-              s, allocated.getOrDefault(name, 0L) >> 20, name);
-        }
-      });
-      double javaThreads = perThread.values().stream().mapToDouble(Double::doubleValue).sum();
-      out.printf(Locale.ROOT, "        %8.2f s  (threads outside Java: garbage collector, JIT)%n",
-          cpuSeconds - javaThreads);
+      printBusyThreads(usage);
     }
+  }
+
+  /** Each thread that used at least 0.05 CPU seconds, then what the JVM's own threads used. */
+  private void printBusyThreads(RunUsage usage) {
+    usage.threadCpuSeconds().forEach((name, s) -> {
+      if (s >= BUSY_THREAD_CPU_SECONDS) {
+        out.printf(Locale.ROOT, "        %8.2f s %8d MB  %s%n",
+            s, usage.threadAllocatedBytes().getOrDefault(name, 0L) >> 20, name);
+      }
+    });
+    out.printf(Locale.ROOT, "        %8.2f s  (threads outside Java: garbage collector, JIT)%n",
+        usage.processCpuSeconds() - usage.javaThreadCpuSeconds());
   }
 
   /** A query that failed; {@code why} is printed after the query and parallelism. */

@@ -42,20 +42,17 @@ public final class NexmarkRunner {
       String script = NexmarkFiles.query(query);
       NexmarkFiles.prepare(query);
       System.gc();
-      HeapWatch heap = HeapWatch.start();
-      CpuWatch cpu = CpuWatch.start();
+      RunWatch watch = RunWatch.start();
       long start = System.nanoTime();
       try {
         session.executeScript(script);
       } catch (RuntimeException e) {
-        heap.stop();
-        cpu.stop();
+        watch.stop();
         report.failed(query, parallelism, "does not run: " + NexmarkReport.firstLine(e.getMessage()));
         return;
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      long peak = heap.stop();
-      report.measured(query, parallelism, seconds, peak, cpu);
+      report.measured(query, parallelism, seconds, watch.stop());
     }
   }
 }

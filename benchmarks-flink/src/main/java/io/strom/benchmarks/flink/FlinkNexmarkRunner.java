@@ -1,9 +1,8 @@
 package io.strom.benchmarks.flink;
 
-import io.strom.benchmarks.CpuWatch;
-import io.strom.benchmarks.HeapWatch;
 import io.strom.benchmarks.NexmarkFiles;
 import io.strom.benchmarks.NexmarkReport;
+import io.strom.benchmarks.RunWatch;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -52,8 +51,7 @@ public final class FlinkNexmarkRunner {
     List<String> script = FlinkNexmarkScript.query(query);
     NexmarkFiles.prepare(query);
     System.gc();
-    HeapWatch heap = HeapWatch.start();
-    CpuWatch cpu = CpuWatch.start();
+    RunWatch watch = RunWatch.start();
     long start = System.nanoTime();
     try {
       for (String statement : script) {
@@ -63,13 +61,12 @@ public final class FlinkNexmarkRunner {
         }
       }
     } catch (Exception e) {
-      heap.stop();
-      cpu.stop();
+      watch.stop();
       report.failed(query, parallelism, "does not run on Flink: " + reason(e));
       return;
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    report.measured(query, parallelism, seconds, heap.stop(), cpu);
+    report.measured(query, parallelism, seconds, watch.stop());
   }
 
   /** A streaming table environment on a local cluster of the given parallelism. */

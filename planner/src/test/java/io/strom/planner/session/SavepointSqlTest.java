@@ -4,21 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strom.configuration.Configuration;
+import io.strom.planner.session.SessionJobs.StoppedInsert;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code STOP JOB '<id>' WITH SAVEPOINT} and {@code SET 'execution.state-recovery.path'}: an
  * insert stopped with a savepoint and started again from it writes every row exactly once; a
  * changed query that cannot use the savepoint's state is rejected, naming the operator.
+ *
+ * <p>Each rate-limited source below runs for about 1.5 s in all: long enough that a job is still
+ * running when it is stopped after its first commit, short enough that resuming to the end is
+ * quick.
  */
 class SavepointSqlTest {
-  private static final int ROWS = 20_000;
+  private static final int ROWS = 6_000;
 
   @TempDir Path tmp;
 
@@ -30,15 +41,12 @@ class SavepointSqlTest {
   }
 
   private void createTables(Path output) {
-    session.execute("SET 'execution.checkpointing.interval' = '100ms'");
-    session.execute("SET 'execution.checkpointing.dir' = '" + tmp.resolve("checkpoints") + "'");
-    session.execute(
-        "SET 'execution.checkpointing.savepoint-dir' = '" + tmp.resolve("savepoints") + "'");
+    SessionJobs.enableSavepoints(session, tmp);
     for (String table : new String[] {"seq", "other_seq"}) {
       session.execute(
           "CREATE TABLE " + table + " (v BIGINT) WITH ('connector' = 'datagen',"
               + " 'fields.v.kind' = 'sequence', 'fields.v.start' = '0',"
-              + " 'fields.v.end' = '" + (ROWS - 1) + "', 'rows-per-second' = '5000')");
+              + " 'fields.v.end' = '" + (ROWS - 1) + "', 'rows-per-second' = '4000')");
     }
     session.execute(
         "CREATE TABLE out_rows (v BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + output
@@ -49,24 +57,20 @@ class SavepointSqlTest {
   void insertStoppedWithASavepointResumesFromItAndWritesEveryRowOnce() throws Exception {
     Path output = tmp.resolve("out");
     createTables(output);
-    // A bounded insert waits for its job, so it runs on a thread of its own.
-    CompletableFuture<StatementResult> firstRun =
-        CompletableFuture.supplyAsync(() -> session.execute("INSERT INTO out_rows SELECT v FROM seq"));
-    String jobId = SessionJobs.awaitRunningJob(session);
-    SessionJobs.awaitCommittedRows(output);
+    StoppedInsert first = SessionJobs.stopWithSavepointOnceCommitted(
+        session, "INSERT INTO out_rows SELECT v FROM seq", output);
 
-    StatementResult stopped = session.execute("STOP JOB '" + jobId + "' WITH SAVEPOINT");
-    String savepoint = SessionJobs.field(stopped, 0, 0);
-    assertThat(stopped.schema().fieldNames()).containsExactly("savepoint path");
-    assertThat(Path.of(savepoint).getParent()).isEqualTo(tmp.resolve("savepoints").toAbsolutePath());
-    long written = Long.parseLong(SessionJobs.field(firstRun.get(30, TimeUnit.SECONDS), 0, 0));
+    assertThat(first.stop().schema().fieldNames()).containsExactly("savepoint path");
+    assertThat(Path.of(first.savepoint()).getParent())
+        .isEqualTo(tmp.resolve("savepoints").toAbsolutePath());
+    long written = Long.parseLong(SessionJobs.field(first.insert(), 0, 0));
     // Rows written after the savepoint's barrier, before the job stopped, are never committed:
     // the resumed job writes them again.
     long committed = SessionJobs.committedRows(output).size();
     assertThat(committed).isBetween(1L, ROWS - 1L);
     assertThat(written).isGreaterThanOrEqualTo(committed);
 
-    session.execute("SET 'execution.state-recovery.path' = '" + savepoint + "'");
+    SessionJobs.resumeFrom(session, first.savepoint());
     StatementResult resumed = session.execute("INSERT INTO out_rows SELECT v FROM seq");
 
     assertThat(Long.parseLong(SessionJobs.field(resumed, 0, 0))).isEqualTo(ROWS - committed);
@@ -82,7 +86,7 @@ class SavepointSqlTest {
   }
 
   /** Rows of each side of the join below: each value once per side. */
-  private static final int JOIN_ROWS = 6_000;
+  private static final int JOIN_ROWS = 3_000;
 
   /** A join's (and its aggregate's) state, counted per value; the sink sees each value once. */
   private static final String JOIN_COUNTS =
@@ -90,10 +94,7 @@ class SavepointSqlTest {
           + " left_seq) a JOIN right_seq b ON a.v = b.v GROUP BY a.v";
 
   private void createJoinTables(Path output) {
-    session.execute("SET 'execution.checkpointing.interval' = '100ms'");
-    session.execute("SET 'execution.checkpointing.dir' = '" + tmp.resolve("checkpoints") + "'");
-    session.execute(
-        "SET 'execution.checkpointing.savepoint-dir' = '" + tmp.resolve("savepoints") + "'");
+    SessionJobs.enableSavepoints(session, tmp);
     session.execute(
         "CREATE TABLE left_seq (v BIGINT, w BIGINT) WITH ('connector' = 'datagen',"
             + " 'fields.v.kind' = 'sequence', 'fields.v.start' = '0', 'fields.v.end' = '"
@@ -109,22 +110,16 @@ class SavepointSqlTest {
             + " 'path' = '" + output + "', 'format' = 'debezium-json')");
   }
 
-  /** Runs {@link #JOIN_COUNTS} until it committed rows, stops it with a savepoint; its path. */
-  private String savepointOfTheJoin(Path output) throws Exception {
-    CompletableFuture<StatementResult> run =
-        CompletableFuture.supplyAsync(() -> session.execute(JOIN_COUNTS));
-    String jobId = SessionJobs.awaitRunningJob(session);
-    SessionJobs.awaitCommittedRows(output);
-    String savepoint =
-        SessionJobs.field(session.execute("STOP JOB '" + jobId + "' WITH SAVEPOINT"), 0, 0);
-    run.get(30, TimeUnit.SECONDS);
-    return savepoint;
+  /** Runs {@link #JOIN_COUNTS} until it committed rows, stops it and resumes from its savepoint. */
+  private void resumeFromASavepointOfTheJoin(Path output) throws Exception {
+    createJoinTables(output);
+    SessionJobs.resumeFrom(session,
+        SessionJobs.stopWithSavepointOnceCommitted(session, JOIN_COUNTS, output).savepoint());
   }
 
   @Test
   void joinWhoseInputProjectionChangedIsRejectedNamingTheJoin() throws Exception {
-    createJoinTables(tmp.resolve("out"));
-    session.execute("SET 'execution.state-recovery.path' = '" + savepointOfTheJoin(tmp.resolve("out")) + "'");
+    resumeFromASavepointOfTheJoin(tmp.resolve("out"));
 
     // The left input's w is now a BIGINT: rows in the join's state have another layout. The plan
     // has the same operators in the same places, so only the join's uid tells the difference.
@@ -138,8 +133,7 @@ class SavepointSqlTest {
 
   @Test
   void aggregateAfterAJoinThatChangedIsRejectedNamingTheAggregate() throws Exception {
-    createJoinTables(tmp.resolve("out"));
-    session.execute("SET 'execution.state-recovery.path' = '" + savepointOfTheJoin(tmp.resolve("out")) + "'");
+    resumeFromASavepointOfTheJoin(tmp.resolve("out"));
 
     assertThatThrownBy(() -> session.execute(
             "INSERT INTO join_counts SELECT a.v, MAX(a.w) FROM (SELECT v, CAST(w AS INT) AS w"
@@ -152,8 +146,7 @@ class SavepointSqlTest {
   @Test
   void unchangedJoinRestoresItsStateAndMatchesEveryValueExactlyOnce() throws Exception {
     Path output = tmp.resolve("out");
-    createJoinTables(output);
-    session.execute("SET 'execution.state-recovery.path' = '" + savepointOfTheJoin(output) + "'");
+    resumeFromASavepointOfTheJoin(output);
 
     session.execute(JOIN_COUNTS);
 
@@ -168,46 +161,40 @@ class SavepointSqlTest {
         .hasSize(JOIN_ROWS);
   }
 
-  /** Rows of {@link #AGGREGATES}' source: values 0 to 5999, ten keys of 600 rows each. */
-  private static final int AGG_ROWS = 6_000;
+  /** Keys of {@link #AGGREGATES}: {@code v % 10}. */
+  private static final int AGG_KEYS = 10;
+
+  /** Rows of each key of {@link #AGGREGATES}' source, whose values are 0 to 2999. */
+  private static final long AGG_ROWS_PER_KEY = 300;
 
   private static final String AGGREGATES =
       "INSERT INTO agg_out SELECT k, n, s FROM (SELECT v % 10 AS k, COUNT(w) AS n, SUM(w) AS s"
           + " FROM agg_seq GROUP BY v % 10)";
 
   private void createAggregateTables(Path output) {
-    session.execute("SET 'execution.checkpointing.interval' = '100ms'");
-    session.execute("SET 'execution.checkpointing.dir' = '" + tmp.resolve("checkpoints") + "'");
-    session.execute(
-        "SET 'execution.checkpointing.savepoint-dir' = '" + tmp.resolve("savepoints") + "'");
+    SessionJobs.enableSavepoints(session, tmp);
+    long rows = AGG_KEYS * AGG_ROWS_PER_KEY;
     session.execute(
         "CREATE TABLE agg_seq (v BIGINT, w BIGINT) WITH ('connector' = 'datagen',"
             + " 'fields.v.kind' = 'sequence', 'fields.v.start' = '0', 'fields.v.end' = '"
-            + (AGG_ROWS - 1) + "', 'fields.w.kind' = 'sequence', 'fields.w.start' = '0',"
-            + " 'fields.w.end' = '" + (AGG_ROWS - 1) + "', 'rows-per-second' = '2000')");
+            + (rows - 1) + "', 'fields.w.kind' = 'sequence', 'fields.w.start' = '0',"
+            + " 'fields.w.end' = '" + (rows - 1) + "', 'rows-per-second' = '2000')");
     session.execute(
         "CREATE TABLE agg_out (k BIGINT, n BIGINT, s BIGINT) WITH ('connector' = 'filesystem',"
             + " 'path' = '" + output + "', 'format' = 'debezium-json')");
   }
 
-  /** Runs {@link #AGGREGATES} until it committed rows, stops it with a savepoint; its path. */
-  private String savepointOfTheAggregates(Path output) throws Exception {
-    CompletableFuture<StatementResult> run =
-        CompletableFuture.supplyAsync(() -> session.execute(AGGREGATES));
-    String jobId = SessionJobs.awaitRunningJob(session);
-    SessionJobs.awaitCommittedRows(output);
-    String savepoint =
-        SessionJobs.field(session.execute("STOP JOB '" + jobId + "' WITH SAVEPOINT"), 0, 0);
-    run.get(30, TimeUnit.SECONDS);
-    return savepoint;
+  /** Runs {@link #AGGREGATES} until it committed rows, stops it and resumes from its savepoint. */
+  private void resumeFromASavepointOfTheAggregates(Path output) throws Exception {
+    createAggregateTables(output);
+    SessionJobs.resumeFrom(session,
+        SessionJobs.stopWithSavepointOnceCommitted(session, AGGREGATES, output).savepoint());
   }
 
   @Test
   void aggregateWhoseStateChangesMeaningIsRejectedNamingItsReplacement() throws Exception {
     Path output = tmp.resolve("out");
-    createAggregateTables(output);
-    session.execute(
-        "SET 'execution.state-recovery.path' = '" + savepointOfTheAggregates(output) + "'");
+    resumeFromASavepointOfTheAggregates(output);
 
     // Each change keeps the aggregate's output type: only its state signature tells them apart.
     for (String changed : List.of(
@@ -228,36 +215,35 @@ class SavepointSqlTest {
     session.execute("SET 'execution.state-recovery.ignore-unclaimed-state' = 'true'");
     session.execute(AGGREGATES.replace("SUM(w)", "MAX(w)"));
     assertThat(SessionJobs.committedLines(output).size()).isGreaterThan(linesBefore);
-    // Neither run counted all 600 rows of a key: the second one started from an empty count.
-    assertThat(latestPerKey(output).values()).allMatch(ns -> ns.get(0) < 600L);
+    // Neither run counted all rows of a key: the second one started from an empty count.
+    assertThat(latestPerKey(output).values()).allMatch(ns -> ns.get(0) < AGG_ROWS_PER_KEY);
   }
 
   @Test
   void aggregateUnderAChangedProjectionRestoresItsStateWithExactResults() throws Exception {
     Path output = tmp.resolve("out");
-    createAggregateTables(output);
-    session.execute(
-        "SET 'execution.state-recovery.path' = '" + savepointOfTheAggregates(output) + "'");
+    resumeFromASavepointOfTheAggregates(output);
 
     // A stateless projection above the aggregate: the same state, read on with another output.
     session.execute(AGGREGATES.replace("SELECT k, n, s FROM", "SELECT k, n, ABS(s) FROM"));
 
     // Counts and sums only grow, so the largest of each key is its final value; an aggregate
     // restored without its state would count the key's rows after the savepoint only.
-    java.util.Map<Long, List<Long>> latest = latestPerKey(output);
-    assertThat(latest).hasSize(10);
-    for (long k = 0; k < 10; k++) {
-      assertThat(latest.get(k)).as("key %d", k).containsExactly(600L, 600 * k + 1_797_000L);
+    Map<Long, List<Long>> latest = latestPerKey(output);
+    assertThat(latest).hasSize(AGG_KEYS);
+    for (long k = 0; k < AGG_KEYS; k++) {
+      // Key k's values are k, k + 10, ..., k + 10 * (AGG_ROWS_PER_KEY - 1).
+      long sum = AGG_ROWS_PER_KEY * k + AGG_KEYS * AGG_ROWS_PER_KEY * (AGG_ROWS_PER_KEY - 1) / 2;
+      assertThat(latest.get(k)).as("key %d", k).containsExactly(AGG_ROWS_PER_KEY, sum);
     }
   }
 
   /** Per key of {@code agg_out}'s changelog, the largest {@code n} and {@code s} it wrote. */
-  private static java.util.Map<Long, List<Long>> latestPerKey(Path output) throws Exception {
-    java.util.regex.Pattern after = java.util.regex.Pattern.compile(
-        "\"after\":\\{\"k\":(\\d+),\"n\":(\\d+),\"s\":(\\d+)}");
-    java.util.Map<Long, List<Long>> latest = new java.util.TreeMap<>();
+  private static Map<Long, List<Long>> latestPerKey(Path output) throws Exception {
+    Pattern after = Pattern.compile("\"after\":\\{\"k\":(\\d+),\"n\":(\\d+),\"s\":(\\d+)}");
+    Map<Long, List<Long>> latest = new TreeMap<>();
     for (String line : SessionJobs.committedLines(output)) {
-      java.util.regex.Matcher m = after.matcher(line);
+      Matcher m = after.matcher(line);
       if (m.find()) {
         long n = Long.parseLong(m.group(2));
         long sum = Long.parseLong(m.group(3));
@@ -269,13 +255,10 @@ class SavepointSqlTest {
   }
 
   /** Rows of each event-time table below: ten a second of event time, from the epoch on. */
-  private static final int EVENT_ROWS = 6_000;
+  private static final int EVENT_ROWS = 3_000;
 
   private void createEventTables(Path output) {
-    session.execute("SET 'execution.checkpointing.interval' = '100ms'");
-    session.execute("SET 'execution.checkpointing.dir' = '" + tmp.resolve("checkpoints") + "'");
-    session.execute(
-        "SET 'execution.checkpointing.savepoint-dir' = '" + tmp.resolve("savepoints") + "'");
+    SessionJobs.enableSavepoints(session, tmp);
     for (String table : new String[] {"ev_left", "ev_right"}) {
       session.execute(
           "CREATE TABLE " + table + " (v BIGINT, w BIGINT, ts AS TO_TIMESTAMP_LTZ(v * 100, 3),"
@@ -293,7 +276,7 @@ class SavepointSqlTest {
    * Stateful operators whose state changes meaning while their rows keep their type: the query,
    * the changed one, and the operator that must be named.
    */
-  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> changedOperators() {
+  static Stream<Arguments> changedOperators() {
     // Every query reads the same columns, so that only the operator's own terms differ.
     String topN = "INSERT INTO changes SELECT k, v + w FROM (SELECT k, v, w, ROW_NUMBER() OVER"
         + " (PARTITION BY k ORDER BY %s DESC) AS rn FROM (SELECT v %% 10 AS k, v, w FROM ev_left))"
@@ -309,35 +292,23 @@ class SavepointSqlTest {
         + " BETWEEN %d PRECEDING AND CURRENT ROW) FROM ev_left";
     String window = "INSERT INTO changes SELECT COUNT(*), SUM(w) FROM TABLE(TUMBLE(TABLE ev_left,"
         + " DESCRIPTOR(ts), INTERVAL '%d' SECOND)) GROUP BY window_start, window_end";
-    return java.util.stream.Stream.of(
-        org.junit.jupiter.params.provider.Arguments.of(
-            topN.formatted("w"), topN.formatted("v"), "Rank"),
-        org.junit.jupiter.params.provider.Arguments.of(
-            dedup.formatted("ASC"), dedup.formatted("DESC"), "Deduplicate"),
-        org.junit.jupiter.params.provider.Arguments.of(
-            join.formatted("v", "v"), join.formatted("w", "w"), "Join"),
-        org.junit.jupiter.params.provider.Arguments.of(
-            interval.formatted(1), interval.formatted(2), "IntervalJoin"),
-        org.junit.jupiter.params.provider.Arguments.of(
-            over.formatted(2), over.formatted(3), "OverAggregate"),
-        org.junit.jupiter.params.provider.Arguments.of(
-            window.formatted(1), window.formatted(2), "WindowAggregate"));
+    return Stream.of(
+        Arguments.of(topN.formatted("w"), topN.formatted("v"), "Rank"),
+        Arguments.of(dedup.formatted("ASC"), dedup.formatted("DESC"), "Deduplicate"),
+        Arguments.of(join.formatted("v", "v"), join.formatted("w", "w"), "Join"),
+        Arguments.of(interval.formatted(1), interval.formatted(2), "IntervalJoin"),
+        Arguments.of(over.formatted(2), over.formatted(3), "OverAggregate"),
+        Arguments.of(window.formatted(1), window.formatted(2), "WindowAggregate"));
   }
 
-  @org.junit.jupiter.params.ParameterizedTest(name = "{2}")
-  @org.junit.jupiter.params.provider.MethodSource("changedOperators")
+  @ParameterizedTest(name = "{2}")
+  @MethodSource("changedOperators")
   void operatorWhoseStateChangesMeaningIsRejectedNamingIt(
       String query, String changed, String operator) throws Exception {
     Path output = tmp.resolve("out");
     createEventTables(output);
-    CompletableFuture<StatementResult> run =
-        CompletableFuture.supplyAsync(() -> session.execute(query));
-    String jobId = SessionJobs.awaitRunningJob(session);
-    SessionJobs.awaitCommittedRows(output);
-    String savepoint =
-        SessionJobs.field(session.execute("STOP JOB '" + jobId + "' WITH SAVEPOINT"), 0, 0);
-    run.get(30, TimeUnit.SECONDS);
-    session.execute("SET 'execution.state-recovery.path' = '" + savepoint + "'");
+    SessionJobs.resumeFrom(session,
+        SessionJobs.stopWithSavepointOnceCommitted(session, query, output).savepoint());
 
     assertThatThrownBy(() -> session.execute(changed))
         .hasMessageMatching("(?s).*holds state of operator '" + operator + "-[0-9a-f]+' \\(this"
@@ -348,10 +319,7 @@ class SavepointSqlTest {
   @Test
   void stopWithDrainFiresEveryWindowIntoTheSavepoint() throws Exception {
     session.execute("SET 'parallelism.default' = '1'");
-    session.execute("SET 'execution.checkpointing.interval' = '100ms'");
-    session.execute("SET 'execution.checkpointing.dir' = '" + tmp.resolve("checkpoints") + "'");
-    session.execute(
-        "SET 'execution.checkpointing.savepoint-dir' = '" + tmp.resolve("savepoints") + "'");
+    SessionJobs.enableSavepoints(session, tmp);
     // Ten rows per second of event time; watermarks an hour behind, so no window fires by itself.
     session.execute(
         "CREATE TABLE ticks (v BIGINT, ts AS TO_TIMESTAMP_LTZ(v * 100, 3),"
@@ -364,22 +332,17 @@ class SavepointSqlTest {
       session.execute("CREATE TABLE " + out + " (window_start TIMESTAMP(3), n BIGINT) WITH ("
           + "'connector' = 'filesystem', 'path' = '" + tmp.resolve(out) + "', 'format' = 'csv')");
     }
+    // A completed checkpoint: the windows have rows by then.
+    SessionJobs.ReadyToStop windowsHaveRows =
+        jobId -> SessionJobs.awaitCompletedCheckpoint(tmp.resolve("checkpoints"), jobId);
 
-    // The sequence ends, so each insert waits for its job: it runs on a thread of its own.
-    CompletableFuture<StatementResult> keptRun =
-        CompletableFuture.supplyAsync(() -> session.execute("INSERT INTO kept " + windows));
-    String kept = SessionJobs.awaitRunningJob(session);
-    Thread.sleep(500);
-    session.execute("STOP JOB '" + kept + "' WITH SAVEPOINT");
-    keptRun.get(30, TimeUnit.SECONDS);
-    assertThat(SessionJobs.committedLines(tmp.resolve("kept"))).as("no window fires without draining").isEmpty();
+    SessionJobs.stopOnceReady(session, "INSERT INTO kept " + windows, windowsHaveRows,
+        "WITH SAVEPOINT");
+    assertThat(SessionJobs.committedLines(tmp.resolve("kept")))
+        .as("no window fires without draining").isEmpty();
 
-    CompletableFuture<StatementResult> drainedRun =
-        CompletableFuture.supplyAsync(() -> session.execute("INSERT INTO drained " + windows));
-    String drained = SessionJobs.awaitRunningJob(session);
-    Thread.sleep(500);
-    session.execute("STOP JOB '" + drained + "' WITH SAVEPOINT WITH DRAIN");
-    drainedRun.get(30, TimeUnit.SECONDS);
+    SessionJobs.stopOnceReady(session, "INSERT INTO drained " + windows, windowsHaveRows,
+        "WITH SAVEPOINT WITH DRAIN");
     List<Long> counts = SessionJobs.committedLines(tmp.resolve("drained")).stream()
         .sorted()
         .map(line -> Long.parseLong(line.substring(line.indexOf(',') + 1)))

@@ -3,16 +3,73 @@ package io.strom.planner.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strom.data.InternalValues;
+import io.strom.runtime.checkpoint.CheckpointStorage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** What tests of stopping and resuming jobs wait for and read: running jobs, committed files. */
+/**
+ * The steps of tests that stop and resume jobs: savepoint settings, an insert run and stopped with
+ * a savepoint, resuming from it, and what they wait for and read (running jobs, completed
+ * checkpoints, committed files).
+ */
 final class SessionJobs {
   private SessionJobs() {}
+
+  /** An insert stopped with a savepoint: STOP JOB's result and the insert's own. */
+  record StoppedInsert(StatementResult stop, StatementResult insert) {
+    /** The path of the savepoint the job was stopped with. */
+    String savepoint() {
+      return field(stop, 0, 0);
+    }
+  }
+
+  /** What to wait for, once the insert's job runs, before stopping it. */
+  @FunctionalInterface
+  interface ReadyToStop {
+    void await(String jobId) throws Exception;
+  }
+
+  /**
+   * Checkpoints every 100 ms, so that a sink commits soon after its job starts, with checkpoints
+   * under {@code dir/checkpoints} and savepoints under {@code dir/savepoints}.
+   */
+  static void enableSavepoints(SqlSession session, Path dir) {
+    session.execute("SET 'execution.checkpointing.interval' = '100ms'");
+    session.execute("SET 'execution.checkpointing.dir' = '" + dir.resolve("checkpoints") + "'");
+    session.execute(
+        "SET 'execution.checkpointing.savepoint-dir' = '" + dir.resolve("savepoints") + "'");
+  }
+
+  /** The session's next jobs start from {@code savepoint}. */
+  static void resumeFrom(SqlSession session, String savepoint) {
+    session.execute("SET 'execution.state-recovery.path' = '" + savepoint + "'");
+  }
+
+  /** Runs a bounded insert until its sink committed rows under {@code output}, then stops it. */
+  static StoppedInsert stopWithSavepointOnceCommitted(
+      SqlSession session, String insert, Path output) throws Exception {
+    return stopOnceReady(session, insert, jobId -> awaitCommittedRows(output), "WITH SAVEPOINT");
+  }
+
+  /**
+   * Runs a bounded insert, waits until its job runs and {@code ready}, then stops it with {@code
+   * STOP JOB '<id>' <stopClause>} and waits for the insert to return (within 30 s). A bounded
+   * insert waits for its job, so it runs on a thread of its own.
+   */
+  static StoppedInsert stopOnceReady(
+      SqlSession session, String insert, ReadyToStop ready, String stopClause) throws Exception {
+    CompletableFuture<StatementResult> run =
+        CompletableFuture.supplyAsync(() -> session.execute(insert));
+    String jobId = awaitRunningJob(session);
+    ready.await(jobId);
+    StatementResult stop = session.execute("STOP JOB '" + jobId + "' " + stopClause);
+    return new StoppedInsert(stop, run.get(30, TimeUnit.SECONDS));
+  }
 
   /** The value at {@code row}, {@code column} of a result, as text. */
   static String field(StatementResult result, int row, int column) {
@@ -38,6 +95,28 @@ final class SessionJobs {
     while (committedLines(output).isEmpty()) {
       assertThat(System.nanoTime()).as("committed rows within 30 s").isLessThan(deadline);
       Thread.sleep(5);
+    }
+  }
+
+  /**
+   * Waits until the job has completed a checkpoint under {@code checkpoints} (within 30 s): its
+   * sources have then run for at least a checkpoint interval.
+   */
+  static void awaitCompletedCheckpoint(Path checkpoints, String jobId) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!hasCompletedCheckpoint(checkpoints.resolve(jobId))) {
+      assertThat(System.nanoTime()).as("a completed checkpoint within 30 s").isLessThan(deadline);
+      Thread.sleep(5);
+    }
+  }
+
+  private static boolean hasCompletedCheckpoint(Path jobCheckpoints) throws Exception {
+    if (!Files.isDirectory(jobCheckpoints)) {
+      return false;
+    }
+    try (Stream<Path> checkpoints = Files.list(jobCheckpoints)) {
+      return checkpoints.anyMatch(dir -> dir.getFileName().toString().startsWith("chk-")
+          && Files.exists(dir.resolve(CheckpointStorage.METADATA_FILE)));
     }
   }
 
