@@ -151,13 +151,23 @@ class LookupJoinOperatorTest {
     }
   }
 
+  /** The rates table, cached whole and read again before each lookup (its interval is 1 ns). */
+  private static FullCachingLookupFunction reloadedBeforeEachLookup() {
+    return new FullCachingLookupFunction("rates", new ValuesSource(SIDE, RATES), null, SIDE,
+        LookupJoinOperatorTest::key, java.time.Duration.ofNanos(1));
+  }
+
+  /** The rates table, cached whole once. */
+  private static FullCachingLookupFunction loadedOnce() {
+    return new FullCachingLookupFunction(
+        "rates", new ValuesSource(SIDE, RATES), null, SIDE, LookupJoinOperatorTest::key);
+  }
+
   @Test
   void fullCacheIsReadAgainByTheFirstLookupAfterEachReloadInterval() throws Exception {
     KeySelector<Row, BinaryRow> key = LookupJoinOperatorTest::key;
-    FullCachingLookupFunction reloaded = new FullCachingLookupFunction(
-        "rates", new ValuesSource(SIDE, RATES), null, SIDE, key, java.time.Duration.ofNanos(1));
-    FullCachingLookupFunction once = new FullCachingLookupFunction(
-        "rates", new ValuesSource(SIDE, RATES), null, SIDE, key);
+    FullCachingLookupFunction reloaded = reloadedBeforeEachLookup();
+    FullCachingLookupFunction once = loadedOnce();
     for (FullCachingLookupFunction table : List.of(reloaded, once)) {
       try (var harness = new OneInputOperatorHarness<Row, Row>(
           new LookupJoinOperator(table, key, loader -> JoinCondition.ALWAYS, false, 2))) {
@@ -175,11 +185,8 @@ class LookupJoinOperatorTest {
   void probeKeysReusedByTheirSelectorLeaveTheCacheIntact() throws Exception {
     // One key object, overwritten by every probe row. A cache that kept a probe key (for a hit or
     // a miss) would see it turn into the next row's key; read again before each lookup or not.
-    KeySelector<Row, BinaryRow> key = LookupJoinOperatorTest::key;
-    FullCachingLookupFunction reloaded = new FullCachingLookupFunction(
-        "rates", new ValuesSource(SIDE, RATES), null, SIDE, key, java.time.Duration.ofNanos(1));
-    FullCachingLookupFunction once = new FullCachingLookupFunction(
-        "rates", new ValuesSource(SIDE, RATES), null, SIDE, key);
+    FullCachingLookupFunction reloaded = reloadedBeforeEachLookup();
+    FullCachingLookupFunction once = loadedOnce();
     for (FullCachingLookupFunction table : List.of(reloaded, once)) {
       ReusingKeySelector probeKey = new ReusingKeySelector();
       try (var harness = new OneInputOperatorHarness<Row, Row>(
