@@ -12,24 +12,34 @@ import io.strom.connector.RowDecoder;
 import io.strom.data.GenericRow;
 import io.strom.data.Row;
 import io.strom.data.RowKind;
+import io.strom.runtime.metrics.Counter;
 import io.strom.types.LogicalType;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a Kafka record into table rows: decodes the key (when the table has key columns) and the
  * value with their formats, places each decoded field at its column, and appends the metadata
  * columns. A record whose value is null (a tombstone) gives no row (with {@code raw}, a row with a
- * NULL), or for an upsert table the DELETE of its key.
+ * NULL), or for an upsert table the DELETE of its key. Likewise, when the table has key columns, a
+ * record whose key is null gives no row unless the key format reads an absent key ({@code raw}:
+ * NULL key columns), as in Flink; such records are counted in {@value #WITHOUT_KEY_METRIC} and
+ * the first one is logged.
  *
  * <p>Created while planning; each reader uses its own copy on its task's thread.
  */
 final class KafkaRecordDecoder implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int MAX_QUOTED_BYTES = 200;
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaRecordDecoder.class);
+
+  /** The counter of records dropped because the table has key columns and they had no key. */
+  static final String WITHOUT_KEY_METRIC = "numRecordsDroppedWithoutKey";
 
   /**
    * One side of a record, key or value.
@@ -58,6 +68,7 @@ final class KafkaRecordDecoder implements Serializable {
   private transient RowCopier keyScatter;
   private transient RowCopier valueScatter;
   private transient GenericRow keyHolder;
+  private transient Counter droppedWithoutKey;
 
   /**
    * @param key the key's part, or null when no column comes from the key
@@ -85,6 +96,7 @@ final class KafkaRecordDecoder implements Serializable {
       keyHolderCopier = RowCopier.all(key.types());
       keyScatter = new RowCopier(key.types(), Projections.identity(key.types().size()), key.targets());
       keyHolder = new GenericRow(key.types().size());
+      droppedWithoutKey = context.metrics().counter(WITHOUT_KEY_METRIC);
     }
     value.decoder().open(context);
     valueScatter =
@@ -99,6 +111,10 @@ final class KafkaRecordDecoder implements Serializable {
         && decodePart(record, key, record.key(), "key", k -> keyHolderCopier.copy(k, keyHolder)) == 0) {
       return; // a malformed key, skipped and counted by its format
     }
+    if (key != null && !keyPresent && !absentKeyRead()) {
+      dropWithoutKey(record);
+      return;
+    }
     if (tombstone && !tombstonesAsDeletes) {
       // Only a format that reads a record without value as a row (raw's NULL) gives one.
       value.decoder().decodeAbsent(valueRow -> out.accept(row(record, keyPresent, valueRow)));
@@ -111,6 +127,27 @@ final class KafkaRecordDecoder implements Serializable {
       return; // a tombstone without a key deletes nothing
     }
     decodePart(record, value, record.value(), "value", valueRow -> out.accept(row(record, keyPresent, valueRow)));
+  }
+
+  /** Whether the key format reads an absent key as a row (raw's NULL), kept in the key holder. */
+  private boolean absentKeyRead() {
+    boolean[] read = {false};
+    key.decoder().decodeAbsent(k -> {
+      keyHolderCopier.copy(k, keyHolder);
+      read[0] = true;
+    });
+    return read[0];
+  }
+
+  private void dropWithoutKey(ConsumerRecord<byte[], byte[]> record) {
+    if (droppedWithoutKey.count() == 0) {
+      LOG.warn("The record at offset {} of partition {} of topic '{}' has no key, so it gives no"
+          + " row: the table reads columns from the key with a format that cannot read an absent"
+          + " key (as in Flink). Records without key are counted in {}; use 'key.format' = 'raw'"
+          + " to read them with NULL key columns.",
+          record.offset(), record.partition(), record.topic(), WITHOUT_KEY_METRIC);
+    }
+    droppedWithoutKey.inc();
   }
 
   /**
