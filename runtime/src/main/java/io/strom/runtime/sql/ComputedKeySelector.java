@@ -56,11 +56,14 @@ public final class ComputedKeySelector
     }
     Row computed = function.apply(row);
     BinaryRow key = serializer.toBinary(computed);
-    if (key == computed) {
-      key = key.copy(); // the computation's own row: not this selector's to change
+    // The computation's row carries the input's change kind; a key is always an insert (the kind
+    // is part of a binary row's bytes, so of its equality).
+    if (key.kind() != io.strom.data.RowKind.INSERT) {
+      if (key == computed) {
+        key = key.copy(); // the computation's own row: not this selector's to change
+      }
+      key.setKind(io.strom.data.RowKind.INSERT);
     }
-    // The computation's row carries the input's change kind; a key is always an insert.
-    key.setKind(io.strom.data.RowKind.INSERT);
     return key;
   }
 }
